@@ -1,0 +1,41 @@
+// Unit and integration tests. Browser tests have their own config in e2e/.
+const taroGlobals = {
+  ENABLE_INNER_HTML: true,
+  ENABLE_ADJACENT_HTML: true,
+  ENABLE_SIZE_APIS: true,
+  ENABLE_TEMPLATE_CONTENT: true,
+  ENABLE_CLONE_NODE: true,
+  ENABLE_CONTAINS: true,
+  ENABLE_MUTATION_OBSERVER: true,
+}
+
+const base = {
+  transform: { '^.+\\.[jt]sx?$': 'babel-jest' },
+  moduleFileExtensions: ['ts', 'tsx', 'js', 'jsx', 'json'],
+}
+
+module.exports = {
+  projects: [
+    {
+      ...base,
+      displayName: 'node',
+      testEnvironment: 'node',
+      testMatch: ['<rootDir>/__tests__/**/*.test.ts'],
+      // fastify's inject() pulls in cookie 2, which ships only as ES modules.
+      transformIgnorePatterns: ['node_modules/(?!(cookie|set-cookie-parser)/)'],
+    },
+    {
+      ...base,
+      displayName: 'app',
+      testEnvironment: 'jsdom',
+      testMatch: ['<rootDir>/__tests__/**/*.test.tsx'],
+      globals: taroGlobals,
+      moduleNameMapper: {
+        '^@tarojs/taro$': '@tarojs/taro-h5',
+        '^@tarojs/components$': '@tarojs/components/lib/react',
+        '\\.(css|scss|less)$': '<rootDir>/__tests__/support/style-stub.js',
+      },
+      transformIgnorePatterns: ['node_modules/(?!(@tarojs|@stencil|lodash-es|query-string|decode-uri-component|split-on-first|filter-obj)/)'],
+    },
+  ],
+}

@@ -1,0 +1,53 @@
+// Who may do what, where. Pure: callers load the principal and the target's unit chain, then ask.
+
+export interface Grant {
+  role: 'moderator' | 'admin'
+  unitId: number
+}
+
+export interface Principal {
+  userId: number
+  grants: Grant[]
+  /** The approved residence, with the ids of its 楼组 and every unit above it. */
+  residence: { buildingId: number; chain: number[] } | null
+}
+
+/** A unit and its ancestors, nearest first: [楼组, 小区, 居民区, 街镇] or a shorter tail of it. */
+export type UnitChain = number[]
+
+export type Action =
+  | 'units.read'
+  | 'me.read'
+  | 'residence.request'
+  | 'verifications.list'
+  | 'verifications.review'
+  | 'moderationLog.read'
+
+/** Moderators act in their 居民区, admins in every 居民区 of their 街镇. */
+export function isStaffFor(p: Principal, chain: UnitChain): boolean {
+  return p.grants.some((g) => chain.includes(g.unitId))
+}
+
+export function isStaff(p: Principal): boolean {
+  return p.grants.length > 0
+}
+
+/** A verified resident living in (or under) the unit. */
+export function livesIn(p: Principal, chain: UnitChain): boolean {
+  return p.residence !== null && p.residence.chain.includes(chain[0])
+}
+
+export function can(p: Principal | null, action: Action, chain: UnitChain = []): boolean {
+  if (!p) return false
+  switch (action) {
+    case 'units.read':
+    case 'me.read':
+    case 'residence.request':
+      return true
+    case 'verifications.list':
+    case 'moderationLog.read':
+      return isStaff(p)
+    case 'verifications.review':
+      return isStaffFor(p, chain)
+  }
+}

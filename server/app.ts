@@ -1,0 +1,79 @@
+import fs from 'node:fs'
+import path from 'node:path'
+import Fastify, { type FastifyInstance } from 'fastify'
+import fastifyStatic from '@fastify/static'
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
+import { Redis } from 'ioredis'
+import { sql } from 'kysely'
+import type { Health } from '../types'
+import type { Config } from './config'
+import { connect, type Db } from './db/connection'
+import { migrateToLatest } from './db/migrate'
+import { databaseCounters, redisCounters, type CounterStore } from './http/counters'
+import { installErrorHandling } from './http/errors'
+import { installAuth } from './http/auth'
+import { wechatAuth, type WechatAuth } from './accounts/wechat'
+import { accountRoutes } from './accounts/routes'
+import { communityRoutes } from './community/routes'
+import { seedDemoCommunity } from './seed/demo'
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    db: Db
+    config: Config
+    counters: CounterStore
+    wechat: WechatAuth
+  }
+}
+
+export interface Overrides {
+  db?: Db
+  wechat?: WechatAuth
+  /** Keep the database open when the app closes (a test that shares one). */
+  keepDbOpen?: boolean
+  logger?: boolean
+}
+
+export async function buildApp(config: Config, overrides: Overrides = {}): Promise<FastifyInstance> {
+  const db = overrides.db ?? connect({ databaseUrl: config.databaseUrl, dataDir: config.dataDir })
+  await migrateToLatest(db)
+  if (config.seedDemo) await seedDemoCommunity(db.kysely)
+
+  const app = Fastify({
+    logger: overrides.logger === false ? false : { level: config.logLevel, redact: ['req.headers.authorization'] },
+    bodyLimit: config.bodyLimitBytes,
+    // Behind a load balancer the client address comes from X-Forwarded-For (rate limits need it).
+    trustProxy: true,
+    ajv: { customOptions: { allErrors: false, coerceTypes: 'array', removeAdditional: false } },
+  }).withTypeProvider<TypeBoxTypeProvider>()
+
+  const counters = config.redisUrl ? redisCounters(new Redis(config.redisUrl, { lazyConnect: false })) : databaseCounters(db)
+  app.decorate('db', db)
+  app.decorate('config', config)
+  app.decorate('counters', counters)
+  app.decorate('wechat', overrides.wechat ?? wechatAuth(config.wechat))
+  app.addHook('onClose', async () => {
+    await counters.close()
+    if (!overrides.keepDbOpen) await db.close()
+  })
+
+  installErrorHandling(app)
+  installAuth(app)
+
+  app.get('/api/health', async (_request, reply): Promise<Health> => {
+    try {
+      await sql`select 1`.execute(db.kysely)
+      return { ok: true, database: 'up', dialect: db.dialect }
+    } catch {
+      reply.status(503)
+      return { ok: false, database: 'down', dialect: db.dialect }
+    }
+  })
+  await app.register(accountRoutes)
+  await app.register(communityRoutes)
+
+  if (config.staticDir && fs.existsSync(path.join(config.staticDir, 'index.html'))) {
+    await app.register(fastifyStatic, { root: config.staticDir, wildcard: false, index: 'index.html' })
+  }
+  return app
+}

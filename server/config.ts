@@ -1,0 +1,50 @@
+import path from 'node:path'
+import { DEFAULT_LIMITS, type Limit, type LimitName } from './http/rate-limit'
+
+export type AuthMode = 'dev' | 'wechat'
+
+export interface Config {
+  port: number
+  host: string
+  /** postgres://… when set; otherwise the embedded SQLite file under dataDir. */
+  databaseUrl: string | null
+  dataDir: string
+  redisUrl: string | null
+  authMode: AuthMode
+  wechat: { appId: string; secret: string; baseUrl: string }
+  /** Directory of the built H5 app to serve at /, if any. */
+  staticDir: string | null
+  sessionDays: number
+  bodyLimitBytes: number
+  /** Seed the demo community into an empty database. */
+  seedDemo: boolean
+  logLevel: string
+  limits: Record<LimitName, Limit>
+}
+
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  const root = path.resolve(__dirname, '..')
+  const authMode = env.AUTH_MODE === 'dev' ? 'dev' : 'wechat'
+  return {
+    port: Number(env.PORT ?? 8080),
+    host: env.HOST ?? '0.0.0.0',
+    databaseUrl: env.DATABASE_URL || null,
+    dataDir: path.resolve(env.DATA_DIR ?? path.join(root, 'data')),
+    redisUrl: env.REDIS_URL || null,
+    authMode,
+    wechat: {
+      appId: env.WECHAT_APPID ?? '',
+      secret: env.WECHAT_SECRET ?? '',
+      baseUrl: env.WECHAT_API_BASE ?? 'https://api.weixin.qq.com',
+    },
+    staticDir: env.STATIC_DIR === '' ? null : path.resolve(env.STATIC_DIR ?? path.join(root, 'dist/h5')),
+    sessionDays: Number(env.SESSION_DAYS ?? 30),
+    bodyLimitBytes: Number(env.BODY_LIMIT_BYTES ?? 256 * 1024),
+    seedDemo: env.SEED_DEMO ? env.SEED_DEMO !== '0' : authMode === 'dev',
+    logLevel: env.LOG_LEVEL ?? 'info',
+    limits: {
+      login: { ...DEFAULT_LIMITS.login, max: Number(env.LOGIN_RATE_LIMIT ?? DEFAULT_LIMITS.login.max) },
+      write: { ...DEFAULT_LIMITS.write, max: Number(env.WRITE_RATE_LIMIT ?? DEFAULT_LIMITS.write.max) },
+    },
+  }
+}

@@ -1,0 +1,47 @@
+import fs from 'node:fs'
+import path from 'node:path'
+import SQLite from 'better-sqlite3'
+import { Kysely, PostgresDialect, SqliteDialect } from 'kysely'
+import pg from 'pg'
+import type { Database } from './schema'
+
+export type Dialect = 'sqlite' | 'postgres'
+
+export interface Db {
+  kysely: Kysely<Database>
+  dialect: Dialect
+  close(): Promise<void>
+}
+
+// COUNT(*) and BIGINT come back from pg as strings; every such value here fits a JS number.
+pg.types.setTypeParser(20, (v) => Number(v))
+
+export interface ConnectOptions {
+  databaseUrl: string | null
+  dataDir: string
+  /** PostgreSQL schema to use (tests isolate themselves this way). */
+  pgSchema?: string
+  /** SQLite file name inside dataDir, or ':memory:'. */
+  sqliteFile?: string
+}
+
+export function connect(opts: ConnectOptions): Db {
+  if (opts.databaseUrl) {
+    const pool = new pg.Pool({
+      connectionString: opts.databaseUrl,
+      max: 10,
+      ...(opts.pgSchema ? { options: `-c search_path=${opts.pgSchema}` } : {}),
+    })
+    const kysely = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) })
+    return { kysely, dialect: 'postgres', close: () => kysely.destroy() }
+  }
+  const file = opts.sqliteFile ?? 'yishi.sqlite'
+  if (file !== ':memory:') fs.mkdirSync(opts.dataDir, { recursive: true })
+  const sqlite = new SQLite(file === ':memory:' ? file : path.join(opts.dataDir, file))
+  sqlite.pragma('journal_mode = WAL')
+  sqlite.pragma('foreign_keys = ON')
+  sqlite.pragma('busy_timeout = 5000')
+  sqlite.pragma('synchronous = NORMAL')
+  const kysely = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) })
+  return { kysely, dialect: 'sqlite', close: () => kysely.destroy() }
+}

@@ -1,0 +1,22 @@
+import { Migrator, type Migration as KyselyMigration, type MigrationProvider } from 'kysely'
+import type { Db } from './connection'
+import type { Migration } from './migrations/helpers'
+import { foundation } from './migrations/001_foundation'
+
+// Ordered by name; append new migrations, never edit a released one.
+const MIGRATIONS: Record<string, Migration> = {
+  '001_foundation': foundation,
+}
+
+export async function migrateToLatest(db: Db): Promise<void> {
+  const provider: MigrationProvider = {
+    async getMigrations() {
+      const out: Record<string, KyselyMigration> = {}
+      for (const [name, m] of Object.entries(MIGRATIONS)) out[name] = { up: (k) => m.up(k, db.dialect) }
+      return out
+    },
+  }
+  const { error, results } = await new Migrator({ db: db.kysely, provider }).migrateToLatest()
+  const failed = results?.find((r) => r.status === 'Error')
+  if (error) throw new Error(`数据库迁移失败${failed ? `（${failed.migrationName}）` : ''}: ${String(error)}`)
+}

@@ -1,0 +1,92 @@
+import type { Generated } from 'kysely'
+
+// Kysely's view of the tables. Timestamps are ISO-8601 UTC strings and flags are 0/1 integers, so one
+// set of migrations and queries serves SQLite and PostgreSQL alike.
+
+export interface UnitTable {
+  id: Generated<number>
+  parent_id: number | null
+  level: 'street' | 'neighbourhood' | 'estate' | 'building'
+  name: string
+  housing_type: string | null
+  households: number
+  created_at: string
+}
+
+export interface UserTable {
+  id: Generated<number>
+  openid: string | null
+  /** Real name and phone are private: only staff screens that need them may read them. */
+  real_name: string | null
+  phone: string | null
+  /** Marks a seeded demo account that dev-login may use. */
+  demo_description: string | null
+  created_at: string
+  privacy_accepted_at: string | null
+}
+
+export interface RoleGrantTable {
+  id: Generated<number>
+  user_id: number
+  role: 'moderator' | 'admin'
+  unit_id: number
+  created_at: string
+}
+
+export interface ResidenceTable {
+  id: Generated<number>
+  user_id: number
+  building_id: number
+  room: string
+  /** superseded: an older approved residence after the resident moved. */
+  status: 'pending' | 'approved' | 'rejected' | 'superseded'
+  reason: string | null
+  is_representative: number
+  requested_at: string
+  reviewed_by: number | null
+  reviewed_at: string | null
+}
+
+export interface SessionTable {
+  token_hash: string
+  user_id: number
+  created_at: string
+  expires_at: string
+}
+
+export interface RateCounterTable {
+  key: string
+  window_start: number
+  count: number
+}
+
+export interface IdempotencyKeyTable {
+  user_id: number
+  key: string
+  request_hash: string
+  status_code: number
+  response_body: string
+  created_at: string
+}
+
+export interface ModerationLogTable {
+  id: Generated<number>
+  actor_id: number
+  action: string
+  target_type: string
+  target_id: number
+  unit_id: number
+  reason: string | null
+  created_at: string
+}
+
+export interface Database {
+  units: UnitTable
+  users: UserTable
+  role_grants: RoleGrantTable
+  residences: ResidenceTable
+  sessions: SessionTable
+  rate_counters: RateCounterTable
+  idempotency_keys: IdempotencyKeyTable
+  moderation_log: ModerationLogTable
+}

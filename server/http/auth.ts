@@ -1,0 +1,49 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify'
+import type { Me } from '../../types'
+import { loadAccount } from '../accounts/principal'
+import type { Principal } from '../accounts/permissions'
+import { sessionUserId } from '../accounts/sessions'
+import { unauthorized } from './errors'
+import { enforceLimit } from './rate-limit'
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    principal: Principal | null
+    me: Me | null
+    token: string | null
+  }
+}
+
+export function bearerToken(request: FastifyRequest): string | null {
+  const h = request.headers.authorization
+  const m = h ? /^Bearer\s+(\S+)$/i.exec(h) : null
+  return m ? m[1] : null
+}
+
+const WRITE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE'])
+
+/** Resolves the bearer token to the caller on every /api request, and limits each caller's writes. */
+export function installAuth(app: FastifyInstance): void {
+  app.decorateRequest('principal', null)
+  app.decorateRequest('me', null)
+  app.decorateRequest('token', null)
+  app.addHook('onRequest', async (request) => {
+    if (!request.url.startsWith('/api/')) return
+    const token = bearerToken(request)
+    if (!token) return
+    const userId = await sessionUserId(app.db.kysely, token)
+    if (userId === null) throw unauthorized()
+    const account = await loadAccount(app.db.kysely, userId)
+    if (!account) throw unauthorized()
+    request.token = token
+    request.principal = account.principal
+    request.me = account.me
+    if (WRITE_METHODS.has(request.method)) await enforceLimit(request, 'write', `u${userId}`)
+  })
+}
+
+/** The signed-in caller, or 401. */
+export function requireUser(request: FastifyRequest): { principal: Principal; me: Me } {
+  if (!request.principal || !request.me) throw unauthorized()
+  return { principal: request.principal, me: request.me }
+}

@@ -1,0 +1,102 @@
+import type { FastifyError, FastifyInstance } from 'fastify'
+
+/** A refusal the client should understand: status, stable code, Chinese message for the resident. */
+export class AppError extends Error {
+  constructor(
+    readonly statusCode: number,
+    readonly code: string,
+    message: string,
+    readonly field?: string,
+    readonly details?: unknown,
+  ) {
+    super(message)
+  }
+}
+
+export const notFound = (what: string) => new AppError(404, 'not_found', `${what}不存在或已被删除`)
+export const forbidden = (message = '您没有权限进行此操作') => new AppError(403, 'forbidden', message)
+export const unauthorized = () => new AppError(401, 'unauthorized', '请先登录')
+export const badInput = (field: string, message: string) => new AppError(400, 'invalid_input', message, field)
+export const conflict = (code: string, message: string, details?: unknown) =>
+  new AppError(409, code, message, undefined, details)
+
+// Field names residents may see in validation messages.
+const FIELD_NAMES: Record<string, string> = {
+  code: '登录凭证',
+  userId: '账号',
+  buildingId: '楼组',
+  room: '房号',
+  reason: '原因',
+  status: '状态',
+  id: '编号',
+  isRepresentative: '居民代表',
+}
+
+interface AjvIssue {
+  keyword: string
+  instancePath: string
+  params: Record<string, unknown>
+}
+
+function describeIssue(issue: AjvIssue, dataVar: string): { field: string; message: string } {
+  const path = issue.instancePath.replace(/^\//, '').replace(/\//g, '.')
+  const field = issue.keyword === 'required' ? String(issue.params.missingProperty) : path || dataVar
+  const leaf = field.split('.').pop() ?? field
+  const name = FIELD_NAMES[leaf] ?? leaf
+  switch (issue.keyword) {
+    case 'required':
+      return { field, message: `请填写${name}` }
+    case 'maxLength':
+      return { field, message: `${name}不能超过 ${issue.params.limit} 个字` }
+    case 'minLength':
+      return { field, message: Number(issue.params.limit) <= 1 ? `请填写${name}` : `${name}至少需要 ${issue.params.limit} 个字` }
+    case 'maximum':
+    case 'minimum':
+      return { field, message: `${name}超出允许的范围` }
+    case 'enum':
+    case 'const':
+      return { field, message: `${name}不是可选的值` }
+    case 'additionalProperties':
+      return { field: String(issue.params.additionalProperty), message: `不认识的字段：${issue.params.additionalProperty}` }
+    case 'type':
+      return { field, message: `${name}的格式不正确` }
+    default:
+      return { field, message: `${name}填写有误` }
+  }
+}
+
+export function installErrorHandling(app: FastifyInstance): void {
+  app.setErrorHandler((err: FastifyError | AppError, request, reply) => {
+    if (err instanceof AppError) {
+      return reply.status(err.statusCode).send({
+        error: { code: err.code, message: err.message, ...(err.field ? { field: err.field } : {}), ...(err.details !== undefined ? { details: err.details } : {}) },
+      })
+    }
+    const fe = err as FastifyError
+    if (fe.validation && fe.validation.length > 0) {
+      const { field, message } = describeIssue(fe.validation[0] as AjvIssue, fe.validationContext ?? 'body')
+      return reply.status(400).send({ error: { code: 'invalid_input', message, field } })
+    }
+    switch (fe.code) {
+      case 'FST_ERR_CTP_BODY_TOO_LARGE':
+        return reply.status(413).send({ error: { code: 'body_too_large', message: '提交的内容太大了，请精简后再试' } })
+      case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
+        return reply.status(415).send({ error: { code: 'unsupported_media_type', message: '请以 JSON 格式提交' } })
+      case 'FST_ERR_CTP_EMPTY_JSON_BODY':
+      case 'FST_ERR_CTP_INVALID_JSON_BODY':
+        return reply.status(400).send({ error: { code: 'invalid_json', message: '提交的内容格式不正确' } })
+    }
+    if (fe.statusCode === 429) {
+      return reply.status(429).send({ error: { code: 'rate_limited', message: '操作太频繁了，请稍后再试' } })
+    }
+    if (fe.statusCode && fe.statusCode >= 400 && fe.statusCode < 500) {
+      return reply.status(fe.statusCode).send({ error: { code: 'bad_request', message: '请求有误，请检查后重试' } })
+    }
+    request.log.error({ err }, 'unhandled error')
+    return reply.status(500).send({ error: { code: 'internal', message: '服务器开小差了，请稍后再试' } })
+  })
+
+  app.setNotFoundHandler((_request, reply) =>
+    reply.status(404).send({ error: { code: 'not_found', message: '您访问的内容不存在' } }),
+  )
+}

@@ -1,0 +1,28 @@
+import type { FastifyRequest } from 'fastify'
+import { AppError } from './errors'
+
+export interface Limit {
+  max: number
+  windowMs: number
+}
+
+// Named so that every route uses the same numbers for the same kind of act; config may override them.
+export const DEFAULT_LIMITS = {
+  login: { max: 10, windowMs: 60_000 },
+  write: { max: 60, windowMs: 60_000 },
+} satisfies Record<string, Limit>
+
+export type LimitName = keyof typeof DEFAULT_LIMITS
+
+function waitText(windowMs: number): string {
+  return windowMs >= 60_000 ? `${Math.ceil(windowMs / 60_000)} 分钟` : `${Math.ceil(windowMs / 1000)} 秒`
+}
+
+/** Refuses with 429 once `who` has used up `limit` in the current window. */
+export async function enforceLimit(request: FastifyRequest, name: LimitName, who: string): Promise<void> {
+  const limit = request.server.config.limits[name]
+  const count = await request.server.counters.hit(`${name}:${who}`, limit.windowMs)
+  if (count > limit.max) {
+    throw new AppError(429, 'rate_limited', `操作太频繁了，请 ${waitText(limit.windowMs)}后再试`)
+  }
+}

@@ -1,0 +1,19 @@
+import type { FastifyInstance } from 'fastify'
+
+const HOUR = 3_600_000
+
+/** Removes what has outlived its use: expired sessions, old rate-limit windows and idempotency keys. */
+export async function sweep(app: FastifyInstance, now = Date.now()): Promise<void> {
+  const db = app.db.kysely
+  await db.deleteFrom('sessions').where('expires_at', '<', new Date(now).toISOString()).execute()
+  await db.deleteFrom('rate_counters').where('window_start', '<', now - 24 * HOUR).execute()
+  await db.deleteFrom('idempotency_keys').where('created_at', '<', new Date(now - 24 * HOUR).toISOString()).execute()
+}
+
+export function startMaintenance(app: FastifyInstance): () => void {
+  const timer = setInterval(() => {
+    sweep(app).catch((err) => app.log.warn({ err }, 'maintenance sweep failed'))
+  }, HOUR)
+  timer.unref()
+  return () => clearInterval(timer)
+}

@@ -1,0 +1,75 @@
+import type { UnitLevel } from './community'
+
+export type RoleName = 'moderator' | 'admin'
+
+export const ROLE_NAMES: Record<RoleName, string> = {
+  moderator: '居委会',
+  admin: '街镇工作人员',
+}
+
+export interface RoleGrant {
+  role: RoleName
+  unitId: number
+  unitName: string
+  unitLevel: UnitLevel
+}
+
+export type VerificationStatus = 'pending' | 'approved' | 'rejected'
+
+export const VERIFICATION_STATUS_NAMES: Record<VerificationStatus, string> = {
+  pending: '待审核',
+  approved: '已认证',
+  rejected: '未通过',
+}
+
+export interface Residence {
+  id: number
+  buildingId: number
+  buildingName: string
+  estateName: string
+  neighbourhoodId: number
+  neighbourhoodName: string
+  room: string
+  status: VerificationStatus
+  /** Why a request was rejected, for the resident to read. */
+  reason: string | null
+  isRepresentative: boolean
+  requestedAt: string
+  reviewedAt: string | null
+}
+
+export interface Me {
+  id: number
+  /** How others see this person, e.g. "3号楼居民"; never a name or phone. */
+  label: string
+  roles: RoleGrant[]
+  residence: Residence | null
+  verified: boolean
+  privacyAcceptedAt: string | null
+}
+
+export interface Session {
+  token: string
+  expiresAt: string
+  user: Me
+}
+
+export interface DevUser {
+  id: number
+  label: string
+  description: string
+}
+
+/** A residence request as a moderator sees it when reviewing: the room is shown to them only. */
+export interface VerificationRequest {
+  id: number
+  userId: number
+  buildingId: number
+  buildingName: string
+  estateName: string
+  room: string
+  status: VerificationStatus
+  reason: string | null
+  requestedAt: string
+  reviewedAt: string | null
+}
