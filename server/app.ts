@@ -16,6 +16,8 @@ import { wechatAuth, type WechatAuth } from './accounts/wechat'
 import { accountRoutes } from './accounts/routes'
 import { communityRoutes } from './community/routes'
 import { seedDemoCommunity } from './seed/demo'
+import { wechatTextCheck, type TextSecurityCheck } from './content/wechat-check'
+import { contentRoutes } from './content/routes'
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -23,12 +25,15 @@ declare module 'fastify' {
     config: Config
     counters: CounterStore
     wechat: WechatAuth
+    /** WeChat's msgSecCheck, when the app has WeChat credentials; null means the local list alone. */
+    textCheck: TextSecurityCheck | null
   }
 }
 
 export interface Overrides {
   db?: Db
   wechat?: WechatAuth
+  textCheck?: TextSecurityCheck | null
   /** Keep the database open when the app closes (a test that shares one). */
   keepDbOpen?: boolean
   logger?: boolean
@@ -52,6 +57,8 @@ export async function buildApp(config: Config, overrides: Overrides = {}): Promi
   app.decorate('config', config)
   app.decorate('counters', counters)
   app.decorate('wechat', overrides.wechat ?? wechatAuth(config.wechat))
+  const hasWechat = Boolean(config.wechat.appId && config.wechat.secret)
+  app.decorate('textCheck', overrides.textCheck !== undefined ? overrides.textCheck : hasWechat ? wechatTextCheck(config.wechat) : null)
   app.addHook('onClose', async () => {
     await counters.close()
     if (!overrides.keepDbOpen) await db.close()
@@ -71,6 +78,7 @@ export async function buildApp(config: Config, overrides: Overrides = {}): Promi
   })
   await app.register(accountRoutes)
   await app.register(communityRoutes)
+  await app.register(contentRoutes)
 
   if (config.staticDir && fs.existsSync(path.join(config.staticDir, 'index.html'))) {
     await app.register(fastifyStatic, { root: config.staticDir, wildcard: false, index: 'index.html' })

@@ -22,6 +22,7 @@ export type Action =
   | 'verifications.list'
   | 'verifications.review'
   | 'moderationLog.read'
+  | 'contentWords.manage'
 
 /** Moderators act in their 居民区, admins in every 居民区 of their 街镇. */
 export function isStaffFor(p: Principal, chain: UnitChain): boolean {
@@ -49,5 +50,7 @@ export function can(p: Principal | null, action: Action, chain: UnitChain = []):
       return isStaff(p)
     case 'verifications.review':
       return isStaffFor(p, chain)
+    case 'contentWords.manage':
+      return p.grants.some((g) => g.role === 'admin')
   }
 }

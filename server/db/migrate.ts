@@ -2,10 +2,12 @@ import { Migrator, type Migration as KyselyMigration, type MigrationProvider } f
 import type { Db } from './connection'
 import type { Migration } from './migrations/helpers'
 import { foundation } from './migrations/001_foundation'
+import { content } from './migrations/002_content'
 
 // Ordered by name; append new migrations, never edit a released one.
 const MIGRATIONS: Record<string, Migration> = {
   '001_foundation': foundation,
+  '002_content': content,
 }
 
 export async function migrateToLatest(db: Db): Promise<void> {

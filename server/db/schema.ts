@@ -80,6 +80,13 @@ export interface ModerationLogTable {
   created_at: string
 }
 
+export interface SensitiveWordTable {
+  word: string
+  level: 'review' | 'risky'
+  created_by: number | null
+  created_at: string
+}
+
 export interface Database {
   units: UnitTable
   users: UserTable
@@ -89,4 +96,5 @@ export interface Database {
   rate_counters: RateCounterTable
   idempotency_keys: IdempotencyKeyTable
   moderation_log: ModerationLogTable
+  sensitive_words: SensitiveWordTable
 }

@@ -1,0 +1,42 @@
+import type { FastifyInstance } from 'fastify'
+import { AppError } from '../http/errors'
+import { matchWords, type Verdict } from './words'
+
+export interface ContentVerdict {
+  /** pass: publish; review: store as pending (author and moderators only). risky is refused before this returns. */
+  verdict: Exclude<Verdict, 'risky'>
+  words: string[]
+}
+
+/** Scene numbers of msgSecCheck v2: 2 comment, 3 forum post. */
+export type ContentScene = 2 | 3
+
+/**
+ * Checks user text before it is stored: the local word list, then WeChat's check where configured.
+ * A risky verdict refuses the write (422); if WeChat cannot be reached the text waits for a moderator.
+ */
+export async function checkContent(
+  app: FastifyInstance,
+  input: { texts: string[]; userId: number; scene: ContentScene },
+): Promise<ContentVerdict> {
+  const text = input.texts.join('\n')
+  const entries = await app.db.kysely.selectFrom('sensitive_words').select(['word', 'level']).execute()
+  const local = matchWords(text, entries)
+  let verdict: Verdict = local.verdict
+  if (verdict !== 'risky' && app.textCheck) {
+    const user = await app.db.kysely.selectFrom('users').select('openid').where('id', '=', input.userId).executeTakeFirst()
+    if (user?.openid) {
+      try {
+        const remote = await app.textCheck.check({ content: text, openid: user.openid, scene: input.scene })
+        if (remote === 'risky' || (remote === 'review' && verdict === 'pass')) verdict = remote
+      } catch (err) {
+        app.log.warn({ err }, 'text security check unavailable; holding content for review')
+        verdict = 'review'
+      }
+    }
+  }
+  if (verdict === 'risky') {
+    throw new AppError(422, 'content_rejected', '内容含有不适宜发布的词语，请修改后再提交', undefined, { words: local.words })
+  }
+  return { verdict, words: local.words }
+}
