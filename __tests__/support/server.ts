@@ -15,7 +15,7 @@ export const DIALECTS: Dialect[] = PG_URL ? ['sqlite', 'postgres'] : ['sqlite']
 
 if (!PG_URL && !(globalThis as { __pgSkipNoted?: boolean }).__pgSkipNoted) {
   ;(globalThis as { __pgSkipNoted?: boolean }).__pgSkipNoted = true
-  process.stdout.write('PostgreSQL suite skipped: set TEST_DATABASE_URL=postgres://127.0.0.1:5432/test to run it.\n')
+  process.stdout.write('PostgreSQL suite skipped: set TEST_DATABASE_URL=postgres://postgres@127.0.0.1:5432/test to run it.\n')
 }
 
 /** Runs a suite once per database, so every data-layer test covers SQLite and PostgreSQL. */
@@ -88,6 +88,10 @@ export async function startServer(
     db: database.db,
     logger: false,
     ...options.overrides,
+  }).catch(async (err) => {
+    await database.db.close()
+    await database.drop()
+    throw err
   })
   await app.ready()
   let users: { id: number; description: string }[] | null = null

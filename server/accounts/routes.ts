@@ -92,15 +92,15 @@ export const accountRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.post('/api/me/privacy', async (request, reply) => {
     const { principal } = requireUser(request)
-    await write(request, reply, (trx) =>
-      trx
+    return write(request, reply, async (trx) => {
+      await trx
         .updateTable('users')
         .set({ privacy_accepted_at: new Date().toISOString() })
         .where('id', '=', principal.userId)
         .where('privacy_accepted_at', 'is', null)
-        .execute(),
-    )
-    return (await loadAccount(db, principal.userId))!.me
+        .execute()
+      return (await loadAccount(trx, principal.userId))!.me
+    })
   })
 
   app.post(

@@ -10,6 +10,8 @@ export type Dialect = 'sqlite' | 'postgres'
 export interface Db {
   kysely: Kysely<Database>
   dialect: Dialect
+  /** The PostgreSQL schema in use when not the default one. */
+  schema?: string
   close(): Promise<void>
 }
 
@@ -33,7 +35,7 @@ export function connect(opts: ConnectOptions): Db {
       ...(opts.pgSchema ? { options: `-c search_path=${opts.pgSchema}` } : {}),
     })
     const kysely = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) })
-    return { kysely, dialect: 'postgres', close: () => kysely.destroy() }
+    return { kysely, dialect: 'postgres', schema: opts.pgSchema, close: () => kysely.destroy() }
   }
   const file = opts.sqliteFile ?? 'yishi.sqlite'
   if (file !== ':memory:') fs.mkdirSync(opts.dataDir, { recursive: true })

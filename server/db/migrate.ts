@@ -18,7 +18,12 @@ export async function migrateToLatest(db: Db): Promise<void> {
       return out
     },
   }
-  const { error, results } = await new Migrator({ db: db.kysely, provider }).migrateToLatest()
+  const { error, results } = await new Migrator({
+    db: db.kysely,
+    provider,
+    // Kysely looks for its own tables across all schemas unless told which one is ours.
+    ...(db.schema ? { migrationTableSchema: db.schema } : {}),
+  }).migrateToLatest()
   const failed = results?.find((r) => r.status === 'Error')
   if (error) throw new Error(`数据库迁移失败${failed ? `（${failed.migrationName}）` : ''}: ${String(error)}`)
 }
