@@ -1,3 +1,5 @@
 export * from './api'
 export * from './community'
 export * from './accounts'
+export * from './proposals'
+export * from './notifications'
