@@ -27,6 +27,8 @@ declare module 'fastify' {
     wechat: WechatAuth
     /** WeChat's msgSecCheck, when the app has WeChat credentials; null means the local list alone. */
     textCheck: TextSecurityCheck | null
+    /** Every route registered, so tests can hold the permission matrix to the real API. */
+    routeTable: { method: string; url: string }[]
   }
 }
 
@@ -59,11 +61,25 @@ export async function buildApp(config: Config, overrides: Overrides = {}): Promi
   app.decorate('wechat', overrides.wechat ?? wechatAuth(config.wechat))
   const hasWechat = Boolean(config.wechat.appId && config.wechat.secret)
   app.decorate('textCheck', overrides.textCheck !== undefined ? overrides.textCheck : hasWechat ? wechatTextCheck(config.wechat) : null)
+  // Draining: a response sent while closing tells keep-alive clients to go, so close() needn't wait
+  // for their idle connections to time out.
+  let closing = false
+  app.addHook('preClose', async () => {
+    closing = true
+  })
+  app.addHook('onSend', async (_request, reply) => {
+    if (closing) reply.header('connection', 'close')
+  })
   app.addHook('onClose', async () => {
     await counters.close()
     if (!overrides.keepDbOpen) await db.close()
   })
 
+  const routeTable: { method: string; url: string }[] = []
+  app.decorate('routeTable', routeTable)
+  app.addHook('onRoute', (r) => {
+    for (const method of [r.method].flat()) if (method !== 'HEAD') routeTable.push({ method, url: r.url })
+  })
   installErrorHandling(app)
   installAuth(app)
 

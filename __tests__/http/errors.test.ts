@@ -1,9 +1,9 @@
-import { describeEachDatabase, startServer, type TestServer } from '../support/server'
+import { describeEachDatabase, startServer, testConfig, type TestServer } from '../support/server'
 
 describeEachDatabase('http: errors, limits, idempotency, health', (dialect) => {
   let s: TestServer
   beforeAll(async () => {
-    s = await startServer(dialect, { config: { bodyLimitBytes: 2048, limits: { login: { max: 3, windowMs: 60_000 }, write: { max: 1000, windowMs: 60_000 } } } })
+    s = await startServer(dialect, { config: { bodyLimitBytes: 2048, limits: { ...testConfig().limits, login: { max: 3, windowMs: 60_000 } } } })
   })
   afterAll(() => s.close())
 

@@ -8,8 +8,3 @@ export function privacyLabel(opts: { buildingName: string | null; isStaff: boole
   if (opts.isStaff) return STAFF_LABEL
   return opts.buildingName ? `${opts.buildingName}居民` : UNVERIFIED_LABEL
 }
-
-/** Rooms are shown to the reviewing moderator only; elsewhere a hint is enough. */
-export function maskRoom(room: string): string {
-  return room.length <= 1 ? '*' : `${room.slice(0, 1)}${'*'.repeat(room.length - 1)}`
-}

@@ -1,0 +1,93 @@
+import { describeEachDatabase, startServer, type TestServer } from '../support/server'
+
+// Every route of accounts, community and content, called as every role. "ok" means the permission
+// check let the caller through (whatever the outcome after it); 401 and 403 mean it did not.
+type Role = 'anonymous' | 'unverified' | 'resident' | 'moderator' | 'otherModerator' | 'admin'
+type Expect = 'ok' | 401 | 403
+const ROLES: Role[] = ['anonymous', 'unverified', 'resident', 'moderator', 'otherModerator', 'admin']
+
+const PUBLIC: Record<Role, Expect> = { anonymous: 'ok', unverified: 'ok', resident: 'ok', moderator: 'ok', otherModerator: 'ok', admin: 'ok' }
+const SIGNED_IN: Record<Role, Expect> = { ...PUBLIC, anonymous: 401 }
+const STAFF: Record<Role, Expect> = { ...SIGNED_IN, unverified: 403, resident: 403 }
+const STAFF_OF_WUTONG: Record<Role, Expect> = { ...STAFF, otherModerator: 403 }
+const ADMIN: Record<Role, Expect> = { ...STAFF, moderator: 403, otherModerator: 403 }
+
+interface Case {
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'
+  route: string
+  url: (ids: Ids) => string
+  body?: (ids: Ids) => unknown
+  expect: Record<Role, Expect>
+}
+
+interface Ids {
+  pendingWutong: number
+  building: number
+}
+
+const CASES: Case[] = [
+  { method: 'GET', route: '/api/health', url: () => '/api/health', expect: PUBLIC },
+  { method: 'GET', route: '/api/auth/dev-users', url: () => '/api/auth/dev-users', expect: PUBLIC },
+  { method: 'POST', route: '/api/auth/dev-login', url: () => '/api/auth/dev-login', body: () => ({ userId: 1 }), expect: PUBLIC },
+  { method: 'POST', route: '/api/auth/wechat', url: () => '/api/auth/wechat', body: () => ({ code: 'x' }), expect: PUBLIC },
+  { method: 'GET', route: '/api/me', url: () => '/api/me', expect: SIGNED_IN },
+  { method: 'POST', route: '/api/me/privacy', url: () => '/api/me/privacy', expect: SIGNED_IN },
+  { method: 'POST', route: '/api/me/residence', url: () => '/api/me/residence', body: (i) => ({ buildingId: i.building, room: '999' }), expect: SIGNED_IN },
+  { method: 'GET', route: '/api/units', url: () => '/api/units', expect: SIGNED_IN },
+  { method: 'GET', route: '/api/verifications', url: () => '/api/verifications', expect: STAFF },
+  { method: 'POST', route: '/api/verifications/:id/approve', url: (i) => `/api/verifications/${i.pendingWutong}/approve`, body: () => ({}), expect: STAFF_OF_WUTONG },
+  { method: 'POST', route: '/api/verifications/:id/reject', url: (i) => `/api/verifications/${i.pendingWutong}/reject`, body: () => ({ reason: '信息不符' }), expect: STAFF_OF_WUTONG },
+  { method: 'GET', route: '/api/content/words', url: () => '/api/content/words', expect: ADMIN },
+  { method: 'POST', route: '/api/content/words', url: () => '/api/content/words', body: () => ({ word: '测试词', level: 'review' }), expect: ADMIN },
+  { method: 'DELETE', route: '/api/content/words/:word', url: () => `/api/content/words/${encodeURIComponent('测试词')}`, expect: ADMIN },
+  // logout last: it ends the sessions the other cases use.
+  { method: 'POST', route: '/api/auth/logout', url: () => '/api/auth/logout', expect: SIGNED_IN },
+]
+
+const COVERED_PREFIXES = ['/api/health', '/api/auth/', '/api/me', '/api/units', '/api/verifications', '/api/content/']
+
+describeEachDatabase('permissions: every route × role', (dialect) => {
+  let s: TestServer
+  const headers = {} as Record<Role, Record<string, string>>
+  let ids: Ids
+  beforeAll(async () => {
+    s = await startServer(dialect)
+    headers.anonymous = {}
+    headers.unverified = { authorization: (await s.loginAs('居民 · 梧桐新村1号楼（未认证）')).authorization }
+    headers.resident = { authorization: (await s.loginAs('居民代表 · 梧桐新村3号楼（已认证）')).authorization }
+    headers.moderator = { authorization: (await s.loginAs('居委会 · 梧桐居民区')).authorization }
+    headers.otherModerator = { authorization: (await s.loginAs('居委会 · 香樟居民区')).authorization }
+    headers.admin = { authorization: (await s.loginAs('街道工作人员 · 长宁示范街道')).authorization }
+    const pending = await s.app.db.kysely
+      .selectFrom('residences as r')
+      .innerJoin('units as b', 'b.id', 'r.building_id')
+      .innerJoin('units as e', 'e.id', 'b.parent_id')
+      .innerJoin('units as n', 'n.id', 'e.parent_id')
+      .select(['r.id', 'r.building_id'])
+      .where('n.name', '=', '梧桐居民区')
+      .where('r.status', '=', 'pending')
+      .executeTakeFirstOrThrow()
+    ids = { pendingWutong: pending.id, building: pending.building_id }
+  })
+  afterAll(() => s.close())
+
+  it('has a row for every route it covers', () => {
+    const registered = s.app.routeTable
+      .filter((r) => COVERED_PREFIXES.some((p) => r.url.startsWith(p)))
+      .map((r) => `${r.method} ${r.url}`)
+      .sort()
+    expect(CASES.map((c) => `${c.method} ${c.route}`).sort()).toEqual(registered)
+  })
+
+  for (const c of CASES) {
+    it(`${c.method} ${c.route}`, async () => {
+      const outcome: Record<string, Expect> = {}
+      for (const role of ROLES) {
+        const res = await s.app.inject({ method: c.method, url: c.url(ids), headers: headers[role], payload: c.body?.(ids) as never })
+        outcome[role] = res.statusCode === 401 || res.statusCode === 403 ? (res.statusCode as 401 | 403) : 'ok'
+        expect(res.statusCode).not.toBe(500)
+      }
+      expect(outcome).toEqual(c.expect)
+    })
+  }
+})
