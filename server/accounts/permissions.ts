@@ -23,6 +23,11 @@ export type Action =
   | 'verifications.review'
   | 'moderationLog.read'
   | 'contentWords.manage'
+  | 'topics.read'
+  | 'topics.open'
+  | 'posts.create'
+  | 'discussions.moderate'
+  | 'appeals.decide'
 
 /** Moderators act in their 居民区, admins in every 居民区 of their 街镇. */
 export function isStaffFor(p: Principal, chain: UnitChain): boolean {
@@ -52,5 +57,15 @@ export function can(p: Principal | null, action: Action, chain: UnitChain = []):
       return isStaffFor(p, chain)
     case 'contentWords.manage':
       return p.grants.some((g) => g.role === 'admin')
+    // 议事厅 (chain: the topic's unit): anyone of the 居民区 reads; residents of the unit post.
+    case 'topics.read':
+      return isStaffFor(p, chain) || (chain.length >= 2 && livesIn(p, chain.slice(-2)))
+    case 'posts.create':
+      return isStaffFor(p, chain) || livesIn(p, chain)
+    case 'topics.open':
+    case 'discussions.moderate':
+      return isStaffFor(p, chain)
+    case 'appeals.decide':
+      return p.grants.some((g) => g.role === 'admin' && chain.includes(g.unitId))
   }
 }

@@ -1,0 +1,105 @@
+// Moderation of the 议事厅: reports, the review queue, mutes, appeals and the append-only log.
+import type { Post } from './discussions'
+
+export type ReportReason = 'ad' | 'attack' | 'misinfo' | 'privacy' | 'offtopic' | 'other'
+
+export const REPORT_REASON_NAMES: Record<ReportReason, string> = {
+  ad: '广告',
+  attack: '人身攻击',
+  misinfo: '不实信息',
+  privacy: '泄露隐私',
+  offtopic: '与议题无关',
+  other: '其他',
+}
+
+export type PostModerationAction = 'hide' | 'restore' | 'approve' | 'pin' | 'unpin'
+
+export type AppealStatus = 'pending' | 'granted' | 'denied'
+
+export const APPEAL_STATUS_NAMES: Record<AppealStatus, string> = {
+  pending: '等待街镇复核',
+  granted: '申诉成立，已恢复',
+  denied: '申诉未成立',
+}
+
+export interface Appeal {
+  id: number
+  postId: number
+  status: AppealStatus
+  reason: string
+  /** The admin's answer. */
+  note: string | null
+  createdAt: string
+  decidedAt: string | null
+}
+
+export interface Mute {
+  id: number
+  userId: number
+  /** The 居民区 where the user may not post. */
+  neighbourhoodId: number
+  reason: string
+  endsAt: string
+  createdAt: string
+  liftedAt: string | null
+}
+
+/** Why an item is in the queue, most urgent first. */
+export type QueueKind = 'appeal' | 'auto_hidden' | 'reported' | 'pending' | 'pending_topic' | 'recent'
+
+export interface QueueItem {
+  kind: QueueKind
+  topic: { id: number; question: string; unitName: string; state: string; pending: boolean }
+  /** The post concerned (as staff see it), for every kind but pending_topic. */
+  post: Post | null
+  reports: { reason: ReportReason; count: number }[]
+  appeal: Appeal | null
+  /** When the item started waiting. */
+  since: string
+}
+
+export interface ModerationQueue {
+  items: QueueItem[]
+}
+
+export interface ModerationLogEntry {
+  id: number
+  actorId: number
+  actorLabel: string
+  /** e.g. post.hide, topic.conclude, user.mute */
+  action: string
+  actionName: string
+  targetType: string
+  targetId: number
+  unitId: number
+  unitName: string
+  reason: string | null
+  createdAt: string
+}
+
+export const MODERATION_ACTION_NAMES: Record<string, string> = {
+  'verification.approve': '通过居民认证',
+  'verification.reject': '驳回居民认证',
+  'topic.open': '发起议题',
+  'topic.approve': '审核通过议题',
+  'topic.lock': '锁定议题',
+  'topic.conclude': '形成议事纪要',
+  'topic.reopen': '重新开放议题',
+  'post.hide': '隐藏发言',
+  'post.auto_hide': '多人举报自动隐藏',
+  'post.restore': '恢复发言',
+  'post.approve': '审核通过发言',
+  'post.pin': '置顶发言',
+  'post.unpin': '取消置顶',
+  'user.mute': '禁言',
+  'user.unmute': '解除禁言',
+  'appeal.grant': '申诉成立',
+  'appeal.deny': '驳回申诉',
+  'settings.update': '修改议事厅设置',
+}
+
+export interface DiscussionSettings {
+  neighbourhoodId: number
+  /** Distinct residents whose reports hide a post pending review. */
+  reportThreshold: number
+}
