@@ -18,6 +18,7 @@ import { communityRoutes } from './community/routes'
 import { seedDemoCommunity } from './seed/demo'
 import { wechatTextCheck, type TextSecurityCheck } from './content/wechat-check'
 import { contentRoutes } from './content/routes'
+import { discussionRoutes } from './discussions/routes'
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -27,6 +28,8 @@ declare module 'fastify' {
     wechat: WechatAuth
     /** WeChat's msgSecCheck, when the app has WeChat credentials; null means the local list alone. */
     textCheck: TextSecurityCheck | null
+    /** The current time; tests inject a clock so time-bound rules (edit windows, mutes) need no sleeping. */
+    clock: () => Date
     /** Every route registered, so tests can hold the permission matrix to the real API. */
     routeTable: { method: string; url: string }[]
   }
@@ -36,6 +39,7 @@ export interface Overrides {
   db?: Db
   wechat?: WechatAuth
   textCheck?: TextSecurityCheck | null
+  clock?: () => Date
   /** Keep the database open when the app closes (a test that shares one). */
   keepDbOpen?: boolean
   logger?: boolean
@@ -61,6 +65,7 @@ export async function buildApp(config: Config, overrides: Overrides = {}): Promi
   app.decorate('wechat', overrides.wechat ?? wechatAuth(config.wechat))
   const hasWechat = Boolean(config.wechat.appId && config.wechat.secret)
   app.decorate('textCheck', overrides.textCheck !== undefined ? overrides.textCheck : hasWechat ? wechatTextCheck(config.wechat) : null)
+  app.decorate('clock', overrides.clock ?? (() => new Date()))
   // Draining: a response sent while closing tells keep-alive clients to go, so close() needn't wait
   // for their idle connections to time out.
   let closing = false
@@ -95,6 +100,7 @@ export async function buildApp(config: Config, overrides: Overrides = {}): Promi
   await app.register(accountRoutes)
   await app.register(communityRoutes)
   await app.register(contentRoutes)
+  await app.register(discussionRoutes)
 
   if (config.staticDir && fs.existsSync(path.join(config.staticDir, 'index.html'))) {
     await app.register(fastifyStatic, { root: config.staticDir, wildcard: false, index: 'index.html' })

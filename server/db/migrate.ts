@@ -3,11 +3,13 @@ import type { Db } from './connection'
 import type { Migration } from './migrations/helpers'
 import { foundation } from './migrations/001_foundation'
 import { content } from './migrations/002_content'
+import { discussions } from './migrations/004_discussions'
 
 // Ordered by name; append new migrations, never edit a released one.
 const MIGRATIONS: Record<string, Migration> = {
   '001_foundation': foundation,
   '002_content': content,
+  '004_discussions': discussions,
 }
 
 export async function migrateToLatest(db: Db): Promise<void> {

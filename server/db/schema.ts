@@ -1,4 +1,6 @@
 import type { Generated } from 'kysely'
+import type { DiscussionTables } from '../discussions/tables'
+import type { ModerationTables } from '../moderation/tables'
 
 // Kysely's view of the tables. Timestamps are ISO-8601 UTC strings and flags are 0/1 integers, so one
 // set of migrations and queries serves SQLite and PostgreSQL alike.
@@ -97,4 +99,13 @@ export interface Database {
   idempotency_keys: IdempotencyKeyTable
   moderation_log: ModerationLogTable
   sensitive_words: SensitiveWordTable
+  topics: DiscussionTables['topics']
+  posts: DiscussionTables['posts']
+  post_likes: DiscussionTables['post_likes']
+  topic_stances: DiscussionTables['topic_stances']
+  topic_participants: DiscussionTables['topic_participants']
+  post_reports: ModerationTables['post_reports']
+  user_mutes: ModerationTables['user_mutes']
+  post_appeals: ModerationTables['post_appeals']
+  discussion_settings: ModerationTables['discussion_settings']
 }

@@ -30,6 +30,25 @@ const FIELD_NAMES: Record<string, string> = {
   status: '状态',
   id: '编号',
   isRepresentative: '居民代表',
+  // 议事厅
+  body: '内容',
+  question: '议题',
+  background: '背景说明',
+  closesAt: '截止时间',
+  unitId: '所属单元',
+  parentId: '回复对象',
+  stance: '立场',
+  photos: '图片',
+  official: '官方回复',
+  action: '操作',
+  summary: '议事纪要',
+  days: '禁言天数',
+  note: '说明',
+  decision: '复核结果',
+  reportThreshold: '自动隐藏所需举报人数',
+  sort: '排序方式',
+  cursor: '翻页位置',
+  limit: '每页条数',
 }
 
 interface AjvIssue {

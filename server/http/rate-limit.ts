@@ -10,6 +10,8 @@ export interface Limit {
 export const DEFAULT_LIMITS = {
   login: { max: 10, windowMs: 60_000 },
   write: { max: 60, windowMs: 60_000 },
+  /** 议事厅 posts and replies per resident. */
+  post: { max: 10, windowMs: 10 * 60_000 },
 } satisfies Record<string, Limit>
 
 export type LimitName = keyof typeof DEFAULT_LIMITS

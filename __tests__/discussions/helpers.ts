@@ -1,0 +1,145 @@
+// Helpers shared by the 议事厅 suites (not a test file: jest only runs *.test.ts).
+import http from 'node:http'
+import type { AddressInfo } from 'node:net'
+import { testConfig, type TestServer } from '../support/server'
+
+export interface Actor {
+  authorization: string
+  userId: number
+}
+
+export interface Res {
+  status: number
+  body: any
+}
+
+/** A clock the tests move by hand: edit windows and mutes without sleeping. */
+export function fakeClock(startIso = '2025-03-01T02:00:00.000Z') {
+  let t = Date.parse(startIso)
+  return {
+    now: () => new Date(t),
+    advance(ms: number) {
+      t += ms
+    },
+    set(iso: string) {
+      t = Date.parse(iso)
+    },
+  }
+}
+
+export const MINUTE = 60_000
+export const DAY = 86_400_000
+
+/** Config with the per-resident post limit lifted, for suites that post a lot. */
+export function roomyConfig() {
+  const base = testConfig()
+  return { limits: { ...base.limits, post: { max: 10_000, windowMs: 10 * MINUTE } } }
+}
+
+/** Logs in every seeded demo user with exactly this description (several share one). */
+export async function loginAll(s: TestServer, description: string): Promise<Actor[]> {
+  const users = await s.app.db.kysely.selectFrom('users').select('id').where('demo_description', '=', description).orderBy('id').execute()
+  if (users.length === 0) throw new Error(`no demo user ${description}`)
+  const out: Actor[] = []
+  for (const u of users) {
+    const res = await s.app.inject({ method: 'POST', url: '/api/auth/dev-login', payload: { userId: u.id } })
+    if (res.statusCode !== 200) throw new Error(res.body)
+    out.push({ authorization: `Bearer ${res.json().token}`, userId: u.id })
+  }
+  return out
+}
+
+export function client(s: TestServer) {
+  const call = async (method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE', url: string, who?: Actor, payload?: unknown): Promise<Res> => {
+    const res = await s.app.inject({
+      method,
+      url,
+      headers: who ? { authorization: who.authorization } : {},
+      ...(payload !== undefined ? { payload: payload as object } : {}),
+    })
+    return { status: res.statusCode, body: res.body ? res.json() : null }
+  }
+  return {
+    get: (url: string, who?: Actor) => call('GET', url, who),
+    post: (url: string, who?: Actor, body?: unknown) => call('POST', url, who, body ?? {}),
+    put: (url: string, who?: Actor, body?: unknown) => call('PUT', url, who, body ?? {}),
+    patch: (url: string, who?: Actor, body?: unknown) => call('PATCH', url, who, body ?? {}),
+    del: (url: string, who?: Actor) => call('DELETE', url, who),
+  }
+}
+
+/** A 楼组 by its 小区 and name ("梧桐新村", "3号楼"), or a 居民区 / 小区 by name. */
+export async function unitId(s: TestServer, name: string, building?: string): Promise<number> {
+  const db = s.app.db.kysely
+  if (building) {
+    const row = await db
+      .selectFrom('units as b')
+      .innerJoin('units as e', 'e.id', 'b.parent_id')
+      .select('b.id')
+      .where('e.name', '=', name)
+      .where('b.name', '=', building)
+      .executeTakeFirstOrThrow()
+    return row.id
+  }
+  return (await db.selectFrom('units').select('id').where('name', '=', name).executeTakeFirstOrThrow()).id
+}
+
+export const RESIDENT_3 = '居民 · 梧桐新村3号楼（已认证）'
+export const REP_3 = '居民代表 · 梧桐新村3号楼（已认证）'
+export const RESIDENT_1 = '居民 · 梧桐新村1号楼（已认证）'
+export const ANHE = '居民 · 安和花园1号楼（已认证）'
+export const XIANGZHANG = '居民 · 香樟苑1号楼（已认证）'
+export const UNVERIFIED = '居民 · 梧桐新村1号楼（未认证）'
+export const PENDING_3 = '居民 · 梧桐新村3号楼（待审核）'
+export const MOD = '居委会 · 梧桐居民区'
+export const OTHER_MOD = '居委会 · 香樟居民区'
+export const ADMIN = '街道工作人员 · 长宁示范街道'
+
+/**
+ * A stand-in for WeChat's msgSecCheck v2 on loopback: the real adapter talks to it over HTTP.
+ * 【复核】 in the text → review, 【风险】 → risky, 【故障】 → an error answer; otherwise pass.
+ */
+export async function fakeMsgSecCheck() {
+  const calls: { content: string; scene: number; openid: string }[] = []
+  const server = http.createServer((req, res) => {
+    let raw = ''
+    req.on('data', (c) => (raw += c))
+    req.on('end', () => {
+      res.setHeader('content-type', 'application/json')
+      if (req.url?.startsWith('/cgi-bin/stable_token')) {
+        res.end(JSON.stringify({ access_token: 'fake-token', expires_in: 7200 }))
+        return
+      }
+      if (req.url?.startsWith('/wxa/msg_sec_check')) {
+        const body = JSON.parse(raw) as { content: string; scene: number; openid: string; version: number }
+        calls.push({ content: body.content, scene: body.scene, openid: body.openid })
+        if (body.version !== 2 || !req.url.includes('access_token=fake-token')) {
+          res.end(JSON.stringify({ errcode: 40001, errmsg: 'bad request' }))
+          return
+        }
+        if (body.content.includes('【故障】')) {
+          res.end(JSON.stringify({ errcode: -1, errmsg: 'system busy' }))
+          return
+        }
+        const suggest = body.content.includes('【风险】') ? 'risky' : body.content.includes('【复核】') ? 'review' : 'pass'
+        res.end(JSON.stringify({ errcode: 0, result: { suggest, label: suggest === 'pass' ? 100 : 20001 } }))
+        return
+      }
+      res.statusCode = 404
+      res.end('{}')
+    })
+  })
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+  const { port } = server.address() as AddressInfo
+  return {
+    baseUrl: `http://127.0.0.1:${port}`,
+    calls,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  }
+}
+
+/** Demo users have no openid (dev login); msgSecCheck needs one, so give everyone one. */
+export async function giveEveryoneOpenids(s: TestServer) {
+  const users = await s.app.db.kysely.selectFrom('users').select('id').execute()
+  for (const u of users) await s.app.db.kysely.updateTable('users').set({ openid: `o-test-${u.id}` }).where('id', '=', u.id).execute()
+}
