@@ -19,6 +19,9 @@ import { seedDemoCommunity } from './seed/demo'
 import { wechatTextCheck, type TextSecurityCheck } from './content/wechat-check'
 import { contentRoutes } from './content/routes'
 import { discussionRoutes } from './discussions/routes'
+import { proposalRoutes } from './proposals/routes'
+import { notificationRoutes } from './notifications/routes'
+import { subscribeMessagesFromEnv, type SubscribeMessageSender } from './notifications/push'
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -28,6 +31,8 @@ declare module 'fastify' {
     wechat: WechatAuth
     /** WeChat's msgSecCheck, when the app has WeChat credentials; null means the local list alone. */
     textCheck: TextSecurityCheck | null
+    /** WeChat subscribe messages mirroring in-app notifications; null: in-app only. */
+    subscribeMessages: SubscribeMessageSender | null
     /** The current time; tests inject a clock so time-bound rules (edit windows, mutes) need no sleeping. */
     clock: () => Date
     /** Every route registered, so tests can hold the permission matrix to the real API. */
@@ -39,6 +44,7 @@ export interface Overrides {
   db?: Db
   wechat?: WechatAuth
   textCheck?: TextSecurityCheck | null
+  subscribeMessages?: SubscribeMessageSender | null
   clock?: () => Date
   /** Keep the database open when the app closes (a test that shares one). */
   keepDbOpen?: boolean
@@ -65,6 +71,7 @@ export async function buildApp(config: Config, overrides: Overrides = {}): Promi
   app.decorate('wechat', overrides.wechat ?? wechatAuth(config.wechat))
   const hasWechat = Boolean(config.wechat.appId && config.wechat.secret)
   app.decorate('textCheck', overrides.textCheck !== undefined ? overrides.textCheck : hasWechat ? wechatTextCheck(config.wechat) : null)
+  app.decorate('subscribeMessages', overrides.subscribeMessages !== undefined ? overrides.subscribeMessages : subscribeMessagesFromEnv(config.wechat))
   app.decorate('clock', overrides.clock ?? (() => new Date()))
   // Draining: a response sent while closing tells keep-alive clients to go, so close() needn't wait
   // for their idle connections to time out.
@@ -101,6 +108,8 @@ export async function buildApp(config: Config, overrides: Overrides = {}): Promi
   await app.register(communityRoutes)
   await app.register(contentRoutes)
   await app.register(discussionRoutes)
+  await app.register(proposalRoutes)
+  await app.register(notificationRoutes)
 
   if (config.staticDir && fs.existsSync(path.join(config.staticDir, 'index.html'))) {
     await app.register(fastifyStatic, { root: config.staticDir, wildcard: false, index: 'index.html' })

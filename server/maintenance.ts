@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify'
+import { sweepProposals } from './proposals/sweep'
 
 const HOUR = 3_600_000
 
@@ -8,6 +9,7 @@ export async function sweep(app: FastifyInstance, now = Date.now()): Promise<voi
   await db.deleteFrom('sessions').where('expires_at', '<', new Date(now).toISOString()).execute()
   await db.deleteFrom('rate_counters').where('window_start', '<', now - 24 * HOUR).execute()
   await db.deleteFrom('idempotency_keys').where('created_at', '<', new Date(now - 24 * HOUR).toISOString()).execute()
+  await sweepProposals(app, new Date(now))
 }
 
 export function startMaintenance(app: FastifyInstance): () => void {

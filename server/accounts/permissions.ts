@@ -23,6 +23,9 @@ export type Action =
   | 'verifications.review'
   | 'moderationLog.read'
   | 'contentWords.manage'
+  | 'proposals.read'
+  | 'proposals.participate'
+  | 'proposals.manage'
   | 'topics.read'
   | 'topics.open'
   | 'posts.create'
@@ -57,6 +60,13 @@ export function can(p: Principal | null, action: Action, chain: UnitChain = []):
       return isStaffFor(p, chain)
     case 'contentWords.manage':
       return p.grants.some((g) => g.role === 'admin')
+    // 社区提案 (chain: the proposal's unit): its verified residents submit, co-sign, vote and evaluate; its committee manages.
+    case 'proposals.read':
+      return isStaffFor(p, chain) || (chain.length >= 2 && livesIn(p, chain.slice(-2)))
+    case 'proposals.participate':
+      return livesIn(p, chain)
+    case 'proposals.manage':
+      return isStaffFor(p, chain)
     // 议事厅 (chain: the topic's unit): anyone of the 居民区 reads; residents of the unit post.
     case 'topics.read':
       return isStaffFor(p, chain) || (chain.length >= 2 && livesIn(p, chain.slice(-2)))

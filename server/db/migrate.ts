@@ -3,12 +3,14 @@ import type { Db } from './connection'
 import type { Migration } from './migrations/helpers'
 import { foundation } from './migrations/001_foundation'
 import { content } from './migrations/002_content'
+import { proposals } from './migrations/003_proposals'
 import { discussions } from './migrations/004_discussions'
 
 // Ordered by name; append new migrations, never edit a released one.
 const MIGRATIONS: Record<string, Migration> = {
   '001_foundation': foundation,
   '002_content': content,
+  '003_proposals': proposals,
   '004_discussions': discussions,
 }
 

@@ -1,4 +1,6 @@
 import type { Generated } from 'kysely'
+import type { NotificationTable } from '../notifications/tables'
+import type { ProposalTables } from '../proposals/tables'
 import type { DiscussionTables } from '../discussions/tables'
 import type { ModerationTables } from '../moderation/tables'
 
@@ -99,6 +101,17 @@ export interface Database {
   idempotency_keys: IdempotencyKeyTable
   moderation_log: ModerationLogTable
   sensitive_words: SensitiveWordTable
+  proposals: ProposalTables['proposals']
+  proposal_cosigns: ProposalTables['proposal_cosigns']
+  proposal_follows: ProposalTables['proposal_follows']
+  proposal_votes: ProposalTables['proposal_votes']
+  proposal_transitions: ProposalTables['proposal_transitions']
+  proposal_meetings: ProposalTables['proposal_meetings']
+  proposal_progress: ProposalTables['proposal_progress']
+  proposal_progress_comments: ProposalTables['proposal_progress_comments']
+  proposal_evaluations: ProposalTables['proposal_evaluations']
+  proposal_settings: ProposalTables['proposal_settings']
+  notifications: NotificationTable
   topics: DiscussionTables['topics']
   posts: DiscussionTables['posts']
   post_likes: DiscussionTables['post_likes']

@@ -1,0 +1,117 @@
+import type { FastifyInstance } from 'fastify'
+import type { Push } from './notify'
+
+/**
+ * WeChat subscribe messages (订阅消息), behind an adapter so tests can fake it. The template configured in
+ * the mini-program console must have the keys thing1 (事项), phrase2 (状态), thing3 (说明), time4 (时间).
+ */
+export interface SubscribeMessageSender {
+  send(input: { openid: string; page: string; data: Record<string, { value: string }> }): Promise<void>
+}
+
+interface WechatAnswer {
+  access_token?: string
+  expires_in?: number
+  errcode?: number
+  errmsg?: string
+}
+
+export function wechatSubscribeMessages(
+  config: { appId: string; secret: string; baseUrl: string },
+  templateId: string,
+  fetchImpl: typeof fetch = fetch,
+): SubscribeMessageSender {
+  let token: { value: string; expiresAt: number } | null = null
+  async function accessToken(): Promise<string> {
+    if (token && token.expiresAt > Date.now() + 60_000) return token.value
+    const res = await fetchImpl(new URL('/cgi-bin/stable_token', config.baseUrl), {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ grant_type: 'client_credential', appid: config.appId, secret: config.secret }),
+      signal: AbortSignal.timeout(5000),
+    })
+    const answer = (await res.json()) as WechatAnswer
+    if (!answer.access_token) throw new Error(`stable_token failed: ${answer.errcode}`)
+    token = { value: answer.access_token, expiresAt: Date.now() + (answer.expires_in ?? 7200) * 1000 }
+    return token.value
+  }
+  return {
+    async send({ openid, page, data }) {
+      const url = new URL('/cgi-bin/message/subscribe/send', config.baseUrl)
+      url.searchParams.set('access_token', await accessToken())
+      const res = await fetchImpl(url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ touser: openid, template_id: templateId, page, data, miniprogram_state: 'formal', lang: 'zh_CN' }),
+        signal: AbortSignal.timeout(5000),
+      })
+      const answer = (await res.json()) as WechatAnswer
+      // 43101: the user has not (or no longer) subscribed; that is their choice, not a failure.
+      if (answer.errcode && answer.errcode !== 43101) throw new Error(`subscribe send failed: ${answer.errcode} ${answer.errmsg ?? ''}`)
+    },
+  }
+}
+
+/** The real sender when WeChat credentials and WECHAT_SUBSCRIBE_TEMPLATE are set; otherwise in-app only. */
+export function subscribeMessagesFromEnv(
+  wechat: { appId: string; secret: string; baseUrl: string },
+  env: Record<string, string | undefined> = process.env,
+): SubscribeMessageSender | null {
+  const templateId = env.WECHAT_SUBSCRIBE_TEMPLATE
+  return wechat.appId && wechat.secret && templateId ? wechatSubscribeMessages(wechat, templateId) : null
+}
+
+// WeChat's field limits: thing ≤ 20 characters, phrase ≤ 5.
+const cut = (s: string, n: number) => ([...s].length <= n ? s : [...s].slice(0, n - 1).join('') + '…')
+
+function shanghaiTime(iso: string): string {
+  return new Date(new Date(iso).getTime() + 8 * 3_600_000).toISOString().slice(0, 16).replace('T', ' ')
+}
+
+export function subscribeData(p: Push): Record<string, { value: string }> {
+  return {
+    thing1: { value: cut(p.title, 20) },
+    phrase2: { value: cut(p.status ?? '有更新', 5) },
+    thing3: { value: cut(p.body, 20) },
+    time4: { value: shanghaiTime(p.at) },
+  }
+}
+
+export function pagePath(p: Push): string {
+  return p.targetType === 'proposal' ? `pages/proposals/index?id=${p.targetId}` : 'pages/home/index'
+}
+
+const inFlight = new WeakMap<FastifyInstance, Set<Promise<void>>>()
+
+/**
+ * Sends the subscribe messages for notifications just committed. Not awaited by routes (a slow WeChat
+ * must not slow a resident's request); failures are logged. `pushesSettled` waits for them (tests, close).
+ */
+export function deliverPushes(app: FastifyInstance, pushes: Push[]): void {
+  const sender = app.subscribeMessages
+  if (!sender || pushes.length === 0) return
+  const job = (async () => {
+    const ids = [...new Set(pushes.map((p) => p.userId))]
+    const users = await app.db.kysely.selectFrom('users').select(['id', 'openid']).where('id', 'in', ids).where('openid', 'is not', null).execute()
+    const openids = new Map(users.map((u) => [u.id, u.openid as string]))
+    for (const p of pushes) {
+      const openid = openids.get(p.userId)
+      if (!openid) continue
+      try {
+        await sender.send({ openid, page: pagePath(p), data: subscribeData(p) })
+      } catch (err) {
+        app.log.warn({ err, userId: p.userId, kind: p.kind }, 'subscribe message not sent')
+      }
+    }
+  })().catch((err) => app.log.warn({ err }, 'subscribe messages not sent'))
+  let set = inFlight.get(app)
+  if (!set) inFlight.set(app, (set = new Set()))
+  set.add(job)
+  void job.finally(() => set!.delete(job))
+}
+
+/** Resolves once every subscribe message started so far has been sent or has failed. */
+export async function pushesSettled(app: FastifyInstance): Promise<void> {
+  const set = inFlight.get(app)
+  while (set && set.size > 0) await Promise.all([...set])
+}

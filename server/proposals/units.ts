@@ -1,0 +1,88 @@
+import { sql, type Kysely } from 'kysely'
+import type { Database } from '../db/schema'
+import type { UnitChain } from '../accounts/permissions'
+
+type Q = Kysely<Database>
+
+/** A unit a proposal may belong to, with the ids of every level above it. */
+export interface ProposalUnit {
+  id: number
+  level: 'building' | 'estate' | 'neighbourhood'
+  name: string
+  buildingId: number | null
+  estateId: number | null
+  neighbourhoodId: number
+  streetId: number | null
+  /** Nearest first, as permissions.ts expects. */
+  chain: UnitChain
+}
+
+export async function proposalUnit(db: Q, unitId: number): Promise<ProposalUnit | null> {
+  const row = await db
+    .selectFrom('units as u0')
+    .leftJoin('units as u1', 'u1.id', 'u0.parent_id')
+    .leftJoin('units as u2', 'u2.id', 'u1.parent_id')
+    .leftJoin('units as u3', 'u3.id', 'u2.parent_id')
+    .select(['u0.id as id', 'u0.level as level', 'u0.name as name', 'u1.id as p1', 'u2.id as p2', 'u3.id as p3'])
+    .where('u0.id', '=', unitId)
+    .executeTakeFirst()
+  if (!row) return null
+  const chain = [row.id, row.p1, row.p2, row.p3].filter((x): x is number => x !== null)
+  switch (row.level) {
+    case 'building':
+      return { id: row.id, level: 'building', name: row.name, buildingId: row.id, estateId: row.p1, neighbourhoodId: row.p2!, streetId: row.p3, chain }
+    case 'estate':
+      return { id: row.id, level: 'estate', name: row.name, buildingId: null, estateId: row.id, neighbourhoodId: row.p1!, streetId: row.p2, chain }
+    case 'neighbourhood':
+      return { id: row.id, level: 'neighbourhood', name: row.name, buildingId: null, estateId: null, neighbourhoodId: row.id, streetId: row.p1, chain }
+    default:
+      return null
+  }
+}
+
+/** The chain of a stored proposal, from its denormalised columns. */
+export function chainOf(p: { building_id: number | null; estate_id: number | null; neighbourhood_id: number; street_id: number | null }): UnitChain {
+  return [p.building_id, p.estate_id, p.neighbourhood_id, p.street_id].filter((x): x is number => x !== null)
+}
+
+/** The 楼组 in (or equal to) a unit. */
+export async function buildingsIn(db: Q, unit: Pick<ProposalUnit, 'id' | 'level'>): Promise<{ id: number; households: number; estateId: number | null }[]> {
+  let q = db.selectFrom('units as b').select(['b.id', 'b.households', 'b.parent_id']).where('b.level', '=', 'building')
+  if (unit.level === 'building') q = q.where('b.id', '=', unit.id)
+  else if (unit.level === 'estate') q = q.where('b.parent_id', '=', unit.id)
+  else q = q.where('b.parent_id', 'in', db.selectFrom('units as e').select('e.id').where('e.parent_id', '=', unit.id))
+  const rows = await q.execute()
+  return rows.map((r) => ({ id: r.id, households: r.households, estateId: r.parent_id }))
+}
+
+/** Registered households of the unit (the threshold's denominator). */
+export async function householdsIn(db: Q, unit: Pick<ProposalUnit, 'id' | 'level'>): Promise<number> {
+  return (await buildingsIn(db, unit)).reduce((s, b) => s + b.households, 0)
+}
+
+/** Households (楼组 + room) with at least one verified resident: the vote's electorate. */
+export async function verifiedHouseholdsIn(db: Q, unit: Pick<ProposalUnit, 'id' | 'level'>): Promise<number> {
+  const ids = (await buildingsIn(db, unit)).map((b) => b.id)
+  if (ids.length === 0) return 0
+  const rows = await db
+    .selectFrom('residences')
+    .select(['building_id', sql<number>`count(distinct room)`.as('n')])
+    .where('status', '=', 'approved')
+    .where('building_id', 'in', ids)
+    .groupBy('building_id')
+    .execute()
+  return rows.reduce((s, r) => s + Number(r.n), 0)
+}
+
+/** The caller's household: the 楼组 and room of their approved residence. */
+export async function householdOf(db: Q, userId: number): Promise<{ buildingId: number; room: string } | null> {
+  const r = await db
+    .selectFrom('residences')
+    .select(['building_id', 'room'])
+    .where('user_id', '=', userId)
+    .where('status', '=', 'approved')
+    .orderBy('id', 'desc')
+    .limit(1)
+    .executeTakeFirst()
+  return r ? { buildingId: r.building_id, room: r.room } : null
+}
