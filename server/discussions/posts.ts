@@ -84,6 +84,7 @@ export async function pinnedPosts(db: Q, topicId: number, v: PostViewer): Promis
     .where('pinned_at', 'is not', null)
     .where(rootVisibility(v))
     .orderBy('pinned_at', 'asc')
+    .orderBy('id', 'asc')
     .execute()
 }
 
@@ -152,7 +153,8 @@ export async function presentPosts(db: Q, rows: PostRow[], v: PostViewer, now: D
   if (rows.length === 0) return out
   const ids = rows.map((r) => r.id)
   const hiddenIds = rows.filter((r) => r.status === 'hidden' && (v.isStaff || r.author_id === v.userId)).map((r) => r.id)
-  const reportedIds = v.isStaff ? rows.filter((r) => r.open_reports > 0 || r.status === 'hidden' || r.flagged_at !== null).map((r) => r.id) : []
+  // Staff see the report history of every post, dealt with or not.
+  const reportedIds = v.isStaff ? ids : []
   const [liked, reported, appeals, reasons] = await Promise.all([
     db.selectFrom('post_likes').select('post_id').where('user_id', '=', v.userId).where('post_id', 'in', ids).execute(),
     db.selectFrom('post_reports').select('post_id').where('reporter_id', '=', v.userId).where('post_id', 'in', ids).execute(),
