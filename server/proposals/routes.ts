@@ -61,8 +61,8 @@ import {
 const Id = Type.Integer({ minimum: 1 })
 const literals = <T extends string>(values: readonly T[]) => Type.Union(values.map((v) => Type.Literal(v)) as TLiteral<T>[])
 const MAX_PHOTOS = 6
-// Photo URLs or upload ids, until an upload service exists.
-const Photos = Type.Array(Type.String({ minLength: 1, maxLength: 500 }), { maxItems: 50 })
+// Photo URLs or upload ids, until an upload service exists (count and length checked with a plain message).
+const Photos = Type.Array(Type.String(), { maxItems: 50 })
 const Room = Type.String({ minLength: 1, maxLength: 20, pattern: '^\\s*[0-9A-Za-z\\u4e00-\\u9fa5\\-－# ]+\\s*$' })
 const DateString = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$' })
 const Yuan = Type.Number({ minimum: 0, maximum: 1_000_000_000 })
@@ -83,6 +83,7 @@ const MISSING: Record<keyof TransitionFields, string> = {
 function checkPhotos(photos: string[] | undefined): string[] {
   const list = (photos ?? []).map((p) => p.trim()).filter(Boolean)
   if (list.length > MAX_PHOTOS) throw badInput('photos', `最多上传 ${MAX_PHOTOS} 张照片`)
+  if (list.some((p) => p.length > 500)) throw badInput('photos', '照片地址太长（不能超过 500 个字符）')
   return list
 }
 
@@ -380,7 +381,7 @@ export const proposalRoutes: FastifyPluginAsyncTypebox = async (app) => {
         .execute()
       const items = rows
         .map((r) => ({ r, score: titleSimilarity(request.query.title, r.title) }))
-        .filter((x) => x.score >= 0.25)
+        .filter((x) => x.score >= 0.3)
         .sort((a, b) => b.score - a.score || b.r.id - a.r.id)
         .slice(0, 5)
         .map(({ r }) => ({ id: r.id, title: maskPersonalInfo(r.title), state: r.state as ProposalState, cosignCount: r.cosign_count, threshold: r.threshold }))
