@@ -81,7 +81,8 @@ export function pagePath(p: Push): string {
   return p.targetType === 'proposal' ? `pages/proposals/index?id=${p.targetId}` : 'pages/home/index'
 }
 
-const inFlight = new WeakMap<FastifyInstance, Set<Promise<void>>>()
+// Keyed by the app's database handle: route plugins see an encapsulated instance, tests the root one.
+const inFlight = new WeakMap<object, Set<Promise<void>>>()
 
 /**
  * Sends the subscribe messages for notifications just committed. Not awaited by routes (a slow WeChat
@@ -104,14 +105,14 @@ export function deliverPushes(app: FastifyInstance, pushes: Push[]): void {
       }
     }
   })().catch((err) => app.log.warn({ err }, 'subscribe messages not sent'))
-  let set = inFlight.get(app)
-  if (!set) inFlight.set(app, (set = new Set()))
+  let set = inFlight.get(app.db)
+  if (!set) inFlight.set(app.db, (set = new Set()))
   set.add(job)
   void job.finally(() => set!.delete(job))
 }
 
 /** Resolves once every subscribe message started so far has been sent or has failed. */
 export async function pushesSettled(app: FastifyInstance): Promise<void> {
-  const set = inFlight.get(app)
+  const set = inFlight.get(app.db)
   while (set && set.size > 0) await Promise.all([...set])
 }

@@ -1,0 +1,170 @@
+import { describeEachDatabase } from '../support/server'
+import { ADMIN, MOD_WUTONG, MOD_XIANGZHANG, proposalBody, startProposalServer, type ProposalServer } from './support'
+
+// Every proposal and notification route, called as every kind of caller. "ok" means the permission
+// check let the caller through (whatever the outcome after it: 200, 201, 400, 404 or 409); 401 and 403
+// mean it did not. A 3号楼 proposal of 梧桐居民区 is the target throughout.
+type Role = 'anonymous' | 'unverified' | 'outsider' | 'neighbour' | 'unitResident' | 'author' | 'moderator' | 'otherModerator' | 'admin'
+type Expect = 'ok' | 401 | 403
+const ROLES: Role[] = ['anonymous', 'unverified', 'outsider', 'neighbour', 'unitResident', 'author', 'moderator', 'otherModerator', 'admin']
+
+const ALL: Record<Role, Expect> = {
+  anonymous: 'ok',
+  unverified: 'ok',
+  outsider: 'ok',
+  neighbour: 'ok',
+  unitResident: 'ok',
+  author: 'ok',
+  moderator: 'ok',
+  otherModerator: 'ok',
+  admin: 'ok',
+}
+const SIGNED_IN = { ...ALL, anonymous: 401 } as const
+/** Residents of 梧桐居民区 and its committee (and the 街镇 admin). */
+const READERS = { ...SIGNED_IN, unverified: 403, outsider: 403, otherModerator: 403 } as const
+/** Verified residents of the proposal's 楼组. */
+const UNIT = { ...READERS, neighbour: 403, moderator: 403, admin: 403 } as const
+const COMMITTEE = { ...READERS, neighbour: 403, unitResident: 403, author: 403 } as const
+/** Only residents may submit (for themselves); staff use 代录. */
+const VERIFIED = { ...SIGNED_IN, unverified: 403, moderator: 403, otherModerator: 403, admin: 403 } as const
+const STAFF = { ...SIGNED_IN, unverified: 403, outsider: 403, neighbour: 403, unitResident: 403, author: 403 } as const
+
+interface Ids {
+  open: number
+  voting: number
+  implementing: number
+  progress: number
+  completed: number
+  wutong: number
+  building: number
+}
+
+interface Case {
+  method: 'GET' | 'POST' | 'PUT' | 'DELETE'
+  route: string
+  url: (i: Ids) => string
+  body?: (i: Ids) => unknown
+  expect: Record<Role, Expect>
+}
+
+const CASES: Case[] = [
+  { method: 'POST', route: '/api/proposals', url: () => '/api/proposals', body: () => proposalBody({ title: '权限测试提案' }), expect: VERIFIED },
+  // A list needs a 居民区 to read; the outsider reads their own (香樟).
+  { method: 'GET', route: '/api/proposals', url: () => '/api/proposals', expect: { ...SIGNED_IN, unverified: 403 } },
+  { method: 'GET', route: '/api/proposals/home', url: () => '/api/proposals/home', expect: SIGNED_IN },
+  { method: 'GET', route: '/api/proposals/queue', url: () => '/api/proposals/queue', expect: { ...STAFF } },
+  { method: 'GET', route: '/api/proposals/similar', url: (i) => `/api/proposals/similar?title=test&unitId=${i.building}`, expect: READERS },
+  { method: 'GET', route: '/api/proposals/settings', url: (i) => `/api/proposals/settings?unitId=${i.wutong}`, expect: COMMITTEE },
+  { method: 'PUT', route: '/api/proposals/settings', url: (i) => `/api/proposals/settings?unitId=${i.wutong}`, body: () => ({}), expect: COMMITTEE },
+  { method: 'GET', route: '/api/proposals/:id', url: (i) => `/api/proposals/${i.open}`, expect: READERS },
+  { method: 'POST', route: '/api/proposals/:id/cosign', url: (i) => `/api/proposals/${i.open}/cosign`, expect: UNIT },
+  { method: 'DELETE', route: '/api/proposals/:id/cosign', url: (i) => `/api/proposals/${i.open}/cosign`, expect: READERS },
+  // Residents who are not the author have no transition at all (403); the author gets 409 (withdraw only).
+  {
+    method: 'POST',
+    route: '/api/proposals/:id/transitions',
+    url: (i) => `/api/proposals/${i.open}/transitions`,
+    body: () => ({ to: 'rejected' }),
+    expect: { ...COMMITTEE, author: 'ok' },
+  },
+  { method: 'POST', route: '/api/proposals/:id/review', url: (i) => `/api/proposals/${i.open}/review`, body: () => ({ decision: 'publish' }), expect: COMMITTEE },
+  {
+    method: 'POST',
+    route: '/api/proposals/:id/meetings',
+    url: (i) => `/api/proposals/${i.voting}/meetings`,
+    body: () => ({ kind: 'coordination', heldOn: '2025-03-04', place: '居委会', attendance: 9, minutes: '协调施工时间' }),
+    expect: COMMITTEE,
+  },
+  { method: 'POST', route: '/api/proposals/:id/referral', url: (i) => `/api/proposals/${i.open}/referral`, body: () => ({ answer: '已答复' }), expect: COMMITTEE },
+  { method: 'POST', route: '/api/proposals/:id/vote', url: (i) => `/api/proposals/${i.voting}/vote`, body: () => ({ choice: 'for' }), expect: UNIT },
+  {
+    method: 'POST',
+    route: '/api/proposals/:id/progress',
+    url: (i) => `/api/proposals/${i.implementing}/progress`,
+    body: () => ({ percent: 50, text: '过半' }),
+    expect: COMMITTEE,
+  },
+  {
+    method: 'POST',
+    route: '/api/proposals/:id/progress/:progressId/comments',
+    url: (i) => `/api/proposals/${i.implementing}/progress/${i.progress}/comments`,
+    body: () => ({ body: '辛苦了' }),
+    expect: READERS,
+  },
+  { method: 'POST', route: '/api/proposals/:id/evaluations', url: (i) => `/api/proposals/${i.completed}/evaluations`, body: () => ({ rating: 4 }), expect: UNIT },
+  { method: 'POST', route: '/api/proposals/:id/follow', url: (i) => `/api/proposals/${i.open}/follow`, expect: READERS },
+  { method: 'DELETE', route: '/api/proposals/:id/follow', url: (i) => `/api/proposals/${i.open}/follow`, expect: READERS },
+  { method: 'GET', route: '/api/notifications', url: () => '/api/notifications', expect: SIGNED_IN },
+  { method: 'POST', route: '/api/notifications/read', url: () => '/api/notifications/read', expect: SIGNED_IN },
+]
+
+describeEachDatabase('proposals: every route × role', (dialect) => {
+  let s: ProposalServer
+  const users = {} as Record<Role, number | null>
+  let ids: Ids
+
+  beforeAll(async () => {
+    s = await startProposalServer(dialect)
+    const b3 = (await s.residentsOf('梧桐新村', '3号楼')).map((r) => r.userId)
+    users.anonymous = null
+    users.unverified = await s.userIdOf('居民 · 梧桐新村1号楼（未认证）')
+    users.outsider = (await s.residentsOf('香樟苑', '1号楼'))[0].userId
+    users.neighbour = (await s.residentsOf('梧桐新村', '1号楼'))[0].userId
+    users.unitResident = b3[1]
+    users.author = b3[0]
+    users.moderator = await s.userIdOf(MOD_WUTONG)
+    users.otherModerator = await s.userIdOf(MOD_XIANGZHANG)
+    users.admin = await s.userIdOf(ADMIN)
+    const mod = users.moderator
+    const make = async (title: string) => {
+      const res = await s.call(b3[0], 'POST', '/api/proposals', proposalBody({ title }))
+      return res.body.id as number
+    }
+    const advance = async (id: number, steps: Record<string, unknown>[]) => {
+      for (const u of b3.slice(1)) await s.call(u, 'POST', `/api/proposals/${id}/cosign`)
+      for (const step of steps) {
+        const res = await s.call(mod, 'POST', `/api/proposals/${id}/transitions`, step)
+        expect(res.status).toBe(200)
+      }
+    }
+    const voting = await make('投票中的提案')
+    await advance(voting, [{ to: 'accepted' }, { to: 'deliberating' }, { to: 'voting' }])
+    const implementing = await make('实施中的提案')
+    const offline = { to: 'approved', minutes: '居民代表会议表决通过' }
+    const start = { to: 'implementing', owner: '物业', plannedDate: '2025-12-31' }
+    await advance(implementing, [{ to: 'accepted' }, { to: 'deliberating' }, offline, start])
+    const progress = (await s.call(mod, 'POST', `/api/proposals/${implementing}/progress`, { percent: 10, text: '已开工' })).body.id
+    const completed = await make('已完成的提案')
+    await advance(completed, [{ to: 'accepted' }, { to: 'deliberating' }, offline, start, { to: 'completed' }])
+    ids = {
+      open: await make('征集附议中的提案'),
+      voting,
+      implementing,
+      progress,
+      completed,
+      wutong: await s.unitId('梧桐居民区'),
+      building: await s.unitId('3号楼', '梧桐新村'),
+    }
+  })
+  afterAll(() => s.close())
+
+  it('has a row for every proposal and notification route', () => {
+    const registered = s.app.routeTable
+      .filter((r) => r.url.startsWith('/api/proposals') || r.url.startsWith('/api/notifications'))
+      .map((r) => `${r.method} ${r.url}`)
+      .sort()
+    expect(CASES.map((c) => `${c.method} ${c.route}`).sort()).toEqual(registered)
+  })
+
+  for (const c of CASES) {
+    it(`${c.method} ${c.route}`, async () => {
+      const outcome = {} as Record<Role, Expect>
+      for (const role of ROLES) {
+        const res = await s.call(users[role], c.method, c.url(ids), c.body?.(ids))
+        outcome[role] = res.status === 401 || res.status === 403 ? res.status : 'ok'
+        expect(res.status).not.toBe(500)
+      }
+      expect(outcome).toEqual(c.expect)
+    })
+  }
+})
