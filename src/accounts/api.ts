@@ -1,0 +1,15 @@
+import type { DevUser, Me, Residence, Session, UnitNode } from '../../types'
+import { api } from '../shared/request'
+
+// The accounts part of the API (see types/accounts.ts).
+
+export const accountsApi = {
+  devUsers: () => api.get<{ users: DevUser[] }>('/api/auth/dev-users', { anonymous: true, silent: true }),
+  devLogin: (userId: number) => api.post<Session>('/api/auth/dev-login', { userId }, { anonymous: true }),
+  wechatLogin: (code: string) => api.post<Session>('/api/auth/wechat', { code }, { anonymous: true }),
+  logout: () => api.post<{ ok: true }>('/api/auth/logout', {}, { silent: true, retries: 0 }),
+  me: () => api.get<Me>('/api/me'),
+  acceptPrivacy: () => api.post<Me>('/api/me/privacy', {}, { silent: true }),
+  requestResidence: (buildingId: number, room: string) => api.post<Residence>('/api/me/residence', { buildingId, room }),
+  units: () => api.get<{ units: UnitNode[] }>('/api/units'),
+}

@@ -1,0 +1,45 @@
+// The app's pages, tab bar and window (app.json in the mini-program).
+export default defineAppConfig({
+  pages: [
+    'pages/home/index',
+    'pages/proposals/index',
+    'pages/hall/index',
+    'pages/surveys/index',
+    'pages/mine/index',
+    'pages/login/index',
+    'pages/residence/index',
+    'pages/privacy/index',
+  ],
+  // Committee (居委会) pages load only for those who open them, keeping the main package small.
+  subPackages: [
+    {
+      root: 'committee',
+      pages: ['verifications/index'],
+    },
+  ],
+  window: {
+    navigationBarTitleText: '议事',
+    navigationBarBackgroundColor: '#ffffff',
+    navigationBarTextStyle: 'black',
+    backgroundColor: '#f2f3f5',
+    backgroundTextStyle: 'dark',
+    // Also draws Taro's navigation bar (title, back button) in the H5 build.
+    navigationStyle: 'default',
+  },
+  tabBar: {
+    color: '#3d3d3d',
+    selectedColor: '#1d5bb8',
+    backgroundColor: '#ffffff',
+    borderStyle: 'black',
+    list: [
+      { pagePath: 'pages/home/index', text: '首页' },
+      { pagePath: 'pages/proposals/index', text: '提案' },
+      { pagePath: 'pages/hall/index', text: '议事厅' },
+      { pagePath: 'pages/surveys/index', text: '问卷' },
+      { pagePath: 'pages/mine/index', text: '我的' },
+    ],
+  },
+  // WeChat privacy: privacy-protected APIs wait for the user's agreement (see accounts/privacy.ts).
+  __usePrivacyCheck__: true,
+  lazyCodeLoading: 'requiredComponents',
+})

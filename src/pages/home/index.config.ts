@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '议事',
+  enablePullDownRefresh: true,
+})

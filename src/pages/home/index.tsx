@@ -1,0 +1,82 @@
+import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro'
+import { Text, View } from '@tarojs/components'
+import { useState } from 'react'
+import { ROLE_NAMES } from '../../../types'
+import { Page } from '../../shared/ui/Page'
+import { Card, Section } from '../../shared/ui/Card'
+import { Button } from '../../shared/ui/Button'
+import { EmptyState } from '../../shared/ui/EmptyState'
+import { greeting } from '../../shared/format'
+import { useMe, useMeStore } from '../../accounts/me'
+import { isCommittee, useSession } from '../../accounts/session'
+import { ResidenceCard } from '../../accounts/ResidenceCard'
+import { committeeApi, VERIFICATIONS_PAGE } from '../../committee/api'
+
+function CommitteeCard({ pending }: { pending: number | null }) {
+  const me = useMe()
+  const role = me?.roles.find((r) => r.role === 'moderator' || r.role === 'admin')
+  return (
+    <Card title='居委会工作台' tone='accent'>
+      {role && (
+        <Text className='card__text'>
+          {ROLE_NAMES[role.role]} · {role.unitName}
+        </Text>
+      )}
+      <View className='stat'>
+        <Text className='stat__value'>{pending === null ? '—' : pending}</Text>
+        <Text className='stat__label'>条居住认证等待审核</Text>
+      </View>
+      <Button className='card__action' onClick={() => Taro.navigateTo({ url: VERIFICATIONS_PAGE })}>
+        去审核
+      </Button>
+    </Card>
+  )
+}
+
+export default function HomePage() {
+  const me = useMe()
+  const token = useSession((s) => s.token)
+  const [pending, setPending] = useState<number | null>(null)
+  const committee = isCommittee(me)
+
+  const load = async () => {
+    if (!token) return
+    const fresh = await useMeStore.getState().refresh()
+    if (isCommittee(fresh)) {
+      const res = await committeeApi.list('pending', true).catch(() => null)
+      setPending(res ? res.items.length : null)
+    }
+  }
+
+  useDidShow(() => {
+    void load()
+  })
+  usePullDownRefresh(() => {
+    void load().finally(() => Taro.stopPullDownRefresh())
+  })
+
+  return (
+    <Page>
+      <View className='page__body'>
+        <View className='hello'>
+          <Text className='hello__greeting'>{greeting()}，</Text>
+          <Text className='hello__name'>{me?.label ?? '邻居'}</Text>
+          <Text className='hello__text'>这里是我们小区一起商量事情的地方。</Text>
+        </View>
+
+        {committee && <CommitteeCard pending={pending} />}
+        {(!committee || me?.residence) && <ResidenceCard me={me} />}
+
+        <Section title='进行中的议事'>
+          <EmptyState title='现在没有进行中的议事' text='议事厅开放后，居委会发起的讨论会显示在这里，您可以发表意见。' />
+        </Section>
+        <Section title='待填问卷'>
+          <EmptyState title='暂时没有需要您填写的问卷' text='居委会发布问卷后会在这里提醒您。' />
+        </Section>
+        <Section title='需要您关注的提案'>
+          <EmptyState title='暂时没有需要关注的提案' text='邻居们提出的、等待联名或投票的提案会显示在这里。' />
+        </Section>
+      </View>
+    </Page>
+  )
+}
