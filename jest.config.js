@@ -10,8 +10,8 @@ const taroGlobals = {
 }
 
 const base = {
-  transform: { '^.+\\.[jt]sx?$': 'babel-jest' },
-  moduleFileExtensions: ['ts', 'tsx', 'js', 'jsx', 'json'],
+  transform: { '^.+\\.m?[jt]sx?$': 'babel-jest' },
+  moduleFileExtensions: ['ts', 'tsx', 'js', 'jsx', 'mjs', 'json'],
 }
 
 module.exports = {
@@ -35,7 +35,10 @@ module.exports = {
         '^@tarojs/components$': '@tarojs/components/lib/react',
         '\\.(css|scss|less)$': '<rootDir>/__tests__/support/style-stub.js',
       },
-      transformIgnorePatterns: ['node_modules/(?!(@tarojs|@stencil|lodash-es|query-string|decode-uri-component|split-on-first|filter-obj)/)'],
+      // Taro's H5 packages pull in ES-module-only files (swiper, nanoid, bundled style-inject and tslib).
+      transformIgnorePatterns: [
+        'node_modules/(?!(@tarojs|@stencil|lodash-es|query-string|decode-uri-component|split-on-first|filter-obj|swiper|nanoid|style-inject|tslib|\\.pnpm)/)',
+      ],
     },
   ],
 }
