@@ -65,7 +65,19 @@ export const discussions: Migration = {
       .columns(['topic_id', 'like_count', 'id'])
       .where(sql.ref('parent_id'), 'is', null)
       .execute()
-    await db.schema.createIndex('posts_replies').on('posts').columns(['parent_id', 'created_at', 'id']).execute()
+    // Replies only, so the planner never walks it for root posts (parent_id is null) across topics.
+    await db.schema
+      .createIndex('posts_replies')
+      .on('posts')
+      .columns(['parent_id', 'created_at', 'id'])
+      .where(sql.ref('parent_id'), 'is not', null)
+      .execute()
+    await db.schema
+      .createIndex('posts_topic_pinned')
+      .on('posts')
+      .columns(['topic_id', 'pinned_at', 'id'])
+      .where(sql.ref('pinned_at'), 'is not', null)
+      .execute()
     await db.schema.createIndex('posts_author').on('posts').columns(['author_id', 'id']).execute()
     await db.schema.createIndex('posts_flagged').on('posts').column('flagged_at').where(sql.ref('flagged_at'), 'is not', null).execute()
 
