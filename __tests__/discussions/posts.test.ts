@@ -74,6 +74,18 @@ describeEachDatabase('议事厅: topics, posts, replies, stances, likes', (diale
     expect(log[0]).toMatchObject({ actor_id: mod.userId, target_type: 'topic', unit_id: wutong })
   })
 
+  it('ships a lively demo: the seeded 加装电梯 topic with its thread, stances and pinned 官方回复', async () => {
+    const seeded = (await api.get(`/api/topics?unitId=${building3}`, rep)).body.items.find((t: { question: string }) => t.question === '3号楼加装电梯意见征集' && t.id !== buildingTopic)
+    expect(seeded).toMatchObject({ state: 'open', postCount: 6, participantCount: 5, stances: { support: 2, oppose: 1, neutral: 2 }, myStance: 'support', canPost: true })
+    const page = await api.get(`/api/topics/${seeded.id}/posts`, r1)
+    expect(page.body.pinned).toHaveLength(1)
+    expect(page.body.pinned[0]).toMatchObject({ official: true, author: { label: '居委会', isStaff: true, isMine: false } })
+    expect(page.body.items.map((p: { replyCount: number }) => p.replyCount)).toEqual([2, 0, 0])
+    expect(page.body.items[0]).toMatchObject({ likeCount: 4, author: { label: '3号楼居民' } })
+    const log = await s.app.db.kysely.selectFrom('moderation_log').select('id').where('target_type', '=', 'topic').where('target_id', '=', seeded.id).execute()
+    expect(log).toEqual([])
+  })
+
   it('refuses to open topics for residents, other 居民区 and the 街镇 itself', async () => {
     const before = await s.app.db.kysely.selectFrom('topics').select('id').execute()
     expect((await api.post('/api/topics', rep, { unitId: building3, question: '居民自己开的议题' })).status).toBe(403)
@@ -326,22 +338,36 @@ describeEachDatabase('议事厅: topics, posts, replies, stances, likes', (diale
   })
 
   it('lists topics by unit and state, the active ones of my units, with post and participant counts', async () => {
+    // The demo seed has topics of its own; expectations come from the database.
+    const topics = await s.app.db.kysely.selectFrom('topics').select(['id', 'unit_id', 'neighbourhood_id', 'state', 'closes_at']).orderBy('id', 'desc').execute()
+    const ids = (pred: (t: (typeof topics)[number]) => boolean) => topics.filter(pred).map((t) => t.id)
+    const idsOf = (res: { body: { items: { id: number }[] } }) => res.body.items.map((t) => t.id)
+    const estate = await unitId(s, '梧桐新村')
+    const building1 = await unitId(s, '梧桐新村', '1号楼')
+
     const all = await api.get('/api/topics', rep)
     expect(all.status).toBe(200)
+    expect(idsOf(all)).toEqual(ids((t) => t.neighbourhood_id === wutong).slice(0, 20))
+    // 1号楼's own units are 1号楼, 梧桐新村 and 梧桐居民区: the 居民区 topic is theirs, 3号楼's are not.
     const mine = await api.get('/api/topics?active=1&mine=1', r1)
-    // 1号楼 lives under 梧桐居民区: the 居民区 topic is theirs, 3号楼's are not.
-    expect(mine.body.items.map((t: { id: number }) => t.id)).toEqual([nbTopic])
-    expect(mine.body.items[0]).toMatchObject({ postCount: 3, participantCount: 3 })
+    const active = (t: (typeof topics)[number]) => t.state === 'open' && (t.closes_at === null || t.closes_at > clock.now().toISOString())
+    expect(idsOf(mine)).toEqual(ids((t) => [building1, estate, wutong].includes(t.unit_id) && active(t)))
+    expect(idsOf(mine)).toContain(nbTopic)
+    expect(idsOf(mine)).not.toContain(buildingTopic)
+    expect(mine.body.items.find((t: { id: number }) => t.id === nbTopic)).toMatchObject({ postCount: 3, participantCount: 3 })
     const byUnit = await api.get(`/api/topics?unitId=${building3}`, r1)
-    expect(byUnit.body.items.every((t: { unit: { id: number } }) => t.unit.id === building3)).toBe(true)
-    expect(byUnit.body.items.length).toBe(all.body.items.length - 1)
+    expect(idsOf(byUnit)).toEqual(ids((t) => t.unit_id === building3))
+    expect(idsOf(byUnit)).toContain(buildingTopic)
     const underWutong = await api.get(`/api/topics?unitId=${wutong}&limit=2`, rep)
     expect(underWutong.body.items).toHaveLength(2)
     const next = await api.get(`/api/topics?unitId=${wutong}&limit=50&cursor=${encodeURIComponent(underWutong.body.nextCursor)}`, rep)
-    expect(next.body.items.length).toBe(all.body.items.length - 2)
+    expect([...idsOf(underWutong), ...idsOf(next)]).toEqual(ids((t) => t.neighbourhood_id === wutong))
+    expect(next.body.nextCursor).toBeNull()
     expect((await api.get(`/api/topics?unitId=${await unitId(s, '香樟居民区')}`, rep)).status).toBe(403)
-    expect((await api.get('/api/topics', xz)).body.items).toEqual([])
-    expect((await api.get('/api/topics?state=concluded', rep)).body.items).toEqual([])
+    const xiangzhang = await unitId(s, '香樟居民区')
+    expect(idsOf(await api.get('/api/topics', xz))).toEqual(ids((t) => t.neighbourhood_id === xiangzhang))
+    expect(idsOf(await api.get('/api/topics?state=concluded', rep))).toEqual(ids((t) => t.neighbourhood_id === wutong && t.state === 'concluded'))
+    expect(idsOf(await api.get('/api/topics?state=locked', rep))).toEqual([])
   })
 })
 
