@@ -75,7 +75,7 @@ describeEachDatabase('议事厅: topics, posts, replies, stances, likes', (diale
   })
 
   it('ships a lively demo: the seeded 加装电梯 topic with its thread, stances and pinned 官方回复', async () => {
-    const seeded = (await api.get(`/api/topics?unitId=${building3}`, rep)).body.items.find((t: { question: string }) => t.question === '3号楼加装电梯意见征集' && t.id !== buildingTopic)
+    const seeded = (await api.get(`/api/topics?unitId=${building3}`, rep)).body.items.find((t: { id: number; question: string }) => t.question === '3号楼加装电梯意见征集' && t.id !== buildingTopic)
     expect(seeded).toMatchObject({ state: 'open', postCount: 6, participantCount: 5, stances: { support: 2, oppose: 1, neutral: 2 }, myStance: 'support', canPost: true })
     const page = await api.get(`/api/topics/${seeded.id}/posts`, r1)
     expect(page.body.pinned).toHaveLength(1)

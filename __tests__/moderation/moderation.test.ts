@@ -48,6 +48,8 @@ describeEachDatabase('议事厅 moderation: reports, moderator actions, appeals,
   const topicRow = (id: number) => db().selectFrom('topics').selectAll().where('id', '=', id).executeTakeFirstOrThrow()
   const logOf = (targetType: string, targetId: number) =>
     db().selectFrom('moderation_log').select(['actor_id', 'action', 'unit_id', 'reason']).where('target_type', '=', targetType).where('target_id', '=', targetId).orderBy('id').execute()
+  const noticesOf = (userId: number, postId: number) =>
+    db().selectFrom('notifications').select(['kind', 'title', 'body']).where('user_id', '=', userId).where('target_type', '=', 'post').where('target_id', '=', postId).orderBy('id').execute()
   const logCount = async () => (await db().selectFrom('moderation_log').select('id').execute()).length
   const report = (post: number, who: Actor, reason = 'ad') => api.post(`/api/posts/${post}/reports`, who, { reason })
   const moderate = (post: number, who: Actor, action: string, reason?: string) => api.post(`/api/posts/${post}/moderation`, who, { action, ...(reason ? { reason } : {}) })
@@ -98,6 +100,7 @@ describeEachDatabase('议事厅 moderation: reports, moderator actions, appeals,
     expect(log[0]).toMatchObject({ action: 'post.auto_hide', actor_id: r3[2].userId, unit_id: wutong })
     expect(log[0].reason).toMatch(/^3 位居民举报（(广告 2、人身攻击 1|人身攻击 1、广告 2)），已自动隐藏等待审核$/)
 
+    expect(await noticesOf(rep.userId, p)).toEqual([{ kind: 'post.hidden', title: '自动隐藏议题', body: '您的发言被多位居民举报，已暂时隐藏，等待居委会审核。' }])
     const queue = await api.get('/api/moderation/queue', mod)
     expect(queue.body.items[0]).toMatchObject({ kind: 'auto_hidden', post: { id: p }, topic: { id: t, question: '自动隐藏议题', unitName: '梧桐居民区' } })
 
@@ -167,6 +170,12 @@ describeEachDatabase('议事厅 moderation: reports, moderator actions, appeals,
     expect((await moderate(roots[1], mod, 'unpin')).body.pinned).toBe(false)
     expect((await moderate(roots[1], mod, 'unpin')).body.error.code).toBe('not_pinned')
 
+    // The author is told each time, and why; pins go unannounced.
+    expect((await noticesOf(r3[0].userId, p)).map((n) => [n.kind, n.body])).toEqual([
+      ['post.hidden', '您的发言已被居委会隐藏，原因：广告。如有异议，可以申诉一次。'],
+      ['post.restored', '您的发言经居委会审核，已恢复显示。'],
+    ])
+    expect((await noticesOf(r3[1].userId, pending.id)).map((n) => n.kind)).toEqual(['post.approved'])
     expect((await logOf('post', p)).map((l) => [l.action, l.actor_id, l.unit_id, l.reason])).toEqual([
       ['post.hide', mod.userId, wutong, '广告'],
       ['post.restore', mod.userId, wutong, null],
@@ -274,6 +283,11 @@ describeEachDatabase('议事厅 moderation: reports, moderator actions, appeals,
     const second = (await api.post(`/api/posts/${q}/appeals`, r3[1], { reason: '有关的' })).body
     expect((await api.post(`/api/appeals/${second.id}/decision`, admin, { decision: 'deny', note: '确实与议题无关' })).body.status).toBe('denied')
     expect((await postRow(q)).status).toBe('hidden')
+    expect((await noticesOf(r3[1].userId, q)).map((n) => [n.kind, n.body])).toEqual([
+      ['post.hidden', '您的发言已被居委会隐藏，原因：与议题无关。如有异议，可以申诉一次。'],
+      ['appeal.decided', '您的申诉未成立，发言继续隐藏。确实与议题无关'],
+    ])
+    expect((await noticesOf(r3[0].userId, p)).map((n) => n.kind)).toEqual(['post.hidden', 'appeal.decided'])
     expect((await api.get(`/api/posts/${q}`, r3[1])).body.root).toMatchObject({ canAppeal: false, appeal: { status: 'denied', note: '确实与议题无关' } })
 
     // An admin who hid a post themselves may not decide its appeal.

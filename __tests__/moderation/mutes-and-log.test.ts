@@ -46,6 +46,8 @@ describeEachDatabase('议事厅 moderation: mutes and the append-only log', (dia
     expect((await api.post(`/api/topics/${topic}/posts`, r3[1], { body: '我没被禁言' })).status).toBe(201)
     const log = await db().selectFrom('moderation_log').select(['actor_id', 'action', 'unit_id', 'reason']).where('target_type', '=', 'user').where('target_id', '=', r3[0].userId).execute()
     expect(log).toEqual([{ actor_id: mod.userId, action: 'user.mute', unit_id: wutong, reason: '禁言 3 天：多次人身攻击' }])
+    const told = await db().selectFrom('notifications').select(['kind', 'title', 'body']).where('user_id', '=', r3[0].userId).execute()
+    expect(told).toEqual([{ kind: 'user.muted', title: '梧桐居民区议事厅', body: '您被禁言至 2025年3月4日 10:00，原因：多次人身攻击' }])
     clock.advance(3 * DAY - 1)
     expect((await api.post(`/api/topics/${topic}/posts`, r3[0], { body: '还差一毫秒' })).status).toBe(403)
     clock.advance(1)

@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { Type } from '@sinclair/typebox'
+import type { FastifyInstance } from 'fastify'
 import { sql } from 'kysely'
 import type {
   Appeal,
@@ -19,12 +20,15 @@ import { loadAccount } from '../accounts/principal'
 import { unitChain } from '../community/units'
 import { checkContent } from '../content/check'
 import { getPost, presentPosts, setPostStatus, toAppeal, type PostRow } from '../discussions/posts'
-import { AUTO_HIDE_REASON, topicTransition } from '../discussions/rules'
+import { AUTO_HIDE_REASON, shanghaiTime, topicTransition } from '../discussions/rules'
 import { chainOf, loadTopic, presentTopics, readableNeighbourhoods, topicQuery } from '../discussions/topics'
 import { postForReader, topicForReader } from '../discussions/access'
 import { AppError, badInput, conflict, forbidden, notFound } from '../http/errors'
 import { requireUser } from '../http/auth'
 import { write, type Trx } from '../http/idempotency'
+import { maskPersonalInfo } from '../content/masking'
+import { notify, type Push } from '../notifications/notify'
+import { deliverPushes } from '../notifications/push'
 import { decodeIdCursor, encodeIdCursor } from '../discussions/cursor'
 import { logModeration } from './log'
 import {
@@ -49,6 +53,14 @@ const ReasonSchema = Type.Union(REPORT_REASONS.map((r) => Type.Literal(r)))
 const QUEUE_FLAGGED_LIMIT = 200
 const QUEUE_RECENT_LIMIT = 30
 
+/** What the author hears of each moderator action on their post (pins and unpins go unannounced). */
+type Notice = { kind: string; body: string; status: string }
+const AUTHOR_NOTICES: Partial<Record<PostModerationAction, (reason: string | null, before: string) => Notice | undefined>> = {
+  hide: (reason) => ({ kind: 'post.hidden', status: '已隐藏', body: `您的发言已被居委会隐藏，原因：${reason}。如有异议，可以申诉一次。` }),
+  restore: () => ({ kind: 'post.restored', status: '已恢复', body: '您的发言经居委会审核，已恢复显示。' }),
+  approve: (_reason, before) => (before === 'pending' ? { kind: 'post.approved', status: '已通过', body: '您的发言已通过审核，其他居民现在可以看到了。' } : undefined),
+}
+
 function isUniqueViolation(err: unknown): boolean {
   const code = (err as { code?: string })?.code
   return code === '23505' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY' || code === 'SQLITE_CONSTRAINT_UNIQUE'
@@ -59,8 +71,32 @@ export async function reportThreshold(q: Trx, neighbourhoodId: number): Promise<
   return row?.report_threshold ?? DEFAULT_REPORT_THRESHOLD
 }
 
+/** What the author of a post is told (in-app, mirrored as a subscribe message) when moderation touches it. */
+async function tellAuthor(
+  trx: Trx,
+  post: { id: number; author_id: number },
+  topicQuestion: string,
+  n: { kind: string; body: string; status: string },
+  now: Date,
+): Promise<Push[]> {
+  return notify(trx, [post.author_id], { ...n, title: maskPersonalInfo(topicQuestion), targetType: 'post', targetId: post.id }, now)
+}
+
 export const moderationRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const db = app.db.kysely
+
+  /** Runs a write, then sends the subscribe messages of the notifications it committed. */
+  async function writeAndTell<T>(
+    request: Parameters<typeof write>[0],
+    reply: Parameters<typeof write>[1],
+    work: (trx: Trx, pushes: Push[]) => Promise<T>,
+    status?: number,
+  ): Promise<T> {
+    const pushes: Push[] = []
+    const result = await write(request, reply, (trx) => work(trx, pushes), status)
+    deliverPushes(app as unknown as FastifyInstance, pushes)
+    return result
+  }
 
   /** The 居民区 a staff member serves, optionally narrowed to one (403 if it is not theirs). */
   async function staffNeighbourhoods(p: Principal, unitId: number | undefined): Promise<number[]> {
@@ -86,12 +122,13 @@ export const moderationRoutes: FastifyPluginAsyncTypebox = async (app) => {
       if (viewer.isStaff) throw forbidden('居委会成员可以直接处理这条发言，无需举报')
       if (post.status === 'deleted') throw notFound('发言')
       if (post.author_id === principal.userId) throw conflict('own_post', '不能举报自己的发言')
-      const now = app.clock().toISOString()
+      const clockNow = app.clock()
+      const now = clockNow.toISOString()
       const reason = request.body.reason as ReportReason
-      return write(
+      return writeAndTell(
         request,
         reply,
-        async (trx) => {
+        async (trx, pushes) => {
           const res = await trx
             .insertInto('post_reports')
             .values({ post_id: post.id, reporter_id: principal.userId, reason, note: request.body.note?.trim() || null, created_at: now })
@@ -131,6 +168,9 @@ export const moderationRoutes: FastifyPluginAsyncTypebox = async (app) => {
                 unitId: topic.neighbourhood_id,
                 reason: `${counted.open_reports} 位居民举报（${summary}），已自动隐藏等待审核`,
               })
+              pushes.push(
+                ...(await tellAuthor(trx, post, topic.question, { kind: 'post.hidden', status: '待审核', body: `您的发言被多位居民举报，已暂时隐藏，等待居委会审核。` }, clockNow)),
+              )
             }
           }
           return { ok: true, autoHidden }
@@ -162,8 +202,9 @@ export const moderationRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const action = request.body.action as PostModerationAction
       const reason = request.body.reason?.trim() ? hideReasonText(request.body.reason) : null
       if (action === 'hide' && (!reason || reason.length < 2)) throw badInput('reason', '请选择或填写隐藏的原因')
-      const now = app.clock().toISOString()
-      return write(request, reply, async (trx) => {
+      const clockNow = app.clock()
+      const now = clockNow.toISOString()
+      return writeAndTell(request, reply, async (trx, pushes) => {
         const current = (await getPost(trx, post.id))!
         const pinned = await trx
           .selectFrom('posts')
@@ -192,6 +233,8 @@ export const moderationRoutes: FastifyPluginAsyncTypebox = async (app) => {
           unitId: topic.neighbourhood_id,
           reason,
         })
+        const told = AUTHOR_NOTICES[action]?.(reason, current.status)
+        if (told) pushes.push(...(await tellAuthor(trx, current, topic.question, told, clockNow)))
         const row = (await getPost(trx, post.id))!
         return (await presentPosts(trx, [row], viewer, app.clock())).get(post.id)!
       })
@@ -316,8 +359,9 @@ export const moderationRoutes: FastifyPluginAsyncTypebox = async (app) => {
       if (!canDecideAppeal(principal, chain, post.hidden_by)) throw forbidden('隐藏这条发言的人不能复核它的申诉，请由另一位管理员处理')
       if (appeal.status !== 'pending') throw conflict('already_decided', '这条申诉已经处理过了')
       const grant = request.body.decision === 'grant'
-      const now = app.clock().toISOString()
-      return write(request, reply, async (trx) => {
+      const clockNow = app.clock()
+      const now = clockNow.toISOString()
+      return writeAndTell(request, reply, async (trx, pushes) => {
         const res = await trx
           .updateTable('post_appeals')
           .set({ status: grant ? 'granted' : 'denied', note: request.body.note.trim(), decided_by: principal.userId, decided_at: now })
@@ -338,6 +382,17 @@ export const moderationRoutes: FastifyPluginAsyncTypebox = async (app) => {
           unitId: topic.neighbourhood_id,
           reason: request.body.note.trim(),
         })
+        pushes.push(
+          ...(await tellAuthor(
+            trx,
+            post,
+            topic.question,
+            grant
+              ? { kind: 'appeal.decided', status: '申诉成立', body: `您的申诉成立，发言已恢复显示。${request.body.note.trim()}` }
+              : { kind: 'appeal.decided', status: '申诉未成立', body: `您的申诉未成立，发言继续隐藏。${request.body.note.trim()}` },
+            clockNow,
+          )),
+        )
         const row = await trx.selectFrom('post_appeals').selectAll().where('id', '=', appeal.id).executeTakeFirstOrThrow()
         return toAppeal(row)
       })
@@ -388,10 +443,10 @@ export const moderationRoutes: FastifyPluginAsyncTypebox = async (app) => {
       }
       const now = app.clock()
       const neighbourhoodId = chain[0]
-      return write(
+      return writeAndTell(
         request,
         reply,
-        async (trx) => {
+        async (trx, pushes) => {
           const row = await trx
             .insertInto('user_mutes')
             .values({
@@ -412,6 +467,22 @@ export const moderationRoutes: FastifyPluginAsyncTypebox = async (app) => {
             unitId: neighbourhoodId,
             reason: `禁言 ${request.body.days} 天：${request.body.reason.trim()}`,
           })
+          const nb = await trx.selectFrom('units').select('name').where('id', '=', neighbourhoodId).executeTakeFirstOrThrow()
+          pushes.push(
+            ...(await notify(
+              trx,
+              [target.principal.userId],
+              {
+                kind: 'user.muted',
+                title: `${nb.name}议事厅`,
+                body: `您被禁言至 ${shanghaiTime(row.ends_at)}，原因：${row.reason}`,
+                status: '已禁言',
+                targetType: 'user',
+                targetId: target.principal.userId,
+              },
+              now,
+            )),
+          )
           return toMute(row)
         },
         201,
