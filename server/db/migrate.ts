@@ -5,6 +5,7 @@ import { foundation } from './migrations/001_foundation'
 import { content } from './migrations/002_content'
 import { proposals } from './migrations/003_proposals'
 import { discussions } from './migrations/004_discussions'
+import { surveys } from './migrations/005_surveys'
 
 // Ordered by name; append new migrations, never edit a released one.
 const MIGRATIONS: Record<string, Migration> = {
@@ -12,6 +13,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '002_content': content,
   '003_proposals': proposals,
   '004_discussions': discussions,
+  '005_surveys': surveys,
 }
 
 export async function migrateToLatest(db: Db): Promise<void> {

@@ -3,6 +3,7 @@ import type { NotificationTable } from '../notifications/tables'
 import type { ProposalTables } from '../proposals/tables'
 import type { DiscussionTables } from '../discussions/tables'
 import type { ModerationTables } from '../moderation/tables'
+import type { SurveyTables } from '../surveys/tables'
 
 // Kysely's view of the tables. Timestamps are ISO-8601 UTC strings and flags are 0/1 integers, so one
 // set of migrations and queries serves SQLite and PostgreSQL alike.
@@ -121,4 +122,8 @@ export interface Database {
   user_mutes: ModerationTables['user_mutes']
   post_appeals: ModerationTables['post_appeals']
   discussion_settings: ModerationTables['discussion_settings']
+  surveys: SurveyTables['surveys']
+  survey_participation: SurveyTables['survey_participation']
+  survey_responses: SurveyTables['survey_responses']
+  indicator_inputs: SurveyTables['indicator_inputs']
 }

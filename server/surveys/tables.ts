@@ -1,0 +1,71 @@
+import type { Generated } from 'kysely'
+
+// Kysely's view of the survey and index tables (migration 005_surveys).
+
+export interface SurveyTable {
+  id: Generated<number>
+  /** The unit it targets: a 居民区, 小区 or 楼组. */
+  unit_id: number
+  /** The 居民区 of unit_id (itself when the survey targets the 居民区). */
+  neighbourhood_id: number
+  title: string
+  intro: string
+  /** JSON array of InstrumentId. */
+  instruments: string
+  /** JSON array of SurveyQuestion. */
+  questions: string
+  state: 'draft' | 'published' | 'closed'
+  opens_at: string | null
+  closes_at: string | null
+  published_at: string | null
+  closed_at: string | null
+  copied_from: number | null
+  response_note: string | null
+  response_note_at: string | null
+  response_note_by: number | null
+  created_by: number
+  created_at: string
+  updated_at: string
+}
+
+/** Who has answered: one row per resident and survey, with no time and nothing of the answer. */
+export interface SurveyParticipationTable {
+  survey_id: number
+  user_id: number
+  idem_key: string | null
+}
+
+/** What was answered: no user, no time finer than the day, a random key. */
+export interface SurveyResponseTable {
+  /** 32 hex characters from 16 random bytes. */
+  id: string
+  survey_id: number
+  /** The respondent's 楼组 (weighting and breakdowns). */
+  building_id: number
+  /** 'YYYY-MM-DD', Shanghai time. */
+  answered_on: string
+  channel: 'app' | 'paper'
+  /** JSON object questionId → value, in the survey's question order. */
+  answers: string
+  mixed: number
+}
+
+export interface IndicatorInputTable {
+  id: Generated<number>
+  /** The 居民区. */
+  unit_id: number
+  period: string
+  leaf_id: string
+  /** JSON of the IndexInputValue; null clears the leaf. */
+  value: string | null
+  note: string | null
+  entered_by: number
+  entered_at: string
+}
+
+export interface SurveyTables {
+  surveys: SurveyTable
+  survey_participation: SurveyParticipationTable
+  survey_responses: SurveyResponseTable
+  indicator_inputs: IndicatorInputTable
+}
