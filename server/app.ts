@@ -21,6 +21,7 @@ import { contentRoutes } from './content/routes'
 import { discussionRoutes } from './discussions/routes'
 import { proposalRoutes } from './proposals/routes'
 import { notificationRoutes } from './notifications/routes'
+import { surveyRoutes } from './surveys/routes'
 import { subscribeMessagesFromEnv, type SubscribeMessageSender } from './notifications/push'
 
 declare module 'fastify' {
@@ -110,6 +111,7 @@ export async function buildApp(config: Config, overrides: Overrides = {}): Promi
   await app.register(discussionRoutes)
   await app.register(proposalRoutes)
   await app.register(notificationRoutes)
+  await app.register(surveyRoutes)
 
   if (config.staticDir && fs.existsSync(path.join(config.staticDir, 'index.html'))) {
     await app.register(fastifyStatic, { root: config.staticDir, wildcard: false, index: 'index.html' })

@@ -31,6 +31,12 @@ export type Action =
   | 'posts.create'
   | 'discussions.moderate'
   | 'appeals.decide'
+  | 'surveys.read'
+  | 'surveys.answer'
+  | 'surveys.manage'
+  | 'indicators.read'
+  | 'indicators.input'
+  | 'indicators.summary'
 
 /** Moderators act in their 居民区, admins in every 居民区 of their 街镇. */
 export function isStaffFor(p: Principal, chain: UnitChain): boolean {
@@ -77,5 +83,21 @@ export function can(p: Principal | null, action: Action, chain: UnitChain = []):
       return isStaffFor(p, chain)
     case 'appeals.decide':
       return p.grants.some((g) => g.role === 'admin' && chain.includes(g.unitId))
+    // 问卷 (chain: the survey's target unit): residents of the 居民区 read it, verified residents of the
+    // target unit answer it, its committee (or the 街镇) manages it and enters paper questionnaires.
+    case 'surveys.read':
+      return isStaffFor(p, chain) || (chain.length >= 2 && livesIn(p, chain.slice(-2)))
+    case 'surveys.answer':
+      return livesIn(p, chain)
+    case 'surveys.manage':
+      return isStaffFor(p, chain)
+    // 评估指标 (chain: the 居民区): the committee and the 街镇 read the index; only the 街镇's admins
+    // enter the manual inputs (an evaluation is not self-assessed); residents read the public summary.
+    case 'indicators.read':
+      return isStaffFor(p, chain)
+    case 'indicators.input':
+      return p.grants.some((g) => g.role === 'admin' && chain.includes(g.unitId))
+    case 'indicators.summary':
+      return isStaffFor(p, chain) || livesIn(p, chain)
   }
 }

@@ -1,0 +1,114 @@
+// Survey results: counts and rate, per-question distributions and, for questions taken from the index
+// questionnaires, the scoring library's InstrumentScore weighted by households per 楼组, with breakdowns
+// per 楼组 and per housing type. Every score and every subgroup suppression comes from the library.
+import { INSTRUMENTS, scoreInstrument } from '../../src/scoring'
+import type { InstrumentResponse, InstrumentScore, ScoreOptions } from '../../src/scoring'
+import { HOUSING_TYPE_NAMES, type InstrumentResult, type LabelledSubgroup, type SurveyResults } from '../../types'
+import type { InstrumentId } from '../../types/scoring'
+import type { Kysely } from 'kysely'
+import type { Database } from '../db/schema'
+import { MIN_CELL_SIZE, questionResult, surveyStatus } from './rules'
+import {
+  buildingsUnder,
+  eligibleIn,
+  instrumentsOf,
+  loadResponses,
+  questionsOf,
+  responseNote,
+  type BuildingInfo,
+  type ResponseRow,
+  type SurveyRow,
+} from './store'
+
+type Q = Kysely<Database>
+
+const HOUSING_BREAKDOWN = 'housingType'
+
+export function scoringOptions(buildings: BuildingInfo[]): ScoreOptions {
+  return {
+    strata: Object.fromEntries(buildings.map((b) => [String(b.id), b.households])),
+    minCellSize: MIN_CELL_SIZE,
+    breakdowns: ['stratum', HOUSING_BREAKDOWN],
+  }
+}
+
+export function scoringResponses(responses: ResponseRow[], buildings: BuildingInfo[]): InstrumentResponse[] {
+  const housing = new Map(buildings.map((b) => [b.id, b.housingType ?? undefined]))
+  return responses.map((r) => ({
+    answers: r.answers as InstrumentResponse['answers'],
+    stratum: String(r.buildingId),
+    groups: { [HOUSING_BREAKDOWN]: housing.get(r.buildingId) },
+  }))
+}
+
+/** The library's scores of each instrument a survey carries. */
+export function scoreInstruments(
+  instruments: InstrumentId[],
+  responses: ResponseRow[],
+  buildings: BuildingInfo[],
+): Map<InstrumentId, InstrumentScore> {
+  const input = scoringResponses(responses, buildings)
+  const options = scoringOptions(buildings)
+  return new Map(instruments.map((id) => [id, scoreInstrument(INSTRUMENTS[id], input, options)]))
+}
+
+/** An overall score describing fewer than minCellSize respondents is withheld like a small subgroup. */
+export const scoreSuppressed = (score: InstrumentScore): boolean => score.n < MIN_CELL_SIZE
+
+export function instrumentResult(id: InstrumentId, score: InstrumentScore, buildings: BuildingInfo[]): InstrumentResult {
+  const buildingLabel = new Map(buildings.map((b) => [String(b.id), b.label]))
+  const label = (breakdown: string, group: string): string =>
+    breakdown === 'stratum'
+      ? buildingLabel.get(group) ?? '其他楼组'
+      : (HOUSING_TYPE_NAMES as Record<string, string>)[group] ?? '未标明房屋类型'
+  const order = new Map(buildings.map((b, i) => [String(b.id), i]))
+  const labelled = (breakdown: string): LabelledSubgroup[] => {
+    const groups = (score.subgroups[breakdown] ?? []).map((s) => ({ group: s.group, label: label(breakdown, s.group), score: s }))
+    // 楼组 in the community's own order rather than by id as text.
+    if (breakdown === 'stratum') groups.sort((a, b) => (order.get(a.group) ?? Infinity) - (order.get(b.group) ?? Infinity))
+    return groups
+  }
+  const suppressed = scoreSuppressed(score)
+  return {
+    instrumentId: id,
+    name: INSTRUMENTS[id].name,
+    score: suppressed ? null : score,
+    suppressed,
+    byBuilding: suppressed ? [] : labelled('stratum'),
+    byHousingType: suppressed ? [] : labelled(HOUSING_BREAKDOWN),
+  }
+}
+
+export async function computeResults(db: Q, row: SurveyRow, now: Date, opts: { staff: boolean }): Promise<SurveyResults> {
+  const [unit, buildings, responses] = await Promise.all([
+    db.selectFrom('units').select(['id', 'name', 'level']).where('id', '=', row.unit_id).executeTakeFirstOrThrow(),
+    buildingsUnder(db, row.unit_id),
+    loadResponses(db, row.id),
+  ])
+  const eligible = await eligibleIn(db, buildings)
+  const status = surveyStatus(row, now)
+  const app = responses.filter((r) => r.channel === 'app').length
+  const paper = responses.length - app
+  // While residents can still answer, only counts: comparing figures before and after one answer
+  // came in would reveal that answer.
+  const available = status === 'ended' || status === 'closed'
+  const questions = questionsOf(row)
+  const instruments = instrumentsOf(row)
+  const answers = responses.map((r) => r.answers)
+  const scores = available ? scoreInstruments(instruments, responses, buildings) : new Map<InstrumentId, InstrumentScore>()
+  return {
+    surveyId: row.id,
+    title: row.title,
+    status,
+    unit: { id: unit.id, name: unit.name, level: unit.level },
+    responses: { total: responses.length, app, paper },
+    eligible,
+    responseRate: eligible.verifiedResidents > 0 ? Math.round((app / eligible.verifiedResidents) * 10_000) / 10_000 : null,
+    minCellSize: MIN_CELL_SIZE,
+    available,
+    ...(available ? {} : { unavailableReason: '问卷截止后才公布统计结果，以免有人通过前后对比推算出某一份回答' }),
+    questions: available ? questions.map((q) => questionResult(q, answers, { staff: opts.staff })) : [],
+    instruments: instruments.filter((id) => scores.has(id)).map((id) => instrumentResult(id, scores.get(id)!, buildings)),
+    responseNote: responseNote(row),
+  }
+}
