@@ -335,6 +335,15 @@ describeEachDatabase('议事厅: topics, posts, replies, stances, likes', (diale
     expect((await api.post(`/api/topics/${nbTopic}/posts`, r3[0], { body: '十张图', photos: Array.from({ length: 10 }, (_, i) => `p${i}`) })).status).toBe(400)
     expect((await api.post(`/api/topics/${nbTopic}/posts`, r3[0], { body: '   ' })).body.error.field).toBe('body')
     expect((await api.post(`/api/topics/${nbTopic}/posts`, r3[0], {})).body.error).toMatchObject({ field: 'body', message: '请填写内容' })
+    // Bad input is a 400 on both databases, never a 500: NUL bytes, ids beyond PostgreSQL's integers.
+    const nul = await api.post(`/api/topics/${nbTopic}/posts`, r3[0], { body: 'a\u0000b' })
+    expect(nul.status).toBe(400)
+    expect(nul.body.error.field).toBe('body')
+    expect((await api.post(`/api/topics/${buildingTopic}/posts`, r3[0], { body: '换行\n和\t制表符可以' })).status).toBe(201)
+    expect((await api.post(`/api/topics/${nbTopic}/posts`, r3[0], { body: '图', photos: ['a\u0000b'] })).status).toBe(400)
+    expect((await api.get('/api/topics/99999999999', r3[0])).status).toBe(400)
+    expect((await api.get('/api/posts/99999999999', r3[0])).status).toBe(400)
+    expect((await api.get(`/api/topics/${nbTopic}/posts?cursor=%00`, r3[0])).status).toBe(400)
   })
 
   it('lists topics by unit and state, the active ones of my units, with post and participant counts', async () => {

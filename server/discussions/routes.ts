@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { Type } from '@sinclair/typebox'
+import { Id, IdParams, Text } from './schemas'
 import type { FastifyRequest } from 'fastify'
 import type { Post, PostPage, PostThread, Stance, Topic, TopicState } from '../../types'
 import { can, isStaffFor, type Principal } from '../accounts/permissions'
@@ -46,14 +47,12 @@ import {
   type TopicRow,
 } from './topics'
 
-const Id = Type.Integer({ minimum: 1 })
-const IdParams = Type.Object({ id: Id })
 const StanceSchema = Type.Union([Type.Literal('support'), Type.Literal('oppose'), Type.Literal('neutral')])
 const Flag = Type.Union([Type.Literal('1'), Type.Literal('0'), Type.Literal('true'), Type.Literal('false')])
 const flag = (v: string | undefined) => v === '1' || v === 'true'
-const Body = Type.String({ minLength: 1, maxLength: MAX_BODY })
+const Body = Text({ minLength: 1, maxLength: MAX_BODY })
 // Photos are URLs or file ids from the upload service (not built yet): plain strings, at most 9.
-const Photos = Type.Array(Type.String({ minLength: 1, maxLength: 500, pattern: '^\\S+$' }), { maxItems: MAX_PHOTOS })
+const Photos = Type.Array(Type.String({ minLength: 1, maxLength: 500, pattern: '^[^\\s\\u0000-\\u001F\\u007F]+$' }), { maxItems: MAX_PHOTOS })
 
 export const discussionRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const db = app.db.kysely
@@ -130,7 +129,7 @@ export const discussionRoutes: FastifyPluginAsyncTypebox = async (app) => {
           state: Type.Optional(Type.Union([Type.Literal('open'), Type.Literal('locked'), Type.Literal('concluded')])),
           active: Type.Optional(Flag),
           mine: Type.Optional(Flag),
-          cursor: Type.Optional(Type.String({ maxLength: 200 })),
+          cursor: Type.Optional(Text({ maxLength: 200 })),
           limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 50 })),
         }),
       },
@@ -185,8 +184,8 @@ export const discussionRoutes: FastifyPluginAsyncTypebox = async (app) => {
         body: Type.Object(
           {
             unitId: Id,
-            question: Type.String({ minLength: 4, maxLength: 100 }),
-            background: Type.Optional(Type.String({ maxLength: 3000 })),
+            question: Text({ minLength: 4, maxLength: 100 }),
+            background: Type.Optional(Text({ maxLength: 3000 })),
             closesAt: Type.Optional(Type.String({ format: 'date-time', maxLength: 40 })),
           },
           { additionalProperties: false },
@@ -269,7 +268,7 @@ export const discussionRoutes: FastifyPluginAsyncTypebox = async (app) => {
         params: IdParams,
         querystring: Type.Object({
           sort: Type.Optional(Type.Union([Type.Literal('oldest'), Type.Literal('liked')])),
-          cursor: Type.Optional(Type.String({ maxLength: 300 })),
+          cursor: Type.Optional(Text({ maxLength: 300 })),
           limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 50 })),
         }),
       },

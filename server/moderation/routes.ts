@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { Type } from '@sinclair/typebox'
+import { Id, IdParams, Text } from '../discussions/schemas'
 import type { FastifyInstance } from 'fastify'
 import { sql } from 'kysely'
 import type {
@@ -47,8 +48,6 @@ import {
   shouldAutoHide,
 } from './rules'
 
-const Id = Type.Integer({ minimum: 1 })
-const IdParams = Type.Object({ id: Id })
 const ReasonSchema = Type.Union(REPORT_REASONS.map((r) => Type.Literal(r)))
 const QUEUE_FLAGGED_LIMIT = 200
 const QUEUE_RECENT_LIMIT = 30
@@ -114,7 +113,7 @@ export const moderationRoutes: FastifyPluginAsyncTypebox = async (app) => {
     {
       schema: {
         params: IdParams,
-        body: Type.Object({ reason: ReasonSchema, note: Type.Optional(Type.String({ maxLength: 200 })) }, { additionalProperties: false }),
+        body: Type.Object({ reason: ReasonSchema, note: Type.Optional(Text({ maxLength: 200 })) }, { additionalProperties: false }),
       },
     },
     async (request, reply) => {
@@ -190,7 +189,7 @@ export const moderationRoutes: FastifyPluginAsyncTypebox = async (app) => {
         body: Type.Object(
           {
             action: Type.Union([Type.Literal('hide'), Type.Literal('restore'), Type.Literal('approve'), Type.Literal('pin'), Type.Literal('unpin')]),
-            reason: Type.Optional(Type.String({ maxLength: 100 })),
+            reason: Type.Optional(Text({ maxLength: 100 })),
           },
           { additionalProperties: false },
         ),
@@ -251,8 +250,8 @@ export const moderationRoutes: FastifyPluginAsyncTypebox = async (app) => {
         body: Type.Object(
           {
             action: Type.Union([Type.Literal('lock'), Type.Literal('conclude'), Type.Literal('reopen'), Type.Literal('approve')]),
-            summary: Type.Optional(Type.String({ maxLength: 5000 })),
-            reason: Type.Optional(Type.String({ maxLength: 200 })),
+            summary: Type.Optional(Text({ maxLength: 5000 })),
+            reason: Type.Optional(Text({ maxLength: 200 })),
           },
           { additionalProperties: false },
         ),
@@ -309,7 +308,7 @@ export const moderationRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.post(
     '/api/posts/:id/appeals',
-    { schema: { params: IdParams, body: Type.Object({ reason: Type.String({ minLength: 2, maxLength: 500 }) }, { additionalProperties: false }) } },
+    { schema: { params: IdParams, body: Type.Object({ reason: Text({ minLength: 2, maxLength: 500 }) }, { additionalProperties: false }) } },
     async (request, reply): Promise<Appeal> => {
       const { principal, post } = await postForReader(request, request.params.id)
       const prior = await db.selectFrom('post_appeals').select('id').where('post_id', '=', post.id).executeTakeFirst()
@@ -343,7 +342,7 @@ export const moderationRoutes: FastifyPluginAsyncTypebox = async (app) => {
       schema: {
         params: IdParams,
         body: Type.Object(
-          { decision: Type.Union([Type.Literal('grant'), Type.Literal('deny')]), note: Type.String({ minLength: 2, maxLength: 500 }) },
+          { decision: Type.Union([Type.Literal('grant'), Type.Literal('deny')]), note: Text({ minLength: 2, maxLength: 500 }) },
           { additionalProperties: false },
         ),
       },
@@ -417,7 +416,7 @@ export const moderationRoutes: FastifyPluginAsyncTypebox = async (app) => {
       schema: {
         params: IdParams,
         body: Type.Object(
-          { days: Type.Integer({ minimum: 1, maximum: MAX_MUTE_DAYS }), reason: Type.String({ minLength: 2, maxLength: 200 }), unitId: Type.Optional(Id) },
+          { days: Type.Integer({ minimum: 1, maximum: MAX_MUTE_DAYS }), reason: Text({ minLength: 2, maxLength: 200 }), unitId: Type.Optional(Id) },
           { additionalProperties: false },
         ),
       },
@@ -593,13 +592,13 @@ export const moderationRoutes: FastifyPluginAsyncTypebox = async (app) => {
       schema: {
         querystring: Type.Object({
           unitId: Type.Optional(Id),
-          action: Type.Optional(Type.String({ maxLength: 50 })),
+          action: Type.Optional(Text({ maxLength: 50 })),
           actorId: Type.Optional(Id),
-          targetType: Type.Optional(Type.String({ maxLength: 30 })),
+          targetType: Type.Optional(Text({ maxLength: 30 })),
           targetId: Type.Optional(Id),
           from: Type.Optional(Type.String({ format: 'date-time', maxLength: 40 })),
           to: Type.Optional(Type.String({ format: 'date-time', maxLength: 40 })),
-          cursor: Type.Optional(Type.String({ maxLength: 100 })),
+          cursor: Type.Optional(Text({ maxLength: 100 })),
           limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200 })),
         }),
       },
