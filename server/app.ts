@@ -22,6 +22,7 @@ import { discussionRoutes } from './discussions/routes'
 import { proposalRoutes } from './proposals/routes'
 import { notificationRoutes } from './notifications/routes'
 import { surveyRoutes } from './surveys/routes'
+import { indicatorRoutes } from './indicators/routes'
 import { subscribeMessagesFromEnv, type SubscribeMessageSender } from './notifications/push'
 
 declare module 'fastify' {
@@ -112,6 +113,7 @@ export async function buildApp(config: Config, overrides: Overrides = {}): Promi
   await app.register(proposalRoutes)
   await app.register(notificationRoutes)
   await app.register(surveyRoutes)
+  await app.register(indicatorRoutes)
 
   if (config.staticDir && fs.existsSync(path.join(config.staticDir, 'index.html'))) {
     await app.register(fastifyStatic, { root: config.staticDir, wildcard: false, index: 'index.html' })

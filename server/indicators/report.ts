@@ -1,0 +1,223 @@
+// The index of a 居民区 for a period: inputs gathered from the three sources, evaluated by the scoring
+// library, with each leaf's provenance, the radar of the first-level indicators and the change since
+// the previous period.
+//
+// Which source wins, per leaf (or per part of a sum leaf):
+// - questionnaire leaves: the latest closed wave in the period with at least MIN_CELL_SIZE valid
+//   respondents for that instrument; an admin's 0–1 entry only when there is no such wave;
+// - every other leaf: an admin's entry when there is one (they may know better, e.g. the official
+//   社区云 上云率), else the platform's own records, else missing.
+import type { Kysely } from 'kysely'
+import { CHANGNING_2022, evaluateIndex } from '../../src/scoring'
+import type { IndexInput, IndexInputs, IndexNodeResult, IndexResult, InputSource, InstrumentId, InstrumentScore, SourcedInput } from '../../src/scoring'
+import type { IndexDelta, IndexReport, IndicatorSummary, LeafProvenance, PeriodInfo, QuestionnaireProvenance, RadarPoint, SummaryScore } from '../../types'
+import type { Database } from '../db/schema'
+import { INSTRUMENTS } from '../../src/scoring'
+import { round2 } from '../../src/scoring'
+import { scoreInstruments, scoreSuppressed } from '../surveys/results'
+import { buildingsUnder, instrumentsOf, loadResponses, responseNote, type BuildingInfo, type SurveyRow } from '../surveys/store'
+import { platformEvidence } from './evidence'
+import { LEAVES, latestManual } from './inputs'
+import { periodBounds, previousPeriod } from './period'
+
+type Q = Kysely<Database>
+
+/** Instrument scores per closed survey, computed once per request. */
+export type ScoreCache = Map<number, Promise<Map<InstrumentId, InstrumentScore>>>
+
+function surveyScores(db: Q, row: SurveyRow, buildings: BuildingInfo[], cache: ScoreCache) {
+  let scores = cache.get(row.id)
+  if (!scores) {
+    scores = loadResponses(db, row.id).then((responses) => scoreInstruments(instrumentsOf(row), responses, buildings))
+    cache.set(row.id, scores)
+  }
+  return scores
+}
+
+interface Wave {
+  row: SurveyRow
+  score: InstrumentScore
+}
+
+/** For each instrument, the latest closed survey of the 居民区 in the window with enough respondents. */
+async function questionnaireWaves(db: Q, neighbourhoodId: number, window: { from: string; to: string }, buildings: BuildingInfo[], cache: ScoreCache) {
+  const rows = await db
+    .selectFrom('surveys')
+    .selectAll()
+    .where('unit_id', '=', neighbourhoodId)
+    .where('state', '=', 'closed')
+    .where('instruments', '!=', '[]')
+    .where('closed_at', '>=', window.from)
+    .where('closed_at', '<', window.to)
+    .orderBy('closed_at', 'desc')
+    .orderBy('id', 'desc')
+    .execute()
+  const waves = new Map<InstrumentId, Wave>()
+  for (const row of rows) {
+    const scores = await surveyScores(db, row, buildings, cache)
+    for (const [id, score] of scores) {
+      if (!waves.has(id) && !scoreSuppressed(score)) waves.set(id, { row, score })
+    }
+  }
+  return waves
+}
+
+const sourced = (value: SourcedInput['value'], source: InputSource): SourcedInput => ({ value, source })
+
+async function evaluatePeriod(db: Q, nb: { id: number }, buildings: BuildingInfo[], period: PeriodInfo, cache: ScoreCache) {
+  const bounds = periodBounds(period)
+  const [waves, evidence, manual] = await Promise.all([
+    questionnaireWaves(db, nb.id, bounds, buildings, cache),
+    platformEvidence(db, nb.id, buildings, { ...bounds, start: period.start, end: period.end }),
+    latestManual(db, nb.id, period.id),
+  ])
+  const inputs: IndexInputs = {}
+  const provenance: Record<string, LeafProvenance> = {}
+  for (const [leafId, info] of LEAVES) {
+    if (info.parts) {
+      const parts: Record<string, LeafInputProvenance> = {}
+      const value: Record<string, IndexInput> = {}
+      const used = new Set<InputSource>()
+      for (const part of info.parts) {
+        const key = `${leafId}.${part.id}`
+        const m = manual.get(key)
+        const p = evidence.get(key)
+        const source: InputSource | null = m && m.value !== null ? 'manual' : p ? 'platform' : null
+        if (source === 'manual') value[part.id] = sourced(m!.value, 'manual')
+        else if (source === 'platform') value[part.id] = sourced(p!.value, 'platform')
+        if (source) used.add(source)
+        parts[part.id] = { leafId: key, used: source, ...(p ? { platform: p } : {}), ...(m && m.value !== null ? { manual: m } : {}) }
+      }
+      if (Object.keys(value).length > 0) inputs[leafId] = value
+      provenance[leafId] = { leafId, used: used.size === 0 ? null : used.size > 1 ? 'mixed' : [...used][0], parts }
+      continue
+    }
+    const m = manual.get(leafId)
+    const manualValue = m && m.value !== null ? m : undefined
+    const entry: LeafProvenance = { leafId, used: null, ...(manualValue ? { manual: manualValue } : {}) }
+    if (info.instrument) {
+      const wave = waves.get(info.instrument)
+      if (wave) {
+        inputs[leafId] = sourced(wave.score, 'questionnaire')
+        entry.used = 'questionnaire'
+        entry.questionnaire = waveProvenance(wave)
+      } else if (manualValue) {
+        inputs[leafId] = sourced(manualValue.value, 'manual')
+        entry.used = 'manual'
+      }
+    } else {
+      const p = evidence.get(leafId)
+      if (p) entry.platform = p
+      if (manualValue) {
+        inputs[leafId] = sourced(manualValue.value, 'manual')
+        entry.used = 'manual'
+      } else if (p) {
+        inputs[leafId] = sourced(p.value, 'platform')
+        entry.used = 'platform'
+      }
+    }
+    provenance[leafId] = entry
+  }
+  return { result: evaluateIndex(CHANGNING_2022, inputs), provenance }
+}
+
+type LeafInputProvenance = Omit<LeafProvenance, 'parts'>
+
+function waveProvenance(w: Wave): QuestionnaireProvenance {
+  return { surveyId: w.row.id, title: w.row.title, closedAt: w.row.closed_at!, n: w.score.n, status: w.score.status, points: w.score.points }
+}
+
+export const radarOf = (r: IndexResult): RadarPoint[] => r.children.map((c) => ({ id: c.id, name: c.name, points: c.points, max: c.max }))
+
+export function deltasOf(current: IndexResult, previous: IndexResult): IndexDelta[] {
+  const out: IndexDelta[] = [
+    { id: current.id, name: '总分', depth: 0, points: current.total, previousPoints: previous.total, delta: round2(current.rawPoints - previous.rawPoints) },
+  ]
+  const walk = (a: IndexNodeResult[], b: IndexNodeResult[], depth: number) => {
+    a.forEach((node, i) => {
+      const prev = b[i]
+      out.push({ id: node.id, name: node.name, depth, points: node.points, previousPoints: prev.points, delta: round2(node.rawPoints - prev.rawPoints) })
+      if ('children' in node && 'children' in prev) walk(node.children, prev.children, depth + 1)
+    })
+  }
+  walk(current.children, previous.children, 1)
+  return out
+}
+
+export async function buildReport(db: Q, nb: { id: number; name: string }, period: PeriodInfo): Promise<IndexReport> {
+  const buildings = await buildingsUnder(db, nb.id)
+  const cache: ScoreCache = new Map()
+  const prevPeriod = previousPeriod(period)
+  const [current, previous] = await Promise.all([
+    evaluatePeriod(db, nb, buildings, period, cache),
+    evaluatePeriod(db, nb, buildings, prevPeriod, cache),
+  ])
+  return {
+    unit: { id: nb.id, name: nb.name },
+    period,
+    definition: { id: CHANGNING_2022.id, name: CHANGNING_2022.name, source: CHANGNING_2022.source },
+    result: current.result,
+    provenance: current.provenance,
+    radar: radarOf(current.result),
+    previous: { period: prevPeriod, result: previous.result, radar: radarOf(previous.result) },
+    deltas: deltasOf(current.result, previous.result),
+  }
+}
+
+/** What residents see: the last closed questionnaire wave of their 居民区 and the committee's response. */
+export async function buildSummary(db: Q, nb: { id: number; name: string }): Promise<IndicatorSummary> {
+  const rows = await db
+    .selectFrom('surveys')
+    .selectAll()
+    .where('unit_id', '=', nb.id)
+    .where('state', '=', 'closed')
+    .where('instruments', '!=', '[]')
+    .orderBy('closed_at', 'desc')
+    .orderBy('id', 'desc')
+    .limit(10)
+    .execute()
+  const unit = { id: nb.id, name: nb.name }
+  if (rows.length === 0) return { unit, wave: null }
+  const buildings = await buildingsUnder(db, nb.id)
+  const cache: ScoreCache = new Map()
+  const [last, ...earlier] = rows
+  const scores = await surveyScores(db, last, buildings, cache)
+  const previousPoints = async (id: InstrumentId): Promise<number | null> => {
+    for (const row of earlier) {
+      const s = (await surveyScores(db, row, buildings, cache)).get(id)
+      if (s) return scoreSuppressed(s) ? null : s.points
+    }
+    return null
+  }
+  const responses = await db
+    .selectFrom('survey_responses')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('survey_id', '=', last.id)
+    .executeTakeFirstOrThrow()
+  const summaryScores: SummaryScore[] = []
+  for (const id of instrumentsOf(last)) {
+    const s = scores.get(id)!
+    const suppressed = scoreSuppressed(s)
+    summaryScores.push({
+      instrumentId: id,
+      name: INSTRUMENTS[id].name,
+      max: s.maxPoints,
+      points: suppressed ? null : s.points,
+      interval: suppressed || !s.interval ? null : s.interval.points,
+      n: s.n,
+      status: suppressed ? 'suppressed' : s.status,
+      previousPoints: await previousPoints(id),
+    })
+  }
+  return {
+    unit,
+    wave: {
+      surveyId: last.id,
+      title: last.title,
+      closedAt: last.closed_at!,
+      responses: Number(responses.n),
+      scores: summaryScores,
+      responseNote: responseNote(last),
+    },
+  }
+}
