@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely'
 import type { HousingType } from '../../types'
 import type { Database } from '../db/schema'
+import { seedDemoSurveys } from '../surveys/seed'
 import { seedDemoDiscussions } from '../discussions/seed'
 
 // A small but realistic community for `npm start` and the tests: one 街道, two 居民区 of different housing
@@ -167,5 +168,6 @@ export async function seedDemoCommunity(db: Kysely<Database>): Promise<void> {
         .execute()
     }
     await seedDemoDiscussions(trx)
+    await seedDemoSurveys(trx)
   })
 }
