@@ -49,9 +49,11 @@ import {
   hasReadScope,
   listProposals,
   listQuery,
+  listRows,
   loadDetail,
   rolesOn,
   tallyVote,
+  toItems,
   viewerOf,
   visibleTo,
   type DetailRow,
@@ -310,32 +312,37 @@ export const proposalRoutes: FastifyPluginAsyncTypebox = async (app) => {
     if (!unitIds) return { openVotes: [], nearThreshold: [], toEvaluate: [], overdue: [] }
     const base = { unitIds, sort: 'newest' as const, limit: 5 }
     const [votes, nearThreshold, toEvaluate, overdue, household] = await Promise.all([
-      listProposals(db, v, { ...base, states: ['voting'], limit: 10 }, now),
-      listProposals(db, v, { ...base, nearThreshold: true, sort: 'cosigns' }, now),
-      listProposals(db, v, { ...base, toEvaluate: true }, now),
-      listProposals(db, v, { ...base, overdue: true }, now),
+      listRows(db, v, { ...base, states: ['voting'], limit: 10 }, now),
+      listRows(db, v, { ...base, nearThreshold: true, sort: 'cosigns' }, now),
+      listRows(db, v, { ...base, toEvaluate: true }, now),
+      listRows(db, v, { ...base, overdue: true }, now),
       householdOf(db, v.userId),
     ])
+    // One pass of the caller's marks over all four lists, and one read of their household's votes.
+    const items = new Map(
+      (await toItems(db, v, [...votes.rows, ...nearThreshold.rows, ...toEvaluate.rows, ...overdue.rows], now)).map((i) => [i.id, i]),
+    )
     const voted = new Set<number>()
-    if (household && votes.items.length > 0) {
+    if (household && votes.rows.length > 0) {
       const rows = await db
         .selectFrom('proposal_votes')
         .select('proposal_id')
         .where(
           'proposal_id',
           'in',
-          votes.items.map((i) => i.id),
+          votes.rows.map((r) => r.id),
         )
         .where('building_id', '=', household.buildingId)
         .where('room', '=', household.room)
         .execute()
       for (const r of rows) voted.add(r.proposal_id)
     }
+    const of = (list: { rows: { id: number }[] }) => list.rows.map((r) => items.get(r.id)!)
     return {
-      openVotes: votes.items.map((i) => ({ ...i, householdVoted: voted.has(i.id) })),
-      nearThreshold: nearThreshold.items,
-      toEvaluate: toEvaluate.items,
-      overdue: overdue.items,
+      openVotes: of(votes).map((i) => ({ ...i, householdVoted: voted.has(i.id) })),
+      nearThreshold: of(nearThreshold),
+      toEvaluate: of(toEvaluate),
+      overdue: of(overdue),
     }
   })
 

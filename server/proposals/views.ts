@@ -67,19 +67,21 @@ export function viewerOf(principal: Principal): Viewer {
 export const hasReadScope = (v: Viewer) => v.neighbourhoodId !== null || v.grantUnitIds.length > 0
 
 /**
- * Rows the viewer may see: everything in the 居民区 / 街镇 they serve; in their own 居民区 what is published
- * (content held for review stays with its author); and always their own proposals.
+ * Rows the viewer may see in lists: proposals of their own 居民区 and of the 居民区 / 街镇 they serve; of
+ * those, what is published, their own, and (as committee) everything. Written as "scope AND shown" so a
+ * resident's list walks the 居民区's index. (Authors see their own anywhere through 我的提案 and the detail.)
  */
 export function visibleTo(v: Viewer) {
+  const staff = v.grantUnitIds
+  const nbs = [...new Set([...(v.neighbourhoodId === null ? [] : [v.neighbourhoodId]), ...staff])]
   return (eb: ExpressionBuilder<DB, 'p'>) => {
-    const ors = [eb('p.author_id', '=', v.userId)]
-    if (v.grantUnitIds.length > 0) {
-      ors.push(eb('p.neighbourhood_id', 'in', v.grantUnitIds), eb('p.street_id', 'in', v.grantUnitIds))
+    const scope = [eb('p.neighbourhood_id', 'in', nbs.length > 0 ? nbs : [0])]
+    const shown = [eb('p.content_status', '=', 'visible'), eb('p.author_id', '=', v.userId)]
+    if (staff.length > 0) {
+      scope.push(eb('p.street_id', 'in', staff))
+      shown.push(eb('p.neighbourhood_id', 'in', staff), eb('p.street_id', 'in', staff))
     }
-    if (v.neighbourhoodId !== null) {
-      ors.push(eb.and([eb('p.neighbourhood_id', '=', v.neighbourhoodId), eb('p.content_status', '=', 'visible')]))
-    }
-    return eb.or(ors)
+    return eb.and([eb.or(scope), eb.or(shown)])
   }
 }
 
@@ -235,16 +237,18 @@ export interface ListFilter {
   limit: number
 }
 
-export async function listProposals(db: Q, v: Viewer, f: ListFilter, now: Date): Promise<{ items: ProposalListItem[]; nextCursor: string | null }> {
-  let q = listQuery(db).where(visibleTo(v))
+/** A page of rows, undecorated (首页 decorates several lists at once). */
+export async function listRows(db: Q, v: Viewer, f: ListFilter, now: Date): Promise<{ rows: ListRow[]; nextCursor: string | null }> {
+  // 我的提案: the author's own, wherever they are (they may have moved since).
+  let q = f.mine ? listQuery(db).where('p.author_id', '=', v.userId) : listQuery(db).where(visibleTo(v))
   if (f.states && f.states.length > 0) q = q.where('p.state', 'in', f.states)
   if (f.category) q = q.where('p.category', '=', f.category)
   if (f.within) {
-    const col = { building: 'p.building_id', estate: 'p.estate_id', neighbourhood: 'p.neighbourhood_id', street: 'p.street_id' } as const
+    // Only 楼组 proposals have a building_id, so unit_id (indexed) says the same for a 楼组.
+    const col = { building: 'p.unit_id', estate: 'p.estate_id', neighbourhood: 'p.neighbourhood_id', street: 'p.street_id' } as const
     q = q.where(col[f.within.level], '=', f.within.id)
   }
   if (f.unitIds) q = q.where('p.unit_id', 'in', f.unitIds.length ? f.unitIds : [0])
-  if (f.mine) q = q.where('p.author_id', '=', v.userId)
   const iso = now.toISOString()
   if (f.overdue) q = q.where('p.state', 'in', OVERDUE_STATES).where('p.deadline_at', '<', iso)
   if (f.committeeScope) {
@@ -302,7 +306,12 @@ export async function listProposals(db: Q, v: Viewer, f: ListFilter, now: Date):
   const last = page[page.length - 1]
   const nextCursor =
     rows.length > f.limit && last ? encodeCursor(f.sort === 'newest' ? { s: 'newest', id: last.id } : { s: 'cosigns', id: last.id, c: last.cosign_count }) : null
-  return { items: await toItems(db, v, page, now), nextCursor }
+  return { rows: page, nextCursor }
+}
+
+export async function listProposals(db: Q, v: Viewer, f: ListFilter, now: Date): Promise<{ items: ProposalListItem[]; nextCursor: string | null }> {
+  const { rows, nextCursor } = await listRows(db, v, f, now)
+  return { items: await toItems(db, v, rows, now), nextCursor }
 }
 
 // ---------------------------------------------------------------------------

@@ -47,12 +47,14 @@ export const proposals: Migration = {
       .addColumn('created_at', 'text', (c) => c.notNull())
       .addColumn('updated_at', 'text', (c) => c.notNull())
       .execute()
-    // Lists filter by one of these and page by id (newest) or by co-sign count; the sweep reads by deadline.
+    // Lists are scoped to a 居民区 and page by id (newest) or by co-sign count; filters narrow by unit, state,
+    // category or author; 首页 reads the caller's units by state; the sweep reads by deadline.
     const index = (name: string, columns: string[]) => db.schema.createIndex(name).on('proposals').columns(columns).execute()
+    await index('proposals_neighbourhood', ['neighbourhood_id', 'id'])
+    await index('proposals_neighbourhood_cosigns', ['neighbourhood_id', 'cosign_count', 'id'])
     await index('proposals_state', ['state', 'id'])
     await index('proposals_unit_state', ['unit_id', 'state', 'id'])
     await index('proposals_estate', ['estate_id', 'id'])
-    await index('proposals_neighbourhood_state', ['neighbourhood_id', 'state', 'id'])
     await index('proposals_category', ['category', 'id'])
     await index('proposals_author', ['author_id', 'id'])
     await index('proposals_cosigns', ['cosign_count', 'id'])
