@@ -1,0 +1,73 @@
+import Taro from '@tarojs/taro'
+import { Text, View } from '@tarojs/components'
+import { useState } from 'react'
+import type { Stance, Topic } from '../../types'
+import { STANCE_NAMES } from '../../types'
+import { Card } from '../shared/ui/Card'
+import { discussionsApi } from './api'
+import { StanceBar } from './StanceBar'
+import { STANCES } from './format'
+import './discussions.css'
+
+/** Where opinion stands, and (for residents who may post) my own stance: tap to mark or change it. */
+export function StanceCard({ topic, onChange }: { topic: Topic; onChange(topic: Topic): void }) {
+  const [busy, setBusy] = useState(false)
+  const canPick = topic.canPost && !topic.canModerate
+
+  const pick = async (stance: Stance) => {
+    if (busy || stance === topic.myStance) return
+    setBusy(true)
+    try {
+      onChange(await discussionsApi.setStance(topic.id, stance))
+      Taro.showToast({ title: `已表态：${STANCE_NAMES[stance]}`, icon: 'none' })
+    } catch {
+      // Toast shown by the request client.
+    } finally {
+      setBusy(false)
+    }
+  }
+
+  const withdraw = async () => {
+    const { confirm } = await Taro.showModal({ title: '撤回表态', content: '撤回后不计入支持、反对或中立。确定撤回吗？', confirmText: '撤回', cancelText: '取消' })
+    if (!confirm) return
+    setBusy(true)
+    try {
+      onChange(await discussionsApi.clearStance(topic.id))
+    } catch {
+      // Toast shown by the request client.
+    } finally {
+      setBusy(false)
+    }
+  }
+
+  return (
+    <Card title='大家的立场'>
+      <StanceBar counts={topic.stances} />
+      {canPick && (
+        <View className={busy ? 'stance-picker__busy' : ''}>
+          <Text className='topic-head__label'>
+            {topic.myStance ? `您的立场：${STANCE_NAMES[topic.myStance]}（点另一个可以改）` : '您怎么看？点一下表明立场'}
+          </Text>
+          <View className='stance-picker'>
+            {STANCES.map((s) => (
+              <View
+                key={s}
+                className={`stance-picker__option stance-picker__option--${s} ${topic.myStance === s ? 'stance-picker__option--on' : ''}`}
+                hoverClass='stance-picker__option--pressed'
+                onClick={() => pick(s)}
+              >
+                <Text>{STANCE_NAMES[s]}</Text>
+              </View>
+            ))}
+          </View>
+          {topic.myStance && (
+            <Text className='link' onClick={withdraw}>
+              撤回我的表态
+            </Text>
+          )}
+        </View>
+      )}
+      {!canPick && topic.myStance && <Text className='card__note'>您的立场：{STANCE_NAMES[topic.myStance]}</Text>}
+    </Card>
+  )
+}
