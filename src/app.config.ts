@@ -9,6 +9,9 @@ export default defineAppConfig({
     'pages/login/index',
     'pages/residence/index',
     'pages/privacy/index',
+    'pages/hall/topic',
+    'pages/hall/thread',
+    'pages/hall/compose',
   ],
   // Committee (居委会) pages load only for those who open them, keeping the main package small.
   subPackages: [

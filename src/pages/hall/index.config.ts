@@ -1,3 +1,4 @@
 export default definePageConfig({
   navigationBarTitleText: '议事厅',
+  enablePullDownRefresh: true,
 })

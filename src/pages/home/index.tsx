@@ -11,6 +11,7 @@ import { useMe, useMeStore } from '../../accounts/me'
 import { isCommittee, useSession } from '../../accounts/session'
 import { ResidenceCard } from '../../accounts/ResidenceCard'
 import { committeeApi, VERIFICATIONS_PAGE } from '../../committee/api'
+import { HallHomeSection } from '../../discussions/HallHomeSection'
 
 function CommitteeCard({ pending }: { pending: number | null }) {
   const me = useMe()
@@ -67,9 +68,7 @@ export default function HomePage() {
         {committee && <CommitteeCard pending={pending} />}
         {(!committee || me?.residence) && <ResidenceCard me={me} />}
 
-        <Section title='进行中的议事'>
-          <EmptyState title='现在没有进行中的议事' text='议事厅开放后，居委会发起的讨论会显示在这里，您可以发表意见。' />
-        </Section>
+        <HallHomeSection />
         <Section title='待填问卷'>
           <EmptyState title='暂时没有需要您填写的问卷' text='居委会发布问卷后会在这里提醒您。' />
         </Section>
