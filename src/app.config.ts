@@ -17,7 +17,7 @@ export default defineAppConfig({
   subPackages: [
     {
       root: 'committee',
-      pages: ['verifications/index'],
+      pages: ['verifications/index', 'moderation/index', 'moderation/log', 'discussions/topic', 'discussions/new'],
     },
   ],
   window: {

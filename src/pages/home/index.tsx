@@ -12,6 +12,7 @@ import { isCommittee, useSession } from '../../accounts/session'
 import { ResidenceCard } from '../../accounts/ResidenceCard'
 import { committeeApi, VERIFICATIONS_PAGE } from '../../committee/api'
 import { HallHomeSection } from '../../discussions/HallHomeSection'
+import { ModerationQueueLine } from '../../moderation/QueueLine'
 
 function CommitteeCard({ pending }: { pending: number | null }) {
   const me = useMe()
@@ -30,6 +31,7 @@ function CommitteeCard({ pending }: { pending: number | null }) {
       <Button className='card__action' onClick={() => Taro.navigateTo({ url: VERIFICATIONS_PAGE })}>
         去审核
       </Button>
+      <ModerationQueueLine />
     </Card>
   )
 }

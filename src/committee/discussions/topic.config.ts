@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '管理议题',
+  enablePullDownRefresh: true,
+})
