@@ -40,10 +40,29 @@ export interface ProposalServer extends TestServer {
   count(table: 'proposals' | 'proposal_cosigns' | 'proposal_votes' | 'proposal_transitions' | 'notifications' | 'moderation_log'): Promise<number>
 }
 
-export async function startProposalServer(dialect: Dialect, overrides: Overrides = {}): Promise<ProposalServer> {
+/** Tables the demo seed fills, children first. */
+const PROPOSAL_TABLES = [
+  'proposal_progress_comments',
+  'proposal_progress',
+  'proposal_meetings',
+  'proposal_evaluations',
+  'proposal_votes',
+  'proposal_follows',
+  'proposal_cosigns',
+  'proposal_transitions',
+  'notifications',
+  'proposals',
+] as const
+
+/**
+ * A seeded server whose proposals start empty (the suites count exactly what they create), unless
+ * keepDemo keeps the demo proposals.
+ */
+export async function startProposalServer(dialect: Dialect, overrides: Overrides = {}, opts: { keepDemo?: boolean } = {}): Promise<ProposalServer> {
   const clock = new TestClock()
   const s = await startServer(dialect, { overrides: { clock: clock.now, ...overrides } })
   const db = s.app.db.kysely
+  if (!opts.keepDemo) for (const t of PROPOSAL_TABLES) await db.deleteFrom(t).execute()
   const tokens = new Map<number, string>()
 
   async function auth(userId: number): Promise<string> {

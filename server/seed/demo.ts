@@ -3,6 +3,7 @@ import type { HousingType } from '../../types'
 import type { Database } from '../db/schema'
 import { seedDemoSurveys } from '../surveys/seed'
 import { seedDemoDiscussions } from '../discussions/seed'
+import { seedDemoProposals } from '../proposals/seed'
 
 // A small but realistic community for `npm start` and the tests: one 街道, two 居民区 of different housing
 // types, about 40 residents (most verified), one moderator per 居民区 and one admin. Deterministic, so
@@ -169,5 +170,6 @@ export async function seedDemoCommunity(db: Kysely<Database>): Promise<void> {
     }
     await seedDemoDiscussions(trx)
     await seedDemoSurveys(trx)
+    await seedDemoProposals(trx)
   })
 }
