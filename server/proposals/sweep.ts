@@ -68,8 +68,15 @@ export async function sweepProposals(app: FastifyInstance, now: Date = app.clock
               await applyTransition(trx, env, p, 'closed', system, {}, settings)
               return 'closed' as const
             case 'flag_overdue': {
-              if (p.overdue_notified_at !== null) return null
-              await trx.updateTable('proposals').set({ overdue_notified_at: iso }).where('id', '=', p.id).execute()
+              // Guarded, so two instances sweeping at once tell the author once.
+              const flagged = await trx
+                .updateTable('proposals')
+                .set({ overdue_notified_at: iso })
+                .where('id', '=', p.id)
+                .where('overdue_notified_at', 'is', null)
+                .where('state', '=', p.state)
+                .executeTakeFirst()
+              if (Number(flagged.numUpdatedRows) === 0) return null
               await notifyAudience(trx, env, p, 'proposal.overdue', overdueMessage(state), { status: '已超期' })
               return 'flaggedOverdue' as const
             }
