@@ -1,0 +1,111 @@
+// Every survey and index route called as every role. "ok" means the permission check let the caller
+// through (whatever the outcome after it); 401, 403 and 404 (a survey the caller may not see) mean it did not.
+import { describeEachDatabase, startServer, type TestServer } from '../support/server'
+import { ADMIN, call, DAY, fakeClock, MODERATOR, OTHER_MODERATOR, unitId } from './support'
+
+type Role = 'anonymous' | 'unverified' | 'resident' | 'moderator' | 'otherModerator' | 'admin'
+type Expect = 'ok' | 401 | 403 | 404
+const ROLES: Role[] = ['anonymous', 'unverified', 'resident', 'moderator', 'otherModerator', 'admin']
+
+const SIGNED_IN: Record<Role, Expect> = { anonymous: 401, unverified: 'ok', resident: 'ok', moderator: 'ok', otherModerator: 'ok', admin: 'ok' }
+const STAFF_OF_WUTONG: Record<Role, Expect> = { ...SIGNED_IN, unverified: 403, resident: 403, otherModerator: 403 }
+const ADMIN_ONLY: Record<Role, Expect> = { ...STAFF_OF_WUTONG, moderator: 403 }
+/** A published survey of 梧桐: residents of 梧桐 read it; others do not see it. */
+const READ: Record<Role, Expect> = { ...SIGNED_IN, unverified: 404, otherModerator: 404 }
+const MANAGE_PUBLISHED: Record<Role, Expect> = { ...READ, resident: 403 }
+/** A draft: only its committee and the 街镇 see it. */
+const MANAGE_DRAFT: Record<Role, Expect> = { ...READ, resident: 404 }
+
+interface Ids {
+  wutong: number
+  draft: number
+  open: number
+  closed: number
+}
+
+interface Case {
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH'
+  route: string
+  url: (i: Ids) => string
+  body?: (i: Ids) => unknown
+  expect: Record<Role, Expect>
+}
+
+const CASES: Case[] = [
+  { method: 'GET', route: '/api/surveys/templates', url: () => '/api/surveys/templates', expect: SIGNED_IN },
+  { method: 'GET', route: '/api/surveys', url: () => '/api/surveys?open=1', expect: SIGNED_IN },
+  { method: 'POST', route: '/api/surveys', url: () => '/api/surveys', body: (i) => ({ unitId: i.wutong, template: 'belonging' }), expect: STAFF_OF_WUTONG },
+  { method: 'GET', route: '/api/surveys/:id', url: (i) => `/api/surveys/${i.open}`, expect: READ },
+  { method: 'PATCH', route: '/api/surveys/:id', url: (i) => `/api/surveys/${i.draft}`, body: () => ({ title: '改名' }), expect: MANAGE_DRAFT },
+  { method: 'POST', route: '/api/surveys/:id/publish', url: (i) => `/api/surveys/${i.draft}/publish`, expect: MANAGE_DRAFT },
+  { method: 'POST', route: '/api/surveys/:id/responses', url: (i) => `/api/surveys/${i.open}/responses`, body: () => ({ answers: [{ questionId: 'c1', value: 0 }] }), expect: { ...SIGNED_IN, unverified: 403, moderator: 403, otherModerator: 403, admin: 403 } },
+  {
+    method: 'POST',
+    route: '/api/surveys/:id/paper-responses',
+    url: (i) => `/api/surveys/${i.open}/paper-responses`,
+    body: () => ({ buildingId: 1, answers: [] }),
+    expect: MANAGE_PUBLISHED,
+  },
+  { method: 'GET', route: '/api/surveys/:id/results', url: (i) => `/api/surveys/${i.closed}/results`, expect: READ },
+  { method: 'GET', route: '/api/surveys/:id/export', url: (i) => `/api/surveys/${i.closed}/export?format=csv`, expect: MANAGE_PUBLISHED },
+  { method: 'POST', route: '/api/surveys/:id/response-note', url: (i) => `/api/surveys/${i.closed}/response-note`, body: () => ({ text: '已整改' }), expect: MANAGE_PUBLISHED },
+  { method: 'POST', route: '/api/surveys/:id/close', url: (i) => `/api/surveys/${i.open}/close`, expect: MANAGE_PUBLISHED },
+  { method: 'GET', route: '/api/indicators', url: (i) => `/api/indicators?unitId=${i.wutong}`, expect: STAFF_OF_WUTONG },
+  { method: 'GET', route: '/api/indicators/summary', url: (i) => `/api/indicators/summary?unitId=${i.wutong}`, expect: { ...SIGNED_IN, unverified: 403, otherModerator: 403 } },
+  { method: 'GET', route: '/api/indicators/inputs', url: (i) => `/api/indicators/inputs?unitId=${i.wutong}`, expect: STAFF_OF_WUTONG },
+  { method: 'PUT', route: '/api/indicators/inputs', url: () => '/api/indicators/inputs', body: (i) => ({ unitId: i.wutong, period: '2030', inputs: { brand: 1 } }), expect: ADMIN_ONLY },
+  { method: 'GET', route: '/api/indicators/export', url: (i) => `/api/indicators/export?unitId=${i.wutong}&format=csv`, expect: STAFF_OF_WUTONG },
+]
+
+const COVERED_PREFIXES = ['/api/surveys', '/api/indicators']
+
+describeEachDatabase('permissions: every survey and index route × role', (dialect) => {
+  let s: TestServer
+  const headers = {} as Record<Role, Record<string, string>>
+  let ids: Ids
+  const clock = fakeClock()
+
+  beforeAll(async () => {
+    s = await startServer(dialect, { overrides: { clock: clock.now } })
+    headers.anonymous = {}
+    headers.unverified = { authorization: (await s.loginAs('居民 · 梧桐新村1号楼（未认证）')).authorization }
+    headers.resident = { authorization: (await s.loginAs('居民代表 · 梧桐新村3号楼（已认证）')).authorization }
+    const moderator = await s.loginAs(MODERATOR)
+    headers.moderator = { authorization: moderator.authorization }
+    headers.otherModerator = { authorization: (await s.loginAs(OTHER_MODERATOR)).authorization }
+    headers.admin = { authorization: (await s.loginAs(ADMIN)).authorization }
+    const wutong = await unitId(s, '梧桐居民区')
+    const make = async (publish: boolean, closed = false) => {
+      const res = await call(s, moderator, 'POST', '/api/surveys', {
+        unitId: wutong,
+        questions: [{ type: 'single', text: '选一个', options: ['甲', '乙'] }],
+        closesAt: new Date(clock.now().getTime() + DAY).toISOString(),
+      })
+      if (publish) await call(s, moderator, 'POST', `/api/surveys/${res.body.id}/publish`)
+      if (closed) await call(s, moderator, 'POST', `/api/surveys/${res.body.id}/close`)
+      return res.body.id as number
+    }
+    ids = { wutong, draft: await make(false), open: await make(true), closed: await make(true, true) }
+  })
+  afterAll(() => s.close())
+
+  it('has a row for every route it covers', () => {
+    const registered = s.app.routeTable
+      .filter((r) => COVERED_PREFIXES.some((p) => r.url.startsWith(p)))
+      .map((r) => `${r.method} ${r.url}`)
+      .sort()
+    expect(CASES.map((c) => `${c.method} ${c.route}`).sort()).toEqual(registered)
+  })
+
+  for (const c of CASES) {
+    it(`${c.method} ${c.route}`, async () => {
+      const outcome: Record<string, Expect> = {}
+      for (const role of ROLES) {
+        const res = await s.app.inject({ method: c.method, url: c.url(ids), headers: headers[role], payload: c.body?.(ids) as never })
+        expect([role, res.statusCode]).not.toEqual([role, 500])
+        outcome[role] = [401, 403, 404].includes(res.statusCode) ? (res.statusCode as 401 | 403 | 404) : 'ok'
+      }
+      expect(outcome).toEqual(c.expect)
+    })
+  }
+})
