@@ -13,7 +13,7 @@ import { topicUrl } from '../../discussions/routes'
 import { confirmAction } from '../moderation/ModerationActions'
 import '../../discussions/discussions.css'
 import '../moderation/moderation.css'
-import { placesOf } from './places'
+import { placesOf, type Place } from './places'
 
 function checkQuestion(q: string): string | null {
   const t = q.trim()

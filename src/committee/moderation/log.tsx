@@ -103,6 +103,7 @@ export default function ModerationLogPage() {
   const actorList = [...actors.entries()]
   const actorOptions = ['所有人', ...actorList.map(([id, label]) => actorName(id, label))]
   const actorIndex = filters.actorId === null ? 0 : actorList.findIndex(([id]) => id === filters.actorId) + 1
+  const today = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10)
   const filtered = filters.action || filters.actorId || filters.from || filters.to
 
   return (
@@ -132,10 +133,10 @@ export default function ModerationLogPage() {
           >
             <ListRow label='操作人' value={<Text className='filter-value'>{actorOptions[Math.max(0, actorIndex)]}</Text>} arrow />
           </Picker>
-          <Picker mode='date' value={filters.from ?? ''} end={filters.to ?? undefined} onChange={(e) => apply({ ...filters, from: String(e.detail.value) })}>
+          <Picker mode='date' value={filters.from ?? filters.to ?? today} end={filters.to ?? undefined} onChange={(e) => apply({ ...filters, from: String(e.detail.value) })}>
             <ListRow label='从哪天' value={<Text className='filter-value'>{filters.from ?? '不限'}</Text>} arrow />
           </Picker>
-          <Picker mode='date' value={filters.to ?? ''} start={filters.from ?? undefined} onChange={(e) => apply({ ...filters, to: String(e.detail.value) })}>
+          <Picker mode='date' value={filters.to ?? today} start={filters.from ?? undefined} onChange={(e) => apply({ ...filters, to: String(e.detail.value) })}>
             <ListRow label='到哪天' value={<Text className='filter-value'>{filters.to ?? '不限'}</Text>} arrow />
           </Picker>
           {filtered && (
