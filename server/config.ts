@@ -46,6 +46,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       login: { ...DEFAULT_LIMITS.login, max: Number(env.LOGIN_RATE_LIMIT ?? DEFAULT_LIMITS.login.max) },
       write: { ...DEFAULT_LIMITS.write, max: Number(env.WRITE_RATE_LIMIT ?? DEFAULT_LIMITS.write.max) },
       post: { ...DEFAULT_LIMITS.post, max: Number(env.POST_RATE_LIMIT ?? DEFAULT_LIMITS.post.max) },
+      proposal: { ...DEFAULT_LIMITS.proposal, max: Number(env.PROPOSAL_RATE_LIMIT ?? DEFAULT_LIMITS.proposal.max) },
     },
   }
 }

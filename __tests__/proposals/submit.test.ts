@@ -150,6 +150,16 @@ describeEachDatabase('proposals: submitting', (dialect) => {
     expect(log.map((l) => l.action)).toEqual(['proposal.proxy_submit', 'proposal.proxy_cosign', 'proposal.proxy_cosign'])
   })
 
+  it('limits a resident to 10 proposals an hour (429, nothing stored)', async () => {
+    const resident = await s.addHouseholdMember('梧桐新村', '3号楼', '202')
+    const before = await s.count('proposals')
+    for (let i = 0; i < 10; i++) expect((await s.call(resident, 'POST', '/api/proposals', proposalBody({ title: `第${i + 1}条限流测试提案` }))).status).toBe(201)
+    const refused = await s.call(resident, 'POST', '/api/proposals', proposalBody({ title: '第11条限流测试提案' }))
+    expect(refused.status).toBe(429)
+    expect(refused.body.error).toEqual({ code: 'rate_limited', message: '操作太频繁了，请 60 分钟后再试' })
+    expect(await s.count('proposals')).toBe(before + 10)
+  })
+
   it('suggests similar open proposals in the unit before submitting', async () => {
     const res = await s.call(b3[1], 'GET', `/api/proposals/similar?title=${encodeURIComponent('3号楼加装电梯')}`)
     expect(res.status).toBe(200)

@@ -12,6 +12,8 @@ export const DEFAULT_LIMITS = {
   write: { max: 60, windowMs: 60_000 },
   /** 议事厅 posts and replies per resident. */
   post: { max: 10, windowMs: 10 * 60_000 },
+  /** Proposals a resident submits for themselves (代录 by the committee is not limited). */
+  proposal: { max: 10, windowMs: 60 * 60_000 },
 } satisfies Record<string, Limit>
 
 export type LimitName = keyof typeof DEFAULT_LIMITS

@@ -25,6 +25,7 @@ import { maskPersonalInfo } from '../content/masking'
 import { requireUser } from '../http/auth'
 import { badInput, conflict, forbidden, notFound } from '../http/errors'
 import { write, type Trx } from '../http/idempotency'
+import { enforceLimit } from '../http/rate-limit'
 import { logModeration } from '../moderation/log'
 import { deliverPushes } from '../notifications/push'
 import { addCosign, applyTransition, loadRow, notifyAudience, removeCosign, type Env, type Signer, type Tally } from './process'
@@ -185,6 +186,7 @@ export const proposalRoutes: FastifyPluginAsyncTypebox = async (app) => {
       if (!unit) throw badInput('unitId', '请选择提案所属的楼组、小区或居民区')
       if (b.level && unit.level !== b.level) throw badInput('level', `所选范围是${UNIT_LEVEL_NAMES[unit.level]}，与层级不一致`)
       if (!b.onBehalfOf && !can(principal, 'proposals.participate', unit.chain)) throw forbidden('完成居住地认证后才能提交提案')
+      if (!b.onBehalfOf) await enforceLimit(request, 'proposal', `u${principal.userId}`)
 
       const { verdict } = await checkContent(app, { texts: [title, body], userId: principal.userId, scene: 3 })
       const settings = await loadSettings(db, unit.neighbourhoodId)
