@@ -17,3 +17,8 @@ export interface NotificationPage {
   nextCursor: string | null
   unread: number
 }
+
+/** POST /api/notifications/read {ids?}: what is left unread. */
+export interface NotificationsReadResult {
+  unread: number
+}

@@ -285,6 +285,10 @@ export interface CosignResult {
   state: ProposalState
 }
 
+export interface FollowResult {
+  following: boolean
+}
+
 export interface ProposalSettings {
   neighbourhoodId: number
   /** Co-signers needed: the larger of a count and a share of the unit's households. */

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { Type } from '@sinclair/typebox'
-import type { AppNotification, NotificationPage } from '../../types'
+import type { AppNotification, NotificationPage, NotificationsReadResult } from '../../types'
 import { requireUser } from '../http/auth'
 import { badInput } from '../http/errors'
 import { write } from '../http/idempotency'
@@ -77,7 +77,7 @@ export const notificationRoutes: FastifyPluginAsyncTypebox = async (app) => {
         ]),
       },
     },
-    async (request, reply) => {
+    async (request, reply): Promise<NotificationsReadResult> => {
       const { principal } = requireUser(request)
       const ids = request.body?.ids
       return write(request, reply, async (trx) => {

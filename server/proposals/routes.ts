@@ -4,6 +4,7 @@ import type { FastifyInstance } from 'fastify'
 import type {
   CosignResult,
   EvaluationSummary,
+  FollowResult,
   ProgressComment,
   ProgressUpdate,
   ProposalDetail,
@@ -1083,7 +1084,7 @@ export const proposalRoutes: FastifyPluginAsyncTypebox = async (app) => {
   // Follow
   // -------------------------------------------------------------------------
 
-  app.post('/api/proposals/:id/follow', { schema: { params: Params } }, async (request, reply) => {
+  app.post('/api/proposals/:id/follow', { schema: { params: Params } }, async (request, reply): Promise<FollowResult> => {
     const v = viewer(request)
     const row = await readable(v, request.params.id)
     return writeWith(request, reply, async (trx, env) => {
@@ -1096,7 +1097,7 @@ export const proposalRoutes: FastifyPluginAsyncTypebox = async (app) => {
     })
   })
 
-  app.delete('/api/proposals/:id/follow', { schema: { params: Params } }, async (request, reply) => {
+  app.delete('/api/proposals/:id/follow', { schema: { params: Params } }, async (request, reply): Promise<FollowResult> => {
     const v = viewer(request)
     const row = await readable(v, request.params.id)
     return writeWith(request, reply, async (trx) => {
