@@ -1,0 +1,32 @@
+import type { AppNotification } from '../../types'
+import { topicUrl } from '../proposals/hall'
+
+// What kind of news a notification is, in a few words (the body carries the details).
+
+const KIND_NAMES: Record<string, string> = {
+  'proposal.transition': '提案进展',
+  'proposal.progress': '实施进展',
+  'proposal.overdue': '已超期提醒',
+  'proposal.merged': '提案合并',
+  'proposal.meeting': '会议记录',
+  'proposal.referral_answer': '转办答复',
+  'proposal.published': '内容审核',
+  'proposal.hidden': '内容审核',
+  'proposal.expiring': '即将到期',
+  'post.hidden': '发言被隐藏',
+  'post.restored': '发言已恢复',
+  'post.approved': '发言已通过',
+  'appeal.decided': '申诉结果',
+  'user.muted': '暂停发言',
+}
+
+export function notificationKindName(kind: string): string {
+  return KIND_NAMES[kind] ?? '消息'
+}
+
+/** The page a notification opens, or null when there is nothing to open. */
+export function notificationTarget(n: Pick<AppNotification, 'targetType' | 'targetId'>): string | null {
+  if (n.targetType === 'proposal' && n.targetId > 0) return `/pages/proposals/detail?id=${n.targetId}`
+  if (n.targetType === 'topic' && n.targetId > 0) return topicUrl(n.targetId)
+  return null
+}
