@@ -12,6 +12,10 @@ export default defineAppConfig({
     'pages/hall/topic',
     'pages/hall/thread',
     'pages/hall/compose',
+    'pages/proposals/detail',
+    'pages/proposals/submit',
+    'pages/proposals/mine',
+    'pages/proposals/notifications',
   ],
   // Committee (居委会) pages load only for those who open them, keeping the main package small.
   subPackages: [

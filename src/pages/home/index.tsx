@@ -11,6 +11,7 @@ import { useMe, useMeStore } from '../../accounts/me'
 import { isCommittee, useSession } from '../../accounts/session'
 import { ResidenceCard } from '../../accounts/ResidenceCard'
 import { committeeApi, VERIFICATIONS_PAGE } from '../../committee/api'
+import { ProposalQueueLine, ProposalsHomeSection } from '../../proposals/HomeSection'
 import { HallHomeSection } from '../../discussions/HallHomeSection'
 import { ModerationQueueLine } from '../../moderation/QueueLine'
 
@@ -31,6 +32,7 @@ function CommitteeCard({ pending }: { pending: number | null }) {
       <Button className='card__action' onClick={() => Taro.navigateTo({ url: VERIFICATIONS_PAGE })}>
         去审核
       </Button>
+      <ProposalQueueLine />
       <ModerationQueueLine />
     </Card>
   )
@@ -74,9 +76,7 @@ export default function HomePage() {
         <Section title='待填问卷'>
           <EmptyState title='暂时没有需要您填写的问卷' text='居委会发布问卷后会在这里提醒您。' />
         </Section>
-        <Section title='需要您关注的提案'>
-          <EmptyState title='暂时没有需要关注的提案' text='邻居们提出的、等待联名或投票的提案会显示在这里。' />
-        </Section>
+        <ProposalsHomeSection />
       </View>
     </Page>
   )

@@ -12,6 +12,7 @@ import { isCommittee } from '../../accounts/session'
 import { logout } from '../../accounts/login'
 import { RESIDENCE_PAGE } from '../../accounts/ResidenceCard'
 import { VERIFICATIONS_PAGE } from '../../committee/api'
+import { MyProposalsCard } from '../../proposals/HomeSection'
 
 const STATUS_TONE = { pending: 'warn', approved: 'success', rejected: 'danger' } as const
 
@@ -80,6 +81,8 @@ export default function MinePage() {
             </View>
           )}
         </Card>
+
+        <MyProposalsCard />
 
         <Card title='设置'>
           <View className='list-row'>

@@ -1,3 +1,4 @@
 export default definePageConfig({
   navigationBarTitleText: '提案',
+  enablePullDownRefresh: true,
 })

@@ -1,19 +1,191 @@
+import Taro, { useDidShow, useLoad, usePullDownRefresh, useReachBottom } from '@tarojs/taro'
+import { Picker, ScrollView, Text, View } from '@tarojs/components'
+import { useRef, useState } from 'react'
+import type { ProposalCategory, ProposalListItem } from '../../../types'
+import { PROPOSAL_CATEGORIES, PROPOSAL_CATEGORY_NAMES } from '../../../types'
 import { Page } from '../../shared/ui/Page'
-import { ComingSoon } from '../../shared/ui/ComingSoon'
+import { Button } from '../../shared/ui/Button'
+import { EmptyState } from '../../shared/ui/EmptyState'
+import { useMe } from '../../accounts/me'
+import { isCommittee } from '../../accounts/session'
+import { RESIDENCE_PAGE } from '../../accounts/ResidenceCard'
+import { ProposalCard } from '../../proposals/ui'
+import { STATE_GROUPS } from '../../proposals/labels'
+import { detailUrl, MY_PROPOSALS_PAGE, PROPOSAL_SUBMIT_PAGE, proposalsApi, proposalsVersion } from '../../proposals/api'
+
+type Sort = 'newest' | 'cosigns'
+
+const CATEGORY_OPTIONS = ['全部分类', ...PROPOSAL_CATEGORIES.map((c) => PROPOSAL_CATEGORY_NAMES[c])]
 
 export default function ProposalsPage() {
+  const me = useMe()
+  const canRead = !!me && (me.verified || isCommittee(me))
+  const [group, setGroup] = useState('all')
+  const [category, setCategory] = useState<ProposalCategory | null>(null)
+  const [sort, setSort] = useState<Sort>('newest')
+  const [items, setItems] = useState<ProposalListItem[] | null>(null)
+  const [cursor, setCursor] = useState<string | null>(null)
+  const [error, setError] = useState(false)
+  const [more, setMore] = useState(false)
+  const loadedVersion = useRef(-1)
+  const request = useRef(0)
+
+  useLoad((params) => {
+    // Opened from a WeChat subscribe message (pages/proposals/index?id=…): go to that proposal.
+    const id = Number(params?.id)
+    if (id > 0) void Taro.navigateTo({ url: detailUrl(id) })
+  })
+
+  const load = async (next: { group?: string; category?: ProposalCategory | null; sort?: Sort } = {}) => {
+    if (!canRead) return
+    const g = next.group ?? group
+    const c = next.category === undefined ? category : next.category
+    const s = next.sort ?? sort
+    const mine = ++request.current
+    setError(false)
+    loadedVersion.current = proposalsVersion()
+    try {
+      const states = STATE_GROUPS.find((x) => x.key === g)?.states ?? []
+      const page = await proposalsApi.list({ states, category: c ?? undefined, sort: s, limit: 20 })
+      if (mine !== request.current) return
+      setItems(page.items)
+      setCursor(page.nextCursor)
+    } catch {
+      if (mine === request.current) setError(true)
+    }
+  }
+
+  const loadMore = async () => {
+    if (!cursor || more) return
+    setMore(true)
+    const mine = request.current
+    try {
+      const states = STATE_GROUPS.find((x) => x.key === group)?.states ?? []
+      const page = await proposalsApi.list({ states, category: category ?? undefined, sort, cursor, limit: 20 })
+      if (mine !== request.current) return
+      setItems((list) => [...(list ?? []), ...page.items.filter((i) => !(list ?? []).some((x) => x.id === i.id))])
+      setCursor(page.nextCursor)
+    } catch {
+      // Toast shown; the button stays for another try.
+    } finally {
+      setMore(false)
+    }
+  }
+
+  useDidShow(() => {
+    if (items === null || loadedVersion.current !== proposalsVersion()) void load()
+  })
+  usePullDownRefresh(() => {
+    void load().finally(() => Taro.stopPullDownRefresh())
+  })
+  useReachBottom(() => {
+    void loadMore()
+  })
+
+  const pickGroup = (key: string) => {
+    if (key === group) return
+    setGroup(key)
+    setItems(null)
+    void load({ group: key })
+  }
+  const pickSort = (s: Sort) => {
+    if (s === sort) return
+    setSort(s)
+    setItems(null)
+    void load({ sort: s })
+  }
+  const pickCategory = (index: number) => {
+    const c = index <= 0 ? null : PROPOSAL_CATEGORIES[index - 1]
+    setCategory(c)
+    setItems(null)
+    void load({ category: c })
+  }
+
+  const groupLabel = STATE_GROUPS.find((g) => g.key === group)?.label ?? ''
+
+  if (me && !canRead) {
+    return (
+      <Page>
+        <View className='page__body'>
+          <EmptyState
+            title='认证住址后就能看到本小区的提案'
+            text='提案只给本居民区已认证的居民看。认证后，您可以提出建议、为邻居的提案附议、参加投票。'
+          >
+            {!me.residence && <Button onClick={() => Taro.navigateTo({ url: RESIDENCE_PAGE })}>去认证</Button>}
+          </EmptyState>
+          <Button kind='secondary' onClick={() => Taro.navigateTo({ url: MY_PROPOSALS_PAGE })}>
+            我的提案
+          </Button>
+        </View>
+      </Page>
+    )
+  }
+
   return (
     <Page>
-      <ComingSoon
-        title='居民提案'
-        intro='在这里，您可以把小区里想改进的事写成提案，请邻居们联名支持。'
-        points={[
-          '写下问题和建议，例如加装电梯、整治停车、增设晾衣架',
-          '已认证的居民可以联名支持',
-          '得到足够支持的提案，会进入议事厅讨论',
-          '随时查看提案走到了哪一步、居委会怎么答复',
-        ]}
-      />
+      <View className='page__body'>
+        <View className='btn-row' style={{ marginTop: 0, marginBottom: '0.8em' }}>
+          {!isCommittee(me) || me?.residence ? (
+            <Button onClick={() => Taro.navigateTo({ url: PROPOSAL_SUBMIT_PAGE })}>提新提案</Button>
+          ) : null}
+          <Button kind='secondary' onClick={() => Taro.navigateTo({ url: MY_PROPOSALS_PAGE })}>
+            我的提案
+          </Button>
+        </View>
+
+        <ScrollView className='chips' scrollX enableFlex={false}>
+          {STATE_GROUPS.map((g) => (
+            <View key={g.key} className={`chip ${g.key === group ? 'chip--active' : ''}`} onClick={() => pickGroup(g.key)}>
+              <Text>{g.label}</Text>
+            </View>
+          ))}
+        </ScrollView>
+
+        <View className='filters'>
+          <View className='segments filters__sort'>
+            <View className={`segment ${sort === 'newest' ? 'segment--active' : ''}`} onClick={() => pickSort('newest')}>
+              <Text>最新</Text>
+            </View>
+            <View className={`segment ${sort === 'cosigns' ? 'segment--active' : ''}`} onClick={() => pickSort('cosigns')}>
+              <Text>附议最多</Text>
+            </View>
+          </View>
+          <Picker
+            className='filters__picker'
+            mode='selector'
+            range={CATEGORY_OPTIONS}
+            value={category ? PROPOSAL_CATEGORIES.indexOf(category) + 1 : 0}
+            onChange={(e) => pickCategory(Number(e.detail.value))}
+          >
+            <View className='picker-box'>
+              <Text>{category ? PROPOSAL_CATEGORY_NAMES[category] : '全部分类'}</Text>
+              <Text className='picker-box__arrow'>▾</Text>
+            </View>
+          </Picker>
+        </View>
+
+        {error && (
+          <EmptyState title='提案没有加载出来' text='请检查网络后重试。'>
+            <Button kind='secondary' onClick={() => load()}>
+              重试
+            </Button>
+          </EmptyState>
+        )}
+        {!items && !error && <EmptyState title='正在加载…' />}
+        {items && !items.length && (
+          <EmptyState
+            title={group === 'all' && !category ? '还没有提案' : `没有“${category ? PROPOSAL_CATEGORY_NAMES[category] : groupLabel}”的提案`}
+            text={group === 'all' && !category ? '小区里有想改进的事，可以点上面的“提新提案”，请邻居们一起附议。' : '换个筛选条件看看。'}
+          />
+        )}
+        {items?.map((item) => <ProposalCard key={item.id} item={item} />)}
+        {items && items.length > 0 && cursor && (
+          <Button kind='plain' loading={more} onClick={loadMore}>
+            加载更多
+          </Button>
+        )}
+        {items && items.length > 0 && !cursor && <Text className='list-end'>已经到底了</Text>}
+      </View>
     </Page>
   )
 }
