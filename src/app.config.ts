@@ -21,7 +21,7 @@ export default defineAppConfig({
   subPackages: [
     {
       root: 'committee',
-      pages: ['verifications/index', 'moderation/index', 'moderation/log', 'discussions/topic', 'discussions/new'],
+      pages: ['verifications/index', 'proposals/index', 'proposals/manage', 'proposals/proxy', 'moderation/index', 'moderation/log', 'discussions/topic', 'discussions/new'],
     },
   ],
   window: {
