@@ -86,6 +86,8 @@ describe('small formatters', () => {
     expect(deadlineText({ state: 'voting', deadlineAt: null, voteClosesAt: at })).toMatch(/^投票截止 /)
     expect(deadlineText({ state: 'screening', deadlineAt: at, voteClosesAt: null })).toMatch(/^本阶段期限 /)
     expect(deadlineText({ state: 'closed', deadlineAt: null, voteClosesAt: null })).toBe('')
+    // Implementation ends at the planned day's end in Shanghai: the day, not a UTC time.
+    expect(deadlineText({ state: 'implementing', deadlineAt: '2030-12-22T15:59:59.999Z', voteClosesAt: null })).toBe('计划完成 2030年12月22日')
   })
 
   it('formats money for 居务公开', () => {

@@ -1,4 +1,4 @@
-import type { NotificationPage } from '../../types'
+import type { NotificationPage, NotificationsReadResult } from '../../types'
 import { api } from '../shared/request'
 
 // In-app notifications (消息): what changed on proposals the resident raised, co-signed or follows.
@@ -9,5 +9,5 @@ export const notificationsApi = {
   /** Only the unread count (one row fetched). */
   unread: () => api.get<NotificationPage>('/api/notifications', { query: { limit: 1 }, silent: true }).then((p) => p.unread),
   /** Mark these read, or all when no ids are given. */
-  markRead: (ids?: number[]) => api.post<{ unread: number }>('/api/notifications/read', ids ? { ids } : {}, { silent: true }),
+  markRead: (ids?: number[]) => api.post<NotificationsReadResult>('/api/notifications/read', ids ? { ids } : {}, { silent: true }),
 }

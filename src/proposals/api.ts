@@ -1,6 +1,7 @@
 import type {
   CosignResult,
   EvaluationSummary,
+  FollowResult,
   ProgressComment,
   ProposalCategory,
   ProposalDetail,
@@ -76,8 +77,8 @@ export const proposalsApi = {
   submit: (body: SubmitBody, idempotencyKey: string) => api.post<ProposalDetail>('/api/proposals', body, { idempotencyKey }),
   cosign: (id: number) => api.post<CosignResult>(path(id, '/cosign'), {}),
   withdrawCosign: (id: number) => request<CosignResult>(path(id, '/cosign'), { method: 'DELETE' }),
-  follow: (id: number) => api.post<{ following: boolean }>(path(id, '/follow'), {}),
-  unfollow: (id: number) => request<{ following: boolean }>(path(id, '/follow'), { method: 'DELETE' }),
+  follow: (id: number) => api.post<FollowResult>(path(id, '/follow'), {}),
+  unfollow: (id: number) => request<FollowResult>(path(id, '/follow'), { method: 'DELETE' }),
   vote: (id: number, choice: VoteChoice) => api.post<ProposalVote>(path(id, '/vote'), { choice }),
   evaluate: (id: number, rating: number, comment?: string) =>
     api.post<EvaluationSummary>(path(id, '/evaluations'), comment ? { rating, comment } : { rating }),

@@ -109,12 +109,19 @@ export function deadlineText(item: Pick<ProposalListItem, 'state' | 'deadlineAt'
     case 'completed':
       return `评议截止 ${when}`
     case 'implementing':
-      return `计划完成 ${when}`
+      // The planned date's end of day in Shanghai: show the date only, as the committee entered it.
+      return `计划完成 ${formatDay(shanghaiDate(at))}`
     case 'referred':
       return `答复期限 ${when}`
     default:
       return `本阶段期限 ${when}`
   }
+}
+
+/** The calendar day (YYYY-MM-DD) of an instant in Shanghai (UTC+8, no DST), whatever the phone's zone. */
+export function shanghaiDate(iso: string): string {
+  const t = new Date(iso).getTime()
+  return Number.isNaN(t) ? '' : new Date(t + 8 * 3_600_000).toISOString().slice(0, 10)
 }
 
 /** What residents see for a vote choice (the buttons and the published tally). */
