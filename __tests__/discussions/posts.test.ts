@@ -17,6 +17,9 @@ import {
   type Actor,
 } from './helpers'
 
+// Each suite starts a seeded server (and PostgreSQL schema); on a busy two-core machine that outlasts jest's 5 s default.
+jest.setTimeout(60_000)
+
 describeEachDatabase('议事厅: topics, posts, replies, stances, likes', (dialect) => {
   let s: TestServer
   let api: ReturnType<typeof client>
