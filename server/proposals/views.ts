@@ -364,18 +364,21 @@ export async function loadDetail(db: Q, v: Viewer, row: DetailRow, now: Date): P
   const actorLabel = labelOf(row)
   const evaluating = state === 'completed' || state === 'closed'
   const household = state === 'voting' ? await householdOf(db, v.userId) : null
+  // Meetings are recorded from acceptance on, progress from implementation on: earlier states skip the reads.
+  const deliberated = !['submitted', 'screening', 'rejected', 'withdrawn', 'expired', 'merged'].includes(state)
+  const implemented = row.impl_owner !== null
+  const none = Promise.resolve([])
 
-  const [marksOf, transitions, meetings, progress, comments, mergedInto, mergedFrom, settings, ballot, evalAgg, evalMine, evalRecent] = await Promise.all([
+  const [marksOf, transitions, meetings, progress, comments, mergedInto, mergedFrom, ballot, evalAgg, evalMine, evalRecent] = await Promise.all([
     marks(db, v.userId, [row.id]),
     db.selectFrom('proposal_transitions').selectAll().where('proposal_id', '=', row.id).orderBy('id').execute(),
-    db.selectFrom('proposal_meetings').selectAll().where('proposal_id', '=', row.id).orderBy('id').execute(),
-    db.selectFrom('proposal_progress').selectAll().where('proposal_id', '=', row.id).orderBy('id').execute(),
-    db.selectFrom('proposal_progress_comments').selectAll().where('proposal_id', '=', row.id).orderBy('id').execute(),
+    deliberated ? db.selectFrom('proposal_meetings').selectAll().where('proposal_id', '=', row.id).orderBy('id').execute() : none,
+    implemented ? db.selectFrom('proposal_progress').selectAll().where('proposal_id', '=', row.id).orderBy('id').execute() : none,
+    implemented ? db.selectFrom('proposal_progress_comments').selectAll().where('proposal_id', '=', row.id).orderBy('id').execute() : none,
     row.merged_into === null
       ? null
       : db.selectFrom('proposals').select(['id', 'title']).where('id', '=', row.merged_into).executeTakeFirst(),
     db.selectFrom('proposals').select(['id', 'title']).where('merged_into', '=', row.id).orderBy('id').execute(),
-    loadSettings(db, row.neighbourhood_id),
     household
       ? db
           .selectFrom('proposal_votes')
@@ -409,7 +412,7 @@ export async function loadDetail(db: Q, v: Viewer, row: DetailRow, now: Date): P
   const item = toItem(v, row, now, marksOf.cosigned, marksOf.followed)
   const voteClosed = state === 'voting' && row.vote_closes_at !== null && row.vote_closes_at <= now.toISOString()
   let voteOutcome: 'approved' | 'declined' | null = null
-  if (voteClosed && committee) voteOutcome = (await tallyVote(db, row, settings)).passed ? 'approved' : 'declined'
+  if (voteClosed && committee) voteOutcome = (await tallyVote(db, row, await loadSettings(db, row.neighbourhood_id))).passed ? 'approved' : 'declined'
 
   const timeline: ProposalTransition[] = transitions.map((t) => ({
     id: t.id,
