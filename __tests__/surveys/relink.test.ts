@@ -12,6 +12,9 @@ import { MIX_BATCH } from '../../server/surveys/rules'
 import { describeEachDatabase, startServer, type TestServer } from '../support/server'
 import { ADMIN, call, csvObjects, DAY, fakeClock, loginUser, MODERATOR, readXlsx, unitId, verifiedResidents, type Actor } from './support'
 
+// Each suite starts a seeded server (PostgreSQL included); a loaded machine needs more than jest's 5 s.
+jest.setTimeout(30_000)
+
 const RESPONDENTS = 12
 /** Keys under which an identity or a fine time could sit next to an answer. */
 const IDENTITY_KEY = /user|author|respondent|participant|room|actor|answered_?(at|on)|submitted|created_?at|timestamp/i
@@ -50,7 +53,7 @@ describeEachDatabase('anonymity: nothing links an answer to a person', (dialect)
     order === 'id'
       ? s.app.db.kysely.selectFrom('survey_responses').selectAll().where('survey_id', '=', surveyId).orderBy('id').execute()
       : // No ORDER BY: whatever physical order the database keeps.
-        sql<{ id: string; answers: string }>`select id, answers from survey_responses where survey_id = ${surveyId}`.execute(s.app.db.kysely).then((r) => r.rows)
+        sql<{ id: string; answers: string; building_id: number; answered_on: string; channel: string; mixed: number; survey_id: number }>`select * from survey_responses where survey_id = ${surveyId}`.execute(s.app.db.kysely).then((r) => r.rows)
 
   /** The submission index of a stored row, recovered from its unique marker. */
   const submissionIndex = (answers: string) => markers.indexOf(JSON.parse(answers).c1)
@@ -225,6 +228,34 @@ describeEachDatabase('anonymity: nothing links an answer to a person', (dialect)
       expect(same).toHaveLength(n)
       expect(new Set(same.map((r) => `${r.answered_on}|${r.channel}|${r.mixed}|${r.survey_id}`)).size).toBe(1)
     }
+  })
+  it('keeps every concurrent answer exactly once, and never mixes fewer than MIX_BATCH together', async () => {
+    const created = await call(s, moderator, 'POST', '/api/surveys', {
+      unitId: wutong,
+      questions: [{ type: 'rating', text: '打分' }],
+      closesAt: new Date(clock.now().getTime() + DAY).toISOString(),
+    })
+    const id = created.body.id
+    await call(s, moderator, 'POST', `/api/surveys/${id}/publish`)
+    const everyone = await Promise.all((await verifiedResidents(s, '梧桐居民区')).map((r) => loginUser(s, r.userId)))
+    const submit = (who: Actor, key: string, value: number) =>
+      call(s, who, 'POST', `/api/surveys/${id}/responses`, { answers: [{ questionId: 'c1', value }] }, { 'idempotency-key': key })
+    // Each resident three times at once: twice with one key (a retry), once with another (a second attempt).
+    const results = await Promise.all(everyone.flatMap((who, i) => [submit(who, `a${i}`, 1 + (i % 10)), submit(who, `a${i}`, 1 + (i % 10)), submit(who, `b${i}`, 1)]))
+    for (let i = 0; i < everyone.length; i++) {
+      const mine = results.slice(i * 3, i * 3 + 3)
+      // Exactly one attempt counted; a retry of its key replays it; the other key is refused.
+      expect(mine.filter((r) => r.status === 201 && r.headers['idempotent-replayed'] !== 'true')).toHaveLength(1)
+      expect([[201, 201, 409], [201, 409, 409]]).toContainEqual(mine.map((r) => r.status).sort())
+    }
+    const rows = await s.app.db.kysely.selectFrom('survey_responses').select(['id', 'mixed']).where('survey_id', '=', id).execute()
+    expect(rows).toHaveLength(everyone.length)
+    expect(await s.app.db.kysely.selectFrom('survey_participation').select('user_id').where('survey_id', '=', id).execute()).toHaveLength(everyone.length)
+    if (dialect === 'postgres') {
+      const batches = await sql<{ n: number }>`select count(*)::int as n from survey_responses where survey_id = ${id} and mixed = 1 group by xmin`.execute(s.app.db.kysely)
+      expect(batches.rows.every((b) => b.n >= MIX_BATCH)).toBe(true)
+    }
+    expect(rows.filter((r) => r.mixed === 1).length).toBeGreaterThanOrEqual(MIX_BATCH)
   })
 })
 

@@ -50,24 +50,33 @@ async function rewrite(trx: Trx, rows: ResponseRecord[]): Promise<void> {
   }
 }
 
+class TooFew extends Error {}
+
 /**
  * Rewrites the survey's unmixed answers together once there are at least MIX_BATCH of them, in a
  * transaction of its own (not the submitter's). `DELETE … RETURNING` hands each row to exactly one
- * of two concurrent mixers, so none is lost or doubled. Returns the number of rows rewritten.
+ * of two concurrent mixers, so none is lost or doubled; a mixer left with fewer than MIX_BATCH rows
+ * (a concurrent one took the others) rolls back, so no batch is ever small. Returns the rows rewritten.
  */
 export async function mixResponses(db: Q, surveyId: number): Promise<number> {
-  return db.transaction().execute(async (trx) => {
-    const { n } = await trx
-      .selectFrom('survey_responses')
-      .select((eb) => eb.fn.countAll<number>().as('n'))
-      .where('survey_id', '=', surveyId)
-      .where('mixed', '=', 0)
-      .executeTakeFirstOrThrow()
-    if (Number(n) < MIX_BATCH) return 0
-    const rows = await trx.deleteFrom('survey_responses').where('survey_id', '=', surveyId).where('mixed', '=', 0).returningAll().execute()
-    await rewrite(trx, rows)
-    return rows.length
-  })
+  const { n } = await db
+    .selectFrom('survey_responses')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('survey_id', '=', surveyId)
+    .where('mixed', '=', 0)
+    .executeTakeFirstOrThrow()
+  if (Number(n) < MIX_BATCH) return 0
+  try {
+    return await db.transaction().execute(async (trx) => {
+      const rows = await trx.deleteFrom('survey_responses').where('survey_id', '=', surveyId).where('mixed', '=', 0).returningAll().execute()
+      if (rows.length < MIX_BATCH) throw new TooFew()
+      await rewrite(trx, rows)
+      return rows.length
+    })
+  } catch (err) {
+    if (err instanceof TooFew) return 0
+    throw err
+  }
 }
 
 /** Rewrites every answer of a survey in key order, inside the caller's transaction (closing it). */
