@@ -5,6 +5,9 @@ import { currentYear } from '../../server/indicators/period'
 import { describeEachDatabase, startServer, type TestServer } from '../support/server'
 import { ADMIN, call, csvObjects, DAY, fakeClock, MODERATOR, OTHER_MODERATOR, readXlsx, unitId, verifiedResidents, loginUser, type Actor } from '../surveys/support'
 
+// Each suite starts a seeded server (PostgreSQL included); a loaded machine needs more than jest's 5 s.
+jest.setTimeout(30_000)
+
 function leaf(report: IndexReport, id: string): IndexLeafResult {
   const find = (nodes: IndexNodeResult[]): IndexLeafResult | undefined => {
     for (const n of nodes) {

@@ -3,6 +3,9 @@
 import { describeEachDatabase, startServer, type TestServer } from '../support/server'
 import { ADMIN, call, DAY, fakeClock, MODERATOR, OTHER_MODERATOR, unitId } from './support'
 
+// Each suite starts a seeded server (PostgreSQL included); a loaded machine needs more than jest's 5 s.
+jest.setTimeout(30_000)
+
 type Role = 'anonymous' | 'unverified' | 'resident' | 'moderator' | 'otherModerator' | 'admin'
 type Expect = 'ok' | 401 | 403 | 404
 const ROLES: Role[] = ['anonymous', 'unverified', 'resident', 'moderator', 'otherModerator', 'admin']

@@ -15,6 +15,9 @@ import {
   type Actor,
 } from './support'
 
+// Each suite starts a seeded server (PostgreSQL included); a loaded machine needs more than jest's 5 s.
+jest.setTimeout(30_000)
+
 const ANNUAL_ITEMS = 7 + 7 + 9 + 7 + 7
 
 describeEachDatabase('surveys: create, publish, answer, paper, close, results, export', (dialect) => {
