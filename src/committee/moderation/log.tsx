@@ -110,8 +110,9 @@ export default function ModerationLogPage() {
     <Page>
       <View className='page__body'>
         <Text className='hint'>审核日志只能查看，不能修改或删除。每一次隐藏、恢复、禁言、锁定和申诉复核都记录在这里。</Text>
-        <Card title='筛选' className='filters'>
+        <Card title='筛选' className='log-filters'>
           <Picker
+            className='picker-row'
             mode='selector'
             range={ACTION_OPTIONS}
             value={filters.action ? ACTIONS.indexOf(filters.action) + 1 : 0}
@@ -123,6 +124,7 @@ export default function ModerationLogPage() {
             <ListRow label='操作' value={<Text className='filter-value'>{filters.action ? MODERATION_ACTION_NAMES[filters.action] : '全部'}</Text>} arrow />
           </Picker>
           <Picker
+            className='picker-row'
             mode='selector'
             range={actorOptions}
             value={Math.max(0, actorIndex)}
@@ -133,10 +135,10 @@ export default function ModerationLogPage() {
           >
             <ListRow label='操作人' value={<Text className='filter-value'>{actorOptions[Math.max(0, actorIndex)]}</Text>} arrow />
           </Picker>
-          <Picker mode='date' value={filters.from ?? filters.to ?? today} end={filters.to ?? undefined} onChange={(e) => apply({ ...filters, from: String(e.detail.value) })}>
+          <Picker className='picker-row' mode='date' value={filters.from ?? filters.to ?? today} end={filters.to ?? undefined} onChange={(e) => apply({ ...filters, from: String(e.detail.value) })}>
             <ListRow label='从哪天' value={<Text className='filter-value'>{filters.from ?? '不限'}</Text>} arrow />
           </Picker>
-          <Picker mode='date' value={filters.to ?? today} start={filters.from ?? undefined} onChange={(e) => apply({ ...filters, to: String(e.detail.value) })}>
+          <Picker className='picker-row' mode='date' value={filters.to ?? today} start={filters.from ?? undefined} onChange={(e) => apply({ ...filters, to: String(e.detail.value) })}>
             <ListRow label='到哪天' value={<Text className='filter-value'>{filters.to ?? '不限'}</Text>} arrow />
           </Picker>
           {filtered && (
@@ -168,13 +170,13 @@ export default function ModerationLogPage() {
             <Text className='card__note'>
               对象：{TARGET_NAMES[e.targetType] ?? e.targetType}
               {e.targetType === 'post' && (
-                <Text className='link' onClick={() => Taro.navigateTo({ url: threadUrl(e.targetId) })}>
-                  {'  '}查看发言 ›
+                <Text className='link log-entry__link' onClick={() => Taro.navigateTo({ url: threadUrl(e.targetId) })}>
+                  查看发言 ›
                 </Text>
               )}
               {e.targetType === 'topic' && (
-                <Text className='link' onClick={() => Taro.navigateTo({ url: topicUrl(e.targetId) })}>
-                  {'  '}查看议题 ›
+                <Text className='link log-entry__link' onClick={() => Taro.navigateTo({ url: topicUrl(e.targetId) })}>
+                  查看议题 ›
                 </Text>
               )}
             </Text>

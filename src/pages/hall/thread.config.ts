@@ -1,4 +1,4 @@
 export default definePageConfig({
-  navigationBarTitleText: '发言和回复',
+  navigationBarTitleText: '对话',
   enablePullDownRefresh: true,
 })

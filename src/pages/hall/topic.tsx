@@ -97,7 +97,8 @@ export default function TopicPage() {
                 {topic.canModerate ? '以居委会身份发言' : '发表我的意见'}
               </Button>
             ) : (
-              topic.cannotPostReason && (
+              topic.cannotPostReason &&
+              topic.state !== 'concluded' && (
                 <Card tone='warn'>
                   <Text className='card__text'>{topic.cannotPostReason}</Text>
                   {topic.cannotPostReason.includes('认证') && (
