@@ -52,6 +52,7 @@ export const proposals: Migration = {
     const index = (name: string, columns: string[]) => db.schema.createIndex(name).on('proposals').columns(columns).execute()
     await index('proposals_neighbourhood', ['neighbourhood_id', 'id'])
     await index('proposals_neighbourhood_cosigns', ['neighbourhood_id', 'cosign_count', 'id'])
+    await index('proposals_neighbourhood_state', ['neighbourhood_id', 'state', 'id'])
     await index('proposals_state', ['state', 'id'])
     await index('proposals_unit_state', ['unit_id', 'state', 'id'])
     await index('proposals_estate', ['estate_id', 'id'])
