@@ -332,7 +332,9 @@ describeEachDatabase('indicators: the index from questionnaires, platform record
     const bad = await index(moderator, `unitId=${building3}&period=2030`)
     expect(bad.status).toBe(400)
     expect(bad.body.error.field).toBe('unitId')
-    expect((await index(moderator, `unitId=${wutong}&period=2030H3`)).status).toBe(400)
+    const period = await index(moderator, `unitId=${wutong}&period=2030H3`)
+    expect(period.status).toBe(400)
+    expect(period.body.error).toEqual({ code: 'invalid_input', message: '评估期填写有误', field: 'period' })
     // Without a unit, a moderator gets their own 居民区 and the current year.
     const mine: IndexReport = (await index(moderator, '')).body
     expect(mine.unit.id).toBe(wutong)

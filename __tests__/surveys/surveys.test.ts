@@ -166,6 +166,8 @@ describeEachDatabase('surveys: create, publish, answer, paper, close, results, e
       expect(again.body.error.code).toBe('already_responded')
       const noKey = await call(s, resident, 'POST', `/api/surveys/${id}/responses`, { answers: fullAnswers() })
       expect(noKey.status).toBe(409)
+      const noAnswers = await call(s, neighbour, 'POST', `/api/surveys/${id}/responses`, {})
+      expect(noAnswers.body.error).toEqual({ code: 'invalid_input', message: '请填写回答', field: 'answers' })
 
       const responses = await rows('survey_responses', id)
       expect(responses).toHaveLength(1)

@@ -91,6 +91,25 @@ const FIELD_NAMES: Record<string, string> = {
   evaluationDays: '成效评议天数',
   voteTurnoutPercent: '投票参与率',
   voteMajorityPercent: '赞成比例',
+  // 问卷与评估指标
+  template: '问卷模板',
+  instruments: '问卷量表',
+  copyOf: '复制的问卷',
+  intro: '问卷说明',
+  opensAt: '开始时间',
+  questions: '题目',
+  options: '选项',
+  maxChoices: '最多可选项数',
+  labels: '量表刻度',
+  dkLabel: '“不清楚”选项',
+  maxLength: '字数上限',
+  required: '是否必答',
+  answers: '回答',
+  questionId: '题目编号',
+  responseNote: '整改反馈',
+  inputs: '评估数据',
+  period: '评估期',
+  format: '导出格式',
 }
 
 interface AjvIssue {
