@@ -1,5 +1,6 @@
 // Moderation of the 议事厅: reports, the review queue, mutes, appeals and the append-only log.
 import type { Post } from './discussions'
+import { PROPOSAL_STATE_NAMES } from './proposals'
 
 export type ReportReason = 'ad' | 'attack' | 'misinfo' | 'privacy' | 'offtopic' | 'other'
 
@@ -96,6 +97,23 @@ export const MODERATION_ACTION_NAMES: Record<string, string> = {
   'appeal.grant': '申诉成立',
   'appeal.deny': '驳回申诉',
   'settings.update': '修改议事厅设置',
+  // 社区提案: each transition is logged as proposal.<new state>.
+  ...Object.fromEntries(Object.entries(PROPOSAL_STATE_NAMES).map(([state, name]) => [`proposal.${state}`, `提案转为：${name}`])),
+  'proposal.proxy_submit': '代录提案',
+  'proposal.proxy_cosign': '代录联名',
+  'proposal.settings': '修改提案规则',
+  'proposal.publish': '审核通过提案内容',
+  'proposal.hide': '隐藏提案内容',
+  'proposal.meeting': '记录三会会议',
+  'proposal.referral_answer': '登记转办答复',
+  'proposal.progress': '发布实施进展',
+  'survey.create': '创建问卷',
+  'survey.update': '修改问卷',
+  'survey.publish': '发布问卷',
+  'survey.close': '结束问卷',
+  'survey.paper_response': '录入纸质问卷',
+  'survey.response_note': '发布问卷回应',
+  'indicator.input': '录入评估指标',
 }
 
 export interface DiscussionSettings {
