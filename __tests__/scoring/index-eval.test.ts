@@ -286,6 +286,11 @@ describe('configurable (协商平台)', () => {
     expect(whole.provisional).toEqual(['consultation_platform'])
   })
 
+  it('takes its source from the parts given, not from a missing one', () => {
+    const result = score('consultation_platform', { platform_evidence: evidence.platform_evidence })
+    expect(result).toMatchObject({ points: 2, source: 'platform', missingParts: ['platform_committee'] })
+  })
+
   it('is provisional even when missing', () => {
     expect(score('consultation_platform', undefined)).toMatchObject({ points: 0, missing: true, provisional: true })
   })

@@ -200,7 +200,9 @@ function sum(node: IndexLeaf, rule: SumRule, value: IndexInputValue, source: Inp
     }
   })
   const raw = parts.reduce((total, part) => total + part.rawPoints, 0)
-  const sources = new Set(parts.map((part) => part.source))
+  // A missing part has no source of its own: only the parts that were given say where the leaf came from.
+  const given = parts.filter((part) => !part.missing)
+  const sources = new Set((given.length > 0 ? given : parts).map((part) => part.source))
   return {
     raw,
     text: `${parts.map((part) => part.explanation).join('；')}；合计 ${formatPoints(raw)} 分`,
