@@ -158,7 +158,7 @@ export default function NewTopicPage() {
                 onInput={(e) => setBackground(e.detail.value)}
               />
             </View>
-            <Picker mode='date' value={closeDate ?? today} start={today} onChange={(e) => setCloseDate(String(e.detail.value))}>
+            <Picker className='picker-row' mode='date' value={closeDate ?? today} start={today} onChange={(e) => setCloseDate(String(e.detail.value))}>
               <View className='list-row'>
                 <View className='list-row__main'>
                   <Text className='list-row__label'>截止日期</Text>
