@@ -78,7 +78,7 @@ test('a resident asks, the committee approves as 居民代表, the resident is v
 
   // The committee member of 梧桐居民区 sees the count on 首页 and the request with its room.
   await loginAs('居委会 · 梧桐')
-  await visible('.stat__value').waitFor()
+  await visible('.stat__value').first().waitFor()
   await visible('.btn').filter({ hasText: '去审核' }).click()
   const request = visible('.card').filter({ hasText: '梧桐新村 2号楼' }).filter({ hasText: '1808' })
   await request.waitFor()
