@@ -1,6 +1,6 @@
 // Survey rules as pure functions: templates, the questions a moderator may write, a survey's status
 // at a moment, which answers are acceptable, and per-question distributions. No I/O.
-import { INSTRUMENTS } from '../../src/scoring'
+import { DEFAULT_MIN_CELL_SIZE, INSTRUMENTS } from '../../src/scoring'
 import type { InstrumentId } from '../../types/scoring'
 import type {
   OptionCount,
@@ -15,7 +15,8 @@ import type {
 import { badInput } from '../http/errors'
 
 /** Figures describing fewer respondents than this are not shown (the scoring library gets the same number). */
-export const MIN_CELL_SIZE = 10
+/** The scoring library's threshold, so questions, scores and breakdowns suppress alike. */
+export const MIN_CELL_SIZE = DEFAULT_MIN_CELL_SIZE
 /** Unmixed answers are rewritten together once this many have gathered (see responses.ts). */
 export const MIX_BATCH = 10
 export const SECONDS_PER_QUESTION = 8

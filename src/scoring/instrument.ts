@@ -24,11 +24,10 @@ import {
   requiredSampleSize,
   type Moments,
 } from './stats'
-import { suppressionReasons } from './suppression'
+import { DEFAULT_MIN_CELL_SIZE, suppressionReasons } from './suppression'
 
 const DEFAULT_MIN_ANSWERED_SHARE = 0.5
 const DEFAULT_CONFIDENCE = 0.95
-const DEFAULT_MIN_CELL_SIZE = 10
 
 // What a respondent gave for an item.
 const NUMERIC = 0

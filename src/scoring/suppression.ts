@@ -3,6 +3,9 @@
 
 export type SuppressionReason = 'small_cell' | 'complementary'
 
+/** No published figure may rest on fewer respondents than this, unless the caller sets another. */
+export const DEFAULT_MIN_CELL_SIZE = 10
+
 /**
  * Groups with fewer than `minCellSize` respondents are suppressed. If that hides exactly one
  * group, the next smallest is hidden too: otherwise the hidden one could be recovered from the
