@@ -1,9 +1,11 @@
+import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import type { Topic } from '../../types'
 import { UNIT_LEVEL_NAMES } from '../../types'
 import { Badge, Card } from '../shared/ui/Card'
 import { formatDateTime } from '../shared/format'
 import { closingText, topicBadge } from './format'
+import { proposalUrl } from './routes'
 import './discussions.css'
 
 /** The topic at the top of its page: state, question, where, until when, background. */
@@ -23,6 +25,11 @@ export function TopicHeader({ topic }: { topic: Topic }) {
       <Text className='topic-card__meta'>
         {topic.postCount} 条发言 · {topic.participantCount} 人参与 · {formatDateTime(topic.openedAt)} 发起
       </Text>
+      {topic.proposalId !== null && (
+        <Text className='link' onClick={() => Taro.navigateTo({ url: proposalUrl(topic.proposalId!) })}>
+          这个议题来自一份居民提案，查看提案 ›
+        </Text>
+      )}
       {topic.background.trim() !== '' && (
         <View>
           <Text className='topic-head__label'>背景</Text>

@@ -26,6 +26,9 @@ export function composeUrl(p: ComposeParams): string {
   return `/pages/hall/compose?${q.join('&')}`
 }
 
+/** A topic opened when a proposal was accepted links back to it (the proposals' page). */
+export const proposalUrl = (id: number) => `/pages/proposals/detail?id=${id}`
+
 // Committee (subpackage) pages.
 export const MODERATION_QUEUE_PAGE = '/committee/moderation/index'
 export const MODERATION_LOG_PAGE = '/committee/moderation/log'
