@@ -1,4 +1,5 @@
 import type { FastifyError, FastifyInstance } from 'fastify'
+import { SETTINGS_NAMES } from '../proposals/rules'
 
 /** A refusal the client should understand: status, stable code, Chinese message for the resident. */
 export class AppError extends Error {
@@ -79,18 +80,7 @@ const FIELD_NAMES: Record<string, string> = {
   mine: '我的提案',
   overdue: '已超期',
   progressId: '进展编号',
-  cosignMinCount: '附议最少人数',
-  cosignSharePercent: '附议户数比例',
-  cosignDays: '附议征集天数',
-  screeningDays: '审核时限',
-  acceptedDays: '立项后启动协商时限',
-  deliberatingDays: '协商时限',
-  votingDays: '投票默认天数',
-  approvedDays: '通过后启动实施时限',
-  referredDays: '转办答复时限',
-  evaluationDays: '成效评议天数',
-  voteTurnoutPercent: '投票参与率',
-  voteMajorityPercent: '赞成比例',
+  ...SETTINGS_NAMES,
   // 问卷与评估指标
   template: '问卷模板',
   instruments: '问卷量表',

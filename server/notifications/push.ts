@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify'
+import { wechatAccessToken, type WechatConfig } from '../accounts/wechat'
 import type { Push } from './notify'
 
 /**
@@ -10,31 +11,16 @@ export interface SubscribeMessageSender {
 }
 
 interface WechatAnswer {
-  access_token?: string
-  expires_in?: number
   errcode?: number
   errmsg?: string
 }
 
 export function wechatSubscribeMessages(
-  config: { appId: string; secret: string; baseUrl: string },
+  config: WechatConfig,
   templateId: string,
   fetchImpl: typeof fetch = fetch,
 ): SubscribeMessageSender {
-  let token: { value: string; expiresAt: number } | null = null
-  async function accessToken(): Promise<string> {
-    if (token && token.expiresAt > Date.now() + 60_000) return token.value
-    const res = await fetchImpl(new URL('/cgi-bin/stable_token', config.baseUrl), {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ grant_type: 'client_credential', appid: config.appId, secret: config.secret }),
-      signal: AbortSignal.timeout(5000),
-    })
-    const answer = (await res.json()) as WechatAnswer
-    if (!answer.access_token) throw new Error(`stable_token failed: ${answer.errcode}`)
-    token = { value: answer.access_token, expiresAt: Date.now() + (answer.expires_in ?? 7200) * 1000 }
-    return token.value
-  }
+  const accessToken = wechatAccessToken(config, fetchImpl)
   return {
     async send({ openid, page, data }) {
       const url = new URL('/cgi-bin/message/subscribe/send', config.baseUrl)
