@@ -7,6 +7,7 @@ import { sql } from 'kysely'
 import { encodeCursor } from '../server/discussions/cursor'
 import { formatLoad, runLoad } from './support/load'
 import { startBenchServer } from './support/server'
+import { prng } from '../server/seed/random'
 
 const POSTS = 50_000
 const REPLY_EVERY = 10 // every 10th post is a reply to a recent root
@@ -15,17 +16,6 @@ const READERS = 100
 const READS = 3_000
 const WRITES = 1_000
 const WRITERS = 20
-
-/** Seeded PRNG (mulberry32), so every run seeds the same topic. */
-function prng(seed: number): () => number {
-  let a = seed
-  return () => {
-    a = (a + 0x6d2b79f5) | 0
-    let t = Math.imul(a ^ (a >>> 15), 1 | a)
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
 
 async function main() {
   const server = await startBenchServer()

@@ -11,6 +11,7 @@ import { cosignThreshold, DEFAULT_SETTINGS } from '../server/proposals/rules'
 import { PROPOSAL_CATEGORIES, type ProposalState } from '../types'
 import { formatLoad, runLoad } from './support/load'
 import { startBenchServer } from './support/server'
+import { prng } from '../server/seed/random'
 
 const NEIGHBOURHOODS = 20
 const ESTATES = 5
@@ -22,17 +23,6 @@ const CLIENTS = 100
 const READS = 3_000
 const READERS = 2_000
 const COSIGNS = 5_000
-
-/** Seeded PRNG (mulberry32), so every run seeds the same community. */
-function prng(seed: number): () => number {
-  let a = seed
-  return () => {
-    a = (a + 0x6d2b79f5) | 0
-    let t = Math.imul(a ^ (a >>> 15), 1 | a)
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
 
 // Where 10,000 proposals stand: most still collecting or under way, some finished or gone a side way.
 const STATE_MIX: [ProposalState, number][] = [

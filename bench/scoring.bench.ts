@@ -5,22 +5,12 @@ import { setFlagsFromString } from 'node:v8'
 import { runInNewContext } from 'node:vm'
 import { CHANGNING_2022, evaluateIndex, scoreInstrument } from '../src/scoring'
 import type { IndexInputs, Instrument, InstrumentItem, InstrumentResponse, ScoreOptions } from '../types/scoring'
+import { prng } from '../server/seed/random'
 
 const RESPONDENTS = 100_000
 const ITEMS = 30
 const STRATA = 40
 const RUNS = 7
-
-/** Seeded PRNG (mulberry32), so every run scores the same data. */
-function prng(seed: number): () => number {
-  let a = seed
-  return () => {
-    a = (a + 0x6d2b79f5) | 0
-    let t = Math.imul(a ^ (a >>> 15), 1 | a)
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
 
 const random = prng(2022)
 const HOUSING = ['public_sold', 'commercial', 'foreign_commercial', 'old_villa', 'resettlement']

@@ -9,23 +9,13 @@ import { INSTRUMENTS } from '../src/scoring'
 import { hashToken } from '../server/accounts/sessions'
 import { formatLoad, runLoad } from './support/load'
 import { startBenchServer } from './support/server'
+import { prng } from '../server/seed/random'
 
 const RESPONSES = 20_000
 const BATCH = 500
 const SUBMITTERS = 2_000
 const CONCURRENCY = 100
 const RUNS = 5
-
-/** Seeded PRNG (mulberry32), so every run seeds the same answers. */
-function prng(seed: number): () => number {
-  let a = seed
-  return () => {
-    a = (a + 0x6d2b79f5) | 0
-    let t = Math.imul(a ^ (a >>> 15), 1 | a)
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]
 

@@ -8,19 +8,9 @@ import type { SurveyQuestion } from '../../types'
 import type { Trx } from '../http/idempotency'
 import { currentYear, previousPeriod, parsePeriod } from '../indicators/period'
 import { ANNUAL_INSTRUMENTS, buildCustomQuestions, instrumentQuestions, shanghaiDate, templateFor, type StoredAnswers } from './rules'
+import { prng } from '../seed/random'
 
 const DAY = 86_400_000
-
-/** mulberry32 */
-function prng(seed: number): () => number {
-  let a = seed
-  return () => {
-    a = (a + 0x6d2b79f5) | 0
-    let t = Math.imul(a ^ (a >>> 15), 1 | a)
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
 
 /** One synthetic respondent: a general mood (−1…1) colours every answer. */
 function synthAnswers(random: () => number, lift: number): StoredAnswers {
