@@ -16,6 +16,8 @@ export default defineAppConfig({
     'pages/proposals/submit',
     'pages/proposals/mine',
     'pages/proposals/notifications',
+    'pages/surveys/answer',
+    'pages/surveys/summary',
   ],
   // Committee (居委会) pages load only for those who open them, keeping the main package small.
   subPackages: [

@@ -3,9 +3,8 @@ import { Text, View } from '@tarojs/components'
 import { useState } from 'react'
 import { ROLE_NAMES } from '../../../types'
 import { Page } from '../../shared/ui/Page'
-import { Card, Section } from '../../shared/ui/Card'
+import { Card } from '../../shared/ui/Card'
 import { Button } from '../../shared/ui/Button'
-import { EmptyState } from '../../shared/ui/EmptyState'
 import { greeting } from '../../shared/format'
 import { useMe, useMeStore } from '../../accounts/me'
 import { isCommittee, useSession } from '../../accounts/session'
@@ -14,6 +13,8 @@ import { committeeApi, VERIFICATIONS_PAGE } from '../../committee/api'
 import { ProposalQueueLine, ProposalsHomeSection } from '../../proposals/HomeSection'
 import { HallHomeSection } from '../../discussions/HallHomeSection'
 import { ModerationQueueLine } from '../../moderation/QueueLine'
+import { SurveysHomeSection } from '../../surveys/HomeSection'
+import { SurveysCommitteeLine } from '../../surveys/CommitteeLine'
 
 function CommitteeCard({ pending }: { pending: number | null }) {
   const me = useMe()
@@ -34,6 +35,7 @@ function CommitteeCard({ pending }: { pending: number | null }) {
       </Button>
       <ProposalQueueLine />
       <ModerationQueueLine />
+      <SurveysCommitteeLine />
     </Card>
   )
 }
@@ -73,9 +75,7 @@ export default function HomePage() {
         {(!committee || me?.residence) && <ResidenceCard me={me} />}
 
         <HallHomeSection />
-        <Section title='待填问卷'>
-          <EmptyState title='暂时没有需要您填写的问卷' text='居委会发布问卷后会在这里提醒您。' />
-        </Section>
+        <SurveysHomeSection />
         <ProposalsHomeSection />
       </View>
     </Page>
