@@ -1,3 +1,4 @@
+import { routeMatrix, type RouteCase } from '../support/route-matrix'
 import { describeEachDatabase, startServer, type TestServer } from '../support/server'
 import { client, loginAll, MOD, REP_3, RESIDENT_1, RESIDENT_3, roomyConfig, unitId, UNVERIFIED, XIANGZHANG, OTHER_MOD, ADMIN, type Actor } from '../discussions/helpers'
 
@@ -36,15 +37,7 @@ interface Ids {
   mute: number
 }
 
-interface Case {
-  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'
-  route: string
-  url: (i: Ids) => string
-  body?: (i: Ids) => unknown
-  expect: Record<Role, Expect>
-}
-
-const CASES: Case[] = [
+const CASES: RouteCase<Ids, Role>[] = [
   { method: 'GET', route: '/api/topics', url: () => '/api/topics?mine=1', expect: SIGNED_IN },
   { method: 'POST', route: '/api/topics', url: () => '/api/topics', body: (i) => ({ unitId: i.building, question: '权限矩阵议题' }), expect: STAFF_OF_WUTONG },
   { method: 'GET', route: '/api/topics/:id', url: (i) => `/api/topics/${i.topic}`, expect: READERS },
@@ -108,30 +101,13 @@ describeEachDatabase('议事厅 permissions: every route × role', (dialect) => 
   })
   afterAll(() => s.close())
 
-  it('has a row for every 议事厅 route', () => {
-    const registered = s.app.routeTable
-      .filter((r) => COVERED_PREFIXES.some((p) => r.url.startsWith(p)))
-      .map((r) => `${r.method} ${r.url}`)
-      .sort()
-    expect(CASES.map((c) => `${c.method} ${c.route}`).sort()).toEqual(registered)
+  routeMatrix({
+    app: () => s.app,
+    ids: () => ids,
+    roles: ROLES,
+    headers: (role): Record<string, string> => (actors[role] ? { authorization: actors[role]!.authorization } : {}),
+    cases: CASES,
+    prefixes: COVERED_PREFIXES,
+    onRefusal: (body) => expect(body.error.code).toMatch(/^(unauthorized|forbidden)$/),
   })
-
-  for (const c of CASES) {
-    it(`${c.method} ${c.route}`, async () => {
-      const outcome: Record<string, Expect> = {}
-      for (const role of ROLES) {
-        const who = actors[role]
-        const res = await s.app.inject({
-          method: c.method,
-          url: c.url(ids),
-          headers: who ? { authorization: who.authorization } : {},
-          ...(c.body ? { payload: c.body(ids) as object } : {}),
-        })
-        outcome[role] = res.statusCode === 401 || res.statusCode === 403 ? (res.statusCode as 401 | 403) : 'ok'
-        expect(res.statusCode).toBeLessThan(500)
-        if (res.statusCode === 401 || res.statusCode === 403) expect(res.json().error.code).toMatch(/^(unauthorized|forbidden)$/)
-      }
-      expect(outcome).toEqual(c.expect)
-    })
-  }
 })
