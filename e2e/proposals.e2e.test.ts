@@ -30,7 +30,8 @@ beforeAll(async () => {
 
 afterEach(async () => {
   // What was on screen when each test ended (the first thing to look at when one fails).
-  await page?.screenshot({ path: path.join(ARTIFACTS, 'proposals-last.png') }).catch(() => undefined)
+  const n = (expect.getState().currentTestName ?? '').slice(0, 12)
+  await page?.screenshot({ path: path.join(ARTIFACTS, `proposals-end-${n}.png`) }).catch(() => undefined)
 })
 
 afterAll(async () => {
@@ -44,6 +45,26 @@ const visible = (selector: string) => page.locator(`${selector} >> visible=true`
 async function shot(name: string, fullPage = false) {
   await page.waitForTimeout(500) // let page transitions and toasts settle
   await page.screenshot({ path: path.join(ARTIFACTS, `${name}.png`), fullPage })
+}
+
+/** The navigation bar's back arrow (as a resident would), then wait until the page below is on screen. */
+async function back(selector: string) {
+  await visible('.taro-navigation-bar-back').click()
+  await visible(selector).first().waitFor()
+  await page.waitForTimeout(400)
+}
+
+/** Tap something that opens a page; tap again if the router dropped it while settling (H5 only). */
+async function tapTo(target: ReturnType<typeof visible>, arrived: ReturnType<typeof visible>) {
+  for (let attempt = 0; ; attempt++) {
+    await target.click()
+    try {
+      await arrived.first().waitFor({ timeout: 5000 })
+      return
+    } catch (e) {
+      if (attempt >= 2) throw e
+    }
+  }
 }
 
 async function confirmModal() {
@@ -61,8 +82,10 @@ async function loginAs(...match: string[]) {
 /** Back to the tab pages (the tab bar shows only there). */
 async function backToTabs() {
   for (let i = 0; i < 6 && (await page.locator('.weui-tabbar__item >> visible=true').count()) === 0; i++) {
-    await page.goBack()
-    await page.waitForTimeout(400)
+    if (await visible('.taro-navigation-bar-back').count()) await visible('.taro-navigation-bar-back').click()
+    else if (await visible('.taro-navigation-bar-home').count()) await visible('.taro-navigation-bar-home').click()
+    else await page.goBack()
+    await page.waitForTimeout(600)
   }
 }
 
@@ -165,7 +188,7 @@ test('a resident proposes, neighbours co-sign to the threshold, the committee ac
   await shot('proposals-3-detail-cosigned', true)
 
   // Back on the list, the card has the new count.
-  await page.goBack()
+  await back('.pcard')
   await visible('.pcard').filter({ hasText: TITLE }).filter({ hasText: '我已附议' }).locator('.pbar__text').filter({ hasText: '1 / 5 人附议' }).waitFor()
   await shot('proposals-4-list')
   await logout()
@@ -199,7 +222,7 @@ test('a resident proposes, neighbours co-sign to the threshold, the committee ac
   await confirmModal()
   await visible('.badge').filter({ hasText: '已立项（议题）' }).first().waitFor()
   await visible('.card__title').filter({ hasText: '开始协商' }).waitFor()
-  await page.goBack()
+  await back('.segment')
   await visible('.pcard').filter({ hasText: TITLE }).waitFor({ state: 'detached' })
   await logout()
 
@@ -217,14 +240,14 @@ test('a resident proposes, neighbours co-sign to the threshold, the committee ac
   await visible('.timeline__item').filter({ hasText: '居委会审核中' }).filter({ hasText: '系统自动' }).waitFor()
   await visible('.card__title').filter({ hasText: '议事厅讨论' }).waitFor()
   await shot('proposals-7-detail-accepted', true)
-  await page.goBack()
-  await page.goBack()
+  await back('.pcard')
+  await back('.profile__name')
 
   // The notification says so too.
   await visible('.list-row').filter({ hasText: '消息' }).click()
   await visible('.card').filter({ hasText: TITLE }).filter({ hasText: '未读' }).first().waitFor()
   await shot('proposals-8-notifications')
-  await page.goBack()
+  await back('.profile__name')
 
   // --- 大字模式: the same pages, bigger. ----------------------------------------------------------------
   await setLargeText(true)
@@ -234,11 +257,11 @@ test('a resident proposes, neighbours co-sign to the threshold, the committee ac
   await visible('.pcard').filter({ hasText: TITLE }).click()
   await page.locator('.page--large .detail__title >> visible=true').waitFor()
   await shot('proposals-10-detail-large')
-  await page.goBack()
+  await back('.chip')
   await visible('.btn').filter({ hasText: '提新提案' }).click()
   await page.locator('.page--large #title-field >> visible=true').waitFor()
   await shot('proposals-11-submit-large')
-  await page.goBack()
+  await back('.chip')
   await tab('首页')
   const section = visible('.section__title').filter({ hasText: '需要您关注的提案' })
   await section.waitFor()
@@ -316,8 +339,37 @@ test('the later stages read well: vote, implementation with comments, evaluation
     await card.screenshot({ path: path.join(ARTIFACTS, 'proposals-16-evaluation.png') })
   }
 
-  // 首页 in normal size: what needs this resident now.
+  // The list's filters: a state group, the other sort, a category.
   await page.goto(server.url)
+  await visible('.hello__name').waitFor()
+  await tab('提案')
+  await visible('.chip').filter({ hasText: '投票中' }).click()
+  await visible('.pcard').first().waitFor()
+  for (const badge of await visible('.pcard .card__head .badge').allInnerTexts()) expect(badge).toBe('投票中')
+  await visible('.chip').filter({ hasText: '全部' }).click()
+  await visible('.segment').filter({ hasText: '附议最多' }).click()
+  await visible('.segment--active').filter({ hasText: '附议最多' }).waitFor()
+  await visible('.picker-box').click()
+  await shot('proposals-20-category-picker')
+  await visible('.category-tiles .tile').filter({ hasText: '加装电梯' }).click()
+  await visible('.picker-box').filter({ hasText: '加装电梯' }).waitFor()
+  await visible('.pcard').first().waitFor()
+  for (const meta of await visible('.pcard .pcard__meta').allInnerTexts()) expect(meta).toMatch(/^加装电梯 · /)
+
+  // Opening a notification marks it read.
+  await tab('我的')
+  await visible('.list-row').filter({ hasText: '消息' }).click()
+  await visible('.notice--unread').first().waitFor()
+  const unread = await visible('.notice--unread').count()
+  expect(unread).toBeGreaterThan(0)
+  await visible('.notice--unread').first().click()
+  await visible('.detail__title').waitFor()
+  await back('.notice')
+  await page.waitForFunction((n) => document.querySelectorAll('.notice--unread').length === n - 1, unread)
+  await back('.profile__name')
+
+  // 首页 in normal size: what needs this resident now.
+  await tab('首页')
   await visible('.hello__name').waitFor()
   const section = visible('.section__title').filter({ hasText: '需要您关注的提案' })
   await section.waitFor()
@@ -379,11 +431,11 @@ test('the committee carries the accepted proposal to completion and enters on be
   await visible('.block__title').filter({ hasText: '协调会' }).waitFor()
   await visible('.kv').filter({ hasText: '已支出' }).filter({ hasText: '6,000 元' }).waitFor()
   await visible('.card__title').filter({ hasText: '成效评议' }).waitFor()
-  await page.goBack()
-  await page.goBack()
+  await back('.detail__title')
+  await back('.segment')
 
   // 代录: a co-signature and a proposal for residents who came in person.
-  await button('代录提案或附议').click()
+  await tapTo(button('代录提案或附议'), visible('.segment').filter({ hasText: '代录附议' }))
   await visible('.segment').filter({ hasText: '代录附议' }).click()
   const target = visible('.choice').filter({ hasText: '/ ' }).first()
   await target.waitFor()

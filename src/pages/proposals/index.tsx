@@ -1,5 +1,5 @@
 import Taro, { useDidShow, useLoad, usePullDownRefresh, useReachBottom } from '@tarojs/taro'
-import { Picker, ScrollView, Text, View } from '@tarojs/components'
+import { ScrollView, Text, View } from '@tarojs/components'
 import { useRef, useState } from 'react'
 import type { ProposalCategory, ProposalListItem } from '../../../types'
 import { PROPOSAL_CATEGORIES, PROPOSAL_CATEGORY_NAMES } from '../../../types'
@@ -27,6 +27,7 @@ export default function ProposalsPage() {
   const [cursor, setCursor] = useState<string | null>(null)
   const [error, setError] = useState(false)
   const [more, setMore] = useState(false)
+  const [picking, setPicking] = useState(false)
   const loadedVersion = useRef(-1)
   const request = useRef(0)
 
@@ -95,6 +96,7 @@ export default function ProposalsPage() {
     void load({ sort: s })
   }
   const pickCategory = (index: number) => {
+    setPicking(false)
     const c = index <= 0 ? null : PROPOSAL_CATEGORIES[index - 1]
     setCategory(c)
     setItems(null)
@@ -150,19 +152,26 @@ export default function ProposalsPage() {
               <Text>附议最多</Text>
             </View>
           </View>
-          <Picker
-            className='filters__picker'
-            mode='selector'
-            range={CATEGORY_OPTIONS}
-            value={category ? PROPOSAL_CATEGORIES.indexOf(category) + 1 : 0}
-            onChange={(e) => pickCategory(Number(e.detail.value))}
-          >
-            <View className='picker-box'>
-              <Text>{category ? PROPOSAL_CATEGORY_NAMES[category] : '全部分类'}</Text>
-              <Text className='picker-box__arrow'>▾</Text>
-            </View>
-          </Picker>
+          {/* Big tiles rather than the platform's small picker wheel: easier to read and tap. */}
+          <View className='filters__picker picker-box' hoverClass='tile--pressed' onClick={() => setPicking(!picking)}>
+            <Text>{category ? PROPOSAL_CATEGORY_NAMES[category] : '全部分类'}</Text>
+            <Text className='picker-box__arrow'>{picking ? '▴' : '▾'}</Text>
+          </View>
         </View>
+        {picking && (
+          <View className='tiles category-tiles'>
+            {CATEGORY_OPTIONS.map((name, i) => (
+              <View
+                key={name}
+                className={`tile ${(i === 0 ? !category : category === PROPOSAL_CATEGORIES[i - 1]) ? 'tile--selected' : ''}`}
+                hoverClass='tile--pressed'
+                onClick={() => pickCategory(i)}
+              >
+                <Text>{name}</Text>
+              </View>
+            ))}
+          </View>
+        )}
 
         {error && (
           <EmptyState title='提案没有加载出来' text='请检查网络后重试。'>
