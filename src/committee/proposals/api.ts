@@ -4,6 +4,7 @@ import type {
   ProgressUpdate,
   ProposalDetail,
   ProposalMeeting,
+  ProposalSettings,
   TransitionRequest,
 } from '../../../types'
 import { api } from '../../shared/request'
@@ -31,6 +32,7 @@ export interface ProgressBody {
 const path = (id: number, rest = '') => `/api/proposals/${id}${rest}`
 
 export const committeeProposalsApi = {
+  settings: (neighbourhoodId: number) => api.get<ProposalSettings>('/api/proposals/settings', { query: { unitId: neighbourhoodId }, silent: true }),
   transition: (id: number, body: TransitionRequest) => api.post<ProposalDetail>(path(id, '/transitions'), body),
   meeting: (id: number, body: MeetingBody) => api.post<ProposalMeeting>(path(id, '/meetings'), body),
   progress: (id: number, body: ProgressBody) => api.post<ProgressUpdate>(path(id, '/progress'), body),

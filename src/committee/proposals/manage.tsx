@@ -1,6 +1,6 @@
 import Taro, { useDidShow, usePullDownRefresh, useRouter } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
-import { useState } from 'react'
+import { useEffect, useState } from 'react'
 import dayjs from 'dayjs'
 import type { MeetingKind, ProposalDetail, ProposalListItem, ProposalState, ReferralTarget } from '../../../types'
 import { MEETING_KIND_NAMES, REFERRAL_TARGET_NAMES } from '../../../types'
@@ -187,6 +187,14 @@ function DeliberatePanel({ d, run, busy }: PanelProps) {
   const [mode, setMode] = useState<'vote' | 'offline'>('vote')
   const [date, setDate] = useState(dayjs().add(7, 'day').format('YYYY-MM-DD'))
   const [time, setTime] = useState('20:00')
+  // The default closing day follows the 居民区's setting for a vote's length.
+  useEffect(() => {
+    if (!d.allowedTransitions.includes('voting')) return
+    committeeProposalsApi
+      .settings(d.neighbourhoodId)
+      .then((st) => setDate(dayjs().add(st.votingDays, 'day').format('YYYY-MM-DD')))
+      .catch(() => undefined)
+  }, [d.id, d.neighbourhoodId, d.allowedTransitions])
   const [outcome, setOutcome] = useState<'approved' | 'declined' | null>(null)
   const [minutes, setMinutes] = useState('')
   const [error, setError] = useState<string | null>(null)

@@ -11,6 +11,7 @@ import { newIdempotencyKey } from '../../shared/request'
 import { accountsApi } from '../../accounts/api'
 import { useMe } from '../../accounts/me'
 import { isCommittee } from '../../accounts/session'
+import type { UnitNode } from '../../../types'
 import { listEstates, checkRoom, type EstateChoice } from '../../accounts/residence'
 import { COMMITTEE_MANAGE_PAGE, markProposalsChanged, proposalsApi } from '../../proposals/api'
 import { checkDraft, TITLE_MAX, BODY_MAX } from '../../proposals/draft'
@@ -19,6 +20,17 @@ import { committeeProposalsApi } from './api'
 import { TextField, Tiles } from './fields'
 
 type Tab = 'proposal' | 'cosign'
+
+/** The 小区 under the units the staff member serves (their 居民区, or every 居民区 of their 街镇). */
+function estatesServed(units: UnitNode[], served: Set<number>): EstateChoice[] {
+  const out: EstateChoice[] = []
+  const walk = (node: UnitNode) => {
+    if (served.has(node.id)) out.push(...listEstates([node]))
+    else node.children.forEach(walk)
+  }
+  units.forEach(walk)
+  return out
+}
 
 async function confirmed(title: string, content: string, confirmText: string): Promise<boolean> {
   const res = await Taro.showModal({ title, content, confirmText, cancelText: '取消' })
@@ -73,11 +85,10 @@ export default function ProxyPage() {
 
   useDidShow(() => {
     if (estates) return
-    const served = new Set((me?.roles ?? []).map((r) => r.unitName))
-    const admin = (me?.roles ?? []).some((r) => r.role === 'admin')
+    const served = new Set((me?.roles ?? []).map((r) => r.unitId))
     accountsApi
       .units()
-      .then((res) => setEstates(listEstates(res.units).filter((e) => admin || served.has(e.neighbourhoodName))))
+      .then((res) => setEstates(estatesServed(res.units, served)))
       .catch(() => setEstates([]))
     proposalsApi
       .list({ states: ['submitted'], sort: 'newest', limit: 50 }, true)
