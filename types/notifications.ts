@@ -22,3 +22,22 @@ export interface NotificationPage {
 export interface NotificationsReadResult {
   unread: number
 }
+
+/**
+ * The app page a notification opens (without the leading slash), or null when there is none. Shared by
+ * the in-app list and the WeChat subscribe message, so both open the same page.
+ */
+export function notificationPage(n: Pick<AppNotification, 'targetType' | 'targetId'>): string | null {
+  if (!(n.targetId > 0)) return null
+  switch (n.targetType) {
+    case 'proposal':
+      return `pages/proposals/detail?id=${n.targetId}`
+    case 'topic':
+      return `pages/hall/topic?id=${n.targetId}`
+    // Any post or reply opens its thread.
+    case 'post':
+      return `pages/hall/thread?id=${n.targetId}`
+    default:
+      return null
+  }
+}

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify'
 import { wechatAccessToken, type WechatConfig } from '../accounts/wechat'
 import type { Push } from './notify'
+import { notificationPage } from '../../types/notifications'
 
 /**
  * WeChat subscribe messages (订阅消息), behind an adapter so tests can fake it. The template configured in
@@ -64,7 +65,7 @@ export function subscribeData(p: Push): Record<string, { value: string }> {
 }
 
 export function pagePath(p: Push): string {
-  return p.targetType === 'proposal' ? `pages/proposals/index?id=${p.targetId}` : 'pages/home/index'
+  return notificationPage(p) ?? 'pages/home/index'
 }
 
 // Keyed by the app's database handle: route plugins see an encapsulated instance, tests the root one.

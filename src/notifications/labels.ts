@@ -1,5 +1,4 @@
-import type { AppNotification } from '../../types'
-import { topicUrl } from '../proposals/hall'
+import { notificationPage, type AppNotification } from '../../types'
 
 // What kind of news a notification is, in a few words (the body carries the details).
 
@@ -26,7 +25,6 @@ export function notificationKindName(kind: string): string {
 
 /** The page a notification opens, or null when there is nothing to open. */
 export function notificationTarget(n: Pick<AppNotification, 'targetType' | 'targetId'>): string | null {
-  if (n.targetType === 'proposal' && n.targetId > 0) return `/pages/proposals/detail?id=${n.targetId}`
-  if (n.targetType === 'topic' && n.targetId > 0) return topicUrl(n.targetId)
-  return null
+  const page = notificationPage(n)
+  return page ? `/${page}` : null
 }

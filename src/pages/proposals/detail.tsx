@@ -12,7 +12,7 @@ import { COMMITTEE_MANAGE_PAGE, detailUrl, markProposalsChanged, proposalsApi } 
 import { categoryName, deadlineText, STATE_VIEWS } from '../../proposals/labels'
 import { CosignBar, StateBadge } from '../../proposals/ui'
 import { EvaluationCard, ImplementationCard, MeetingsCard, Photos, Timeline, VoteCard } from '../../proposals/parts'
-import { topicUrl } from '../../proposals/hall'
+import { topicUrl } from '../../discussions/routes'
 
 async function confirm(title: string, content: string, confirmText: string): Promise<boolean> {
   const res = await Taro.showModal({ title, content, confirmText, cancelText: '取消' })
