@@ -23,7 +23,7 @@ export default defineAppConfig({
   subPackages: [
     {
       root: 'committee',
-      pages: ['verifications/index', 'proposals/index', 'proposals/manage', 'proposals/proxy', 'moderation/index', 'moderation/log', 'discussions/topic', 'discussions/new'],
+      pages: ['verifications/index', 'proposals/index', 'proposals/manage', 'proposals/proxy', 'moderation/index', 'moderation/log', 'discussions/topic', 'discussions/new', 'surveys/index', 'surveys/edit', 'surveys/detail', 'surveys/paper', 'indicators/index', 'indicators/inputs'],
     },
   ],
   window: {

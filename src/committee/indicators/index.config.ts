@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '评估指标',
+  enablePullDownRefresh: true,
+})

@@ -1,0 +1,32 @@
+import type {
+  CreateSurveyRequest,
+  PaperResponseResult,
+  SurveyAnswer,
+  SurveyDetail,
+  SurveyResults,
+  SurveyTemplate,
+  UnitNode,
+  UpdateSurveyRequest,
+} from '../../../types'
+import { api, request } from '../../shared/request'
+
+// The committee's part of the survey API (server/surveys/routes.ts). In the subpackage: residents never load it.
+
+const path = (id: number, rest = '') => `/api/surveys/${id}${rest}`
+
+export const committeeSurveysApi = {
+  templates: () => api.get<{ templates: SurveyTemplate[] }>('/api/surveys/templates'),
+  create: (body: CreateSurveyRequest, idempotencyKey?: string) => api.post<SurveyDetail>('/api/surveys', body, { idempotencyKey }),
+  update: (id: number, body: UpdateSurveyRequest) => request<SurveyDetail>(path(id), { method: 'PATCH', data: body }),
+  publish: (id: number) => api.post<SurveyDetail>(path(id, '/publish')),
+  /** Ends the survey; the note (what the committee will do) is published with it, if given. */
+  close: (id: number, responseNote?: string) => api.post<SurveyDetail>(path(id, '/close'), responseNote ? { responseNote } : {}),
+  responseNote: (id: number, text: string) => api.post<SurveyDetail>(path(id, '/response-note'), { text }),
+  /** A paper questionnaire: the respondent's 楼组 only, never who they are. */
+  paper: (id: number, buildingId: number, answers: SurveyAnswer[], idempotencyKey: string) =>
+    api.post<PaperResponseResult>(path(id, '/paper-responses'), { buildingId, answers }, { idempotencyKey }),
+  results: (id: number, silent = false) => api.get<SurveyResults>(path(id, '/results'), { silent }),
+  units: () => api.get<{ units: UnitNode[] }>('/api/units'),
+}
+
+export const surveyExportPath = (id: number, format: 'csv' | 'xlsx') => `${path(id, '/export')}?format=${format}`
