@@ -1,4 +1,4 @@
 export default definePageConfig({
-  navigationBarTitleText: '调查结果公开',
+  navigationBarTitleText: '调查结果',
   enablePullDownRefresh: true,
 })
