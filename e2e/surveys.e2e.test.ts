@@ -92,6 +92,7 @@ async function backToTabs() {
 
 async function tab(name: string) {
   await visible('.weui-tabbar__item').filter({ hasText: name }).click()
+  await page.waitForTimeout(400) // the tab before stays in the DOM until the switch ends
 }
 
 async function logout() {
@@ -244,6 +245,8 @@ test('a resident answers the annual survey in 大字模式; the committee closes
   for (let i = 0; i < 37; i++) {
     await questions.nth(i).locator('.tile', { hasText: exact(answerLabel(ITEMS[i])) }).click()
   }
+  await questions.nth(0).scrollIntoViewIfNeeded()
+  await shot('surveys-07a-paper')
   await visible('.btn').filter({ hasText: '保存这份纸质问卷' }).click()
   await visible('.cs-entered').filter({ hasText: '已录入纸质问卷 1 份' }).waitFor()
 
@@ -321,4 +324,105 @@ test('a resident answers the annual survey in 大字模式; the committee closes
   await shot('surveys-15-summary')
   await visible('.sv-note').scrollIntoViewIfNeeded()
   await shot('surveys-16-summary-note')
+}, 300_000)
+
+test('the 街镇 enters an index figure; the committee writes a needs survey a resident answers in normal mode', async () => {
+  // Start from the login page whatever the test before left (a reload keeps the session).
+  await page.goto(server.url)
+  await page.locator('#agree-privacy, .choice, .hello__name').first().waitFor()
+  if (await page.locator('#agree-privacy').isVisible()) await page.locator('#agree-privacy').click()
+  if (await page.locator('.hello__name >> visible=true').count()) await logout()
+
+  // --- The 街镇 admin enters 党员报到率 for 梧桐居民区; the index shows who entered it. -----------------
+  await loginAs('街道工作人员 · 长宁示范街道')
+  await setLargeText(true)
+  await tab('首页')
+  await visible('.btn').filter({ hasText: '评估指标' }).first().click()
+  await visible('#index-total').waitFor()
+  await shot('surveys-20-index-admin-large')
+  const leaf = visible('#leaf-member_registration')
+  await leaf.scrollIntoViewIfNeeded()
+  expect(await leaf.locator('.ix-leaf__points').first().textContent()).toContain('2 / 3') // 86% in the seed: the 80% band
+  await visible('.btn').filter({ hasText: '录入评估数据' }).click()
+  const field = visible('#field-member_registration')
+  await field.waitFor()
+  expect(await field.textContent()).toContain('现在：86%')
+  await field.locator('input').fill('95')
+  await visible('.field__input textarea').last().fill('依据街道年度考核材料')
+  await visible('.btn').filter({ hasText: '保存修改' }).click()
+  const entry = visible('.ix-history').filter({ hasText: '党员报到' }).filter({ hasText: '在用' })
+  await entry.waitFor()
+  expect(await entry.textContent()).toContain('95%')
+  expect(await entry.textContent()).toContain('依据街道年度考核材料')
+  expect(await entry.textContent()).toMatch(/长宁示范街道工作人员 #\d+/)
+  await entry.scrollIntoViewIfNeeded()
+  await shot('surveys-21-inputs-large')
+  await page.goBack()
+  await page.locator('#field-member_registration').waitFor({ state: 'detached' })
+  const updated = visible('#leaf-member_registration')
+  await updated.locator('.ix-leaf__points').filter({ hasText: '3 / 3' }).waitFor()
+  expect(await updated.textContent()).toContain('手工录入：长宁示范街道工作人员')
+  await backToTabs()
+  await setLargeText(false)
+  await logout()
+
+  // --- The committee writes a needs survey with its own questions and publishes it. ----------------
+  await loginAs(MODERATOR)
+  await visible('.btn').filter({ hasText: '问卷管理' }).first().click()
+  await visible('.btn').filter({ hasText: '新建问卷' }).click()
+  await visible('#template-blank').click()
+  await visible('#survey-title input').fill('楼道照明改造意见')
+  await visible('.btn').filter({ hasText: '创建草稿' }).click()
+  await visible('.card__title').filter({ hasText: '编辑草稿' }).waitFor()
+  const editors = visible('.cs-qedit')
+  const add = async (type: string, text: string, options?: string) => {
+    await visible('.btn').filter({ hasText: '加一道题' }).click()
+    const q = editors.last()
+    await q.locator('.cs-type', { hasText: type }).click()
+    await q.locator('.cs-qtext textarea').fill(text)
+    if (options) await q.locator('.cs-options textarea').fill(options)
+  }
+  await add('单选', '您觉得楼道晚上够亮吗？', '很亮\n还可以\n太暗了')
+  await add('多选', '最需要加灯的地方？（最多 2 处）', '楼梯口\n信箱旁\n车棚')
+  await editors.last().locator('input[type=number]').fill('2')
+  await add('打分', '给现在的楼道照明打个分')
+  await add('简答', '还有什么建议？')
+  await shot('surveys-22-edit-questions')
+  // An empty option list is caught before anything is sent.
+  await add('单选', '多余的题')
+  await visible('.btn').filter({ hasText: '保存，去发布' }).click()
+  await editors.last().locator('.field__error').filter({ hasText: '至少需要 2 个选项' }).waitFor()
+  await editors.last().locator('.btn', { hasText: '删除' }).click()
+  await visible('.taro-model__confirm').click()
+  await expect(editors.count()).resolves.toBe(4)
+  await visible('.btn').filter({ hasText: '保存，去发布' }).click()
+  await visible('.btn').filter({ hasText: '发布问卷' }).click()
+  await visible('.taro-model__confirm').click()
+  await visible('.badge').filter({ hasText: '进行中' }).waitFor()
+  await logout()
+
+  // --- A resident answers it in normal mode: three questions a screen, the text question alone. -------
+  await loginAs(RESIDENT)
+  await tab('问卷')
+  await visible('.card').filter({ hasText: '楼道照明改造意见' }).click()
+  await visible('.btn').filter({ hasText: '开始填写' }).click()
+  await visible('.sv-progress__text').filter({ hasText: '第 1–3 题 / 共 4 题' }).waitFor()
+  expect(await visible('.sv-question').count()).toBe(3)
+  const q = (n: number) => visible('.sv-question').nth(n)
+  await q(0).locator('.sv-option', { hasText: '太暗了' }).click()
+  await q(1).locator('.sv-option', { hasText: '楼梯口' }).click()
+  await q(1).locator('.sv-option', { hasText: '车棚' }).click()
+  await q(1).locator('.sv-option', { hasText: '信箱旁' }).click() // a third is refused (最多 2 项)
+  expect(await q(1).locator('.sv-option.choice--selected').count()).toBe(2)
+  await visible('.btn').filter({ hasText: '下一页' }).click()
+  await visible('.sv-error').filter({ hasText: '第 3 题还没有回答' }).waitFor()
+  await q(2).locator('.tile', { hasText: exact('4') }).click()
+  await shot('surveys-23-screen-normal')
+  await visible('.btn').filter({ hasText: '下一页' }).click()
+  await visible('.sv-progress__text').filter({ hasText: '第 4 题 / 共 4 题' }).waitFor()
+  await visible('.sv-question textarea').fill('希望装声控灯，晚上回家不用摸黑。')
+  await visible('.btn').filter({ hasText: '检查并提交' }).click()
+  await visible('.btn').filter({ hasText: '提交问卷' }).click()
+  await visible('.sv-done__title').filter({ hasText: '提交成功' }).waitFor()
+  await logout()
 }, 300_000)

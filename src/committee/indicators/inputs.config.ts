@@ -1,3 +1,3 @@
 export default definePageConfig({
-  navigationBarTitleText: '录入评估数据',
+  navigationBarTitleText: '评估录入',
 })

@@ -1,3 +1,3 @@
 export default definePageConfig({
-  navigationBarTitleText: '录入纸质问卷',
+  navigationBarTitleText: '纸质录入',
 })

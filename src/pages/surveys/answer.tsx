@@ -84,6 +84,8 @@ export default function AnswerPage() {
     }
     try {
       const s = await surveysApi.get(id, true)
+      // Answered (maybe on another phone, or the reply to a submit was lost): the draft has no more use.
+      if (s.answered) store().clear(key)
       setSurvey(s)
       setLoadError(null)
     } catch (e) {
@@ -349,7 +351,7 @@ export default function AnswerPage() {
         {stepError && <Text className='sv-error'>{stepError}</Text>}
         <View className='sv-nav'>
           <Button kind='plain' onClick={() => (index === 0 ? setView({ kind: 'intro' }) : goScreen(index - 1))}>
-            上一题
+            {screen.length > 1 ? '上一页' : '上一题'}
           </Button>
           <Button className='sv-nav__next' onClick={() => next(index)}>
             {last ? '检查并提交' : screen.length > 1 ? '下一页' : '下一题'}
