@@ -399,6 +399,16 @@ test('the 街镇 enters an index figure; the committee writes a needs survey a r
   await visible('.btn').filter({ hasText: '发布问卷' }).click()
   await visible('.taro-model__confirm').click()
   await visible('.badge').filter({ hasText: '进行中' }).waitFor()
+
+  // Next year's wave of the annual survey starts as a copy of the closed one (a draft, same questions).
+  await backToTabs()
+  await visible('.btn').filter({ hasText: '问卷管理' }).first().click()
+  await visible('.segment').filter({ hasText: '已结束' }).click()
+  await visible('.card').filter({ hasText: TITLE }).click()
+  await visible('.btn').filter({ hasText: '复制为新一轮' }).click()
+  await visible('.taro-model__confirm').click()
+  await visible('.card').filter({ hasText: '编辑草稿' }).filter({ hasText: '共 37 题' }).waitFor()
+  expect(await visible('#survey-title input').inputValue()).toBe(TITLE)
   await logout()
 
   // --- A resident answers it in normal mode: three questions a screen, the text question alone. -------
