@@ -85,6 +85,8 @@ async function switchUser(...match: string[]) {
 
 async function tab(name: string) {
   await visible('.weui-tabbar__item').filter({ hasText: name }).click()
+  // Taro's H5 router shows the tab page after its transition; acting earlier hits a page still hidden.
+  await page.waitForTimeout(400)
 }
 
 async function confirmModal() {
