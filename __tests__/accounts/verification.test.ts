@@ -1,4 +1,4 @@
-import { describeEachDatabase, startServer, type TestServer } from '../support/server'
+import { describeEachDatabase, startServer, unitId, type TestServer } from '../support/server'
 
 describeEachDatabase('accounts: residence verification', (dialect) => {
   let s: TestServer
@@ -7,16 +7,7 @@ describeEachDatabase('accounts: residence verification', (dialect) => {
   })
   afterAll(() => s.close())
 
-  const buildingId = async (estate: string, building: string) => {
-    const row = await s.app.db.kysely
-      .selectFrom('units as b')
-      .innerJoin('units as e', 'e.id', 'b.parent_id')
-      .select('b.id')
-      .where('e.name', '=', estate)
-      .where('b.name', '=', building)
-      .executeTakeFirstOrThrow()
-    return row.id
-  }
+  const buildingId = (estate: string, building: string) => unitId(s, building, estate)
 
   it('takes a resident from request to verified, and logs the moderator', async () => {
     const resident = await s.loginAs('居民 · 梧桐新村1号楼（未认证）')

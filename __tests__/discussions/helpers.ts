@@ -1,7 +1,7 @@
 // Helpers shared by the 议事厅 suites (not a test file: jest only runs *.test.ts).
 import http from 'node:http'
 import type { AddressInfo } from 'node:net'
-import { testConfig, type TestServer } from '../support/server'
+import { fakeClock as sharedFakeClock, testConfig, unitId as sharedUnitId, type TestServer } from '../support/server'
 
 export interface Actor {
   authorization: string
@@ -13,19 +13,8 @@ export interface Res {
   body: any
 }
 
-/** A clock the tests move by hand: edit windows and mutes without sleeping. */
-export function fakeClock(startIso = '2025-03-01T02:00:00.000Z') {
-  let t = Date.parse(startIso)
-  return {
-    now: () => new Date(t),
-    advance(ms: number) {
-      t += ms
-    },
-    set(iso: string) {
-      t = Date.parse(iso)
-    },
-  }
-}
+/** Edit windows and mutes pass without sleeping. */
+export const fakeClock = (startIso = '2025-03-01T02:00:00.000Z') => sharedFakeClock(startIso)
 
 export const MINUTE = 60_000
 export const DAY = 86_400_000
@@ -69,20 +58,9 @@ export function client(s: TestServer) {
 }
 
 /** A 楼组 by its 小区 and name ("梧桐新村", "3号楼"), or a 居民区 / 小区 by name. */
-export async function unitId(s: TestServer, name: string, building?: string): Promise<number> {
-  const db = s.app.db.kysely
-  if (building) {
-    const row = await db
-      .selectFrom('units as b')
-      .innerJoin('units as e', 'e.id', 'b.parent_id')
-      .select('b.id')
-      .where('e.name', '=', name)
-      .where('b.name', '=', building)
-      .executeTakeFirstOrThrow()
-    return row.id
-  }
-  return (await db.selectFrom('units').select('id').where('name', '=', name).executeTakeFirstOrThrow()).id
-}
+/** A unit by name, or a 楼组 by its 小区 and its own name. */
+export const unitId = (s: TestServer, name: string, building?: string): Promise<number> =>
+  building ? sharedUnitId(s, building, name) : sharedUnitId(s, name)
 
 export const RESIDENT_3 = '居民 · 梧桐新村3号楼（已认证）'
 export const REP_3 = '居民代表 · 梧桐新村3号楼（已认证）'

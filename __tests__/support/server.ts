@@ -114,3 +114,24 @@ export async function startServer(
     },
   }
 }
+
+/** A clock the tests move by hand (inject its `now` as the app's clock): deadlines pass without sleeping. */
+export function fakeClock(startIso: string) {
+  let t = Date.parse(startIso)
+  return {
+    now: () => new Date(t),
+    set(iso: string) {
+      t = Date.parse(iso)
+    },
+    advance(ms: number) {
+      t += ms
+    },
+  }
+}
+
+/** A unit's id by its name, and its parent's name where the name alone repeats (楼组 such as 3号楼). */
+export async function unitId(s: TestServer, name: string, parent?: string): Promise<number> {
+  let q = s.app.db.kysely.selectFrom('units as u').select('u.id').where('u.name', '=', name)
+  if (parent) q = q.innerJoin('units as p', 'p.id', 'u.parent_id').where('p.name', '=', parent)
+  return (await q.executeTakeFirstOrThrow()).id
+}

@@ -1,25 +1,14 @@
 // Helpers shared by the survey and index suites (not a test file: jest only runs *.test.ts).
 import ExcelJS from 'exceljs'
-import type { TestServer } from '../support/server'
+import { fakeClock as sharedFakeClock, unitId, type TestServer } from '../support/server'
 
 export interface Actor {
   authorization: string
   userId: number
 }
 
-/** A clock the tests move by hand. Starts in 2030, far from the demo seed's real-time waves. */
-export function fakeClock(startIso = '2030-03-02T02:00:00.000Z') {
-  let t = Date.parse(startIso)
-  return {
-    now: () => new Date(t),
-    set(iso: string) {
-      t = Date.parse(iso)
-    },
-    advance(ms: number) {
-      t += ms
-    },
-  }
-}
+/** Starts in 2030, far from the demo seed's real-time waves. */
+export const fakeClock = (startIso = '2030-03-02T02:00:00.000Z') => sharedFakeClock(startIso)
 
 export const DAY = 86_400_000
 
@@ -43,11 +32,7 @@ export async function call(s: TestServer, who: Actor | null, method: string, url
   return { status: res.statusCode, body, headers: res.headers, raw: res.rawPayload }
 }
 
-export async function unitId(s: TestServer, name: string, parent?: string): Promise<number> {
-  let q = s.app.db.kysely.selectFrom('units as u').select('u.id').where('u.name', '=', name)
-  if (parent) q = q.innerJoin('units as p', 'p.id', 'u.parent_id').where('p.name', '=', parent)
-  return (await q.executeTakeFirstOrThrow()).id
-}
+export { unitId }
 
 /** Demo residents: every verified (approved) resident of a 居民区 with their 楼组. */
 export async function verifiedResidents(s: TestServer, neighbourhood: string): Promise<{ userId: number; buildingId: number; description: string }[]> {

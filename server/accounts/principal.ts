@@ -1,8 +1,7 @@
 import type { Kysely } from 'kysely'
 import type { Me, Residence, RoleGrant } from '../../types'
 import type { Database } from '../db/schema'
-import { unitChain } from '../community/units'
-import type { Principal } from './permissions'
+import type { Principal, UnitChain } from './permissions'
 import { privacyLabel } from './privacy'
 
 type Q = Kysely<Database>
@@ -20,6 +19,11 @@ async function grantsOf(db: Q, userId: number): Promise<RoleGrant[]> {
 
 /** The latest residence request of a user (or the latest approved one), with the names of its units. */
 export async function latestResidence(db: Q, userId: number, status?: 'approved'): Promise<Residence | null> {
+  return (await residenceWithChain(db, userId, status))?.residence ?? null
+}
+
+/** As latestResidence, with the unit chain of its 楼组, read in the same query (auth needs both on every request). */
+async function residenceWithChain(db: Q, userId: number, status?: 'approved'): Promise<{ residence: Residence; chain: UnitChain } | null> {
   const r = await db
     .selectFrom('residences as r')
     .innerJoin('units as b', 'b.id', 'r.building_id')
@@ -35,9 +39,11 @@ export async function latestResidence(db: Q, userId: number, status?: 'approved'
       'r.requested_at',
       'r.reviewed_at',
       'b.name as building_name',
+      'e.id as estate_id',
       'e.name as estate_name',
       'n.id as neighbourhood_id',
       'n.name as neighbourhood_name',
+      'n.parent_id as street_id',
     ])
     .where('r.user_id', '=', userId)
     .where('r.status', status ? '=' : '!=', status ?? 'superseded')
@@ -45,7 +51,8 @@ export async function latestResidence(db: Q, userId: number, status?: 'approved'
     .limit(1)
     .executeTakeFirst()
   if (!r) return null
-  return {
+  const chain = [r.building_id, r.estate_id, r.neighbourhood_id, r.street_id].filter((id): id is number => id !== null)
+  const residence: Residence = {
     id: r.id,
     buildingId: r.building_id,
     buildingName: r.building_name,
@@ -59,6 +66,7 @@ export async function latestResidence(db: Q, userId: number, status?: 'approved'
     requestedAt: r.requested_at,
     reviewedAt: r.reviewed_at,
   }
+  return { residence, chain }
 }
 
 export interface Account {
@@ -67,20 +75,21 @@ export interface Account {
 }
 
 export async function loadAccount(db: Q, userId: number): Promise<Account | null> {
-  const [user, grants, residence] = await Promise.all([
+  const [user, grants, latest] = await Promise.all([
     db.selectFrom('users').select(['id', 'privacy_accepted_at']).where('id', '=', userId).executeTakeFirst(),
     grantsOf(db, userId),
-    latestResidence(db, userId),
+    residenceWithChain(db, userId),
   ])
   if (!user) return null
+  const residence = latest?.residence ?? null
   // While a move is pending review, the resident stays verified at the old address.
-  const home = residence?.status === 'approved' ? residence : residence ? await latestResidence(db, userId, 'approved') : null
-  const chain = home ? await unitChain(db, home.buildingId) : null
-  const verified = home !== null && chain !== null
+  const homeRow = latest?.residence.status === 'approved' ? latest : latest ? await residenceWithChain(db, userId, 'approved') : null
+  const home = homeRow?.residence ?? null
+  const verified = home !== null
   const principal: Principal = {
     userId,
     grants: grants.map((g) => ({ role: g.role, unitId: g.unitId })),
-    residence: home && chain ? { buildingId: home.buildingId, chain } : null,
+    residence: homeRow ? { buildingId: homeRow.residence.buildingId, chain: homeRow.chain } : null,
   }
   const me: Me = {
     id: userId,
