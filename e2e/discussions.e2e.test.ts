@@ -140,7 +140,9 @@ test('post and reply, three reports hide the post, the committee restores it fro
 
   await visible('.stance-picker__option').filter({ hasText: '支持' }).click()
   await visible('.stance-picker__option--on').filter({ hasText: '支持' }).waitFor()
-  await visible('.stance-bar__text').filter({ hasText: '支持 2' }).waitFor()
+  // While Taro's page transition runs, the 首页 card and the topic page both show a stance bar: wait for
+  // the count on any of them rather than demand exactly one.
+  await visible('.stance-bar__text').filter({ hasText: '支持 2' }).first().waitFor()
 
   await visible('.btn').filter({ hasText: '发表我的意见' }).click()
   await visible('#compose-body textarea').fill(MINE)
