@@ -7,7 +7,7 @@ import { sql } from 'kysely'
 import { encodeCursor } from '../server/discussions/cursor'
 import { formatLoad, runLoad } from './support/load'
 import { startBenchServer } from './support/server'
-import { prng } from '../server/seed/random'
+import { prng } from '../server/core/random'
 
 const POSTS = 50_000
 const REPLY_EVERY = 10 // every 10th post is a reply to a recent root

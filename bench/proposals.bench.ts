@@ -11,7 +11,7 @@ import { cosignThreshold, DEFAULT_SETTINGS } from '../server/proposals/rules'
 import { PROPOSAL_CATEGORIES, type ProposalState } from '../types'
 import { formatLoad, runLoad } from './support/load'
 import { startBenchServer } from './support/server'
-import { prng } from '../server/seed/random'
+import { prng } from '../server/core/random'
 
 const NEIGHBOURHOODS = 20
 const ESTATES = 5

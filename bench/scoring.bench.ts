@@ -5,7 +5,7 @@ import { setFlagsFromString } from 'node:v8'
 import { runInNewContext } from 'node:vm'
 import { CHANGNING_2022, evaluateIndex, scoreInstrument } from '../src/scoring'
 import type { IndexInputs, Instrument, InstrumentItem, InstrumentResponse, ScoreOptions } from '../types/scoring'
-import { prng } from '../server/seed/random'
+import { prng } from '../server/core/random'
 
 const RESPONDENTS = 100_000
 const ITEMS = 30

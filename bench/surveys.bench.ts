@@ -9,7 +9,7 @@ import { INSTRUMENTS } from '../src/scoring'
 import { hashToken } from '../server/accounts/sessions'
 import { formatLoad, runLoad } from './support/load'
 import { startBenchServer } from './support/server'
-import { prng } from '../server/seed/random'
+import { prng } from '../server/core/random'
 
 const RESPONSES = 20_000
 const BATCH = 500

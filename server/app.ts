@@ -7,11 +7,12 @@ import { Redis } from 'ioredis'
 import { sql } from 'kysely'
 import type { Health } from '../types'
 import type { Config } from './config'
-import { connect, type Db } from './db/connection'
+import { connect, type Db } from './core/db'
 import { migrateToLatest } from './db/migrate'
-import { databaseCounters, redisCounters, type CounterStore } from './http/counters'
-import { installErrorHandling } from './http/errors'
-import { installAuth } from './http/auth'
+import { databaseCounters, redisCounters, type CounterStore } from './core/counters'
+import { installErrorHandling } from './core/errors'
+import { settled } from './core/write'
+import { installAuth } from './accounts/auth'
 import { wechatAuth, type WechatAuth } from './accounts/wechat'
 import { accountRoutes } from './accounts/routes'
 import { communityRoutes } from './community/routes'
@@ -20,6 +21,7 @@ import { wechatTextCheck, type TextSecurityCheck } from './content/wechat-check'
 import { contentRoutes } from './content/routes'
 import { discussionRoutes } from './discussions/routes'
 import { proposalRoutes } from './proposals/routes'
+import { SETTINGS_NAMES } from './proposals/rules'
 import { notificationRoutes } from './notifications/routes'
 import { surveyRoutes } from './surveys/routes'
 import { indicatorRoutes } from './indicators/routes'
@@ -85,6 +87,7 @@ export async function buildApp(config: Config, overrides: Overrides = {}): Promi
     if (closing) reply.header('connection', 'close')
   })
   app.addHook('onClose', async () => {
+    await settled(app)
     await counters.close()
     if (!overrides.keepDbOpen) await db.close()
   })
@@ -94,7 +97,7 @@ export async function buildApp(config: Config, overrides: Overrides = {}): Promi
   app.addHook('onRoute', (r) => {
     for (const method of [r.method].flat()) if (method !== 'HEAD') routeTable.push({ method, url: r.url })
   })
-  installErrorHandling(app)
+  installErrorHandling(app, SETTINGS_NAMES)
   installAuth(app)
 
   app.get('/api/health', async (_request, reply): Promise<Health> => {

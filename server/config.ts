@@ -1,5 +1,5 @@
 import path from 'node:path'
-import { DEFAULT_LIMITS, type Limit, type LimitName } from './http/rate-limit'
+import { DEFAULT_LIMITS, type Limit, type LimitName } from './core/rate-limit'
 
 export type AuthMode = 'dev' | 'wechat'
 

@@ -1,5 +1,5 @@
 import { CHANGNING_2022, evaluateIndex } from '../../src/scoring'
-import { AppError } from '../../server/http/errors'
+import { AppError } from '../../server/core/errors'
 import { LEAVES, manualEntries } from '../../server/indicators/inputs'
 import { currentYear, parsePeriod, periodBounds, previousPeriod } from '../../server/indicators/period'
 import { deltasOf, radarOf } from '../../server/indicators/report'

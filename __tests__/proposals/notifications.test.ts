@@ -1,7 +1,8 @@
 import http from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { describeEachDatabase } from '../support/server'
-import { pushesSettled, wechatSubscribeMessages } from '../../server/notifications/push'
+import { wechatSubscribeMessages } from '../../server/notifications/push'
+import { settled as pushesSettled } from '../../server/core/write'
 import { MOD_WUTONG, proposalBody, startProposalServer, type ProposalServer } from './support'
 
 interface Sent {

@@ -1,6 +1,6 @@
 import type { InjectOptions } from 'fastify'
 import type { Overrides } from '../../server/app'
-import type { Dialect } from '../../server/db/connection'
+import type { Dialect } from '../../server/core/db'
 import { startServer, type TestServer } from '../support/server'
 
 export const DAY = 86_400_000

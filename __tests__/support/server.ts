@@ -6,7 +6,7 @@ import type { FastifyInstance } from 'fastify'
 import pg from 'pg'
 import { buildApp, type Overrides } from '../../server/app'
 import { loadConfig, type Config } from '../../server/config'
-import { connect, type Db, type Dialect } from '../../server/db/connection'
+import { connect, type Db, type Dialect } from '../../server/core/db'
 
 export const PG_URL = process.env.TEST_DATABASE_URL || null
 

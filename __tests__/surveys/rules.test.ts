@@ -1,6 +1,6 @@
 import { INSTRUMENTS } from '../../src/scoring'
 import type { SurveyQuestion } from '../../types'
-import { AppError } from '../../server/http/errors'
+import { AppError } from '../../server/core/errors'
 import {
   buildCustomQuestions,
   estimatedMinutes,

@@ -1,8 +1,8 @@
 import type { Kysely } from 'kysely'
 import type { VerificationRequest, VerificationStatus } from '../../types'
 import type { Database } from '../db/schema'
-import { badInput } from '../http/errors'
-import type { Trx } from '../http/idempotency'
+import { badInput } from '../core/errors'
+import type { Trx } from '../core/db'
 import type { Principal } from './permissions'
 import { latestResidence } from './principal'
 

@@ -1,10 +1,5 @@
-import { AppError } from '../http/errors'
-
-export interface WechatConfig {
-  appId: string
-  secret: string
-  baseUrl: string
-}
+import { AppError } from '../core/errors'
+import type { WechatConfig } from '../core/wechat'
 
 /** The server's side of wx.login: exchanges a code for the openid; session_key never leaves here. */
 export interface WechatAuth {
@@ -54,33 +49,5 @@ export function wechatAuth(config: WechatConfig, fetchImpl: typeof fetch = fetch
       if (!answer.openid) throw new AppError(502, 'wechat_error', '微信登录暂时不可用，请稍后再试')
       return { openid: answer.openid }
     },
-  }
-}
-
-interface TokenAnswer {
-  access_token?: string
-  expires_in?: number
-  errcode?: number
-}
-
-/**
- * The mini-program's access token for server-to-WeChat calls (msgSecCheck, subscribe messages), cached
- * until a minute before it expires. stable_token gives every instance the same token, so instances
- * don't invalidate each other's.
- */
-export function wechatAccessToken(config: WechatConfig, fetchImpl: typeof fetch = fetch): () => Promise<string> {
-  let token: { value: string; expiresAt: number } | null = null
-  return async () => {
-    if (token && token.expiresAt > Date.now() + 60_000) return token.value
-    const res = await fetchImpl(new URL('/cgi-bin/stable_token', config.baseUrl), {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ grant_type: 'client_credential', appid: config.appId, secret: config.secret }),
-      signal: AbortSignal.timeout(5000),
-    })
-    const answer = (await res.json()) as TokenAnswer
-    if (!answer.access_token) throw new Error(`stable_token failed: ${answer.errcode}`)
-    token = { value: answer.access_token, expiresAt: Date.now() + (answer.expires_in ?? 7200) * 1000 }
-    return token.value
   }
 }

@@ -1,5 +1,5 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
-import { requireUser } from '../http/auth'
+import { requireUser } from '../accounts/auth'
 import { unitTree } from './units'
 
 export const communityRoutes: FastifyPluginAsyncTypebox = async (app) => {

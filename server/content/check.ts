@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify'
-import { AppError } from '../http/errors'
+import { AppError } from '../core/errors'
 import { matchWords, type Verdict } from './words'
 
 export interface ContentVerdict {

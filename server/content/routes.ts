@@ -1,9 +1,9 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { Type } from '@sinclair/typebox'
 import { can } from '../accounts/permissions'
-import { requireUser } from '../http/auth'
-import { forbidden, notFound } from '../http/errors'
-import { write } from '../http/idempotency'
+import { requireUser } from '../accounts/auth'
+import { forbidden, notFound } from '../core/errors'
+import { write } from '../core/write'
 
 /** Admins keep the sensitive-word list. */
 export const contentRoutes: FastifyPluginAsyncTypebox = async (app) => {

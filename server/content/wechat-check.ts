@@ -1,4 +1,4 @@
-import { wechatAccessToken, type WechatConfig } from '../accounts/wechat'
+import { wechatAccessToken, type WechatConfig } from '../core/wechat'
 import type { Verdict } from './words'
 
 /** WeChat's text security check (msgSecCheck v2), behind an adapter so tests can fake it. */

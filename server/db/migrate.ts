@@ -1,5 +1,5 @@
 import { Migrator, type Migration as KyselyMigration, type MigrationProvider } from 'kysely'
-import type { Db } from './connection'
+import type { Db } from '../core/db'
 import type { Migration } from './migrations/helpers'
 import { foundation } from './migrations/001_foundation'
 import { content } from './migrations/002_content'

@@ -2,7 +2,7 @@ import { sql, type ExpressionBuilder, type Kysely, type Selectable } from 'kysel
 import type { Appeal, AppealStatus, Post, PostSort, PostStatus, ReportReason } from '../../types'
 import { maskPersonalInfo } from '../content/masking'
 import type { Database } from '../db/schema'
-import type { Trx } from '../http/idempotency'
+import type { Trx } from '../core/db'
 import type { PostCursor } from './cursor'
 import { encodeCursor } from './cursor'
 import {

@@ -4,9 +4,9 @@ import { can, isStaffFor, type Principal, type UnitChain } from '../accounts/per
 import { unitChain } from '../community/units'
 import { maskPersonalInfo } from '../content/masking'
 import type { Database } from '../db/schema'
-import { badInput } from '../http/errors'
-import type { Trx } from '../http/idempotency'
-import { logModeration } from '../moderation/log'
+import { badInput } from '../core/errors'
+import type { Trx } from '../core/db'
+import { logModeration } from '../core/audit'
 import { isClosedByDate, shanghaiTime, topicReadOnlyReason } from './rules'
 
 type Q = Kysely<Database>

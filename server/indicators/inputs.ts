@@ -5,7 +5,7 @@ import { CHANGNING_2022, evaluateIndex, IndexInputError } from '../../src/scorin
 import type { IndexDefinition, IndexInputValue, IndexLeaf, IndexNode, IndexRule, InstrumentId } from '../../src/scoring'
 import type { IndicatorInputEntry, ManualProvenance } from '../../types'
 import type { Database } from '../db/schema'
-import { badInput } from '../http/errors'
+import { badInput } from '../core/errors'
 
 type Q = Kysely<Database>
 

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { Type } from '@sinclair/typebox'
-import { Id, IdParams, Text } from '../discussions/schemas'
+import { Id, IdParams, Text } from '../core/schema'
 import type { FastifyInstance } from 'fastify'
 import { sql } from 'kysely'
 import type {
@@ -24,14 +24,16 @@ import { getPost, presentPosts, setPostStatus, toAppeal, type PostRow } from '..
 import { AUTO_HIDE_REASON, shanghaiTime, topicTransition } from '../discussions/rules'
 import { chainOf, loadTopic, presentTopics, readableNeighbourhoods, topicQuery } from '../discussions/topics'
 import { postForReader, topicForReader } from '../discussions/access'
-import { AppError, badInput, conflict, forbidden, notFound } from '../http/errors'
-import { requireUser } from '../http/auth'
-import { write, type Trx } from '../http/idempotency'
+import { AppError, badInput, conflict, forbidden, notFound } from '../core/errors'
+import { requireUser } from '../accounts/auth'
+import { isUniqueViolation } from '../core/db'
+import type { Trx } from '../core/db'
+import { inBackground, write } from '../core/write'
 import { maskPersonalInfo } from '../content/masking'
 import { notify, type Push } from '../notifications/notify'
 import { deliverPushes } from '../notifications/push'
 import { decodeIdCursor, encodeIdCursor } from '../discussions/cursor'
-import { logModeration } from './log'
+import { logModeration } from '../core/audit'
 import {
   canAppeal,
   canDecideAppeal,
@@ -60,10 +62,6 @@ const AUTHOR_NOTICES: Partial<Record<PostModerationAction, (reason: string | nul
   approve: (_reason, before) => (before === 'pending' ? { kind: 'post.approved', status: '已通过', body: '您的发言已通过审核，其他居民现在可以看到了。' } : undefined),
 }
 
-function isUniqueViolation(err: unknown): boolean {
-  const code = (err as { code?: string })?.code
-  return code === '23505' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY' || code === 'SQLITE_CONSTRAINT_UNIQUE'
-}
 
 export async function reportThreshold(q: Trx, neighbourhoodId: number): Promise<number> {
   const row = await q.selectFrom('discussion_settings').select('report_threshold').where('neighbourhood_id', '=', neighbourhoodId).executeTakeFirst()
@@ -93,7 +91,7 @@ export const moderationRoutes: FastifyPluginAsyncTypebox = async (app) => {
   ): Promise<T> {
     const pushes: Push[] = []
     const result = await write(request, reply, (trx) => work(trx, pushes), status)
-    deliverPushes(app as unknown as FastifyInstance, pushes)
+    inBackground(app as unknown as FastifyInstance, (a) => deliverPushes(a, pushes))
     return result
   }
 

@@ -1,4 +1,6 @@
-import type { Trx } from '../http/idempotency'
+import type { Trx } from '../core/db'
+import type { AfterCommit } from '../core/write'
+import { deliverPushes } from './push'
 
 // In-app notifications are written in the same transaction as the change they announce; the WeChat
 // subscribe message that mirrors each one is sent after the commit (see push.ts), best effort.
@@ -41,3 +43,8 @@ export async function notify(trx: Trx, userIds: Iterable<number>, n: Notificatio
   return ids.map((userId) => ({ ...n, userId, at }))
 }
 
+
+/** Mirrors the notifications as WeChat subscribe messages once the write that made them commits. */
+export function pushAfterCommit(after: AfterCommit, pushes: Push[]): void {
+  if (pushes.length > 0) after((app) => deliverPushes(app, pushes))
+}

@@ -1,7 +1,8 @@
 import type { FastifyInstance } from 'fastify'
-import { wechatAccessToken, type WechatConfig } from '../accounts/wechat'
+import { wechatAccessToken, type WechatConfig } from '../core/wechat'
 import type { Push } from './notify'
 import { notificationPage } from '../../types/notifications'
+import { shanghaiMinute } from '../../types/time'
 
 /**
  * WeChat subscribe messages (订阅消息), behind an adapter so tests can fake it. The template configured in
@@ -51,16 +52,12 @@ export function subscribeMessagesFromEnv(
 // WeChat's field limits: thing ≤ 20 characters, phrase ≤ 5.
 const cut = (s: string, n: number) => ([...s].length <= n ? s : [...s].slice(0, n - 1).join('') + '…')
 
-function shanghaiTime(iso: string): string {
-  return new Date(new Date(iso).getTime() + 8 * 3_600_000).toISOString().slice(0, 16).replace('T', ' ')
-}
-
 export function subscribeData(p: Push): Record<string, { value: string }> {
   return {
     thing1: { value: cut(p.title, 20) },
     phrase2: { value: cut(p.status ?? '有更新', 5) },
     thing3: { value: cut(p.body, 20) },
-    time4: { value: shanghaiTime(p.at) },
+    time4: { value: shanghaiMinute(p.at) },
   }
 }
 
@@ -68,38 +65,23 @@ export function pagePath(p: Push): string {
   return notificationPage(p) ?? 'pages/home/index'
 }
 
-// Keyed by the app's database handle: route plugins see an encapsulated instance, tests the root one.
-const inFlight = new WeakMap<object, Set<Promise<void>>>()
-
 /**
- * Sends the subscribe messages for notifications just committed. Not awaited by routes (a slow WeChat
- * must not slow a resident's request); failures are logged. `pushesSettled` waits for them (tests, close).
+ * Sends the subscribe messages for notifications just committed, in the background (a slow WeChat must
+ * not slow a resident's request); failures are logged. Writes hand it to `after` (see core/write).
  */
-export function deliverPushes(app: FastifyInstance, pushes: Push[]): void {
+export async function deliverPushes(app: FastifyInstance, pushes: Push[]): Promise<void> {
   const sender = app.subscribeMessages
   if (!sender || pushes.length === 0) return
-  const job = (async () => {
-    const ids = [...new Set(pushes.map((p) => p.userId))]
-    const users = await app.db.kysely.selectFrom('users').select(['id', 'openid']).where('id', 'in', ids).where('openid', 'is not', null).execute()
-    const openids = new Map(users.map((u) => [u.id, u.openid as string]))
-    for (const p of pushes) {
-      const openid = openids.get(p.userId)
-      if (!openid) continue
-      try {
-        await sender.send({ openid, page: pagePath(p), data: subscribeData(p) })
-      } catch (err) {
-        app.log.warn({ err, userId: p.userId, kind: p.kind }, 'subscribe message not sent')
-      }
+  const ids = [...new Set(pushes.map((p) => p.userId))]
+  const users = await app.db.kysely.selectFrom('users').select(['id', 'openid']).where('id', 'in', ids).where('openid', 'is not', null).execute()
+  const openids = new Map(users.map((u) => [u.id, u.openid as string]))
+  for (const p of pushes) {
+    const openid = openids.get(p.userId)
+    if (!openid) continue
+    try {
+      await sender.send({ openid, page: pagePath(p), data: subscribeData(p) })
+    } catch (err) {
+      app.log.warn({ err, userId: p.userId, kind: p.kind }, 'subscribe message not sent')
     }
-  })().catch((err) => app.log.warn({ err }, 'subscribe messages not sent'))
-  let set = inFlight.get(app.db)
-  if (!set) inFlight.set(app.db, (set = new Set()))
-  set.add(job)
-  void job.finally(() => set!.delete(job))
-}
-
-/** Resolves once every subscribe message started so far has been sent or has failed. */
-export async function pushesSettled(app: FastifyInstance): Promise<void> {
-  const set = inFlight.get(app.db)
-  while (set && set.size > 0) await Promise.all([...set])
+  }
 }

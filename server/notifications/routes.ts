@@ -1,10 +1,9 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { Type } from '@sinclair/typebox'
 import type { AppNotification, NotificationPage, NotificationsReadResult } from '../../types'
-import { requireUser } from '../http/auth'
-import { badInput } from '../http/errors'
-import { write } from '../http/idempotency'
-import { pushesSettled } from './push'
+import { requireUser } from '../accounts/auth'
+import { badInput } from '../core/errors'
+import { write } from '../core/write'
 
 const encodeCursor = (id: number) => Buffer.from(JSON.stringify({ id })).toString('base64url')
 
@@ -21,7 +20,6 @@ function decodeCursor(cursor: string): number {
 /** The caller's own notifications (消息), newest first. */
 export const notificationRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const db = app.db.kysely
-  app.addHook('onClose', () => pushesSettled(app))
 
   app.get(
     '/api/notifications',

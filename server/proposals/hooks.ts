@@ -1,5 +1,5 @@
 import { openTopic } from '../discussions/topics'
-import type { Trx } from '../http/idempotency'
+import type { Trx } from '../core/db'
 
 export interface AcceptedProposal {
   id: number

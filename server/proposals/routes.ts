@@ -23,11 +23,12 @@ import { can } from '../accounts/permissions'
 import { normaliseRoom } from '../accounts/residences'
 import { checkContent } from '../content/check'
 import { maskPersonalInfo } from '../content/masking'
-import { requireUser } from '../http/auth'
-import { badInput, conflict, forbidden, notFound } from '../http/errors'
-import { write, type Trx } from '../http/idempotency'
-import { enforceLimit } from '../http/rate-limit'
-import { logModeration } from '../moderation/log'
+import { requireUser } from '../accounts/auth'
+import { badInput, conflict, forbidden, notFound } from '../core/errors'
+import type { Trx } from '../core/db'
+import { inBackground, write } from '../core/write'
+import { enforceLimit } from '../core/rate-limit'
+import { logModeration } from '../core/audit'
 import { deliverPushes } from '../notifications/push'
 import { addCosign, applyTransition, loadRow, notifyAudience, removeCosign, type Env, type Signer, type Tally } from './process'
 import {
@@ -126,7 +127,7 @@ export const proposalRoutes: FastifyPluginAsyncTypebox = async (app) => {
   ): Promise<T> {
     const env: Env = { now: app.clock(), pushes: [] }
     const result = await write(request, reply, (trx) => work(trx, env), status)
-    deliverPushes(app as unknown as FastifyInstance, env.pushes)
+    inBackground(app as unknown as FastifyInstance, (a) => deliverPushes(a, env.pushes))
     return result
   }
 

@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely'
 import type { ProposalSettings } from '../../types'
 import type { Database } from '../db/schema'
-import type { Trx } from '../http/idempotency'
+import type { Trx } from '../core/db'
 import { DEFAULT_SETTINGS, type SettingsValues } from './rules'
 import type { ProposalSettingsTable } from './tables'
 

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify'
 import type { ProposalState } from '../../types'
 import { deliverPushes } from '../notifications/push'
+import { inBackground } from '../core/write'
 import { applyTransition, loadRow, notifyAudience, type Env } from './process'
 import { dueAction, OVERDUE_STATES } from './rules'
 import { loadSettings } from './settings'
@@ -85,7 +86,7 @@ export async function sweepProposals(app: FastifyInstance, now: Date = app.clock
           }
         })
         if (done) result[done]++
-        deliverPushes(app, env.pushes)
+        inBackground(app, (a) => deliverPushes(a, env.pushes))
       } catch (err) {
         app.log.warn({ err, proposalId: d.id }, 'proposal sweep failed for one proposal')
       }

@@ -23,7 +23,7 @@ import { isStaffFor, livesIn, type Principal } from '../accounts/permissions'
 import { STAFF_LABEL } from '../accounts/privacy'
 import { maskPersonalInfo } from '../content/masking'
 import type { Database } from '../db/schema'
-import { badInput } from '../http/errors'
+import { badInput } from '../core/errors'
 import {
   allowedTransitions,
   authorLabel,

@@ -15,7 +15,7 @@
 import { randomBytes } from 'node:crypto'
 import type { Kysely, Selectable } from 'kysely'
 import type { Database } from '../db/schema'
-import type { Trx } from '../http/idempotency'
+import type { Trx } from '../core/db'
 import { MIX_BATCH, shanghaiDate, type StoredAnswers } from './rules'
 
 type Q = Kysely<Database>

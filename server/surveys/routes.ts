@@ -13,10 +13,12 @@ import type {
   SurveyTemplate,
 } from '../../types'
 import { can, isStaffFor, type Principal } from '../accounts/permissions'
-import { AppError, badInput, conflict, forbidden, notFound } from '../http/errors'
-import { requireUser } from '../http/auth'
-import { write, type Trx } from '../http/idempotency'
-import { logModeration } from '../moderation/log'
+import { AppError, badInput, conflict, forbidden, notFound } from '../core/errors'
+import { requireUser } from '../accounts/auth'
+import { isUniqueViolation } from '../core/db'
+import type { Trx } from '../core/db'
+import { write } from '../core/write'
+import { logModeration } from '../core/audit'
 import { surveySheets } from './export'
 import { insertResponse, mixAllResponses, mixResponses } from './responses'
 import { computeResults } from './results'
@@ -512,7 +514,3 @@ function defaultTitle(instruments: InstrumentId[]): string {
   return templateFor('annual').title
 }
 
-function isUniqueViolation(err: unknown): boolean {
-  const code = (err as { code?: string })?.code
-  return code === '23505' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY' || code === 'SQLITE_CONSTRAINT_UNIQUE'
-}

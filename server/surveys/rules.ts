@@ -12,7 +12,7 @@ import type {
   SurveyTemplate,
   SurveyTemplateId,
 } from '../../types'
-import { badInput } from '../http/errors'
+import { badInput } from '../core/errors'
 
 /** Figures describing fewer respondents than this are not shown (the scoring library gets the same number). */
 /** The scoring library's threshold, so questions, scores and breakdowns suppress alike. */

@@ -5,10 +5,10 @@
 import { randomBytes } from 'node:crypto'
 import { INSTRUMENTS } from '../../src/scoring'
 import type { SurveyQuestion } from '../../types'
-import type { Trx } from '../http/idempotency'
+import type { Trx } from '../core/db'
 import { currentYear, previousPeriod, parsePeriod } from '../indicators/period'
 import { ANNUAL_INSTRUMENTS, buildCustomQuestions, instrumentQuestions, shanghaiDate, templateFor, type StoredAnswers } from './rules'
-import { prng } from '../seed/random'
+import { prng } from '../core/random'
 
 const DAY = 86_400_000
 

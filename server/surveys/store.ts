@@ -6,7 +6,7 @@ import type { HousingType, SurveyDetail, SurveyListItem, SurveyQuestion, UnitLev
 import { can, isStaffFor, type Principal, type UnitChain } from '../accounts/permissions'
 import { unitChain, verifiedHouseholdsByBuilding } from '../community/units'
 import type { Database } from '../db/schema'
-import { notFound } from '../http/errors'
+import { notFound } from '../core/errors'
 import { estimatedMinutes, surveyStatus, type StoredAnswers } from './rules'
 
 type Q = Kysely<Database>

@@ -1,6 +1,6 @@
 import { Redis } from 'ioredis'
 import { buildApp } from '../../server/app'
-import { redisCounters } from '../../server/http/counters'
+import { redisCounters } from '../../server/core/counters'
 import { freshDatabase, PG_URL, testConfig } from '../support/server'
 
 const REDIS_URL = process.env.TEST_REDIS_URL || null

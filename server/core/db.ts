@@ -1,11 +1,20 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import SQLite from 'better-sqlite3'
-import { Kysely, PostgresDialect, SqliteDialect } from 'kysely'
+import { Kysely, PostgresDialect, SqliteDialect, type Transaction } from 'kysely'
 import pg from 'pg'
-import type { Database } from './schema'
+import type { Database } from '../db/schema'
 
 export type Dialect = 'sqlite' | 'postgres'
+
+/** A transaction: every write of a command runs in one. */
+export type Trx = Transaction<Database>
+
+/** A duplicate key on either database (a concurrent twin got there first). */
+export function isUniqueViolation(err: unknown): boolean {
+  const code = (err as { code?: string })?.code
+  return code === '23505' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY' || code === 'SQLITE_CONSTRAINT_UNIQUE'
+}
 
 export interface Db {
   kysely: Kysely<Database>

@@ -1,10 +1,10 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify'
 import type { Me } from '../../types'
-import { loadAccount } from '../accounts/principal'
-import type { Principal } from '../accounts/permissions'
-import { sessionUserId } from '../accounts/sessions'
-import { unauthorized } from './errors'
-import { enforceLimit } from './rate-limit'
+import { loadAccount } from './principal'
+import type { Principal } from './permissions'
+import { sessionUserId } from './sessions'
+import { unauthorized } from '../core/errors'
+import { enforceLimit } from '../core/rate-limit'
 
 declare module 'fastify' {
   interface FastifyRequest {

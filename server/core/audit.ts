@@ -1,4 +1,4 @@
-import type { Trx } from '../http/idempotency'
+import type { Trx } from './db'
 
 export interface ModerationEntry {
   actorId: number

@@ -1,6 +1,6 @@
 import { sql } from 'kysely'
 import type { Redis } from 'ioredis'
-import type { Db } from '../db/connection'
+import type { Db } from './db'
 
 /** Fixed-window hit counters shared by every server instance (rate limits). */
 export interface CounterStore {

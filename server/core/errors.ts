@@ -1,5 +1,4 @@
 import type { FastifyError, FastifyInstance } from 'fastify'
-import { SETTINGS_NAMES } from '../proposals/rules'
 
 /** A refusal the client should understand: status, stable code, Chinese message for the resident. */
 export class AppError extends Error {
@@ -21,7 +20,7 @@ export const badInput = (field: string, message: string) => new AppError(400, 'i
 export const conflict = (code: string, message: string, details?: unknown) =>
   new AppError(409, code, message, undefined, details)
 
-// Field names residents may see in validation messages.
+// Field names residents may see in validation messages; capabilities add their own (installErrorHandling).
 const FIELD_NAMES: Record<string, string> = {
   code: '登录凭证',
   userId: '账号',
@@ -80,7 +79,6 @@ const FIELD_NAMES: Record<string, string> = {
   mine: '我的提案',
   overdue: '已超期',
   progressId: '进展编号',
-  ...SETTINGS_NAMES,
   // 问卷与评估指标
   template: '问卷模板',
   instruments: '问卷量表',
@@ -108,11 +106,11 @@ interface AjvIssue {
   params: Record<string, unknown>
 }
 
-function describeIssue(issue: AjvIssue, dataVar: string): { field: string; message: string } {
+function describeIssue(issue: AjvIssue, dataVar: string, names: Record<string, string>): { field: string; message: string } {
   const path = issue.instancePath.replace(/^\//, '').replace(/\//g, '.')
   const field = issue.keyword === 'required' ? String(issue.params.missingProperty) : path || dataVar
   const leaf = field.split('.').pop() ?? field
-  const name = FIELD_NAMES[leaf] ?? leaf
+  const name = names[leaf] ?? leaf
   switch (issue.keyword) {
     case 'required':
       return { field, message: `请填写${name}` }
@@ -135,7 +133,9 @@ function describeIssue(issue: AjvIssue, dataVar: string): { field: string; messa
   }
 }
 
-export function installErrorHandling(app: FastifyInstance): void {
+/** JSON errors for everything a route throws; `fieldNames` adds capabilities' own field names. */
+export function installErrorHandling(app: FastifyInstance, fieldNames: Record<string, string> = {}): void {
+  const names = { ...FIELD_NAMES, ...fieldNames }
   app.setErrorHandler((err: FastifyError | AppError, request, reply) => {
     if (err instanceof AppError) {
       return reply.status(err.statusCode).send({
@@ -144,7 +144,7 @@ export function installErrorHandling(app: FastifyInstance): void {
     }
     const fe = err as FastifyError
     if (fe.validation && fe.validation.length > 0) {
-      const { field, message } = describeIssue(fe.validation[0] as AjvIssue, fe.validationContext ?? 'body')
+      const { field, message } = describeIssue(fe.validation[0] as AjvIssue, fe.validationContext ?? 'body', names)
       return reply.status(400).send({ error: { code: 'invalid_input', message, field } })
     }
     switch (fe.code) {
