@@ -1,6 +1,6 @@
 import fs from 'node:fs'
 import path from 'node:path'
-import Fastify, { type FastifyInstance } from 'fastify'
+import Fastify, { type FastifyInstance, type FastifySchema } from 'fastify'
 import fastifyStatic from '@fastify/static'
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
 import { Redis } from 'ioredis'
@@ -39,9 +39,15 @@ declare module 'fastify' {
     subscribeMessages: SubscribeMessageSender | null
     /** The current time; tests inject a clock so time-bound rules (edit windows, mutes) need no sleeping. */
     clock: () => Date
-    /** Every route registered, so tests can hold the permission matrix to the real API. */
-    routeTable: { method: string; url: string }[]
+    /** Every route registered with its schema, so tests can hold the permission matrix and the fuzzing to the real API. */
+    routeTable: RegisteredRoute[]
   }
+}
+
+export interface RegisteredRoute {
+  method: string
+  url: string
+  schema?: FastifySchema
 }
 
 export interface Overrides {
@@ -92,10 +98,10 @@ export async function buildApp(config: Config, overrides: Overrides = {}): Promi
     if (!overrides.keepDbOpen) await db.close()
   })
 
-  const routeTable: { method: string; url: string }[] = []
+  const routeTable: RegisteredRoute[] = []
   app.decorate('routeTable', routeTable)
   app.addHook('onRoute', (r) => {
-    for (const method of [r.method].flat()) if (method !== 'HEAD') routeTable.push({ method, url: r.url })
+    for (const method of [r.method].flat()) if (method !== 'HEAD') routeTable.push({ method, url: r.url, schema: r.schema })
   })
   installErrorHandling(app, SETTINGS_NAMES)
   installAuth(app)
