@@ -3,6 +3,7 @@
 import { Type, type TSchema } from '@sinclair/typebox'
 import type { IndexInputValue, IndexResult } from '../../types/scoring'
 import { Id, literals, Text } from '../core/schema'
+import { InstrumentSchema as Instrument } from '../surveys'
 
 const Nullable = <T extends TSchema>(t: T) => Type.Union([t, Type.Null()])
 
@@ -36,7 +37,6 @@ const PeriodInfo = Type.Object({ id: Type.String(), label: Type.String(), start:
 const ScoreStatus = literals(['ok', 'insufficient_sample', 'no_data'] as const)
 const Staff = Type.Object({ id: Type.Integer(), label: Type.String() })
 const Note = Nullable(Type.Object({ text: Type.String(), publishedAt: Type.String() }))
-const Instrument = literals(['cohesion', 'atmosphere', 'awareness', 'satisfaction', 'belonging'] as const)
 
 const Manual = Type.Object({ value: Nullable(LibraryValue), note: Nullable(Type.String()), enteredAt: Type.String(), enteredBy: Staff })
 const provenanceFields = {

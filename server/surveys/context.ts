@@ -1,5 +1,6 @@
-// What a query or a command of this capability is handed by its route: the database, the clock, the
-// signed-in principal and, for writes, the request's transaction runner. Never the request itself.
+// What a query or a command is handed by its route: the database, the clock, the signed-in principal
+// and, for writes, the request's transaction runner and reply status — never the request itself,
+// which only reader() and writer() below look at. The index's routes use the same two.
 import type { FastifyReply, FastifyRequest } from 'fastify'
 import type { Kysely } from 'kysely'
 import { requireUser } from '../accounts/auth'

@@ -6,6 +6,7 @@ export { closedWaves, responseTotal, waveScores } from './queries/waves'
 export { instrumentsOf, responseNote, type SurveyRow } from './queries/surveys'
 export { scoreSuppressed } from './queries/results'
 export { buildingsUnder, neighbourhoodOf, unitInfo, type BuildingInfo, type UnitInfo } from './queries/units'
+export { Instrument as InstrumentSchema } from './schemas'
 export { sendExport, type Column, type Download, type ExportFormat, type Row, type Sheet } from './tabular'
-// The request context the routes hand to queries and commands (the index builds its own the same way).
+// The request context routes hand to queries and commands (the index's routes use it too).
 export { reader, writer, type Reader, type Writer } from './context'

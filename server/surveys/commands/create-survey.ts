@@ -1,7 +1,6 @@
 // A new draft: from a template, from freely chosen instruments, or as the next wave of an existing
 // survey (copyOf: the same questions, so the waves compare).
-import type { InstrumentId } from '../../../types/scoring'
-import type { SurveyDetail, SurveyQuestionInput, SurveyTemplateId } from '../../../types'
+import type { CreateSurveyRequest, SurveyDetail } from '../../../types'
 import { badInput } from '../../core/errors'
 import type { Writer } from '../context'
 import { createRefusal } from '../policy'
@@ -10,19 +9,7 @@ import { neighbourhoodOf, unitInfo } from '../queries/units'
 import { assembleQuestions, buildCustomQuestions, checkTimes, defaultTitle, normaliseInstruments, templateFor, toIso } from '../rules'
 import { logSurvey } from './log'
 
-export interface CreateSurveyInput {
-  unitId?: number
-  template?: SurveyTemplateId
-  instruments?: InstrumentId[]
-  copyOf?: number
-  title?: string
-  intro?: string
-  opensAt?: string | null
-  closesAt?: string | null
-  questions?: SurveyQuestionInput[]
-}
-
-export async function createSurvey(w: Writer, b: CreateSurveyInput): Promise<SurveyDetail> {
+export async function createSurvey(w: Writer, b: CreateSurveyRequest): Promise<SurveyDetail> {
   const { principal } = w
   const now = w.clock()
   const source: SurveyRow | null = b.copyOf !== undefined ? (await surveyToManage(w, b.copyOf)).row : null

@@ -1,23 +1,13 @@
 // Changing a survey: a draft's title, intro, times and questions; once published only the title,
 // intro and close time (the questions and the start must mean the same to everyone who answers).
-import type { InstrumentId } from '../../../types/scoring'
-import type { SurveyDetail, SurveyQuestionInput } from '../../../types'
+import type { SurveyDetail, UpdateSurveyRequest } from '../../../types'
 import { conflict } from '../../core/errors'
 import type { Writer } from '../context'
 import { instrumentsOf, questionsOf, surveyDetail, surveyToManage } from '../queries/surveys'
 import { assembleQuestions, buildCustomQuestions, checkTimes, normaliseInstruments, toIso } from '../rules'
 import { logSurvey } from './log'
 
-export interface EditSurveyInput {
-  title?: string
-  intro?: string
-  opensAt?: string | null
-  closesAt?: string | null
-  instruments?: InstrumentId[]
-  questions?: SurveyQuestionInput[]
-}
-
-export async function editSurvey(w: Writer, id: number, b: EditSurveyInput): Promise<SurveyDetail> {
+export async function editSurvey(w: Writer, id: number, b: UpdateSurveyRequest): Promise<SurveyDetail> {
   const { row } = await surveyToManage(w, id)
   const now = w.clock()
   if (row.state === 'closed') throw conflict('survey_closed', '问卷已结束，不能再修改；如需再次调查，请复制为新一轮问卷')
