@@ -23,8 +23,8 @@ import { discussionRoutes } from './discussions/routes'
 import { proposalRoutes } from './proposals/routes'
 import { SETTINGS_NAMES } from './proposals/rules'
 import { notificationRoutes } from './notifications/routes'
-import { surveyRoutes } from './surveys/routes'
-import { indicatorRoutes } from './indicators/routes'
+import { surveyRoutes } from './surveys'
+import { indicatorRoutes } from './indicators'
 import { subscribeMessagesFromEnv, type SubscribeMessageSender } from './notifications/push'
 
 declare module 'fastify' {

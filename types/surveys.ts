@@ -145,7 +145,8 @@ export interface SurveyDetail extends SurveyListItem {
 
 /** POST /api/surveys */
 export interface CreateSurveyRequest {
-  unitId: number
+  /** Required, except for a new wave (copyOf), which keeps the copied survey's unit. */
+  unitId?: number
   /** Start from a template (default 'blank'); ignored with copyOf. */
   template?: SurveyTemplateId
   /** Or combine instruments freely (overrides template). */

@@ -1,7 +1,7 @@
 import { INSTRUMENTS } from '../../src/scoring'
 import type { IndexLeafResult, IndexNodeResult } from '../../src/scoring'
 import type { IndexReport } from '../../types'
-import { currentYear } from '../../server/indicators/period'
+import { currentYear } from '../../types/period'
 import { describeEachDatabase, startServer, type TestServer } from '../support/server'
 import { ADMIN, call, csvObjects, DAY, fakeClock, MODERATOR, OTHER_MODERATOR, readXlsx, unitId, verifiedResidents, loginUser, type Actor } from '../surveys/support'
 

@@ -1,8 +1,8 @@
 import { CHANGNING_2022, evaluateIndex } from '../../src/scoring'
 import { AppError } from '../../server/core/errors'
-import { LEAVES, manualEntries } from '../../server/indicators/inputs'
-import { currentYear, parsePeriod, periodBounds, previousPeriod } from '../../server/indicators/period'
-import { deltasOf, radarOf } from '../../server/indicators/report'
+import { LEAVES, manualEntries } from '../../server/indicators/rules'
+import { currentYear, parsePeriod, periodBounds, previousPeriod } from '../../types/period'
+import { deltasOf, radarOf } from '../../server/indicators/queries/report'
 
 describe('periods', () => {
   it('reads years and half-years', () => {

@@ -7,12 +7,12 @@ import {
   instrumentQuestions,
   normaliseInstruments,
   questionResult,
-  shanghaiDate,
   surveyStatus,
   templateFor,
   validateAnswers,
 } from '../../server/surveys/rules'
 import { toCsv } from '../../server/surveys/tabular'
+import { shanghaiDay as shanghaiDate } from '../../types/time'
 import { parseCsv } from './support'
 
 const refusal = (fn: () => unknown): { field?: string; message: string } => {

@@ -4,6 +4,7 @@ import type { ProposalTables } from '../proposals/tables'
 import type { DiscussionTables } from '../discussions/tables'
 import type { ModerationTables } from '../moderation/tables'
 import type { SurveyTables } from '../surveys/tables'
+import type { IndicatorTables } from '../indicators/tables'
 
 // Kysely's view of the tables. Timestamps are ISO-8601 UTC strings and flags are 0/1 integers, so one
 // set of migrations and queries serves SQLite and PostgreSQL alike.
@@ -125,5 +126,5 @@ export interface Database {
   surveys: SurveyTables['surveys']
   survey_participation: SurveyTables['survey_participation']
   survey_responses: SurveyTables['survey_responses']
-  indicator_inputs: SurveyTables['indicator_inputs']
+  indicator_inputs: IndicatorTables['indicator_inputs']
 }

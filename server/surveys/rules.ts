@@ -14,10 +14,9 @@ import type {
 } from '../../types'
 import { badInput } from '../core/errors'
 
-/** Figures describing fewer respondents than this are not shown (the scoring library gets the same number). */
 /** The scoring library's threshold, so questions, scores and breakdowns suppress alike. */
 export const MIN_CELL_SIZE = DEFAULT_MIN_CELL_SIZE
-/** Unmixed answers are rewritten together once this many have gathered (see responses.ts). */
+/** Unmixed answers are rewritten together once this many have gathered (see anonymity.ts). */
 export const MIX_BATCH = 10
 export const SECONDS_PER_QUESTION = 8
 export const MAX_QUESTIONS = 100
@@ -111,6 +110,20 @@ export function buildCustomQuestions(inputs: SurveyQuestionInput[], existing: Su
   })
 }
 
+/** A survey's questions: the instruments' items first, then the custom ones; at most MAX_QUESTIONS. */
+export function assembleQuestions(instruments: InstrumentId[], custom: SurveyQuestion[]): SurveyQuestion[] {
+  const questions = [...instrumentQuestions(instruments), ...custom]
+  if (questions.length > MAX_QUESTIONS) throw badInput('questions', `一份问卷最多 ${MAX_QUESTIONS} 道题`)
+  return questions
+}
+
+/** The title of a survey made of freely chosen instruments. */
+export function defaultTitle(instruments: InstrumentId[]): string {
+  if (instruments.length === 0) return templateFor('blank').title
+  if (instruments.length === 1) return templateFor(instruments[0]).title
+  return templateFor('annual').title
+}
+
 export interface SurveyTimes {
   state: SurveyState
   opens_at: string | null
@@ -139,10 +152,8 @@ export function toIso(value: string | null | undefined, field: string): string |
   return d.toISOString()
 }
 
-/** 'YYYY-MM-DD' in Shanghai (UTC+8 all year). */
-export function shanghaiDate(d: Date): string {
-  return new Date(d.getTime() + 8 * 3_600_000).toISOString().slice(0, 10)
-}
+/** Answers as a client sends them: each value's shape is checked against its question. */
+export type UncheckedAnswers = { questionId: string; value: unknown }[]
 
 export type StoredAnswers = Record<string, number | number[] | string | 'dk'>
 
@@ -150,7 +161,7 @@ export type StoredAnswers = Record<string, number | number[] | string | 'dk'>
  * Checks a response against the questions and returns it keyed by question id, in question order
  * (so the stored text says nothing about the order the client sent). Throws 400 for the first problem.
  */
-export function validateAnswers(questions: SurveyQuestion[], answers: { questionId: string; value: unknown }[]): StoredAnswers {
+export function validateAnswers(questions: SurveyQuestion[], answers: UncheckedAnswers): StoredAnswers {
   const byId = new Map(questions.map((q, i) => [q.id, { q, n: i + 1 }]))
   const given = new Map<string, unknown>()
   answers.forEach((a, i) => {

@@ -6,8 +6,9 @@ import { randomBytes } from 'node:crypto'
 import { INSTRUMENTS } from '../../src/scoring'
 import type { SurveyQuestion } from '../../types'
 import type { Trx } from '../core/db'
-import { currentYear, previousPeriod, parsePeriod } from '../indicators/period'
-import { ANNUAL_INSTRUMENTS, buildCustomQuestions, instrumentQuestions, shanghaiDate, templateFor, type StoredAnswers } from './rules'
+import { currentYear, previousPeriod, parsePeriod } from '../../types/period'
+import { shanghaiDay } from '../../types/time'
+import { ANNUAL_INSTRUMENTS, buildCustomQuestions, instrumentQuestions, templateFor, type StoredAnswers } from './rules'
 import { prng } from '../core/random'
 
 const DAY = 86_400_000
@@ -77,7 +78,7 @@ export async function seedDemoSurveys(trx: Trx, now = new Date()): Promise<void>
       .values({
         unit_id: nb.id,
         neighbourhood_id: nb.id,
-        title: `${shanghaiDate(o.closedAt).slice(0, 4)}年${annual.title}`,
+        title: `${shanghaiDay(o.closedAt).slice(0, 4)}年${annual.title}`,
         intro: annual.intro,
         instruments: JSON.stringify(ANNUAL_INSTRUMENTS),
         questions: JSON.stringify(questions),
@@ -101,7 +102,7 @@ export async function seedDemoSurveys(trx: Trx, now = new Date()): Promise<void>
         id: randomBytes(16).toString('hex'),
         survey_id: id,
         building_id: app ? app.building_id : pickBuilding(),
-        answered_on: shanghaiDate(new Date(opened.getTime() + Math.floor(random() * 30) * DAY)),
+        answered_on: shanghaiDay(new Date(opened.getTime() + Math.floor(random() * 30) * DAY)),
         channel: (app ? 'app' : 'paper') as 'app' | 'paper',
         answers: JSON.stringify(synthAnswers(random, o.lift)),
         mixed: 1,

@@ -1,6 +1,6 @@
 import type { Generated } from 'kysely'
 
-// Kysely's view of the survey and index tables (migration 005_surveys).
+// Kysely's view of the survey tables (migration 005_surveys).
 
 export interface SurveyTable {
   id: Generated<number>
@@ -50,22 +50,8 @@ export interface SurveyResponseTable {
   mixed: number
 }
 
-export interface IndicatorInputTable {
-  id: Generated<number>
-  /** The 居民区. */
-  unit_id: number
-  period: string
-  leaf_id: string
-  /** JSON of the IndexInputValue; null clears the leaf. */
-  value: string | null
-  note: string | null
-  entered_by: number
-  entered_at: string
-}
-
 export interface SurveyTables {
   surveys: SurveyTable
   survey_participation: SurveyParticipationTable
   survey_responses: SurveyResponseTable
-  indicator_inputs: IndicatorInputTable
 }

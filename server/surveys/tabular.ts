@@ -66,14 +66,16 @@ export async function toXlsx(sheets: Sheet[], meta: { title: string }): Promise<
 
 export type ExportFormat = 'csv' | 'xlsx'
 
-/** Sends an export as a download named `name` (Chinese allowed; an ASCII fallback is given). */
-export async function sendExport(
-  reply: FastifyReply,
-  format: ExportFormat,
-  name: { ascii: string; display: string },
-  sheets: Sheet[],
-  csvSheet: Sheet,
-): Promise<FastifyReply> {
+/** What a query hands its route to send: the rows and the file's name (Chinese allowed; an ASCII fallback is given). */
+export interface Download {
+  format: ExportFormat
+  name: { ascii: string; display: string }
+  sheets: Sheet[]
+  csv: Sheet
+}
+
+/** Sends an export as a download. */
+export async function sendExport(reply: FastifyReply, { format, name, sheets, csv }: Download): Promise<FastifyReply> {
   const ext = format === 'csv' ? 'csv' : 'xlsx'
   reply.header(
     'content-disposition',
@@ -82,7 +84,7 @@ export async function sendExport(
   reply.header('cache-control', 'no-store')
   if (format === 'csv') {
     reply.type('text/csv; charset=utf-8')
-    return reply.send(toCsv(csvSheet.columns, csvSheet.rows))
+    return reply.send(toCsv(csv.columns, csv.rows))
   }
   reply.type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
   return reply.send(await toXlsx(sheets, { title: name.display }))

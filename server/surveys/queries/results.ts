@@ -1,26 +1,36 @@
 // Survey results: counts and rate, per-question distributions and, for questions taken from the index
 // questionnaires, the scoring library's InstrumentScore weighted by households per 楼组, with breakdowns
 // per 楼组 and per housing type. Every score and every subgroup suppression comes from the library.
-import { INSTRUMENTS, scoreInstrument } from '../../src/scoring'
-import type { InstrumentResponse, InstrumentScore, ScoreOptions } from '../../src/scoring'
-import { HOUSING_TYPE_NAMES, type InstrumentResult, type LabelledSubgroup, type SurveyResults } from '../../types'
-import type { InstrumentId } from '../../types/scoring'
+import { INSTRUMENTS, scoreInstrument } from '../../../src/scoring'
+import type { InstrumentResponse, InstrumentScore, ScoreOptions } from '../../../src/scoring'
+import { HOUSING_TYPE_NAMES, type InstrumentResult, type LabelledSubgroup, type SurveyResults } from '../../../types'
+import type { InstrumentId } from '../../../types/scoring'
 import type { Kysely } from 'kysely'
-import type { Database } from '../db/schema'
-import { MIN_CELL_SIZE, questionResult, surveyStatus } from './rules'
-import {
-  buildingsUnder,
-  eligibleIn,
-  instrumentsOf,
-  loadResponses,
-  questionsOf,
-  responseNote,
-  type BuildingInfo,
-  type ResponseRow,
-  type SurveyRow,
-} from './store'
+import type { Database } from '../../db/schema'
+import type { Reader } from '../context'
+import { resultsRefusal } from '../policy'
+import { MIN_CELL_SIZE, questionResult, surveyStatus, type StoredAnswers } from '../rules'
+import { buildingsUnder, eligibleIn, type BuildingInfo } from './units'
+import { instrumentsOf, questionsOf, responseNote, surveyFor, type SurveyRow } from './surveys'
 
 type Q = Kysely<Database>
+
+export interface ResponseRow {
+  buildingId: number
+  channel: 'app' | 'paper'
+  answers: StoredAnswers
+}
+
+/** All answers of a survey, ordered by their random key. */
+export async function loadResponses(db: Q, surveyId: number): Promise<ResponseRow[]> {
+  const rows = await db
+    .selectFrom('survey_responses')
+    .select(['building_id', 'channel', 'answers'])
+    .where('survey_id', '=', surveyId)
+    .orderBy('id')
+    .execute()
+  return rows.map((r) => ({ buildingId: r.building_id, channel: r.channel, answers: JSON.parse(r.answers) }))
+}
 
 const HOUSING_BREAKDOWN = 'housingType'
 
@@ -111,4 +121,10 @@ export async function computeResults(db: Q, row: SurveyRow, now: Date, opts: { s
     instruments: instruments.filter((id) => scores.has(id)).map((id) => instrumentResult(id, scores.get(id)!, buildings)),
     responseNote: responseNote(row),
   }
+}
+
+/** GET /api/surveys/:id/results */
+export async function surveyResults(r: Reader, id: number): Promise<SurveyResults> {
+  const { row, staff } = await surveyFor(r, id, resultsRefusal)
+  return computeResults(r.db, row, r.clock(), { staff })
 }

@@ -1,8 +1,11 @@
 // A survey's results as rows for CSV and .xlsx: aggregates only (the same figures, with the same
 // suppression, as GET /results for the committee). No row is a response; nothing names a person.
-import { SURVEY_QUESTION_TYPE_NAMES, SURVEY_STATUS_NAMES, type SurveyResults } from '../../types'
-import { maskPersonalInfo } from '../content/masking'
-import type { Column, Row, Sheet } from './tabular'
+import { SURVEY_QUESTION_TYPE_NAMES, SURVEY_STATUS_NAMES, type SurveyResults } from '../../../types'
+import { maskPersonalInfo } from '../../content/masking'
+import type { Reader } from '../context'
+import type { Download, ExportFormat, Column, Row, Sheet } from '../tabular'
+import { computeResults } from './results'
+import { surveyToManage } from './surveys'
 
 export const SURVEY_COLUMNS: Column[] = [
   { key: 'section', header: '部分', width: 12 },
@@ -117,4 +120,12 @@ export function surveySheets(r: SurveyResults): { sheets: Sheet[]; csv: Sheet } 
     sheets: sections.map((name) => ({ name, columns: SURVEY_COLUMNS.slice(1), rows: rows.filter((row) => row.section === name) })),
     csv: { name: '问卷结果', columns: SURVEY_COLUMNS, rows },
   }
+}
+
+/** GET /api/surveys/:id/export: the committee's figures as a download. */
+export async function exportSurvey(r: Reader, id: number, format: ExportFormat): Promise<Download> {
+  const { row } = await surveyToManage(r, id)
+  const results = await computeResults(r.db, row, r.clock(), { staff: true })
+  const { sheets, csv } = surveySheets(results)
+  return { format, name: { ascii: `survey-${row.id}`, display: `问卷结果-${row.title}` }, sheets, csv }
 }

@@ -1,4 +1,4 @@
-// Storing answers so that nobody can tell whose they are.
+// How a survey answer is stored apart from its author, so that nobody can tell whose it is.
 //
 // - A submit writes two rows in one transaction: survey_participation (survey, user) and
 //   survey_responses (random key, survey, 楼组, day, channel, answers). Nothing is shared between them.
@@ -16,7 +16,8 @@ import { randomBytes } from 'node:crypto'
 import type { Kysely, Selectable } from 'kysely'
 import type { Database } from '../db/schema'
 import type { Trx } from '../core/db'
-import { MIX_BATCH, shanghaiDate, type StoredAnswers } from './rules'
+import { shanghaiDay } from '../../types/time'
+import { MIX_BATCH, type StoredAnswers } from './rules'
 
 type Q = Kysely<Database>
 type ResponseRecord = Selectable<Database['survey_responses']>
@@ -33,7 +34,7 @@ export async function insertResponse(
       id: newResponseId(),
       survey_id: r.surveyId,
       building_id: r.buildingId,
-      answered_on: shanghaiDate(r.now),
+      answered_on: shanghaiDay(r.now),
       channel: r.channel,
       answers: JSON.stringify(r.answers),
       mixed: 0,

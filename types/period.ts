@@ -1,9 +1,10 @@
-// Evaluation periods: a calendar year ("2026") or a half-year ("2026H1", "2026H2"), in Shanghai time
-// (UTC+8, no daylight saving). Pure.
-import type { PeriodInfo } from '../../types'
+// Evaluation periods: a calendar year ("2026") or a half-year ("2026H1", "2026H2"), in Shanghai time.
+// A shared rule: the index reads by period, the demo surveys are dated by it, the app offers them.
+// Pure.
+import type { PeriodInfo } from './indicators'
+import { addShanghaiDays, shanghaiYear, startOfShanghaiDay } from './time'
 
 const PERIOD = /^(\d{4})(?:H([12]))?$/
-const SHANGHAI_OFFSET_MS = 8 * 3_600_000
 
 export function parsePeriod(id: string): PeriodInfo | null {
   const m = PERIOD.exec(id)
@@ -26,14 +27,19 @@ export function previousPeriod(p: PeriodInfo): PeriodInfo {
 }
 
 /** The calendar year a moment falls in, in Shanghai. */
-export function currentYear(now: Date): string {
-  return new Date(now.getTime() + SHANGHAI_OFFSET_MS).toISOString().slice(0, 4)
+export const currentYear = (now: Date): string => shanghaiYear(now)
+
+/** A period as UTC ISO instants [from, to) and Shanghai days [start, end] (inclusive). */
+export interface PeriodWindow {
+  from: string
+  to: string
+  start: string
+  end: string
 }
 
 /** [from, to) as UTC ISO instants: Shanghai midnight at the start, and the midnight after the end. */
 export function periodBounds(p: PeriodInfo): { from: string; to: string } {
-  const midnight = (day: string) => new Date(Date.parse(`${day}T00:00:00Z`) - SHANGHAI_OFFSET_MS)
-  const after = midnight(p.end)
-  after.setUTCDate(after.getUTCDate() + 1)
-  return { from: midnight(p.start).toISOString(), to: after.toISOString() }
+  return { from: startOfShanghaiDay(p.start).toISOString(), to: startOfShanghaiDay(addShanghaiDays(p.end, 1)).toISOString() }
 }
+
+export const periodWindow = (p: PeriodInfo): PeriodWindow => ({ ...periodBounds(p), start: p.start, end: p.end })

@@ -1,8 +1,10 @@
 // The index as rows for CSV and .xlsx: every node with its points, the previous period's, the change,
 // the source and the explanation; parts of sum leaves follow their leaf.
-import type { IndexLeafResult, IndexNodeResult } from '../../src/scoring'
-import type { IndexReport, LeafProvenance } from '../../types'
-import type { Column, Row, Sheet } from '../surveys/tabular'
+import type { IndexLeafResult, IndexNodeResult } from '../../../src/scoring'
+import type { IndexReport, LeafProvenance } from '../../../types'
+import type { Column, Download, ExportFormat, Reader, Row, Sheet } from '../../surveys'
+import { neighbourhoodFor, periodOf, type NeighbourhoodQuery } from './neighbourhood'
+import { buildReport } from './report'
 
 const SOURCE_NAMES: Record<string, string> = { questionnaire: '问卷', platform: '平台记录', manual: '手工录入', mixed: '多来源' }
 const LEVEL_NAMES = ['总分', '一级指标', '二级指标', '三级指标', '分项']
@@ -98,4 +100,17 @@ export function indexSheets(report: IndexReport): { sheets: Sheet[]; csv: Sheet 
   }
   const index: Sheet = { name: '评估指标', columns: INDEX_COLUMNS, rows }
   return { sheets: [index, radar], csv: index }
+}
+
+/** GET /api/indicators/export: the report as a download. */
+export async function exportIndex(r: Reader, q: NeighbourhoodQuery & { format?: ExportFormat }): Promise<Download> {
+  const unit = await neighbourhoodFor(r, q.unitId, 'indicators.read')
+  const report = await buildReport(r.db, unit, periodOf(r, q.period))
+  const { sheets, csv } = indexSheets(report)
+  return {
+    format: q.format ?? 'xlsx',
+    name: { ascii: `index-${unit.id}-${report.period.id}`, display: `评估指标-${unit.name}-${report.period.label}` },
+    sheets,
+    csv,
+  }
 }

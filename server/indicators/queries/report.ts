@@ -8,17 +8,27 @@
 // - every other leaf: an admin's entry when there is one (they may know better, e.g. the official
 //   社区云 上云率), else the platform's own records, else missing.
 import type { Kysely } from 'kysely'
-import { CHANGNING_2022, evaluateIndex } from '../../src/scoring'
-import type { IndexInput, IndexInputs, IndexNodeResult, IndexResult, InputSource, InstrumentId, InstrumentScore, SourcedInput } from '../../src/scoring'
-import type { IndexDelta, IndexReport, IndicatorSummary, LeafProvenance, PeriodInfo, QuestionnaireProvenance, RadarPoint, SummaryScore } from '../../types'
-import type { Database } from '../db/schema'
-import { INSTRUMENTS } from '../../src/scoring'
-import { round2 } from '../../src/scoring'
-import { scoreInstruments, scoreSuppressed } from '../surveys/results'
-import { buildingsUnder, instrumentsOf, loadResponses, responseNote, type BuildingInfo, type SurveyRow } from '../surveys/store'
-import { platformEvidence } from './evidence'
-import { LEAVES, latestManual } from './inputs'
-import { periodBounds, previousPeriod } from './period'
+import { CHANGNING_2022, evaluateIndex, INSTRUMENTS, round2 } from '../../../src/scoring'
+import type { IndexInput, IndexInputs, IndexNodeResult, IndexResult, InputSource, InstrumentId, InstrumentScore, SourcedInput } from '../../../src/scoring'
+import type { IndexDelta, IndexReport, IndicatorSummary, LeafProvenance, PeriodInfo, QuestionnaireProvenance, RadarPoint, SummaryScore } from '../../../types'
+import { periodWindow, previousPeriod } from '../../../types/period'
+import type { Database } from '../../db/schema'
+import {
+  buildingsUnder,
+  closedWaves,
+  instrumentsOf,
+  responseNote,
+  responseTotal,
+  scoreSuppressed,
+  waveScores,
+  type BuildingInfo,
+  type Reader,
+  type SurveyRow,
+} from '../../surveys'
+import { platformEvidence } from '../evidence'
+import { LEAVES } from '../rules'
+import { latestManual } from './inputs'
+import { neighbourhoodFor, periodOf, type NeighbourhoodQuery } from './neighbourhood'
 
 type Q = Kysely<Database>
 
@@ -28,7 +38,7 @@ export type ScoreCache = Map<number, Promise<Map<InstrumentId, InstrumentScore>>
 function surveyScores(db: Q, row: SurveyRow, buildings: BuildingInfo[], cache: ScoreCache) {
   let scores = cache.get(row.id)
   if (!scores) {
-    scores = loadResponses(db, row.id).then((responses) => scoreInstruments(instrumentsOf(row), responses, buildings))
+    scores = waveScores(db, row, buildings)
     cache.set(row.id, scores)
   }
   return scores
@@ -41,17 +51,7 @@ interface Wave {
 
 /** For each instrument, the latest closed survey of the 居民区 in the window with enough respondents. */
 async function questionnaireWaves(db: Q, neighbourhoodId: number, window: { from: string; to: string }, buildings: BuildingInfo[], cache: ScoreCache) {
-  const rows = await db
-    .selectFrom('surveys')
-    .selectAll()
-    .where('unit_id', '=', neighbourhoodId)
-    .where('state', '=', 'closed')
-    .where('instruments', '!=', '[]')
-    .where('closed_at', '>=', window.from)
-    .where('closed_at', '<', window.to)
-    .orderBy('closed_at', 'desc')
-    .orderBy('id', 'desc')
-    .execute()
+  const rows = await closedWaves(db, neighbourhoodId, { closedIn: window })
   const waves = new Map<InstrumentId, Wave>()
   for (const row of rows) {
     const scores = await surveyScores(db, row, buildings, cache)
@@ -65,10 +65,10 @@ async function questionnaireWaves(db: Q, neighbourhoodId: number, window: { from
 const sourced = (value: SourcedInput['value'], source: InputSource): SourcedInput => ({ value, source })
 
 async function evaluatePeriod(db: Q, nb: { id: number }, buildings: BuildingInfo[], period: PeriodInfo, cache: ScoreCache) {
-  const bounds = periodBounds(period)
+  const window = periodWindow(period)
   const [waves, evidence, manual] = await Promise.all([
-    questionnaireWaves(db, nb.id, bounds, buildings, cache),
-    platformEvidence(db, nb.id, buildings, { ...bounds, start: period.start, end: period.end }),
+    questionnaireWaves(db, nb.id, window, buildings, cache),
+    platformEvidence(db, nb.id, buildings, window),
     latestManual(db, nb.id, period.id),
   ])
   const inputs: IndexInputs = {}
@@ -166,16 +166,7 @@ export async function buildReport(db: Q, nb: { id: number; name: string }, perio
 
 /** What residents see: the last closed questionnaire wave of their 居民区 and the committee's response. */
 export async function buildSummary(db: Q, nb: { id: number; name: string }): Promise<IndicatorSummary> {
-  const rows = await db
-    .selectFrom('surveys')
-    .selectAll()
-    .where('unit_id', '=', nb.id)
-    .where('state', '=', 'closed')
-    .where('instruments', '!=', '[]')
-    .orderBy('closed_at', 'desc')
-    .orderBy('id', 'desc')
-    .limit(10)
-    .execute()
+  const rows = await closedWaves(db, nb.id, { limit: 10 })
   const unit = { id: nb.id, name: nb.name }
   if (rows.length === 0) return { unit, wave: null }
   const buildings = await buildingsUnder(db, nb.id)
@@ -189,11 +180,7 @@ export async function buildSummary(db: Q, nb: { id: number; name: string }): Pro
     }
     return null
   }
-  const responses = await db
-    .selectFrom('survey_responses')
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .where('survey_id', '=', last.id)
-    .executeTakeFirstOrThrow()
+  const responses = await responseTotal(db, last.id)
   const summaryScores: SummaryScore[] = []
   for (const id of instrumentsOf(last)) {
     const s = scores.get(id)!
@@ -215,9 +202,20 @@ export async function buildSummary(db: Q, nb: { id: number; name: string }): Pro
       surveyId: last.id,
       title: last.title,
       closedAt: last.closed_at!,
-      responses: Number(responses.n),
+      responses,
       scores: summaryScores,
       responseNote: responseNote(last),
     },
   }
+}
+
+/** GET /api/indicators: the staff's report of a 居民区 and period. */
+export async function indexReport(r: Reader, q: NeighbourhoodQuery): Promise<IndexReport> {
+  const unit = await neighbourhoodFor(r, q.unitId, 'indicators.read')
+  return buildReport(r.db, unit, periodOf(r, q.period))
+}
+
+/** GET /api/indicators/summary: what residents see of their 居民区. */
+export async function indexSummary(r: Reader, q: { unitId?: number }): Promise<IndicatorSummary> {
+  return buildSummary(r.db, await neighbourhoodFor(r, q.unitId, 'indicators.summary'))
 }

@@ -1,0 +1,1 @@
+export { discussionEvidence, type DiscussionEvidence } from './evidence'

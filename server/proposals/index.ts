@@ -1,0 +1,1 @@
+export { proposalEvidence, type ProposalEvidence } from './evidence'

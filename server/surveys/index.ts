@@ -1,0 +1,12 @@
+// What other capabilities may use of surveys (the index reads closed waves, units and exports).
+export { surveyRoutes } from './routes'
+export { seedDemoSurveys } from './seed'
+export { surveyEvidence, type SurveyEvidence } from './evidence'
+export { closedWaves, responseTotal, waveScores } from './queries/waves'
+export { instrumentsOf, responseNote, type SurveyRow } from './queries/surveys'
+export { scoreSuppressed } from './queries/results'
+export { buildingsUnder, neighbourhoodOf, unitInfo, type BuildingInfo, type UnitInfo } from './queries/units'
+export { Instrument as InstrumentSchema } from './schemas'
+export { sendExport, type Column, type Download, type ExportFormat, type Row, type Sheet } from './tabular'
+// The request context routes hand to queries and commands (the index's routes use it too).
+export { reader, writer, type Reader, type Writer } from './context'

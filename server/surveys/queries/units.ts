@@ -1,0 +1,94 @@
+// The units a survey targets and the households and residents in them.
+import { sql, type Kysely } from 'kysely'
+import type { HousingType, UnitLevel } from '../../../types'
+import type { Principal, UnitChain } from '../../accounts/permissions'
+import { unitChain, verifiedHouseholdsByBuilding } from '../../community/units'
+import type { Database } from '../../db/schema'
+
+type Q = Kysely<Database>
+
+export interface UnitInfo {
+  id: number
+  name: string
+  level: UnitLevel
+  chain: UnitChain
+}
+
+export async function unitInfo(db: Q, unitId: number): Promise<UnitInfo | null> {
+  const [unit, chain] = await Promise.all([
+    db.selectFrom('units').select(['id', 'name', 'level']).where('id', '=', unitId).executeTakeFirst(),
+    unitChain(db, unitId),
+  ])
+  return unit && chain ? { id: unit.id, name: unit.name, level: unit.level, chain } : null
+}
+
+/** The 居民区 of a chain ([楼组, 小区, 居民区, 街镇] or a tail of it). */
+export const neighbourhoodOf = (chain: UnitChain): number => (chain.length >= 2 ? chain[chain.length - 2] : chain[0])
+
+/** 居民区 a principal serves (a moderator's own, every one under an admin's 街镇). */
+export async function staffNeighbourhoods(db: Q, p: Principal): Promise<number[]> {
+  if (p.grants.length === 0) return []
+  const ids = p.grants.map((g) => g.unitId)
+  const rows = await db
+    .selectFrom('units')
+    .select('id')
+    .where('level', '=', 'neighbourhood')
+    .where((eb) => eb.or([eb('id', 'in', ids), eb('parent_id', 'in', ids)]))
+    .execute()
+  return rows.map((r) => r.id)
+}
+
+export interface BuildingInfo {
+  id: number
+  name: string
+  estateName: string
+  /** "梧桐新村3号楼" */
+  label: string
+  households: number
+  housingType: HousingType | null
+}
+
+/** The 楼组 in or under a unit (a 楼组 itself, a 小区's or a 居民区's). */
+export async function buildingsUnder(db: Q, unitId: number): Promise<BuildingInfo[]> {
+  const rows = await db
+    .selectFrom('units as b')
+    .innerJoin('units as e', 'e.id', 'b.parent_id')
+    .select(['b.id', 'b.name', 'b.households', 'e.name as estate_name', 'e.housing_type', 'e.parent_id as neighbourhood_id'])
+    .where('b.level', '=', 'building')
+    .where((eb) => eb.or([eb('b.id', '=', unitId), eb('e.id', '=', unitId), eb('e.parent_id', '=', unitId)]))
+    .orderBy('b.id')
+    .execute()
+  return rows.map((r) => ({
+    id: r.id,
+    name: r.name,
+    estateName: r.estate_name,
+    label: `${r.estate_name}${r.name}`,
+    households: r.households,
+    housingType: r.housing_type as HousingType | null,
+  }))
+}
+
+export interface Eligible {
+  verifiedResidents: number
+  verifiedHouseholds: number
+  households: number
+}
+
+export async function eligibleIn(db: Q, buildings: BuildingInfo[]): Promise<Eligible> {
+  const ids = buildings.map((b) => b.id)
+  if (ids.length === 0) return { verifiedResidents: 0, verifiedHouseholds: 0, households: 0 }
+  const [residents, households] = await Promise.all([
+    db
+      .selectFrom('residences')
+      .select(sql<number>`count(distinct user_id)`.as('n'))
+      .where('status', '=', 'approved')
+      .where('building_id', 'in', ids)
+      .executeTakeFirstOrThrow(),
+    verifiedHouseholdsByBuilding(db),
+  ])
+  return {
+    verifiedResidents: Number(residents.n),
+    verifiedHouseholds: ids.reduce((s, id) => s + (households.get(id) ?? 0), 0),
+    households: buildings.reduce((s, b) => s + b.households, 0),
+  }
+}

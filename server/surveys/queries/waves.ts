@@ -1,0 +1,40 @@
+// Closed questionnaire waves of a 居民区, as the index reads them: the surveys, their scores and how
+// many answered.
+import type { Kysely } from 'kysely'
+import type { InstrumentScore } from '../../../src/scoring'
+import type { InstrumentId } from '../../../types/scoring'
+import type { Database } from '../../db/schema'
+import { loadResponses, scoreInstruments } from './results'
+import { instrumentsOf, type SurveyRow } from './surveys'
+import type { BuildingInfo } from './units'
+
+type Q = Kysely<Database>
+
+/** Closed surveys aimed at the 居民区 itself with index questionnaires, latest first. */
+export async function closedWaves(db: Q, neighbourhoodId: number, opts: { closedIn?: { from: string; to: string }; limit?: number } = {}): Promise<SurveyRow[]> {
+  let query = db
+    .selectFrom('surveys')
+    .selectAll()
+    .where('unit_id', '=', neighbourhoodId)
+    .where('state', '=', 'closed')
+    .where('instruments', '!=', '[]')
+  if (opts.closedIn) query = query.where('closed_at', '>=', opts.closedIn.from).where('closed_at', '<', opts.closedIn.to)
+  query = query.orderBy('closed_at', 'desc').orderBy('id', 'desc')
+  if (opts.limit !== undefined) query = query.limit(opts.limit)
+  return query.execute()
+}
+
+/** The scoring library's score of each instrument a wave carries. */
+export async function waveScores(db: Q, row: SurveyRow, buildings: BuildingInfo[]): Promise<Map<InstrumentId, InstrumentScore>> {
+  return scoreInstruments(instrumentsOf(row), await loadResponses(db, row.id), buildings)
+}
+
+/** How many answered a survey (app and paper). */
+export async function responseTotal(db: Q, surveyId: number): Promise<number> {
+  const { n } = await db
+    .selectFrom('survey_responses')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('survey_id', '=', surveyId)
+    .executeTakeFirstOrThrow()
+  return Number(n)
+}
