@@ -15,7 +15,6 @@ import {
   Body,
   DeletedSchema,
   Flag,
-  flag,
   LikeSchema,
   Photos,
   PostPageSchema,
@@ -48,10 +47,7 @@ export const discussionRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: TopicPageSchema },
       },
     },
-    async (request, reply) => {
-      const q = request.query
-      return listTopics(contextOf(request, reply), { ...q, active: flag(q.active), mine: flag(q.mine) })
-    },
+    async (request, reply) => listTopics(contextOf(request, reply), request.query),
   )
 
   app.post(

@@ -4,7 +4,10 @@ import { Id, IdParams, Instant, literals, PageLimit, Text } from '../core/schema
 import { AppealSchema, contextOf, PostSchema } from '../discussions'
 import { appealPost } from './commands/appeal-post'
 import { decideAppeal } from './commands/decide-appeal'
-import { moderatePost } from './commands/moderate-post'
+import { approvePost } from './commands/approve-post'
+import { hidePost } from './commands/hide-post'
+import { pinPost, unpinPost } from './commands/pin-post'
+import { restorePost } from './commands/restore-post'
 import { muteUser } from './commands/mute-user'
 import { reportPost } from './commands/report-post'
 import { unmuteUser } from './commands/unmute-user'
@@ -17,6 +20,9 @@ import { LogPageSchema, MuteSchema, QueueSchema, ReportedSchema, ReportReasonSch
 
 const closed = { additionalProperties: false } as const
 const UnitQuery = Type.Object({ unitId: Type.Optional(Id) })
+
+/** The committee's actions on a post, one command each. */
+const POST_ACTIONS = { hide: hidePost, restore: restorePost, approve: approvePost, pin: pinPost, unpin: unpinPost }
 
 /** Moderation of the 议事厅: reports, the committee's post actions, appeals, mutes, the queue, the log and settings. */
 export const moderationRoutes: FastifyPluginAsyncTypebox = async (app) => {
@@ -43,7 +49,7 @@ export const moderationRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: PostSchema },
       },
     },
-    async (request, reply) => moderatePost(contextOf(request, reply), request.params.id, request.body),
+    async (request, reply) => POST_ACTIONS[request.body.action](contextOf(request, reply), request.params.id, request.body.reason),
   )
 
   // ---- appeals ---------------------------------------------------------------------------

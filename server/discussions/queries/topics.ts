@@ -7,6 +7,7 @@ import { maskPersonalInfo } from '../../content/masking'
 import { badInput, forbidden, notFound } from '../../core/errors'
 import type { Database } from '../../db/schema'
 import { decodeIdCursor, encodeIdCursor } from '../cursor'
+import { flag } from '../schemas'
 import { cannotPostReason, enforce, isModeratorOf, readTopicCheck, type Mutes } from '../policy'
 import { isClosedByDate, neighbourhoodOf } from '../rules'
 import type { Context } from '../context'
@@ -160,10 +161,10 @@ export async function showTopic({ db, principal, now }: Context, id: number): Pr
 export interface TopicFilter {
   unitId?: number
   state?: TopicState
-  /** Open, approved and not past its closing date (the 首页). */
-  active?: boolean
-  /** The caller's own units: where they live and where they serve. */
-  mine?: boolean
+  /** Open, approved and not past its closing date (the 首页): '1' or 'true'. */
+  active?: string
+  /** The caller's own units, where they live and where they serve: '1' or 'true'. */
+  mine?: string
   cursor?: string
   limit?: number
 }
@@ -185,7 +186,7 @@ export async function listTopics({ db, principal, now }: Context, f: TopicFilter
     if (!can(principal, 'topics.read', chain)) throw forbidden('只能查看本居民区的议题')
     query = query.where('t.unit_id', 'in', await unitAndBelow(db, f.unitId))
   }
-  if (f.mine) {
+  if (flag(f.mine)) {
     // The caller's own units: where they live (楼组, 小区, 居民区) and where they serve.
     const home = principal.residence ? principal.residence.chain.slice(0, -1) : []
     query = query.where((eb) =>
@@ -193,7 +194,7 @@ export async function listTopics({ db, principal, now }: Context, f: TopicFilter
     )
   }
   if (f.state) query = query.where('t.state', '=', f.state)
-  if (f.active) {
+  if (flag(f.active)) {
     query = query
       .where('t.state', '=', 'open')
       .where('t.pending', '=', 0)

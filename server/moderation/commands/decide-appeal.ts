@@ -4,7 +4,7 @@ import { conflict, notFound } from '../../core/errors'
 import { chainOf, enforce, getPost, loadTopic, setPostStatus, toAppeal, type Context } from '../../discussions'
 import { pushAfterCommit } from '../../notifications/notify'
 import { decideAppealCheck } from '../policy'
-import { resolveReports } from './moderate-post'
+import { resolveReports } from './post-action'
 import { tellAuthor } from './tell-author'
 
 /** An admin of the 街镇 (not whoever hid the post) grants an appeal, restoring the post, or denies it. */
