@@ -19,7 +19,8 @@ import { communityRoutes } from './community/routes'
 import { seedDemoCommunity } from './seed/demo'
 import { wechatTextCheck, type TextSecurityCheck } from './content/wechat-check'
 import { contentRoutes } from './content/routes'
-import { discussionRoutes } from './discussions/routes'
+import { discussionRoutes } from './discussions'
+import { moderationRoutes } from './moderation'
 import { proposalRoutes } from './proposals/routes'
 import { SETTINGS_NAMES } from './proposals/rules'
 import { notificationRoutes } from './notifications/routes'
@@ -119,6 +120,7 @@ export async function buildApp(config: Config, overrides: Overrides = {}): Promi
   await app.register(communityRoutes)
   await app.register(contentRoutes)
   await app.register(discussionRoutes)
+  await app.register(moderationRoutes)
   await app.register(proposalRoutes)
   await app.register(notificationRoutes)
   await app.register(surveyRoutes)

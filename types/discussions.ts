@@ -1,6 +1,5 @@
 // 议事厅: topics residents deliberate on (先议), their posts, replies, likes and stances.
 import type { UnitLevel } from './community'
-import type { Appeal, ReportReason } from './moderation'
 
 /** open → locked (read-only) → concluded (议事纪要 shown at the top); a moderator may reopen. */
 export type TopicState = 'open' | 'locked' | 'concluded'
@@ -55,6 +54,24 @@ export interface Topic {
   cannotPostReason: string | null
   /** The caller is staff of this topic's 居民区. */
   canModerate: boolean
+}
+
+// What a post's view carries of its moderation (reports, the author's appeal) is typed here, so the
+// moderation types build on these and the two files do not import each other.
+
+export type ReportReason = 'ad' | 'attack' | 'misinfo' | 'privacy' | 'offtopic' | 'other'
+
+export type AppealStatus = 'pending' | 'granted' | 'denied'
+
+export interface Appeal {
+  id: number
+  postId: number
+  status: AppealStatus
+  reason: string
+  /** The admin's answer. */
+  note: string | null
+  createdAt: string
+  decidedAt: string | null
 }
 
 export type PostStatus = 'published' | 'pending' | 'hidden' | 'deleted'

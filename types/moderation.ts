@@ -1,8 +1,6 @@
 // Moderation of the 议事厅: reports, the review queue, mutes, appeals and the append-only log.
-import type { Post } from './discussions'
+import type { Appeal, AppealStatus, Post, ReportReason } from './discussions'
 import { PROPOSAL_STATE_NAMES } from './proposals'
-
-export type ReportReason = 'ad' | 'attack' | 'misinfo' | 'privacy' | 'offtopic' | 'other'
 
 export const REPORT_REASON_NAMES: Record<ReportReason, string> = {
   ad: '广告',
@@ -15,23 +13,10 @@ export const REPORT_REASON_NAMES: Record<ReportReason, string> = {
 
 export type PostModerationAction = 'hide' | 'restore' | 'approve' | 'pin' | 'unpin'
 
-export type AppealStatus = 'pending' | 'granted' | 'denied'
-
 export const APPEAL_STATUS_NAMES: Record<AppealStatus, string> = {
   pending: '等待街镇复核',
   granted: '申诉成立，已恢复',
   denied: '申诉未成立',
-}
-
-export interface Appeal {
-  id: number
-  postId: number
-  status: AppealStatus
-  reason: string
-  /** The admin's answer. */
-  note: string | null
-  createdAt: string
-  decidedAt: string | null
 }
 
 export interface Mute {

@@ -1,22 +1,21 @@
 import { can, type Principal } from '../../server/accounts/permissions'
 import { decodeCursor, encodeCursor } from '../../server/discussions/cursor'
+import { canEdit } from '../../server/discussions/policy'
 import {
-  canEdit,
   countDelta,
   DELETED_PLACEHOLDER,
   isActive,
+  neighbourhoodOf,
   presentBody,
   replyVisible,
   rootVisible,
-  shanghaiTime,
   statusAfterEdit,
   topicReadOnlyReason,
   topicTransition,
 } from '../../server/discussions/rules'
-import { neighbourhoodOf } from '../../server/discussions/topics'
+import { shanghaiDateTimeText } from '../../types/time'
+import { canAppeal, canDecideAppeal } from '../../server/moderation/policy'
 import {
-  canAppeal,
-  canDecideAppeal,
   compareQueue,
   decidePostAction,
   hideReasonText,
@@ -152,8 +151,8 @@ describe('posts', () => {
   })
 
   it('writes times the way Shanghai reads them', () => {
-    expect(shanghaiTime('2025-03-04T02:05:00.000Z')).toBe('2025年3月4日 10:05')
-    expect(shanghaiTime('2025-12-31T17:00:00.000Z')).toBe('2026年1月1日 01:00')
+    expect(shanghaiDateTimeText('2025-03-04T02:05:00.000Z')).toBe('2025年3月4日 10:05')
+    expect(shanghaiDateTimeText('2025-12-31T17:00:00.000Z')).toBe('2026年1月1日 01:00')
   })
 })
 

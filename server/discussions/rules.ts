@@ -16,6 +16,11 @@ export const AUTO_HIDE_REASON = '多位居民举报，等待居委会审核'
 
 // ---- topics -------------------------------------------------------------------------------
 
+/** The 居民区 of a unit chain ([楼组, 小区, 居民区, 街镇] or a tail of it): the one just under the 街镇. */
+export function neighbourhoodOf(chain: number[]): number {
+  return chain.length >= 2 ? chain[chain.length - 2] : chain[0]
+}
+
 export type TransitionResult = { ok: true; state: TopicState } | { ok: false; message: string; allowed: TopicModerationAction[] }
 
 const TOPIC_TRANSITIONS: Record<TopicState, Partial<Record<Exclude<TopicModerationAction, 'approve'>, TopicState>>> = {
@@ -84,19 +89,6 @@ export function editableUntil(createdAt: string): Date {
   return new Date(Date.parse(createdAt) + EDIT_WINDOW_MS)
 }
 
-export type EditCheck = { ok: true } | { ok: false; status: number; code: string; message: string }
-
-/** The author may edit a published or pending post within 10 minutes of posting it. */
-export function canEdit(post: { author_id: number; status: PostStatus; created_at: string }, userId: number, now: Date): EditCheck {
-  if (post.author_id !== userId) return { ok: false, status: 403, code: 'forbidden', message: '只能修改自己的发言' }
-  if (post.status === 'deleted') return { ok: false, status: 409, code: 'post_deleted', message: '这条发言已被删除' }
-  if (post.status === 'hidden') return { ok: false, status: 409, code: 'post_hidden', message: '这条发言已被隐藏，不能修改；如有异议可以申诉' }
-  if (now.getTime() >= editableUntil(post.created_at).getTime()) {
-    return { ok: false, status: 409, code: 'edit_window_closed', message: '发布超过 10 分钟的发言不能再修改，可以删除后重新发布' }
-  }
-  return { ok: true }
-}
-
 /** Status after an edit: a check that holds the new text makes it pending; clean text is published. */
 export function statusAfterEdit(verdict: 'pass' | 'review'): PostStatus {
   return verdict === 'review' ? 'pending' : 'published'
@@ -145,11 +137,4 @@ export function parsePhotos(json: string): string[] {
   } catch {
     return []
   }
-}
-
-/** Shanghai wall-clock time for messages ("2025年3月8日 14:05"); China keeps no daylight saving. */
-export function shanghaiTime(iso: string): string {
-  const d = new Date(Date.parse(iso) + 8 * 3_600_000)
-  const pad = (n: number) => String(n).padStart(2, '0')
-  return `${d.getUTCFullYear()}年${d.getUTCMonth() + 1}月${d.getUTCDate()}日 ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}`
 }

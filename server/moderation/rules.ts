@@ -1,9 +1,8 @@
 // Moderation rules without I/O: the report threshold, what each moderator action does to a post,
-// who decides appeals, how long mutes last, and the order of the queue.
+// how long mutes last, and the order of the queue. Who may do each is in policy.ts.
 import type { PostModerationAction, PostStatus, QueueKind, ReportReason } from '../../types'
 import { REPORT_REASON_NAMES } from '../../types'
-import type { Principal, UnitChain } from '../accounts/permissions'
-import { MAX_PINNED } from '../discussions/rules'
+import { MAX_PINNED } from '../discussions'
 
 export const REPORT_REASONS = Object.keys(REPORT_REASON_NAMES) as ReportReason[]
 export const DEFAULT_REPORT_THRESHOLD = 3
@@ -60,20 +59,6 @@ export function decidePostAction(post: ModeratedPost, action: PostModerationActi
       if (post.pinned_at === null) return { ok: false, code: 'not_pinned', message: '这条发言没有置顶' }
       return { ok: true, status: post.status, pinned: false, resolvesReports: false }
   }
-}
-
-/** Appeals go to an admin of the 街镇, never to the person who hid the post. */
-export function canDecideAppeal(p: Principal, chain: UnitChain, hiddenBy: number | null): boolean {
-  return p.grants.some((g) => g.role === 'admin' && chain.includes(g.unitId)) && p.userId !== hiddenBy
-}
-
-export type AppealCheck = { ok: true } | { ok: false; status: number; code: string; message: string }
-
-export function canAppeal(post: { author_id: number; status: PostStatus }, userId: number, alreadyAppealed: boolean): AppealCheck {
-  if (post.author_id !== userId) return { ok: false, status: 403, code: 'forbidden', message: '只能对自己被隐藏的发言提出申诉' }
-  if (post.status !== 'hidden') return { ok: false, status: 409, code: 'not_hidden', message: '这条发言没有被隐藏，不需要申诉' }
-  if (alreadyAppealed) return { ok: false, status: 409, code: 'already_appealed', message: '每条发言只能申诉一次，您已经申诉过了' }
-  return { ok: true }
 }
 
 export function muteEndsAt(now: Date, days: number): Date {

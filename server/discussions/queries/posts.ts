@@ -1,19 +1,24 @@
+// Reads of posts: a topic's page of posts, a thread, and the post view each caller gets.
 import { sql, type ExpressionBuilder, type Kysely, type Selectable } from 'kysely'
-import type { Appeal, AppealStatus, Post, PostSort, PostStatus, ReportReason } from '../../types'
-import { maskPersonalInfo } from '../content/masking'
-import type { Database } from '../db/schema'
-import type { Trx } from '../core/db'
-import type { PostCursor } from './cursor'
-import { encodeCursor } from './cursor'
+import type { Appeal, AppealStatus, Post, PostPage, PostSort, PostStatus, PostThread, ReportReason, TopicState } from '../../../types'
+import type { Principal } from '../../accounts/permissions'
+import { maskPersonalInfo } from '../../content/masking'
+import { notFound } from '../../core/errors'
+import type { Database } from '../../db/schema'
+import type { Context } from '../context'
+import { decodeCursor, encodeCursor, type PostCursor } from '../cursor'
+import { viewerFor } from '../policy'
+import { readableTopic, type TopicRow } from './topics'
 import {
-  countDelta,
   editableUntil,
   parsePhotos,
   presentBody,
+  replyVisible,
+  rootVisible,
   REPLY_PREVIEW,
   THREAD_REPLY_LIMIT,
   type PostViewer,
-} from './rules'
+} from '../rules'
 
 type Q = Kysely<Database>
 export type PostRow = Selectable<Database['posts']>
@@ -130,7 +135,7 @@ function photosVisible(status: PostStatus, own: boolean, v: PostViewer): boolean
   return true
 }
 
-function toAppeal(r: Selectable<Database['post_appeals']>): Appeal {
+export function toAppeal(r: Selectable<Database['post_appeals']>): Appeal {
   return {
     id: r.id,
     postId: r.post_id,
@@ -141,8 +146,6 @@ function toAppeal(r: Selectable<Database['post_appeals']>): Appeal {
     decidedAt: r.decided_at,
   }
 }
-
-export { toAppeal }
 
 /**
  * Post views for a batch of rows: the caller's likes and reports, appeals and (for staff) report
@@ -226,39 +229,66 @@ export async function presentPosts(db: Q, rows: PostRow[], v: PostViewer, now: D
   return out
 }
 
-/**
- * Moves a post from one status to another, keeping the topic's post count and the root's reply count
- * in step. Compare-and-set on the old status: a concurrent change makes it return false, not double-count.
- */
-export async function setPostStatus(
-  trx: Trx,
-  post: Pick<PostRow, 'id' | 'topic_id' | 'parent_id' | 'status'>,
-  to: PostStatus,
-  patch: Partial<Omit<PostRow, 'id' | 'status'>> = {},
-): Promise<boolean> {
-  const res = await trx
-    .updateTable('posts')
-    .set({ ...patch, status: to })
-    .where('id', '=', post.id)
-    .where('status', '=', post.status)
-    .executeTakeFirst()
-  if (Number(res.numUpdatedRows) === 0) return false
-  await adjustCounts(trx, post, countDelta(post.status as PostStatus, to))
-  return true
+/** One post as the viewer sees it (after a write, inside its transaction). */
+export async function presentPost(db: Q, id: number, v: PostViewer, now: Date): Promise<Post> {
+  const row = (await getPost(db, id))!
+  return (await presentPosts(db, [row], v, now)).get(id)!
 }
 
-export async function adjustCounts(trx: Trx, post: Pick<PostRow, 'topic_id' | 'parent_id'>, delta: number): Promise<void> {
-  if (delta === 0) return
-  await trx
-    .updateTable('topics')
-    .set((eb) => ({ post_count: eb('post_count', '+', delta) }))
-    .where('id', '=', post.topic_id)
-    .execute()
-  if (post.parent_id !== null) {
-    await trx
-      .updateTable('posts')
-      .set((eb) => ({ reply_count: eb('reply_count', '+', delta) }))
-      .where('id', '=', post.parent_id)
-      .execute()
+/** A post and its topic, if the caller may see both. */
+export async function readablePost(db: Q, p: Principal, id: number): Promise<{ topic: TopicRow; post: PostRow; viewer: PostViewer }> {
+  const post = await getPost(db, id)
+  if (!post) throw notFound('发言')
+  const topic = await readableTopic(db, p, post.topic_id)
+  const viewer = viewerFor(p, topic)
+  const visible = post.parent_id === null ? rootVisible(post, viewer) : replyVisible(post, viewer)
+  if (!visible) throw notFound('发言')
+  return { topic, post, viewer }
+}
+
+/** A topic's root posts a page at a time, each with its first replies; the pinned ones on the first page. */
+export async function listPosts(
+  { db, principal, now }: Context,
+  topicId: number,
+  q: { sort?: PostSort; cursor?: string; limit?: number },
+): Promise<PostPage> {
+  const topic = await readableTopic(db, principal, topicId)
+  const viewer = viewerFor(principal, topic)
+  const sort = q.sort ?? 'oldest'
+  const cursor = q.cursor ? decodeCursor(q.cursor, sort) : null
+  const [{ rows, nextCursor }, pinned] = await Promise.all([
+    listRootPosts(db, topic.id, viewer, { sort, cursor, limit: q.limit ?? 20 }),
+    cursor ? Promise.resolve([]) : pinnedPosts(db, topic.id, viewer),
+  ])
+  const roots = [...pinned, ...rows]
+  const replies = await replyPreviews(db, roots.map((r) => r.id), viewer)
+  const views = await presentPosts(db, [...roots, ...replies], viewer, now)
+  const withReplies = (r: PostRow): Post => ({
+    ...views.get(r.id)!,
+    replies: replies.filter((x) => x.parent_id === r.id).map((x) => views.get(x.id)!),
+  })
+  return { items: rows.map(withReplies), pinned: pinned.map(withReplies), nextCursor }
+}
+
+/** The whole thread a link to any post or reply opens, focused on that post. */
+export async function showThread({ db, principal, now }: Context, id: number): Promise<PostThread> {
+  const target = await getPost(db, id)
+  if (!target) throw notFound('发言')
+  const topic = await readableTopic(db, principal, target.topic_id)
+  const viewer = viewerFor(principal, topic)
+  const root = target.parent_id === null ? target : (await getPost(db, target.parent_id))!
+  // A link to a reply deleted since still opens its thread, without a focus.
+  const targetGone = target.parent_id !== null && target.status === 'deleted'
+  if (!rootVisible(root, viewer) && !(root.status === 'deleted' && target !== root)) throw notFound('发言')
+  if (!targetGone && target !== root && !replyVisible(target, viewer)) throw notFound('发言')
+  const replies = await threadReplies(db, root.id, viewer)
+  const views = await presentPosts(db, [root, ...replies], viewer, now)
+  const index = replies.findIndex((r) => r.id === target.id)
+  return {
+    topic: { id: topic.id, question: topic.question, state: topic.state as TopicState },
+    root: views.get(root.id)!,
+    replies: replies.map((r) => views.get(r.id)!),
+    focusId: targetGone ? null : target.id,
+    focusIndex: target === root || targetGone ? null : index >= 0 ? index : null,
   }
 }

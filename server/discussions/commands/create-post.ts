@@ -1,0 +1,106 @@
+import type { Post, Stance } from '../../../types'
+import { STAFF_LABEL, privacyLabel } from '../../accounts/privacy'
+import type { Principal } from '../../accounts/permissions'
+import { checkContent } from '../../content/check'
+import { AppError, badInput, conflict } from '../../core/errors'
+import { shanghaiDateTimeText } from '../../../types/time'
+import type { Context } from '../context'
+import { enforce, isModeratorOf, mutedCheck, postAsCheck, postCheck, writableCheck } from '../policy'
+import { getPost, presentPost, type PostRow } from '../queries/posts'
+import { activeMutes, readableTopic } from '../queries/topics'
+import type { PostViewer } from '../rules'
+import { adjustCounts } from './post-status'
+import { joinTopic, setStance } from './take-stance'
+
+export interface NewPostInput {
+  body: string
+  /** The post answered: a root, or a reply (then the new reply hangs under the same root). */
+  parentId?: number
+  stance?: Stance
+  photos?: string[]
+  /** 官方回复 by the committee. */
+  official?: boolean
+}
+
+/** 10 posts per 10 minutes per resident (config `limits.post`), with the time they may post again. */
+async function enforcePostLimit({ app }: Context, userId: number, now: Date): Promise<void> {
+  const limit = app.config.limits.post
+  const count = await app.counters.hit(`post:u${userId}`, limit.windowMs, now.getTime())
+  if (count > limit.max) {
+    const again = new Date((Math.floor(now.getTime() / limit.windowMs) + 1) * limit.windowMs).toISOString()
+    throw new AppError(
+      429,
+      'rate_limited',
+      `发言太频繁了：每 ${Math.round(limit.windowMs / 60_000)} 分钟最多发 ${limit.max} 条，请在 ${shanghaiDateTimeText(again)} 之后再发`,
+      undefined,
+      { retryAt: again },
+    )
+  }
+}
+
+/** How a post signs: "3号楼居民" for a resident, "居委会" for staff. */
+async function authorLabel({ db }: Context, p: Principal, staff: boolean): Promise<string> {
+  if (staff || !p.residence) return STAFF_LABEL
+  const b = await db.selectFrom('units').select('name').where('id', '=', p.residence.buildingId).executeTakeFirst()
+  return privacyLabel({ buildingName: b?.name ?? null, isStaff: false })
+}
+
+/** A post, a reply or a 官方回复, with the resident's stance if they give one. */
+export async function createPost(ctx: Context, topicId: number, input: NewPostInput): Promise<Post> {
+  const { db, principal, now } = ctx
+  const topic = await readableTopic(db, principal, topicId)
+  enforce(postCheck(principal, topic))
+  const staff = isModeratorOf(principal, topic)
+  enforce(writableCheck(topic, now))
+  enforce(mutedCheck(principal, topic, await activeMutes(db, principal.userId, now)))
+  enforce(postAsCheck(principal, topic, input))
+  if (!input.body.trim()) throw badInput('body', '请填写内容')
+  let parent: PostRow | undefined
+  if (input.parentId !== undefined) {
+    parent = await getPost(db, input.parentId)
+    if (!parent || parent.topic_id !== topic.id) throw badInput('parentId', '要回复的发言不在这个议题中')
+    if (parent.status !== 'published') throw conflict('parent_unavailable', '这条发言已被隐藏、删除或仍在审核中，不能回复')
+  }
+  if (!staff) await enforcePostLimit(ctx, principal.userId, now)
+  const check = await checkContent(ctx.app, { texts: [input.body], userId: principal.userId, scene: parent ? 2 : 3 })
+  const label = await authorLabel(ctx, principal, staff)
+  const viewer: PostViewer = { userId: principal.userId, isStaff: staff }
+  return ctx.write(async (trx) => {
+    // The topic may have been locked while the text was being checked.
+    const current = await trx.selectFrom('topics').select(['state', 'pending', 'closes_at']).where('id', '=', topic.id).executeTakeFirstOrThrow()
+    enforce(writableCheck(current, now))
+    const status = check.verdict === 'review' ? 'pending' : 'published'
+    const at = now.toISOString()
+    const rootId = parent ? (parent.parent_id ?? parent.id) : null
+    const answers = parent && parent.parent_id !== null ? parent : null
+    const row = await trx
+      .insertInto('posts')
+      .values({
+        topic_id: topic.id,
+        parent_id: rootId,
+        reply_to_id: answers?.id ?? null,
+        reply_to_label: answers?.author_label ?? null,
+        author_id: principal.userId,
+        author_label: label,
+        author_is_staff: staff ? 1 : 0,
+        official: input.official ? 1 : 0,
+        body: input.body.trim(),
+        photos: JSON.stringify(input.photos ?? []),
+        status,
+        flagged_at: status === 'pending' ? at : null,
+        open_reports: 0,
+        like_count: 0,
+        reply_count: 0,
+        created_at: at,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow()
+    if (status === 'published') {
+      await adjustCounts(trx, { topic_id: topic.id, parent_id: rootId }, 1)
+      await trx.updateTable('topics').set({ last_post_at: at }).where('id', '=', topic.id).execute()
+    }
+    if (!staff) await joinTopic(trx, topic.id, principal.userId, now)
+    if (input.stance) await setStance(trx, topic.id, principal.userId, input.stance, now)
+    return presentPost(trx, row.id, viewer, now)
+  }, 201)
+}

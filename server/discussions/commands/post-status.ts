@@ -1,0 +1,42 @@
+// Every change of a post's status goes through here, so the topic's and the root's counts stay right.
+import type { PostStatus } from '../../../types'
+import type { Trx } from '../../core/db'
+import type { PostRow } from '../queries/posts'
+import { countDelta } from '../rules'
+
+/**
+ * Moves a post from one status to another, keeping the topic's post count and the root's reply count
+ * in step. Compare-and-set on the old status: a concurrent change makes it return false, not double-count.
+ */
+export async function setPostStatus(
+  trx: Trx,
+  post: Pick<PostRow, 'id' | 'topic_id' | 'parent_id' | 'status'>,
+  to: PostStatus,
+  patch: Partial<Omit<PostRow, 'id' | 'status'>> = {},
+): Promise<boolean> {
+  const res = await trx
+    .updateTable('posts')
+    .set({ ...patch, status: to })
+    .where('id', '=', post.id)
+    .where('status', '=', post.status)
+    .executeTakeFirst()
+  if (Number(res.numUpdatedRows) === 0) return false
+  await adjustCounts(trx, post, countDelta(post.status as PostStatus, to))
+  return true
+}
+
+export async function adjustCounts(trx: Trx, post: Pick<PostRow, 'topic_id' | 'parent_id'>, delta: number): Promise<void> {
+  if (delta === 0) return
+  await trx
+    .updateTable('topics')
+    .set((eb) => ({ post_count: eb('post_count', '+', delta) }))
+    .where('id', '=', post.topic_id)
+    .execute()
+  if (post.parent_id !== null) {
+    await trx
+      .updateTable('posts')
+      .set((eb) => ({ reply_count: eb('reply_count', '+', delta) }))
+      .where('id', '=', post.parent_id)
+      .execute()
+  }
+}

@@ -1,0 +1,2 @@
+// Moderation of the 议事厅, as the app sees it: its routes.
+export { moderationRoutes } from './routes'
