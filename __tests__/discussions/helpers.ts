@@ -1,7 +1,7 @@
 // Helpers shared by the 议事厅 suites (not a test file: jest only runs *.test.ts).
 import http from 'node:http'
 import type { AddressInfo } from 'node:net'
-import { fakeClock as sharedFakeClock, testConfig, unitId as sharedUnitId, type TestServer } from '../support/server'
+import { fakeClock as sharedFakeClock, testConfig, unitId as sharedUnitId, type JsonBody, type TestServer } from '../support/server'
 
 export interface Actor {
   authorization: string
@@ -10,7 +10,7 @@ export interface Actor {
 
 export interface Res {
   status: number
-  body: any
+  body: JsonBody
 }
 
 /** Edit windows and mutes pass without sleeping. */
