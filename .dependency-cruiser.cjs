@@ -70,6 +70,11 @@ module.exports = {
     tsPreCompilationDeps: true,
     // Resolves the @/ alias to src/ the way the app and the tests do.
     tsConfig: { fileName: 'tsconfig.app.json' },
+    // Packages' "exports" maps (subpath imports such as dependency-cruiser/config-utl/...), as Node reads them.
+    enhancedResolveOptions: {
+      exportsFields: ['exports'],
+      conditionNames: ['import', 'require', 'node', 'default', 'types'],
+    },
     reporterOptions: {
       text: { highlightFocused: true },
     },
