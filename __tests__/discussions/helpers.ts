@@ -3,7 +3,7 @@ import http from 'node:http'
 import type { AddressInfo } from 'node:net'
 import type { TSchema } from '@sinclair/typebox'
 import Fastify from 'fastify'
-import { fakeClock as sharedFakeClock, testConfig, unitId as sharedUnitId, type TestServer } from '../support/server'
+import { fakeClock as sharedFakeClock, testConfig, unitId as sharedUnitId, type JsonBody, type TestServer } from '../support/server'
 
 export interface Actor {
   authorization: string
@@ -12,7 +12,7 @@ export interface Actor {
 
 export interface Res {
   status: number
-  body: any
+  body: JsonBody
 }
 
 /** Edit windows and mutes pass without sleeping. */

@@ -1,7 +1,7 @@
 import type { InjectOptions } from 'fastify'
 import type { Overrides } from '../../server/app'
 import type { Dialect } from '../../server/core/db'
-import { startServer, type TestServer } from '../support/server'
+import { startServer, type JsonBody, type TestServer } from '../support/server'
 
 export const DAY = 86_400_000
 
@@ -22,7 +22,7 @@ export class TestClock {
 
 export interface Res {
   status: number
-  body: any
+  body: JsonBody
   headers: Record<string, unknown>
 }
 

@@ -66,6 +66,10 @@ export async function freshDatabase(dialect: Dialect): Promise<TestDatabase> {
   }
 }
 
+/** A parsed JSON response body. Tests read into it freely: their assertions are its type check. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- any JSON the API answers; each test's expectations narrow it
+export type JsonBody = any
+
 export interface TestServer {
   app: FastifyInstance
   database: TestDatabase

@@ -9,7 +9,7 @@ import path from 'node:path'
 import { sql } from 'kysely'
 import { INSTRUMENTS } from '../../src/scoring'
 import { MIX_BATCH } from '../../server/surveys/rules'
-import { describeEachDatabase, startServer, type TestServer } from '../support/server'
+import { describeEachDatabase, startServer, type JsonBody, type TestServer } from '../support/server'
 import { ADMIN, call, csvObjects, DAY, fakeClock, loginUser, MODERATOR, readXlsx, unitId, verifiedResidents, type Actor } from './support'
 
 // Each suite starts a seeded server (PostgreSQL included); a loaded machine needs more than jest's 5 s.
@@ -308,7 +308,7 @@ describe('anonymity: the server log', () => {
           headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...(body !== undefined ? { 'content-type': 'application/json' } : {}) },
           body: body !== undefined ? JSON.stringify(body) : undefined,
         })
-        return { status: res.status, body: (await res.json().catch(() => null)) as any }
+        return { status: res.status, body: (await res.json().catch(() => null)) as JsonBody }
       }
       const users = (await json('GET', '/api/auth/dev-users')).body.users as { id: number; description: string }[]
       const login = async (id: number) => (await json('POST', '/api/auth/dev-login', undefined, { userId: id })).body.token as string

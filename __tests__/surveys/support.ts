@@ -1,6 +1,6 @@
 // Helpers shared by the survey and index suites (not a test file: jest only runs *.test.ts).
 import ExcelJS from 'exceljs'
-import { fakeClock as sharedFakeClock, unitId, type TestServer } from '../support/server'
+import { fakeClock as sharedFakeClock, unitId, type JsonBody, type TestServer } from '../support/server'
 
 export interface Actor {
   authorization: string
@@ -23,7 +23,7 @@ export async function call(s: TestServer, who: Actor | null, method: string, url
     headers: { ...(who ? { authorization: who.authorization } : {}), ...headers },
     ...(payload !== undefined ? { payload: payload as object } : {}),
   })
-  let body: any = null
+  let body: JsonBody
   try {
     body = res.json()
   } catch {

@@ -1,8 +1,7 @@
-import type { Kysely } from 'kysely'
-import { withId, type Migration, type MigrationDialect } from './helpers'
+import { withId, type Migration } from './helpers'
 
 export const foundation: Migration = {
-  async up(db: Kysely<any>, dialect: MigrationDialect) {
+  async up(db, dialect) {
     await withId(db.schema.createTable('units'), dialect)
       .addColumn('parent_id', 'integer', (c) => c.references('units.id'))
       .addColumn('level', 'text', (c) => c.notNull())

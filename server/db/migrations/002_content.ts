@@ -1,11 +1,10 @@
 import fs from 'node:fs'
 import path from 'node:path'
-import type { Kysely } from 'kysely'
 import type { Migration } from './helpers'
 import { parseWordList } from '../../content/words'
 
 export const content: Migration = {
-  async up(db: Kysely<any>) {
+  async up(db) {
     await db.schema
       .createTable('sensitive_words')
       .addColumn('word', 'text', (c) => c.primaryKey())

@@ -1,9 +1,8 @@
-import type { Kysely } from 'kysely'
-import { withId, type Migration, type MigrationDialect } from './helpers'
+import { withId, type Migration } from './helpers'
 
 // 社区提案 and the general in-app notifications list.
 export const proposals: Migration = {
-  async up(db: Kysely<any>, dialect: MigrationDialect) {
+  async up(db, dialect) {
     await withId(db.schema.createTable('proposals'), dialect)
       .addColumn('title', 'text', (c) => c.notNull())
       .addColumn('body', 'text', (c) => c.notNull())

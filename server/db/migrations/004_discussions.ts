@@ -1,10 +1,10 @@
-import { sql, type Kysely } from 'kysely'
-import { withId, type Migration, type MigrationDialect } from './helpers'
+import { sql } from 'kysely'
+import { withId, type Migration } from './helpers'
 
 // 议事厅: topics, posts (roots and one level of replies), likes, stances, participants, and their
 // moderation (reports, mutes, appeals, per-居民区 settings).
 export const discussions: Migration = {
-  async up(db: Kysely<any>, dialect: MigrationDialect) {
+  async up(db, dialect) {
     await withId(db.schema.createTable('topics'), dialect)
       .addColumn('unit_id', 'integer', (c) => c.notNull().references('units.id'))
       .addColumn('neighbourhood_id', 'integer', (c) => c.notNull().references('units.id'))

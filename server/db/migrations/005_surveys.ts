@@ -1,5 +1,5 @@
-import { sql, type Kysely } from 'kysely'
-import { withId, type Migration, type MigrationDialect } from './helpers'
+import { sql } from 'kysely'
+import { withId, type Migration } from './helpers'
 
 // 问卷 and 评估指标. Who answered and what was answered live apart:
 // - survey_participation (survey, user): one response each; no time, no link to the answer.
@@ -8,7 +8,7 @@ import { withId, type Migration, type MigrationDialect } from './helpers'
 //   the order answers came in. (PostgreSQL has no rowid; its physical order and xmin are scrambled by
 //   mixing, see server/surveys/responses.ts.)
 export const surveys: Migration = {
-  async up(db: Kysely<any>, dialect: MigrationDialect) {
+  async up(db, dialect) {
     await withId(db.schema.createTable('surveys'), dialect)
       .addColumn('unit_id', 'integer', (c) => c.notNull().references('units.id'))
       .addColumn('neighbourhood_id', 'integer', (c) => c.notNull().references('units.id'))
