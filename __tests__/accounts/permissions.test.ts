@@ -1,5 +1,4 @@
-import { can, isStaffFor, livesIn, type Principal } from '../../server/accounts/permissions'
-import { privacyLabel } from '../../server/accounts/privacy'
+import { can, isStaffFor, livesIn, privacyLabel, type Principal } from '../../server/accounts'
 
 // Unit ids: street 1 → 居民区 2 and 3 → 小区 20 (under 2) → 楼组 200.
 const WUTONG_BUILDING = [200, 20, 2, 1]
