@@ -43,7 +43,7 @@ export function wechatSubscribeMessages(
 
 /** The real sender when WeChat credentials and WECHAT_SUBSCRIBE_TEMPLATE are set; otherwise in-app only. */
 export function subscribeMessagesFromEnv(
-  wechat: { appId: string; secret: string; baseUrl: string },
+  wechat: WechatConfig,
   env: Record<string, string | undefined> = process.env,
 ): SubscribeMessageSender | null {
   const templateId = env.WECHAT_SUBSCRIBE_TEMPLATE
