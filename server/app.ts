@@ -3,6 +3,7 @@ import path from 'node:path'
 import Fastify, { type FastifyInstance } from 'fastify'
 import fastifyStatic from '@fastify/static'
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
+import { Type } from '@sinclair/typebox'
 import { Redis } from 'ioredis'
 import { sql } from 'kysely'
 import type { Health } from '../types'
@@ -96,7 +97,8 @@ export async function buildApp(config: Config, overrides: Overrides = {}): Promi
   installErrorHandling(app, SETTINGS_NAMES)
   installAuth(app)
 
-  app.get('/api/health', async (_request, reply): Promise<Health> => {
+  const HealthSchema = Type.Object({ ok: Type.Boolean(), database: Type.String(), dialect: Type.String() })
+  app.get('/api/health', { schema: { response: { 200: HealthSchema, 503: HealthSchema } } }, async (_request, reply): Promise<Health> => {
     try {
       await sql`select 1`.execute(db.kysely)
       return { ok: true, database: 'up', dialect: db.dialect }
