@@ -44,14 +44,15 @@ function toUnit(row: Selectable<Database['units']>): Unit {
   }
 }
 
-/** Households (distinct 楼组 + room) with an approved residence, per 楼组. */
-export async function verifiedHouseholdsByBuilding(db: Q): Promise<Map<number, number>> {
-  const rows = await db
+/** Households (distinct 楼组 + room) with an approved residence, per 楼组 (of every 楼组, or of those given). */
+export async function verifiedHouseholdsByBuilding(db: Q, buildingIds?: readonly number[]): Promise<Map<number, number>> {
+  if (buildingIds?.length === 0) return new Map()
+  let q = db
     .selectFrom('residences')
     .select(['building_id', sql<number>`count(distinct room)`.as('n')])
     .where('status', '=', 'approved')
-    .groupBy('building_id')
-    .execute()
+  if (buildingIds) q = q.where('building_id', 'in', buildingIds)
+  const rows = await q.groupBy('building_id').execute()
   return new Map(rows.map((r) => [r.building_id, Number(r.n)]))
 }
 
