@@ -33,20 +33,20 @@ const limitLogins = (request: FastifyRequest) => enforceLimit(request, 'login', 
 
 export const accountRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const db = app.db.kysely
-  const sessions = { db, wechat: app.wechat, sessionDays: app.config.sessionDays }
+  const login = { db, wechat: app.wechat, sessionDays: app.config.sessionDays }
 
   app.get('/api/auth/dev-users', { preHandler: devModeOnly, schema: { response: { 200: DevUsersSchema } } }, () => devUsers(db))
 
   app.post(
     '/api/auth/dev-login',
     { preHandler: [devModeOnly, limitLogins], schema: { body: DevLoginBody, response: { 200: SessionSchema } } },
-    (request) => devLogin(sessions, request.body.userId),
+    (request) => devLogin(login, request.body.userId),
   )
 
   app.post(
     '/api/auth/wechat',
     { preHandler: limitLogins, schema: { body: WechatLoginBody, response: { 200: SessionSchema } } },
-    (request) => loginWithWechat(sessions, request.body.code),
+    (request) => loginWithWechat(login, request.body.code),
   )
 
   app.post('/api/auth/logout', { schema: { response: { 200: Ok } } }, async (request) => {
