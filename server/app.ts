@@ -3,6 +3,7 @@ import path from 'node:path'
 import Fastify, { type FastifyInstance, type FastifySchema } from 'fastify'
 import fastifyStatic from '@fastify/static'
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
+import { Type } from '@sinclair/typebox'
 import { Redis } from 'ioredis'
 import { sql } from 'kysely'
 import type { Health } from '../types'
@@ -12,21 +13,17 @@ import { migrateToLatest } from './db/migrate'
 import { databaseCounters, redisCounters, type CounterStore } from './core/counters'
 import { installErrorHandling } from './core/errors'
 import { settled } from './core/write'
-import { installAuth } from './accounts/auth'
-import { wechatAuth, type WechatAuth } from './accounts/wechat'
-import { accountRoutes } from './accounts/routes'
-import { communityRoutes } from './community/routes'
+import { accountRoutes, installAuth, wechatAuth, type WechatAuth } from './accounts'
+import { communityRoutes } from './community'
 import { seedDemoCommunity } from './seed/demo'
-import { wechatTextCheck, type TextSecurityCheck } from './content/wechat-check'
-import { contentRoutes } from './content/routes'
+import { contentRoutes, wechatTextCheck, type TextSecurityCheck } from './content'
 import { discussionRoutes } from './discussions'
 import { moderationRoutes } from './moderation'
-import { proposalRoutes } from './proposals/routes'
-import { SETTINGS_NAMES } from './proposals/rules'
-import { notificationRoutes } from './notifications/routes'
+import { proposalRoutes } from './proposals'
+import { SETTINGS_NAMES } from './proposals'
+import { notificationRoutes, subscribeMessagesFromEnv, type SubscribeMessageSender } from './notifications'
 import { surveyRoutes } from './surveys'
 import { indicatorRoutes } from './indicators'
-import { subscribeMessagesFromEnv, type SubscribeMessageSender } from './notifications/push'
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -107,7 +104,8 @@ export async function buildApp(config: Config, overrides: Overrides = {}): Promi
   installErrorHandling(app, SETTINGS_NAMES)
   installAuth(app)
 
-  app.get('/api/health', async (_request, reply): Promise<Health> => {
+  const HealthSchema = Type.Object({ ok: Type.Boolean(), database: Type.String(), dialect: Type.String() })
+  app.get('/api/health', { schema: { response: { 200: HealthSchema, 503: HealthSchema } } }, async (_request, reply): Promise<Health> => {
     try {
       await sql`select 1`.execute(db.kysely)
       return { ok: true, database: 'up', dialect: db.dialect }

@@ -1,5 +1,6 @@
 import path from 'node:path'
 import { DEFAULT_LIMITS, type Limit, type LimitName } from './core/rate-limit'
+import type { WechatConfig } from './core/wechat'
 
 export type AuthMode = 'dev' | 'wechat'
 
@@ -11,7 +12,7 @@ export interface Config {
   dataDir: string
   redisUrl: string | null
   authMode: AuthMode
-  wechat: { appId: string; secret: string; baseUrl: string }
+  wechat: WechatConfig
   /** Directory of the built H5 app to serve at /, if any. */
   staticDir: string | null
   sessionDays: number

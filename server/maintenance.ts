@@ -1,12 +1,13 @@
 import type { FastifyInstance } from 'fastify'
-import { sweepProposals } from './proposals/sweep'
+import { endExpiredSessions } from './accounts'
+import { sweepProposals } from './proposals'
 
 const HOUR = 3_600_000
 
 /** Removes what has outlived its use: expired sessions, old rate-limit windows and idempotency keys. */
 export async function sweep(app: FastifyInstance, now = Date.now()): Promise<void> {
   const db = app.db.kysely
-  await db.deleteFrom('sessions').where('expires_at', '<', new Date(now).toISOString()).execute()
+  await endExpiredSessions(db, new Date(now))
   await db.deleteFrom('rate_counters').where('window_start', '<', now - 24 * HOUR).execute()
   await db.deleteFrom('idempotency_keys').where('created_at', '<', new Date(now - 24 * HOUR).toISOString()).execute()
   await sweepProposals(app, new Date(now))

@@ -24,6 +24,15 @@ describeEachDatabase('accounts: login, me, verification', (dialect) => {
     expect(me.json().id).toBe(resident.id)
   })
 
+  it('labels every demo account as /api/me labels it', async () => {
+    const users = (await s.app.inject({ method: 'GET', url: '/api/auth/dev-users' })).json().users as { id: number; label: string }[]
+    for (const u of users) {
+      const { token } = (await s.app.inject({ method: 'POST', url: '/api/auth/dev-login', payload: { userId: u.id } })).json()
+      const me = await s.app.inject({ method: 'GET', url: '/api/me', headers: { authorization: `Bearer ${token}` } })
+      expect({ id: u.id, label: me.json().label }).toEqual({ id: u.id, label: u.label })
+    }
+  })
+
   it('stores only a hash of the session token', async () => {
     const { authorization } = await s.loginAs('居委会 · 梧桐居民区')
     const token = authorization.slice('Bearer '.length)

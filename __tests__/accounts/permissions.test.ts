@@ -1,5 +1,5 @@
-import { can, isStaffFor, livesIn, type Principal } from '../../server/accounts/permissions'
-import { privacyLabel } from '../../server/accounts/privacy'
+import { can, isStaffFor, livesIn, privacyLabel, type Principal } from '../../server/accounts'
+import { refuseUnlessDevMode } from '../../server/accounts/policy'
 
 // Unit ids: street 1 → 居民区 2 and 3 → 小区 20 (under 2) → 楼组 200.
 const WUTONG_BUILDING = [200, 20, 2, 1]
@@ -50,5 +50,12 @@ describe('privacy labels', () => {
     expect(privacyLabel({ buildingName: '3号楼', isStaff: false })).toBe('3号楼居民')
     expect(privacyLabel({ buildingName: null, isStaff: false })).toBe('居民')
     expect(privacyLabel({ buildingName: '3号楼', isStaff: true })).toBe('居委会')
+  })
+})
+
+describe('dev mode', () => {
+  it('allows demo logins only on a server started in dev mode', () => {
+    expect(() => refuseUnlessDevMode('dev')).not.toThrow()
+    expect(() => refuseUnlessDevMode('wechat')).toThrow('演示登录只在开发模式下可用')
   })
 })

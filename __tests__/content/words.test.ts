@@ -1,6 +1,5 @@
-import fs from 'node:fs'
-import path from 'node:path'
-import { matchWords, normalise, parseWordList } from '../../server/content/words'
+import { matchWords, normalise } from '../../server/content/words'
+import { parseWordList, shippedWords } from '../../server/db/migrations/002_content'
 
 describe('sensitive words', () => {
   const entries = parseWordList('[risky]\n去死 # 辱骂\n[review]\n加微信\n')
@@ -23,7 +22,7 @@ describe('sensitive words', () => {
   })
 
   it('ships a list with both levels', () => {
-    const shipped = parseWordList(fs.readFileSync(path.join(__dirname, '../../server/content/sensitive-words.txt'), 'utf8'))
+    const shipped = shippedWords()
     expect(shipped.filter((w) => w.level === 'risky').length).toBeGreaterThan(10)
     expect(shipped.filter((w) => w.level === 'review').length).toBeGreaterThan(5)
     expect(new Set(shipped.map((w) => w.word)).size).toBe(shipped.length)

@@ -7,6 +7,7 @@ const REDIS_URL = process.env.TEST_REDIS_URL || null
 
 // The server keeps no state of its own: two instances behind a load balancer share one PostgreSQL.
 ;(PG_URL ? describe : describe.skip)('two instances on one PostgreSQL', () => {
+  // Two instances migrate and seed a fresh PostgreSQL schema: longer than jest's default 5 s on a busy machine.
   it('accepts on one instance a session made on the other, and shares rate limits', async () => {
     const database = await freshDatabase('postgres')
     const config = testConfig({ databaseUrl: PG_URL, limits: { ...testConfig().limits, login: { max: 4, windowMs: 60_000 } } })
@@ -30,7 +31,7 @@ const REDIS_URL = process.env.TEST_REDIS_URL || null
       await b.close()
       await database.drop()
     }
-  })
+  }, 60_000)
 })
 
 ;(REDIS_URL ? describe : describe.skip)('rate-limit counters in Redis', () => {

@@ -1,4 +1,4 @@
-import { can, type Principal } from '../../server/accounts/permissions'
+import { can, type Principal } from '../../server/accounts'
 import { decodeCursor, encodeCursor } from '../../server/discussions/cursor'
 import { canEdit } from '../../server/discussions/policy'
 import {

@@ -1,4 +1,4 @@
-import type { Principal } from '../../server/accounts/permissions'
+import type { Principal } from '../../server/accounts'
 import { defaultNeighbourhood, indicatorRefusal } from '../../server/indicators/policy'
 
 const chain = [10, 1]

@@ -1,4 +1,4 @@
-import type { Principal } from '../../server/accounts/permissions'
+import type { Principal } from '../../server/accounts'
 import {
   decideAppealCheck,
   mayMuteCheck,

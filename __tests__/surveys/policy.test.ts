@@ -1,4 +1,4 @@
-import type { Principal } from '../../server/accounts/permissions'
+import type { Principal } from '../../server/accounts'
 import { answerRefusal, createRefusal, manageRefusal, readRefusal, resultsRefusal, type SurveyTarget } from '../../server/surveys/policy'
 
 // Units: street 1 > neighbourhood 10 > estate 100 > building 1000; neighbourhood 20 elsewhere.

@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify'
 import type { Me } from '../../types'
-import { loadAccount } from './principal'
-import type { Principal } from './permissions'
+import { loadAccount } from './queries'
+import type { Principal } from './policy'
 import { sessionUserId } from './sessions'
 import { unauthorized } from '../core/errors'
 import { enforceLimit } from '../core/rate-limit'
@@ -14,7 +14,7 @@ declare module 'fastify' {
   }
 }
 
-export function bearerToken(request: FastifyRequest): string | null {
+function bearerToken(request: FastifyRequest): string | null {
   const h = request.headers.authorization
   const m = h ? /^Bearer\s+(\S+)$/i.exec(h) : null
   return m ? m[1] : null

@@ -1,5 +1,5 @@
-// The local sensitive-word check: the shipped list (sensitive-words.txt) seeds the database, where
-// admins can edit it. Matching ignores spaces and punctuation put between characters to dodge it.
+// The local sensitive-word check against the list in the database (seeded by migration 002, kept by
+// admins). Matching ignores spaces and punctuation put between characters to dodge it.
 
 export type Verdict = 'pass' | 'review' | 'risky'
 
@@ -24,20 +24,4 @@ export function matchWords(text: string, entries: WordEntry[]): WordHit {
   const hits = entries.filter((e) => haystack.includes(normalise(e.word)))
   const verdict: Verdict = hits.some((h) => h.level === 'risky') ? 'risky' : hits.length > 0 ? 'review' : 'pass'
   return { verdict, words: hits.map((h) => h.word) }
-}
-
-/** Parses the shipped list: "[risky]" / "[review]" section headers, one word a line, # comments. */
-export function parseWordList(source: string): WordEntry[] {
-  let level: WordEntry['level'] = 'risky'
-  const out: WordEntry[] = []
-  for (const raw of source.split('\n')) {
-    const line = raw.replace(/#.*/, '').trim()
-    if (!line) continue
-    if (line === '[risky]' || line === '[review]') {
-      level = line === '[risky]' ? 'risky' : 'review'
-      continue
-    }
-    out.push({ word: line, level })
-  }
-  return out
 }

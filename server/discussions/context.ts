@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import type { Kysely } from 'kysely'
-import { requireUser } from '../accounts/auth'
-import type { Principal } from '../accounts/permissions'
+import { requireUser } from '../accounts'
+import type { Principal } from '../accounts'
 import { write, type Work } from '../core/write'
 import type { Database } from '../db/schema'
 

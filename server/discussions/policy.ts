@@ -1,7 +1,7 @@
 // Who may do what in the 议事厅, without I/O: callers load the principal, the topic (with its unit
 // chain) and the post, then ask. A refusal carries the status, code and message the resident sees.
 import type { PostStatus, Stance } from '../../types'
-import { can, isStaffFor, type Principal, type UnitChain } from '../accounts/permissions'
+import { can, isStaffFor, type Principal, type UnitChain } from '../accounts'
 import { AppError } from '../core/errors'
 import { shanghaiDateTimeText } from '../../types/time'
 import { editableUntil, topicReadOnlyReason, type PostViewer, type TopicPostingState } from './rules'

@@ -1,5 +1,5 @@
 // Who may see and enter what of the index. Pure: the caller resolves the 居民区 and its chain, then asks.
-import { can, type Principal, type UnitChain } from '../accounts/permissions'
+import { can, type Principal, type UnitChain } from '../accounts'
 import { badInput, forbidden, type AppError } from '../core/errors'
 import type { UnitLevel } from '../../types'
 

@@ -1,7 +1,7 @@
 // Who may report, hide, restore, pin, mute and decide appeals, without I/O: callers load the
 // principal, the post and the unit chain of its topic, then ask.
 import type { PostStatus } from '../../types'
-import { can, isStaff, isStaffFor, type Principal, type UnitChain } from '../accounts/permissions'
+import { can, isStaff, isStaffFor, type Principal, type UnitChain } from '../accounts'
 import { allowed, refused, type Check, type PostViewer } from '../discussions'
 
 /** Residents report posts they read (not their own); staff act on a post directly instead. */

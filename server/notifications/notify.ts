@@ -1,6 +1,4 @@
 import type { Trx } from '../core/db'
-import type { AfterCommit } from '../core/write'
-import { deliverPushes } from './push'
 
 // In-app notifications are written in the same transaction as the change they announce; the WeChat
 // subscribe message that mirrors each one is sent after the commit (see push.ts), best effort.
@@ -41,10 +39,4 @@ export async function notify(trx: Trx, userIds: Iterable<number>, n: Notificatio
   // Parameter limits: SQLite allows 32766 bound values, PostgreSQL 65535; 8 columns × 500 rows stays clear of both.
   for (let i = 0; i < rows.length; i += 500) await trx.insertInto('notifications').values(rows.slice(i, i + 500)).execute()
   return ids.map((userId) => ({ ...n, userId, at }))
-}
-
-
-/** Mirrors the notifications as WeChat subscribe messages once the write that made them commits. */
-export function pushAfterCommit(after: AfterCommit, pushes: Push[]): void {
-  if (pushes.length > 0) after((app) => deliverPushes(app, pushes))
 }

@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify'
 import { wechatAccessToken, type WechatConfig } from '../core/wechat'
+import type { AfterCommit } from '../core/write'
 import type { Push } from './notify'
 import { notificationPage } from '../../types/notifications'
 import { shanghaiMinute } from '../../types/time'
@@ -42,7 +43,7 @@ export function wechatSubscribeMessages(
 
 /** The real sender when WeChat credentials and WECHAT_SUBSCRIBE_TEMPLATE are set; otherwise in-app only. */
 export function subscribeMessagesFromEnv(
-  wechat: { appId: string; secret: string; baseUrl: string },
+  wechat: WechatConfig,
   env: Record<string, string | undefined> = process.env,
 ): SubscribeMessageSender | null {
   const templateId = env.WECHAT_SUBSCRIBE_TEMPLATE
@@ -84,4 +85,9 @@ export async function deliverPushes(app: FastifyInstance, pushes: Push[]): Promi
       app.log.warn({ err, userId: p.userId, kind: p.kind }, 'subscribe message not sent')
     }
   }
+}
+
+/** Mirrors the notifications as WeChat subscribe messages once the write that made them commits. */
+export function pushAfterCommit(after: AfterCommit, pushes: Push[]): void {
+  if (pushes.length > 0) after((app) => deliverPushes(app, pushes))
 }

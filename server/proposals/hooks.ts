@@ -1,4 +1,4 @@
-import { openTopic } from '../discussions/topics'
+import { openTopic } from '../discussions'
 import type { Trx } from '../core/db'
 
 export interface AcceptedProposal {

@@ -1,1 +1,5 @@
 export { proposalEvidence, type ProposalEvidence } from './evidence'
+export { proposalRoutes } from './routes'
+export { SETTINGS_NAMES } from './rules'
+export { sweepProposals } from './sweep'
+export { seedDemoProposals } from './seed'

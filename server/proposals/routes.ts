@@ -19,17 +19,17 @@ import type {
   VoteChoice,
 } from '../../types'
 import { PROPOSAL_CATEGORIES, PROPOSAL_STATE_NAMES, PROPOSAL_STATES, UNIT_LEVEL_NAMES } from '../../types'
-import { can } from '../accounts/permissions'
-import { normaliseRoom } from '../accounts/residences'
-import { checkContent } from '../content/check'
-import { maskPersonalInfo } from '../content/masking'
-import { requireUser } from '../accounts/auth'
+import { can } from '../accounts'
+import { normaliseRoom } from '../accounts'
+import { checkContent } from '../content'
+import { maskPersonalInfo } from '../content'
+import { requireUser } from '../accounts'
 import { badInput, conflict, forbidden, notFound } from '../core/errors'
 import type { Trx } from '../core/db'
 import { inBackground, write } from '../core/write'
 import { enforceLimit } from '../core/rate-limit'
 import { logModeration } from '../core/audit'
-import { deliverPushes } from '../notifications/push'
+import { deliverPushes } from '../notifications'
 import { addCosign, applyTransition, loadRow, notifyAudience, removeCosign, type Env, type Signer, type Tally } from './process'
 import {
   checkTransition,

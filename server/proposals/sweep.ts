@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify'
 import type { ProposalState } from '../../types'
-import { deliverPushes } from '../notifications/push'
+import { deliverPushes } from '../notifications'
 import { inBackground } from '../core/write'
 import { applyTransition, loadRow, notifyAudience, type Env } from './process'
 import { dueAction, OVERDUE_STATES } from './rules'

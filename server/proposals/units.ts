@@ -1,6 +1,6 @@
 import { sql, type Kysely } from 'kysely'
 import type { Database } from '../db/schema'
-import type { UnitChain } from '../accounts/permissions'
+import type { UnitChain } from '../accounts'
 
 type Q = Kysely<Database>
 

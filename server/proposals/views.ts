@@ -19,9 +19,9 @@ import type {
   VoteChoice,
 } from '../../types'
 import { REFERRAL_TARGET_NAMES, UNIT_LEVEL_NAMES } from '../../types'
-import { isStaffFor, livesIn, type Principal } from '../accounts/permissions'
-import { STAFF_LABEL } from '../accounts/privacy'
-import { maskPersonalInfo } from '../content/masking'
+import { isStaffFor, livesIn, type Principal } from '../accounts'
+import { STAFF_LABEL } from '../accounts'
+import { maskPersonalInfo } from '../content'
 import type { Database } from '../db/schema'
 import { badInput } from '../core/errors'
 import {

@@ -1,9 +1,9 @@
 import type { Kysely } from 'kysely'
 import type { HousingType } from '../../types'
 import type { Database } from '../db/schema'
-import { seedDemoSurveys } from '../surveys/seed'
-import { seedDemoDiscussions } from '../discussions/seed'
-import { seedDemoProposals } from '../proposals/seed'
+import { seedDemoSurveys } from '../surveys'
+import { seedDemoDiscussions } from '../discussions'
+import { seedDemoProposals } from '../proposals'
 
 // A small but realistic community for `npm start` and the tests: one 街道, two 居民区 of different housing
 // types, about 40 residents (most verified), one moderator per 居民区 and one admin. Deterministic, so

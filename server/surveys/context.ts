@@ -3,8 +3,8 @@
 // which only reader() and writer() below look at. The index's routes use the same two.
 import type { FastifyReply, FastifyRequest } from 'fastify'
 import type { Kysely } from 'kysely'
-import { requireUser } from '../accounts/auth'
-import type { Principal } from '../accounts/permissions'
+import { requireUser } from '../accounts'
+import type { Principal } from '../accounts'
 import type { Database } from '../db/schema'
 import { write, type Work } from '../core/write'
 

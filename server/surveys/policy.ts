@@ -1,7 +1,7 @@
 // Who may do what with a survey. Pure: the caller loads the principal, the survey's state and its
 // unit chain, then asks; each function answers with a refusal (to throw) or null.
 import { AppError, forbidden, notFound } from '../core/errors'
-import { can, isStaffFor, type Principal, type UnitChain } from '../accounts/permissions'
+import { can, isStaffFor, type Principal, type UnitChain } from '../accounts'
 import type { SurveyState } from '../../types'
 
 export interface SurveyTarget {

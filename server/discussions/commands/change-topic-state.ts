@@ -1,5 +1,5 @@
 import type { Topic, TopicModerationAction, TopicState } from '../../../types'
-import { checkContent } from '../../content/check'
+import { checkContent } from '../../content'
 import { logModeration } from '../../core/audit'
 import { badInput, conflict } from '../../core/errors'
 import type { Context } from '../context'

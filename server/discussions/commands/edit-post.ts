@@ -1,5 +1,5 @@
 import type { Post } from '../../../types'
-import { checkContent } from '../../content/check'
+import { checkContent } from '../../content'
 import { badInput, conflict } from '../../core/errors'
 import type { Context } from '../context'
 import { canEdit, enforce, mutedCheck, writableCheck } from '../policy'

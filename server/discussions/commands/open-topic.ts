@@ -1,6 +1,6 @@
 import type { Topic } from '../../../types'
-import { unitChain } from '../../community/units'
-import { checkContent } from '../../content/check'
+import { unitChain } from '../../community'
+import { checkContent } from '../../content'
 import { logModeration } from '../../core/audit'
 import type { Trx } from '../../core/db'
 import { badInput } from '../../core/errors'

@@ -1,8 +1,8 @@
 // Reads of posts: a topic's page of posts, a thread, and the post view each caller gets.
 import { sql, type ExpressionBuilder, type Kysely, type Selectable } from 'kysely'
 import type { Appeal, AppealStatus, Post, PostPage, PostSort, PostStatus, PostThread, ReportReason, TopicState } from '../../../types'
-import type { Principal } from '../../accounts/permissions'
-import { maskPersonalInfo } from '../../content/masking'
+import type { Principal } from '../../accounts'
+import { maskPersonalInfo } from '../../content'
 import { notFound } from '../../core/errors'
 import type { Database } from '../../db/schema'
 import type { Context } from '../context'

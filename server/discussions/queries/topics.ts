@@ -1,9 +1,9 @@
 // Reads of topics: the list, one topic, and the topic view each caller gets.
 import { sql, type Kysely } from 'kysely'
 import type { Stance, StanceCounts, Topic, TopicState, UnitLevel } from '../../../types'
-import { can, type Principal } from '../../accounts/permissions'
-import { unitChain } from '../../community/units'
-import { maskPersonalInfo } from '../../content/masking'
+import { can, type Principal } from '../../accounts'
+import { unitChain } from '../../community'
+import { maskPersonalInfo } from '../../content'
 import { badInput, forbidden, notFound } from '../../core/errors'
 import type { Database } from '../../db/schema'
 import { decodeIdCursor, encodeIdCursor } from '../cursor'

@@ -1,6 +1,6 @@
-import { maskPersonalInfo } from '../../content/masking'
+import { maskPersonalInfo } from '../../content'
 import type { Trx } from '../../core/db'
-import { notify, type Push } from '../../notifications/notify'
+import { notify, type Push } from '../../notifications'
 
 export interface AuthorNotice {
   kind: string

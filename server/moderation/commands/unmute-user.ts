@@ -1,5 +1,5 @@
 import type { Mute } from '../../../types'
-import { unitChain } from '../../community/units'
+import { unitChain } from '../../community'
 import { logModeration } from '../../core/audit'
 import { conflict, notFound } from '../../core/errors'
 import { enforce, type Context } from '../../discussions'

@@ -1,5 +1,5 @@
 import type { DiscussionSettings } from '../../../types'
-import { unitChain } from '../../community/units'
+import { unitChain } from '../../community'
 import { logModeration } from '../../core/audit'
 import { notFound } from '../../core/errors'
 import { enforce, type Context } from '../../discussions'

@@ -1,7 +1,7 @@
 // A survey's results as rows for CSV and .xlsx: aggregates only (the same figures, with the same
 // suppression, as GET /results for the committee). No row is a response; nothing names a person.
 import { SURVEY_QUESTION_TYPE_NAMES, SURVEY_STATUS_NAMES, type SurveyResults } from '../../../types'
-import { maskPersonalInfo } from '../../content/masking'
+import { maskPersonalInfo } from '../../content'
 import type { Reader } from '../context'
 import type { Download, ExportFormat, Column, Row, Sheet } from '../tabular'
 import { computeResults } from './results'

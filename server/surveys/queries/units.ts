@@ -1,8 +1,8 @@
 // The units a survey targets and the households and residents in them.
 import { sql, type Kysely } from 'kysely'
 import type { HousingType, UnitLevel } from '../../../types'
-import type { Principal, UnitChain } from '../../accounts/permissions'
-import { unitChain, verifiedHouseholdsByBuilding } from '../../community/units'
+import type { Principal, UnitChain } from '../../accounts'
+import { unitChain, verifiedHouseholdsByBuilding } from '../../community'
 import type { Database } from '../../db/schema'
 
 type Q = Kysely<Database>

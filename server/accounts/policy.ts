@@ -1,4 +1,7 @@
-// Who may do what, where. Pure: callers load the principal and the target's unit chain, then ask.
+import { AppError } from '../core/errors'
+
+// Who may do what, where: the predicates every capability asks. Pure: callers load the principal and
+// the target's unit chain, then ask.
 
 export interface Grant {
   role: 'moderator' | 'admin'
@@ -100,4 +103,9 @@ export function can(p: Principal | null, action: Action, chain: UnitChain = []):
     case 'indicators.summary':
       return isStaffFor(p, chain) || livesIn(p, chain)
   }
+}
+
+/** Demo accounts sign in only on a server started in dev mode. */
+export function refuseUnlessDevMode(authMode: string): void {
+  if (authMode !== 'dev') throw new AppError(403, 'dev_login_disabled', '演示登录只在开发模式下可用')
 }

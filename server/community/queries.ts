@@ -1,30 +1,39 @@
 import { sql, type Kysely, type Selectable } from 'kysely'
 import type { Unit, UnitNode } from '../../types'
 import type { Database } from '../db/schema'
-import type { UnitChain } from '../accounts/permissions'
+import type { UnitChain } from '../accounts'
 
 type Q = Kysely<Database>
 
-/** A unit and its ancestors, nearest first (the tree is at most four deep). */
-export async function unitChain(db: Q, unitId: number): Promise<UnitChain | null> {
+export interface UnitWithChain {
+  id: number
+  level: Unit['level']
+  name: string
+  /** The unit and its ancestors, nearest first. */
+  chain: UnitChain
+}
+
+/** A unit with the ids of every unit above it, in one query (the tree is at most four deep). */
+export async function unitWithChain(db: Q, unitId: number): Promise<UnitWithChain | null> {
   const row = await db
     .selectFrom('units as u0')
     .leftJoin('units as u1', 'u1.id', 'u0.parent_id')
     .leftJoin('units as u2', 'u2.id', 'u1.parent_id')
     .leftJoin('units as u3', 'u3.id', 'u2.parent_id')
-    .select(['u0.id as a', 'u1.id as b', 'u2.id as c', 'u3.id as d'])
+    .select(['u0.id as id', 'u0.level as level', 'u0.name as name', 'u1.id as p1', 'u2.id as p2', 'u3.id as p3'])
     .where('u0.id', '=', unitId)
     .executeTakeFirst()
   if (!row) return null
-  return [row.a, row.b, row.c, row.d].filter((id): id is number => id !== null)
+  const chain = [row.id, row.p1, row.p2, row.p3].filter((id): id is number => id !== null)
+  return { id: row.id, level: row.level, name: row.name, chain }
 }
 
-export async function getUnit(db: Q, unitId: number): Promise<Unit | null> {
-  const row = await db.selectFrom('units').selectAll().where('id', '=', unitId).executeTakeFirst()
-  return row ? toUnit(row) : null
+/** A unit and its ancestors, nearest first. */
+export async function unitChain(db: Q, unitId: number): Promise<UnitChain | null> {
+  return (await unitWithChain(db, unitId))?.chain ?? null
 }
 
-export function toUnit(row: Selectable<Database['units']>): Unit {
+function toUnit(row: Selectable<Database['units']>): Unit {
   return {
     id: row.id,
     parentId: row.parent_id,
@@ -35,19 +44,20 @@ export function toUnit(row: Selectable<Database['units']>): Unit {
   }
 }
 
-/** Households (distinct 楼组 + room) with an approved residence, per 楼组. */
-export async function verifiedHouseholdsByBuilding(db: Q): Promise<Map<number, number>> {
-  const rows = await db
+/** Households (distinct 楼组 + room) with an approved residence, per 楼组 (of every 楼组, or of those given). */
+export async function verifiedHouseholdsByBuilding(db: Q, buildingIds?: readonly number[]): Promise<Map<number, number>> {
+  if (buildingIds?.length === 0) return new Map()
+  let q = db
     .selectFrom('residences')
     .select(['building_id', sql<number>`count(distinct room)`.as('n')])
     .where('status', '=', 'approved')
-    .groupBy('building_id')
-    .execute()
+  if (buildingIds) q = q.where('building_id', 'in', buildingIds)
+  const rows = await q.groupBy('building_id').execute()
   return new Map(rows.map((r) => [r.building_id, Number(r.n)]))
 }
 
 /** The whole tree, with households and verified households summed up every level. */
-export async function unitTree(db: Q): Promise<UnitNode[]> {
+export async function unitTree(db: Q): Promise<{ units: UnitNode[] }> {
   const [rows, verified] = await Promise.all([
     db.selectFrom('units').selectAll().orderBy('id').execute(),
     verifiedHouseholdsByBuilding(db),
@@ -68,5 +78,5 @@ export async function unitTree(db: Q): Promise<UnitNode[]> {
     n.verifiedHouseholds = n.children.reduce((s, c) => s + c.verifiedHouseholds, 0)
   }
   roots.forEach(total)
-  return roots
+  return { units: roots }
 }

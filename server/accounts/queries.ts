@@ -1,0 +1,177 @@
+import { type Kysely } from 'kysely'
+import type { DevUser, Me, Residence, RoleGrant, VerificationRequest, VerificationStatus } from '../../types'
+import type { Database } from '../db/schema'
+import { forbidden } from '../core/errors'
+import { can, type Principal, type UnitChain } from './policy'
+import { privacyLabel } from './privacy'
+
+type Q = Kysely<Database>
+
+/**
+ * Residences with the units above their 楼组: 楼组, 小区, 居民区 and the 街镇's id. The one join every
+ * read of a residence uses (a resident's own, the committee's review list).
+ */
+export function residencesWithUnits(db: Q) {
+  return db
+    .selectFrom('residences as r')
+    .innerJoin('units as b', 'b.id', 'r.building_id')
+    .innerJoin('units as e', 'e.id', 'b.parent_id')
+    .innerJoin('units as n', 'n.id', 'e.parent_id')
+    .select([
+      'r.id',
+      'r.user_id',
+      'r.building_id',
+      'r.room',
+      'r.status',
+      'r.reason',
+      'r.is_representative',
+      'r.requested_at',
+      'r.reviewed_at',
+      'b.name as building_name',
+      'e.id as estate_id',
+      'e.name as estate_name',
+      'n.id as neighbourhood_id',
+      'n.name as neighbourhood_name',
+      'n.parent_id as street_id',
+    ])
+}
+
+type ResidenceRow = Awaited<ReturnType<ReturnType<typeof residencesWithUnits>['executeTakeFirstOrThrow']>>
+
+/** The residence's 楼组 and every unit above it, nearest first. */
+export const residenceChain = (r: ResidenceRow): UnitChain =>
+  [r.building_id, r.estate_id, r.neighbourhood_id, r.street_id].filter((id): id is number => id !== null)
+
+const toResidence = (r: ResidenceRow): Residence => ({
+  id: r.id,
+  buildingId: r.building_id,
+  buildingName: r.building_name,
+  estateName: r.estate_name,
+  neighbourhoodId: r.neighbourhood_id,
+  neighbourhoodName: r.neighbourhood_name,
+  room: r.room,
+  status: r.status as Residence['status'],
+  reason: r.reason,
+  isRepresentative: r.is_representative === 1,
+  requestedAt: r.requested_at,
+  reviewedAt: r.reviewed_at,
+})
+
+export const toRequest = (r: ResidenceRow): VerificationRequest => ({
+  id: r.id,
+  userId: r.user_id,
+  buildingId: r.building_id,
+  buildingName: r.building_name,
+  estateName: r.estate_name,
+  room: r.room,
+  status: r.status as VerificationStatus,
+  reason: r.reason,
+  requestedAt: r.requested_at,
+  reviewedAt: r.reviewed_at,
+})
+
+async function grantsOf(db: Q, userId: number): Promise<RoleGrant[]> {
+  const rows = await db
+    .selectFrom('role_grants as g')
+    .innerJoin('units as u', 'u.id', 'g.unit_id')
+    .select(['g.role', 'g.unit_id', 'u.name', 'u.level'])
+    .where('g.user_id', '=', userId)
+    .orderBy('g.id')
+    .execute()
+  return rows.map((r) => ({ role: r.role, unitId: r.unit_id, unitName: r.name, unitLevel: r.level }))
+}
+
+/** The latest residence request of a user (or the latest approved one). */
+function latestResidence(db: Q, userId: number, status?: 'approved'): Promise<ResidenceRow | undefined> {
+  return residencesWithUnits(db)
+    .where('r.user_id', '=', userId)
+    .where('r.status', status ? '=' : '!=', status ?? 'superseded')
+    .orderBy('r.id', 'desc')
+    .limit(1)
+    .executeTakeFirst()
+}
+
+/** The user's latest residence request, as the resident sees it. */
+export async function currentResidence(db: Q, userId: number): Promise<Residence | null> {
+  const row = await latestResidence(db, userId)
+  return row ? toResidence(row) : null
+}
+
+export interface Account {
+  principal: Principal
+  me: Me
+}
+
+export async function loadAccount(db: Q, userId: number): Promise<Account | null> {
+  const [user, grants, latest] = await Promise.all([
+    db.selectFrom('users').select(['id', 'privacy_accepted_at']).where('id', '=', userId).executeTakeFirst(),
+    grantsOf(db, userId),
+    latestResidence(db, userId),
+  ])
+  if (!user) return null
+  // While a move is pending review, the resident stays verified at the old address.
+  const home = latest?.status === 'approved' ? latest : latest ? await latestResidence(db, userId, 'approved') : undefined
+  const principal: Principal = {
+    userId,
+    grants: grants.map((g) => ({ role: g.role, unitId: g.unitId })),
+    residence: home ? { buildingId: home.building_id, chain: residenceChain(home) } : null,
+  }
+  const me: Me = {
+    id: userId,
+    label: privacyLabel({ buildingName: home ? home.building_name : null, isStaff: grants.length > 0 }),
+    roles: grants,
+    residence: latest ? toResidence(latest) : null,
+    verified: home !== undefined,
+    privacyAcceptedAt: user.privacy_accepted_at,
+  }
+  return { principal, me }
+}
+
+/** The user's own view of themselves, as /api/me answers it. */
+export async function meOf(db: Q, userId: number): Promise<Me> {
+  return (await loadAccount(db, userId))!.me
+}
+
+/** The seeded demo accounts with the label others see them by, in one query. */
+export async function devUsers(db: Q): Promise<{ users: DevUser[] }> {
+  const rows = await db
+    .selectFrom('users as u')
+    .select((eb) => [
+      'u.id',
+      'u.demo_description',
+      eb.exists(eb.selectFrom('role_grants as g').select('g.id').whereRef('g.user_id', '=', 'u.id')).as('is_staff'),
+      // The home 楼组: the latest approved residence (see loadAccount).
+      eb
+        .selectFrom('residences as r')
+        .innerJoin('units as b', 'b.id', 'r.building_id')
+        .select('b.name')
+        .whereRef('r.user_id', '=', 'u.id')
+        .where('r.status', '=', 'approved')
+        .orderBy('r.id', 'desc')
+        .limit(1)
+        .as('building_name'),
+    ])
+    .where('u.demo_description', 'is not', null)
+    .orderBy('u.id')
+    .execute()
+  return {
+    users: rows.map((r) => ({
+      id: r.id,
+      label: privacyLabel({ buildingName: r.building_name, isStaff: Boolean(r.is_staff) }),
+      description: r.demo_description ?? '',
+    })),
+  }
+}
+
+/** Requests in the 居民区 (or 街镇) the staff member serves. */
+export async function listVerifications(db: Q, p: Principal, status: VerificationStatus): Promise<{ items: VerificationRequest[] }> {
+  if (!can(p, 'verifications.list')) throw forbidden('只有居委会成员可以审核居民认证')
+  const unitIds = p.grants.map((g) => g.unitId)
+  const rows = await residencesWithUnits(db)
+    .where('r.status', '=', status)
+    .where((eb) => eb.or([eb('n.id', 'in', unitIds), eb('n.parent_id', 'in', unitIds)]))
+    .orderBy('r.requested_at', status === 'pending' ? 'asc' : 'desc')
+    .limit(200)
+    .execute()
+  return { items: rows.map(toRequest) }
+}

@@ -1,0 +1,3 @@
+// Community: the unit tree (街镇 → 居民区 → 小区 → 楼组) and its household counts.
+export { communityRoutes } from './routes'
+export { unitChain, unitWithChain, verifiedHouseholdsByBuilding } from './queries'

@@ -1,0 +1,5 @@
+// Notifications: the in-app 消息 written with the change they announce, mirrored as WeChat subscribe
+// messages after the commit.
+export { notificationRoutes } from './routes'
+export { notify, type NotificationInput, type Push } from './notify'
+export { deliverPushes, pushAfterCommit, subscribeMessagesFromEnv, type SubscribeMessageSender } from './push'
