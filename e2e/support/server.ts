@@ -6,12 +6,14 @@ import { loadConfig } from '../../server/config'
 
 const H5_DIR = path.resolve(__dirname, '../../dist/h5')
 
+export type TestServer = { url: string; close(): Promise<void> }
+
 /** The API and the built H5 app on one free loopback port, over a fresh seeded SQLite database. */
-export async function startTestServer(): Promise<{ url: string; close(): Promise<void> }> {
+export async function startTestServer(name: string): Promise<TestServer> {
   if (!fs.existsSync(path.join(H5_DIR, 'index.html'))) {
     throw new Error('dist/h5 is missing: run `npm run build:h5` (npm run test:e2e does it for you)')
   }
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'yishi-e2e-'))
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), `yishi-e2e-${name}-`))
   const app = await buildApp(
     loadConfig({ AUTH_MODE: 'dev', DATA_DIR: dataDir, STATIC_DIR: H5_DIR, LOG_LEVEL: 'warn', LOGIN_RATE_LIMIT: '1000', WRITE_RATE_LIMIT: '1000' }),
     { logger: false },
