@@ -77,7 +77,7 @@ export class App {
       const pages = await this.page
         .evaluate(() => Array.from(document.querySelectorAll('.taro_page'), (el) => `${el.id}: ${el.className}`).join('\n'))
         .catch(() => '(page gone)')
-      throw new Error(`Taro's router did not settle (${JSON.stringify(arg)}). Pages:\n${pages}\n${e}`)
+      throw new Error(`Taro's router did not settle (${JSON.stringify(arg)}). Pages:\n${pages}`, { cause: e })
     }
   }
 
