@@ -20,8 +20,8 @@ import { seedDemoCommunity } from './seed/demo'
 import { wechatTextCheck, type TextSecurityCheck } from './content/wechat-check'
 import { contentRoutes } from './content/routes'
 import { discussionRoutes } from './discussions/routes'
-import { proposalRoutes } from './proposals/routes'
-import { SETTINGS_NAMES } from './proposals/rules'
+import { proposalRoutes, SETTINGS_NAMES } from './proposals'
+import { openTopic } from './discussions'
 import { notificationRoutes } from './notifications/routes'
 import { surveyRoutes } from './surveys/routes'
 import { indicatorRoutes } from './indicators/routes'
@@ -113,7 +113,8 @@ export async function buildApp(config: Config, overrides: Overrides = {}): Promi
   await app.register(communityRoutes)
   await app.register(contentRoutes)
   await app.register(discussionRoutes)
-  await app.register(proposalRoutes)
+  // Accepting a proposal opens its topic in the 议事厅.
+  await app.register(proposalRoutes, { openTopic })
   await app.register(notificationRoutes)
   await app.register(surveyRoutes)
   await app.register(indicatorRoutes)

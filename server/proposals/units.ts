@@ -40,11 +40,6 @@ export async function proposalUnit(db: Q, unitId: number): Promise<ProposalUnit 
   }
 }
 
-/** The chain of a stored proposal, from its denormalised columns. */
-export function chainOf(p: { building_id: number | null; estate_id: number | null; neighbourhood_id: number; street_id: number | null }): UnitChain {
-  return [p.building_id, p.estate_id, p.neighbourhood_id, p.street_id].filter((x): x is number => x !== null)
-}
-
 /** The 楼组 in (or equal to) a unit. */
 export async function buildingsIn(db: Q, unit: Pick<ProposalUnit, 'id' | 'level'>): Promise<{ id: number; households: number; estateId: number | null }[]> {
   let q = db.selectFrom('units as b').select(['b.id', 'b.households', 'b.parent_id']).where('b.level', '=', 'building')

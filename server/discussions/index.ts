@@ -1,0 +1,1 @@
+export { openTopic } from './topics'
