@@ -3,10 +3,10 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { Type } from '@sinclair/typebox'
 import type { FastifyReply, FastifyRequest } from 'fastify'
-import { PROPOSAL_CATEGORIES, PROPOSAL_STATES } from '../../types'
+import { PROPOSAL_CATEGORIES } from '../../types'
 import { requireUser } from '../accounts/auth'
 import { checkContent } from '../content/check'
-import { DateString, Id, IdParams, literals, PageLimit, Text, Cursor } from '../core/schema'
+import { Cursor, Id, IdParams, literals, PageLimit, Text } from '../core/schema'
 import { enforceLimit } from '../core/rate-limit'
 import { write } from '../core/write'
 import { answerReferral } from './commands/answer-referral'
@@ -35,110 +35,27 @@ import { reviewQueue } from './queries/queue'
 import { proposalSettings } from './queries/settings'
 import { similarProposals } from './queries/similar'
 import {
+  CosignBody,
   CosignResultSchema,
   DetailSchema,
   EvaluationSchema,
   FollowResultSchema,
   HomeSchema,
+  MeetingBody,
   MeetingSchema,
   PageSchema,
-  Photos,
+  ProgressBody,
   ProgressCommentSchema,
   ProgressUpdateSchema,
   QueueSchema,
-  ReferTo,
-  Room,
+  SettingsBody,
   SettingsSchema,
   SimilarSchema,
+  SubmitBody,
+  TransitionBody,
+  UnitQuery,
   VoteSchema,
-  Yuan,
 } from './schemas'
-
-const UnitQuery = Type.Object({ unitId: Type.Optional(Id) })
-const Percent = Type.Number({ minimum: 0, maximum: 100 })
-const Days = Type.Integer({ minimum: 1, maximum: 365 })
-
-const SubmitBody = Type.Object(
-  {
-    title: Text({ minLength: 5, maxLength: 40 }),
-    body: Text({ minLength: 1, maxLength: 2000 }),
-    category: literals(PROPOSAL_CATEGORIES),
-    level: Type.Optional(literals(['building', 'estate', 'neighbourhood'] as const)),
-    unitId: Type.Optional(Id),
-    photos: Type.Optional(Photos),
-    hideBuilding: Type.Optional(Type.Boolean()),
-    /** 代录: a committee member enters it for a resident who came in person. */
-    onBehalfOf: Type.Optional(Type.Object({ buildingId: Id, note: Type.Optional(Text({ maxLength: 200 })) }, { additionalProperties: false })),
-  },
-  { additionalProperties: false },
-)
-
-// No body (or null) is a resident's own co-signature.
-const CosignBody = Type.Union([
-  Type.Object(
-    {
-      /** 代录: a co-signature a committee member records for a resident who came in person. */
-      onBehalfOf: Type.Optional(Type.Object({ buildingId: Id, room: Room, name: Type.Optional(Text({ maxLength: 20 })) }, { additionalProperties: false })),
-    },
-    { additionalProperties: false },
-  ),
-  Type.Null(),
-])
-
-const TransitionBody = Type.Object(
-  {
-    to: literals(PROPOSAL_STATES),
-    reason: Type.Optional(Text({ maxLength: 500 })),
-    mergeInto: Type.Optional(Id),
-    referTo: Type.Optional(ReferTo),
-    closesAt: Type.Optional(Type.String({ minLength: 10, maxLength: 40 })),
-    minutes: Type.Optional(Text({ minLength: 2, maxLength: 5000 })),
-    owner: Type.Optional(Text({ minLength: 2, maxLength: 50 })),
-    plannedDate: Type.Optional(DateString),
-    budgetPlanned: Type.Optional(Yuan),
-  },
-  { additionalProperties: false },
-)
-
-const SettingsBody = Type.Object(
-  {
-    cosignMinCount: Type.Optional(Type.Integer({ minimum: 1, maximum: 1000 })),
-    cosignSharePercent: Type.Optional(Percent),
-    cosignDays: Type.Optional(Days),
-    screeningDays: Type.Optional(Days),
-    acceptedDays: Type.Optional(Days),
-    deliberatingDays: Type.Optional(Days),
-    votingDays: Type.Optional(Days),
-    approvedDays: Type.Optional(Days),
-    referredDays: Type.Optional(Days),
-    evaluationDays: Type.Optional(Days),
-    voteTurnoutPercent: Type.Optional(Percent),
-    voteMajorityPercent: Type.Optional(Percent),
-  },
-  { additionalProperties: false },
-)
-
-const MeetingBody = Type.Object(
-  {
-    kind: literals(['hearing', 'coordination', 'evaluation', 'representatives'] as const),
-    heldOn: DateString,
-    place: Text({ minLength: 1, maxLength: 100 }),
-    attendance: Type.Integer({ minimum: 0, maximum: 100_000 }),
-    minutes: Text({ minLength: 2, maxLength: 5000 }),
-    decisions: Type.Optional(Text({ maxLength: 2000 })),
-  },
-  { additionalProperties: false },
-)
-
-const ProgressBody = Type.Object(
-  {
-    percent: Type.Integer({ minimum: 0, maximum: 100 }),
-    text: Text({ minLength: 2, maxLength: 2000 }),
-    photos: Type.Optional(Photos),
-    budgetSpent: Type.Optional(Yuan),
-  },
-  { additionalProperties: false },
-)
 
 export const proposalRoutes: FastifyPluginAsyncTypebox<ProposalPorts> = async (app, ports) => {
   /** Who asks, against the database, at the app's time (a 401 for a caller who is not signed in). */

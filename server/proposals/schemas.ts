@@ -19,18 +19,108 @@ import type {
   SimilarProposal,
 } from '../../types'
 import { PROPOSAL_CATEGORIES, PROPOSAL_STATES } from '../../types'
-import { literals } from '../core/schema'
+import { DateString, Id, literals, Text } from '../core/schema'
 
 // ---------------------------------------------------------------------------
-// Request pieces
+// Requests
 // ---------------------------------------------------------------------------
 
 // Photo URLs or upload ids, until an upload service exists (count and length checked with a plain message).
-export const Photos = Type.Array(Type.String(), { maxItems: 50 })
-export const Room = Type.String({ minLength: 1, maxLength: 20, pattern: '^\\s*[0-9A-Za-z\\u4e00-\\u9fa5\\-－# ]+\\s*$' })
-export const Yuan = Type.Number({ minimum: 0, maximum: 1_000_000_000 })
+const Photos = Type.Array(Type.String(), { maxItems: 50 })
+const Room = Type.String({ minLength: 1, maxLength: 20, pattern: '^\\s*[0-9A-Za-z\\u4e00-\\u9fa5\\-－# ]+\\s*$' })
+const Yuan = Type.Number({ minimum: 0, maximum: 1_000_000_000 })
 const REFERRAL_TARGETS = ['property', 'owners_committee', 'street'] as const
-export const ReferTo = literals(REFERRAL_TARGETS)
+const ReferTo = literals(REFERRAL_TARGETS)
+
+export const UnitQuery = Type.Object({ unitId: Type.Optional(Id) })
+const Percent = Type.Number({ minimum: 0, maximum: 100 })
+const Days = Type.Integer({ minimum: 1, maximum: 365 })
+
+export const SubmitBody = Type.Object(
+  {
+    title: Text({ minLength: 5, maxLength: 40 }),
+    body: Text({ minLength: 1, maxLength: 2000 }),
+    category: literals(PROPOSAL_CATEGORIES),
+    level: Type.Optional(literals(['building', 'estate', 'neighbourhood'] as const)),
+    unitId: Type.Optional(Id),
+    photos: Type.Optional(Photos),
+    hideBuilding: Type.Optional(Type.Boolean()),
+    /** 代录: a committee member enters it for a resident who came in person. */
+    onBehalfOf: Type.Optional(Type.Object({ buildingId: Id, note: Type.Optional(Text({ maxLength: 200 })) }, { additionalProperties: false })),
+  },
+  { additionalProperties: false },
+)
+
+// No body (or null) is a resident's own co-signature.
+export const CosignBody = Type.Union([
+  Type.Object(
+    {
+      /** 代录: a co-signature a committee member records for a resident who came in person. */
+      onBehalfOf: Type.Optional(Type.Object({ buildingId: Id, room: Room, name: Type.Optional(Text({ maxLength: 20 })) }, { additionalProperties: false })),
+    },
+    { additionalProperties: false },
+  ),
+  Type.Null(),
+])
+
+export const TransitionBody = Type.Object(
+  {
+    to: literals(PROPOSAL_STATES),
+    reason: Type.Optional(Text({ maxLength: 500 })),
+    mergeInto: Type.Optional(Id),
+    referTo: Type.Optional(ReferTo),
+    closesAt: Type.Optional(Type.String({ minLength: 10, maxLength: 40 })),
+    minutes: Type.Optional(Text({ minLength: 2, maxLength: 5000 })),
+    owner: Type.Optional(Text({ minLength: 2, maxLength: 50 })),
+    plannedDate: Type.Optional(DateString),
+    budgetPlanned: Type.Optional(Yuan),
+  },
+  { additionalProperties: false },
+)
+
+export const SettingsBody = Type.Object(
+  {
+    cosignMinCount: Type.Optional(Type.Integer({ minimum: 1, maximum: 1000 })),
+    cosignSharePercent: Type.Optional(Percent),
+    cosignDays: Type.Optional(Days),
+    screeningDays: Type.Optional(Days),
+    acceptedDays: Type.Optional(Days),
+    deliberatingDays: Type.Optional(Days),
+    votingDays: Type.Optional(Days),
+    approvedDays: Type.Optional(Days),
+    referredDays: Type.Optional(Days),
+    evaluationDays: Type.Optional(Days),
+    voteTurnoutPercent: Type.Optional(Percent),
+    voteMajorityPercent: Type.Optional(Percent),
+  },
+  { additionalProperties: false },
+)
+
+export const MeetingBody = Type.Object(
+  {
+    kind: literals(['hearing', 'coordination', 'evaluation', 'representatives'] as const),
+    heldOn: DateString,
+    place: Text({ minLength: 1, maxLength: 100 }),
+    attendance: Type.Integer({ minimum: 0, maximum: 100_000 }),
+    minutes: Text({ minLength: 2, maxLength: 5000 }),
+    decisions: Type.Optional(Text({ maxLength: 2000 })),
+  },
+  { additionalProperties: false },
+)
+
+export const ProgressBody = Type.Object(
+  {
+    percent: Type.Integer({ minimum: 0, maximum: 100 }),
+    text: Text({ minLength: 2, maxLength: 2000 }),
+    photos: Type.Optional(Photos),
+    budgetSpent: Type.Optional(Yuan),
+  },
+  { additionalProperties: false },
+)
+
+export type SubmitInput = Static<typeof SubmitBody>
+export type MeetingInput = Static<typeof MeetingBody>
+export type ProgressInput = Static<typeof ProgressBody>
 
 // ---------------------------------------------------------------------------
 // Responses

@@ -3,6 +3,7 @@ import { conflict } from '../../core/errors'
 import type { CommandContext } from '../context'
 import { deny, householdRefusal, voteRefusal } from '../policy'
 import { readableProposal } from '../queries/detail'
+import { householdBallot } from '../queries/tally'
 import { householdOf } from '../units'
 
 /** A household's vote (每户一票): the first member to vote casts it; only they may change it. */
@@ -20,13 +21,7 @@ export async function castVote(ctx: CommandContext, id: number, choice: VoteChoi
       .values({ ...ballotOf, user_id: v.userId, choice, created_at: iso, updated_at: iso })
       .onConflict((oc) => oc.columns(['proposal_id', 'building_id', 'room']).doNothing())
       .execute()
-    const ballot = await trx
-      .selectFrom('proposal_votes')
-      .select(['user_id', 'choice'])
-      .where('proposal_id', '=', ballotOf.proposal_id)
-      .where('building_id', '=', ballotOf.building_id)
-      .where('room', '=', ballotOf.room)
-      .executeTakeFirstOrThrow()
+    const ballot = (await householdBallot(trx, row.id, household!))!
     if (ballot.user_id !== v.userId) throw conflict('household_voted', '您家已由另一位家庭成员投票（每户一票）')
     if (ballot.choice !== choice) {
       await trx

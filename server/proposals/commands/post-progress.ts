@@ -6,13 +6,14 @@ import { deny, manageRefusal, progressRefusal } from '../policy'
 import { readableProposal } from '../queries/detail'
 import { loadRow, logStaffAct } from '../rows'
 import { toFen, toYuan } from '../rules'
+import type { ProgressInput } from '../schemas'
 import { checkPhotos } from './submit-proposal'
 
 /** The committee reports implementation progress (过程监督), with the money spent so far (居务公开). */
 export async function postProgress(
   ctx: CommandContext,
   id: number,
-  b: { percent: number; text: string; photos?: string[]; budgetSpent?: number },
+  b: ProgressInput,
 ): Promise<ProgressUpdate> {
   const v = ctx.viewer
   const row = await readableProposal(ctx.db, v, id)

@@ -3,12 +3,13 @@ import { badInput } from '../../core/errors'
 import type { CommandContext } from '../context'
 import { deny, proxyRefusal } from '../policy'
 import { proposalUnit } from '../units'
-import { chooseUnit, cleanSubmission, enterProposal, type SubmitInput } from './submit-proposal'
+import type { SubmitInput } from '../schemas'
+import { chooseUnit, cleanSubmission, enterProposal } from './submit-proposal'
 
 /** 代录: a committee member enters a proposal for a resident of their 居民区 who came in person (not rate-limited). */
 export async function proxySubmitProposal(
   ctx: CommandContext,
-  b: SubmitInput & { onBehalfOf: { buildingId: number; note?: string } },
+  b: SubmitInput & { onBehalfOf: NonNullable<SubmitInput['onBehalfOf']> },
 ): Promise<ProposalDetail> {
   const text = cleanSubmission(b)
   const building = await proposalUnit(ctx.db, b.onBehalfOf.buildingId)

@@ -5,15 +5,7 @@ import type { CommandContext } from '../context'
 import { deny, manageRefusal, meetingRefusal } from '../policy'
 import { readableProposal } from '../queries/detail'
 import { loadRow, logStaffAct } from '../rows'
-
-export interface MeetingInput {
-  kind: MeetingKind
-  heldOn: string
-  place: string
-  attendance: number
-  minutes: string
-  decisions?: string
-}
+import type { MeetingInput } from '../schemas'
 
 /** The committee records a 三会 meeting or a 居民代表会议 held on the proposal. */
 export async function recordMeeting(ctx: CommandContext, id: number, b: MeetingInput): Promise<ProposalMeeting> {

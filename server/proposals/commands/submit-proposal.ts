@@ -1,23 +1,14 @@
-import type { ProposalCategory, ProposalDetail, ProposalLevel } from '../../../types'
+import type { ProposalDetail } from '../../../types'
 import { UNIT_LEVEL_NAMES } from '../../../types'
 import { badInput } from '../../core/errors'
 import type { CommandContext, Q } from '../context'
 import { deny, homeUnitRefusal, submitRefusal } from '../policy'
 import { proposalDetail } from '../queries/detail'
 import { logStaffAct } from '../rows'
+import type { SubmitInput } from '../schemas'
 import { cosignThreshold, deadlineFor } from '../rules'
 import { loadSettings } from '../settings'
 import { householdsIn, proposalUnit, type ProposalUnit } from '../units'
-
-export interface SubmitInput {
-  title: string
-  body: string
-  category: ProposalCategory
-  level?: ProposalLevel
-  unitId?: number
-  photos?: string[]
-  hideBuilding?: boolean
-}
 
 const MAX_PHOTOS = 6
 const chars = (s: string) => [...s].length

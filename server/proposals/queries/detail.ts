@@ -25,7 +25,7 @@ import { loadSettings } from '../settings'
 import { householdOf } from '../units'
 import { labelOf, marks, parsePhotos, toItem } from './items'
 import { detailQuery, type DetailRow } from './select'
-import { tallyVote } from './tally'
+import { householdBallot, tallyVote } from './tally'
 
 export const SYSTEM_LABEL = '系统'
 
@@ -66,15 +66,7 @@ export async function loadDetail(db: Q, v: Viewer, row: DetailRow, now: Date): P
       ? null
       : db.selectFrom('proposals').select(['id', 'title']).where('id', '=', row.merged_into).executeTakeFirst(),
     db.selectFrom('proposals').select(['id', 'title']).where('merged_into', '=', row.id).orderBy('id').execute(),
-    household
-      ? db
-          .selectFrom('proposal_votes')
-          .select(['choice', 'user_id'])
-          .where('proposal_id', '=', row.id)
-          .where('building_id', '=', household.buildingId)
-          .where('room', '=', household.room)
-          .executeTakeFirst()
-      : undefined,
+    household ? householdBallot(db, row.id, household) : undefined,
     evaluating
       ? db
           .selectFrom('proposal_evaluations')

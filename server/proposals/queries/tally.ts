@@ -13,3 +13,14 @@ export async function tallyVote(db: Q, row: { id: number; unit_id: number; level
   const { turnout, passed } = voteResult(counts, eligible, settings)
   return { ...counts, turnout, eligibleHouseholds: eligible, passed }
 }
+
+/** The ballot a household cast on a proposal (每户一票), with the member who cast it. */
+export function householdBallot(db: Q, proposalId: number, household: { buildingId: number; room: string }) {
+  return db
+    .selectFrom('proposal_votes')
+    .select(['choice', 'user_id'])
+    .where('proposal_id', '=', proposalId)
+    .where('building_id', '=', household.buildingId)
+    .where('room', '=', household.room)
+    .executeTakeFirst()
+}
