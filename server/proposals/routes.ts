@@ -3,10 +3,9 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { Type } from '@sinclair/typebox'
 import type { FastifyReply, FastifyRequest } from 'fastify'
-import { PROPOSAL_CATEGORIES } from '../../types'
 import { requireUser } from '../accounts/auth'
 import { checkContent } from '../content/check'
-import { Cursor, Id, IdParams, literals, PageLimit, Text } from '../core/schema'
+import { Id, IdParams, literals, Text } from '../core/schema'
 import { enforceLimit } from '../core/rate-limit'
 import { write } from '../core/write'
 import { answerReferral } from './commands/answer-referral'
@@ -41,6 +40,7 @@ import {
   EvaluationSchema,
   FollowResultSchema,
   HomeSchema,
+  ListQueryString,
   MeetingBody,
   MeetingSchema,
   PageSchema,
@@ -84,24 +84,16 @@ export const proposalRoutes: FastifyPluginAsyncTypebox<ProposalPorts> = async (a
   // Submit and read
 
   app.post('/api/proposals', { schema: { body: SubmitBody, response: { 201: DetailSchema } } }, (request, reply) => {
-    const b = request.body
-    return b.onBehalfOf ? proxySubmitProposal(commander(request, reply, 201), { ...b, onBehalfOf: b.onBehalfOf }) : submitProposal(commander(request, reply, 201), b)
+    const ctx = commander(request, reply, 201)
+    const { onBehalfOf } = request.body
+    return onBehalfOf ? proxySubmitProposal(ctx, { ...request.body, onBehalfOf }) : submitProposal(ctx, request.body)
   })
 
   app.get(
     '/api/proposals',
     {
       schema: {
-        querystring: Type.Object({
-          state: Type.Optional(Type.String({ maxLength: 200 })),
-          category: Type.Optional(literals(PROPOSAL_CATEGORIES)),
-          unitId: Type.Optional(Id),
-          sort: Type.Optional(literals(['newest', 'cosigns'] as const)),
-          mine: Type.Optional(literals(['1', '0'] as const)),
-          overdue: Type.Optional(literals(['1', '0'] as const)),
-          cursor: Type.Optional(Cursor),
-          limit: Type.Optional(PageLimit(50)),
-        }),
+        querystring: ListQueryString,
         response: { 200: PageSchema },
       },
     },

@@ -1,6 +1,6 @@
 // The proposal process as pure rules: who may move a proposal from which state to which, with what
 // fields; the co-sign threshold; the household vote's pass rule; each state's time limit and the overdue
-// flag. No I/O: routes load the facts, ask here, then persist.
+// flag. No I/O: commands and queries load the facts, ask here, then persist.
 import type { ProposalState, ProposalSettings, ReferralTarget, VoteChoice } from '../../types'
 import { endOfShanghaiDay, shanghaiDay } from '../../types/time'
 

@@ -19,7 +19,7 @@ import type {
   SimilarProposal,
 } from '../../types'
 import { PROPOSAL_CATEGORIES, PROPOSAL_STATES } from '../../types'
-import { DateString, Id, literals, Text } from '../core/schema'
+import { Cursor, DateString, Id, literals, PageLimit, Text } from '../core/schema'
 
 // ---------------------------------------------------------------------------
 // Requests
@@ -33,6 +33,19 @@ const REFERRAL_TARGETS = ['property', 'owners_committee', 'street'] as const
 const ReferTo = literals(REFERRAL_TARGETS)
 
 export const UnitQuery = Type.Object({ unitId: Type.Optional(Id) })
+
+export const ListQueryString = Type.Object({
+  /** Comma-separated states. */
+  state: Type.Optional(Type.String({ maxLength: 200 })),
+  category: Type.Optional(literals(PROPOSAL_CATEGORIES)),
+  unitId: Type.Optional(Id),
+  sort: Type.Optional(literals(['newest', 'cosigns'] as const)),
+  mine: Type.Optional(literals(['1', '0'] as const)),
+  overdue: Type.Optional(literals(['1', '0'] as const)),
+  cursor: Type.Optional(Cursor),
+  limit: Type.Optional(PageLimit(50)),
+})
+export type ListQuery = Static<typeof ListQueryString>
 const Percent = Type.Number({ minimum: 0, maximum: 100 })
 const Days = Type.Integer({ minimum: 1, maximum: 365 })
 

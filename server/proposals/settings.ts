@@ -1,11 +1,8 @@
-import type { Kysely } from 'kysely'
 import type { ProposalSettings } from '../../types'
-import type { Database } from '../db/schema'
 import type { Trx } from '../core/db'
+import type { Q } from './context'
 import { DEFAULT_SETTINGS, type SettingsValues } from './rules'
 import type { ProposalSettingsTable } from './tables'
-
-type Q = Kysely<Database>
 
 const pct = (bp: number) => bp / 100
 const bp = (percent: number) => Math.round(percent * 100)

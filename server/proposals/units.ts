@@ -1,8 +1,6 @@
-import { sql, type Kysely } from 'kysely'
-import type { Database } from '../db/schema'
+import { sql } from 'kysely'
 import type { UnitChain } from '../accounts/permissions'
-
-type Q = Kysely<Database>
+import type { Q } from './context'
 
 /** A unit a proposal may belong to, with the ids of every level above it. */
 export interface ProposalUnit {

@@ -8,6 +8,7 @@ import { deny, listRefusal, type Viewer } from '../policy'
 import { ownSignerKey } from '../cosignatures'
 import { OVERDUE_STATES } from '../rules'
 import { toItems } from './items'
+import type { ListQuery } from '../schemas'
 import { listQuery, visibleTo, type ListRow } from './select'
 
 export type Sort = 'newest' | 'cosigns'
@@ -123,18 +124,6 @@ export async function listRows(db: Q, v: Viewer, f: ListFilter, now: Date): Prom
 export async function listProposals(db: Q, v: Viewer, f: ListFilter, now: Date): Promise<{ items: ProposalListItem[]; nextCursor: string | null }> {
   const { rows, nextCursor } = await listRows(db, v, f, now)
   return { items: await toItems(db, v, rows, now), nextCursor }
-}
-
-export interface ListQuery {
-  /** Comma-separated states. */
-  state?: string
-  category?: string
-  unitId?: number
-  sort?: Sort
-  mine?: '1' | '0'
-  overdue?: '1' | '0'
-  cursor?: string
-  limit?: number
 }
 
 /** GET /api/proposals: what the caller may see, filtered. */
