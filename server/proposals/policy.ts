@@ -61,7 +61,7 @@ export function chainOf(p: Placed): UnitChain {
 }
 
 /** May read any proposal at all (a verified resident or staff). */
-export const hasReadScope = (v: Viewer) => v.neighbourhoodId !== null || v.grantUnitIds.length > 0
+const hasReadScope = (v: Viewer) => v.neighbourhoodId !== null || v.grantUnitIds.length > 0
 
 /** The roles the caller holds on the proposal: its author, its committee (居委会 or 街镇). */
 export function rolesOn(v: Viewer, row: Placed & Pick<ProposalFacts, 'author_id'>): ActorRole[] {
@@ -71,7 +71,7 @@ export function rolesOn(v: Viewer, row: Placed & Pick<ProposalFacts, 'author_id'
   return roles
 }
 
-export const isCommitteeOf = (v: Viewer, row: Placed) => can(v.principal, 'proposals.manage', chainOf(row))
+const isCommitteeOf = (v: Viewer, row: Placed) => can(v.principal, 'proposals.manage', chainOf(row))
 
 const levelName = (row: Pick<ProposalFacts, 'level'>) => UNIT_LEVEL_NAMES[row.level as 'building']
 const stateName = (state: string) => PROPOSAL_STATE_NAMES[state as ProposalState]

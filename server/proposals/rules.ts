@@ -51,9 +51,6 @@ export const TRANSITIONS: Rule[] = [
   { from: ['submitted'], to: 'expired', by: ['system'] },
 ]
 
-/** States a proposal never leaves. */
-export const FINAL_STATES: ProposalState[] = ['declined', 'closed', 'rejected', 'merged', 'referred', 'withdrawn', 'expired']
-
 /** Open: still moving towards a decision (shown as "similar open proposals", merge targets). */
 export const OPEN_STATES: ProposalState[] = ['submitted', 'screening', 'accepted', 'deliberating', 'voting']
 

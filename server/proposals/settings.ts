@@ -30,16 +30,6 @@ export async function loadSettings(db: Q, neighbourhoodId: number): Promise<Prop
   return { neighbourhoodId, ...(row ? fromRow(row) : DEFAULT_SETTINGS), isDefault: !row }
 }
 
-/** Settings of several 居民区 at once (lists, the sweep). */
-export async function loadSettingsMany(db: Q, neighbourhoodIds: number[]): Promise<Map<number, SettingsValues>> {
-  const ids = [...new Set(neighbourhoodIds)]
-  const out = new Map<number, SettingsValues>(ids.map((id) => [id, DEFAULT_SETTINGS]))
-  if (ids.length === 0) return out
-  const rows = await db.selectFrom('proposal_settings').selectAll().where('neighbourhood_id', 'in', ids).execute()
-  for (const r of rows) out.set(r.neighbourhood_id, fromRow(r))
-  return out
-}
-
 export async function saveSettings(trx: Trx, neighbourhoodId: number, values: SettingsValues, userId: number, now: Date): Promise<void> {
   const row = {
     cosign_min_count: values.cosignMinCount,
