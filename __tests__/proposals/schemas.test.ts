@@ -1,6 +1,7 @@
 import Fastify from 'fastify'
 import type { TSchema } from '@sinclair/typebox'
 import type { ProposalDetail, ProposalHome, ProposalListItem, ProposalSettings } from '../../types'
+import { DEFAULT_SETTINGS } from '../../server/proposals/rules'
 import { DetailSchema, HomeSchema, SettingsSchema } from '../../server/proposals/schemas'
 
 // Fastify's serializer writes only what a response schema names, so each body must come back whole:
@@ -91,22 +92,8 @@ describe('proposal response schemas', () => {
   it('serialize 首页 and settings unchanged', async () => {
     const home: ProposalHome = { openVotes: [{ ...item, householdVoted: true }], nearThreshold: [item], toEvaluate: [], overdue: [] }
     expect(await roundTrip(HomeSchema, home)).toEqual(home)
-    const settings: ProposalSettings = {
-      neighbourhoodId: 11,
-      cosignMinCount: 5,
-      cosignSharePercent: 3.25,
-      cosignDays: 30,
-      screeningDays: 7,
-      acceptedDays: 7,
-      deliberatingDays: 30,
-      votingDays: 7,
-      approvedDays: 14,
-      referredDays: 30,
-      evaluationDays: 30,
-      voteTurnoutPercent: 50,
-      voteMajorityPercent: 66.67,
-      isDefault: false,
-    }
+    // Percent settings may have two decimals.
+    const settings: ProposalSettings = { neighbourhoodId: 11, ...DEFAULT_SETTINGS, cosignSharePercent: 3.25, voteMajorityPercent: 66.67, isDefault: false }
     expect(await roundTrip(SettingsSchema, settings)).toEqual(settings)
   })
 })
