@@ -7,7 +7,7 @@
 import { randomBytes } from 'node:crypto'
 import { sql } from 'kysely'
 import { hashToken } from '../server/accounts/sessions'
-import { cosignThreshold, DEFAULT_SETTINGS } from '../server/proposals/rules'
+import { cosignThreshold, DEFAULT_SETTINGS } from '../server/proposals'
 import { PROPOSAL_CATEGORIES, type ProposalState } from '../types'
 import { formatLoad, runLoad } from './support/load'
 import { startBenchServer } from './support/server'

@@ -17,10 +17,9 @@ import { accountRoutes, installAuth, wechatAuth, type WechatAuth } from './accou
 import { communityRoutes } from './community'
 import { seedDemoCommunity } from './seed/demo'
 import { contentRoutes, wechatTextCheck, type TextSecurityCheck } from './content'
-import { discussionRoutes } from './discussions'
+import { discussionRoutes, openTopic } from './discussions'
 import { moderationRoutes } from './moderation'
-import { proposalRoutes } from './proposals'
-import { SETTINGS_NAMES } from './proposals'
+import { proposalRoutes, SETTINGS_NAMES } from './proposals'
 import { notificationRoutes, subscribeMessagesFromEnv, type SubscribeMessageSender } from './notifications'
 import { surveyRoutes } from './surveys'
 import { indicatorRoutes } from './indicators'
@@ -119,7 +118,8 @@ export async function buildApp(config: Config, overrides: Overrides = {}): Promi
   await app.register(contentRoutes)
   await app.register(discussionRoutes)
   await app.register(moderationRoutes)
-  await app.register(proposalRoutes)
+  // Accepting a proposal opens its topic in the 议事厅.
+  await app.register(proposalRoutes, { openTopic })
   await app.register(notificationRoutes)
   await app.register(surveyRoutes)
   await app.register(indicatorRoutes)

@@ -1,5 +1,5 @@
 import { describeEachDatabase } from '../support/server'
-import { sweepProposals } from '../../server/proposals/sweep'
+import { sweepProposals } from '../../server/proposals'
 import { proposalBody, startProposalServer, type ProposalServer } from './support'
 
 // Residents act at the same moment: counts stay exact and every step happens once.

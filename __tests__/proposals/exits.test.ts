@@ -1,5 +1,5 @@
 import { describeEachDatabase } from '../support/server'
-import { sweepProposals } from '../../server/proposals/sweep'
+import { sweepProposals } from '../../server/proposals'
 import { MOD_WUTONG, proposalBody, startProposalServer, type ProposalServer } from './support'
 
 const NONE = { expired: 0, votesClosed: 0, closed: 0, flaggedOverdue: 0 }

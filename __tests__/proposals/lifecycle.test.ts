@@ -1,5 +1,5 @@
 import { describeEachDatabase } from '../support/server'
-import { sweepProposals } from '../../server/proposals/sweep'
+import { sweepProposals } from '../../server/proposals'
 import { MOD_WUTONG, MOD_XIANGZHANG, proposalBody, startProposalServer, type ProposalServer } from './support'
 
 // The whole path of one 3号楼 proposal, from a resident's idea to the residents' verdict on the result.

@@ -5,7 +5,6 @@ import {
   deadlineFor,
   DEFAULT_SETTINGS,
   dueAction,
-  endOfDayShanghai,
   invalidPlannedDate,
   invalidSetting,
   invalidVoteClose,
@@ -16,6 +15,8 @@ import {
   type TransitionContext,
 } from '../../server/proposals/rules'
 import { PROPOSAL_STATES } from '../../types'
+// Planned dates end with the Shanghai day (rules.deadlineFor uses the shared time module).
+import { endOfShanghaiDay as endOfDayShanghai } from '../../types/time'
 
 const committee: TransitionContext = { roles: ['committee'], enteredByStaff: false }
 const author: TransitionContext = { roles: ['author'], enteredByStaff: false }

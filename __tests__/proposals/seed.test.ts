@@ -1,5 +1,5 @@
 import { describeEachDatabase } from '../support/server'
-import { sweepProposals } from '../../server/proposals/sweep'
+import { sweepProposals } from '../../server/proposals'
 import { MOD_WUTONG, startProposalServer, type ProposalServer } from './support'
 
 // The demo proposals `npm start` shows: one in each stage, consistent with the rules the routes keep.

@@ -1,7 +1,8 @@
 // The proposal process as pure rules: who may move a proposal from which state to which, with what
 // fields; the co-sign threshold; the household vote's pass rule; each state's time limit and the overdue
-// flag. No I/O: routes load the facts, ask here, then persist.
+// flag. No I/O: commands and queries load the facts, ask here, then persist.
 import type { ProposalState, ProposalSettings, ReferralTarget, VoteChoice } from '../../types'
+import { endOfShanghaiDay, shanghaiDay } from '../../types/time'
 
 const DAY = 86_400_000
 
@@ -49,9 +50,6 @@ export const TRANSITIONS: Rule[] = [
   { from: ['submitted', 'screening'], to: 'withdrawn', by: ['author'] },
   { from: ['submitted'], to: 'expired', by: ['system'] },
 ]
-
-/** States a proposal never leaves. */
-export const FINAL_STATES: ProposalState[] = ['declined', 'closed', 'rejected', 'merged', 'referred', 'withdrawn', 'expired']
 
 /** Open: still moving towards a decision (shown as "similar open proposals", merge targets). */
 export const OPEN_STATES: ProposalState[] = ['submitted', 'screening', 'accepted', 'deliberating', 'voting']
@@ -214,16 +212,6 @@ export function voteResult(
 // Time limits (议而不决、决而不行 made visible)
 // ---------------------------------------------------------------------------
 
-/** The last moment of a calendar day in Shanghai (UTC+8, no DST). */
-export function endOfDayShanghai(date: string): Date {
-  return new Date(`${date}T23:59:59.999+08:00`)
-}
-
-/** Today's date in Shanghai, YYYY-MM-DD. */
-export function shanghaiDate(now: Date): string {
-  return new Date(now.getTime() + 8 * 3_600_000).toISOString().slice(0, 10)
-}
-
 export interface DeadlineFacts {
   state: ProposalState
   stateEnteredAt: Date
@@ -249,7 +237,7 @@ export function deadlineFor(f: DeadlineFacts, s: SettingsValues): Date | null {
     case 'approved':
       return after(s.approvedDays)
     case 'implementing':
-      return f.plannedDate ? endOfDayShanghai(f.plannedDate) : null
+      return f.plannedDate ? endOfShanghaiDay(f.plannedDate) : null
     case 'completed':
       return after(s.evaluationDays)
     case 'referred':
@@ -289,9 +277,9 @@ export function invalidVoteClose(closesAt: Date, now: Date): string | null {
 
 /** A planned completion date: a real date, not before today (Shanghai). */
 export function invalidPlannedDate(date: string, now: Date): string | null {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || Number.isNaN(endOfDayShanghai(date).getTime())) return '计划完成日期格式应为 YYYY-MM-DD'
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || Number.isNaN(endOfShanghaiDay(date).getTime())) return '计划完成日期格式应为 YYYY-MM-DD'
   if (new Date(`${date}T00:00:00Z`).toISOString().slice(0, 10) !== date) return '计划完成日期不存在'
-  if (date < shanghaiDate(now)) return '计划完成日期不能早于今天'
+  if (date < shanghaiDay(now)) return '计划完成日期不能早于今天'
   return null
 }
 

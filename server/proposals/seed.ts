@@ -1,7 +1,7 @@
-import type { Transaction } from 'kysely'
 import type { ProposalCategory, ProposalState } from '../../types'
 import { PROPOSAL_STATE_NAMES } from '../../types'
-import type { Database } from '../db/schema'
+import { shanghaiDay } from '../../types/time'
+import type { Trx } from '../core/db'
 import { cosignThreshold, deadlineFor, DEFAULT_SETTINGS } from './rules'
 import { buildingsIn, householdsIn, proposalUnit } from './units'
 
@@ -10,7 +10,6 @@ import { buildingsIn, householdsIn, proposalUnit } from './units'
 // and a rejection), with their timelines, co-signatures, meetings and progress. Inserted directly (no
 // moderation log: nobody acted). Called at the end of seedDemoCommunity.
 
-type Trx = Transaction<Database>
 type Room = [estate: string, building: string, room: string]
 
 interface Step {
@@ -252,7 +251,7 @@ export async function seedDemoProposals(trx: Trx, now = new Date()): Promise<voi
     const state = last.to
     const enteredAt = at(last.daysAgo)
     const impl = seed.implementation
-    const plannedDate = impl ? new Date(now.getTime() + impl.plannedInDays * DAY + 8 * 3_600_000).toISOString().slice(0, 10) : null
+    const plannedDate = impl ? shanghaiDay(now.getTime() + impl.plannedInDays * DAY) : null
     const voteClosesAt = seed.voteClosesInDays !== undefined ? new Date(now.getTime() + seed.voteClosesInDays * DAY) : null
     const deadline = deadlineFor({ state, stateEnteredAt: enteredAt, voteClosesAt, plannedDate, referralAnswered: Boolean(seed.referral?.answer) }, DEFAULT_SETTINGS)
     const threshold = cosignThreshold(await householdsIn(trx, unit), DEFAULT_SETTINGS)
@@ -349,7 +348,7 @@ export async function seedDemoProposals(trx: Trx, now = new Date()): Promise<voi
         .values({
           proposal_id: id,
           kind: m.kind,
-          held_on: new Date(now.getTime() - m.daysAgo * DAY + 8 * 3_600_000).toISOString().slice(0, 10),
+          held_on: shanghaiDay(at(m.daysAgo)),
           place: m.place,
           attendance: m.attendance,
           minutes: m.minutes,

@@ -1,11 +1,8 @@
-import type { Kysely } from 'kysely'
 import type { ProposalSettings } from '../../types'
-import type { Database } from '../db/schema'
 import type { Trx } from '../core/db'
+import type { Q } from './context'
 import { DEFAULT_SETTINGS, type SettingsValues } from './rules'
 import type { ProposalSettingsTable } from './tables'
-
-type Q = Kysely<Database>
 
 const pct = (bp: number) => bp / 100
 const bp = (percent: number) => Math.round(percent * 100)
@@ -31,16 +28,6 @@ function fromRow(r: ProposalSettingsTable): SettingsValues {
 export async function loadSettings(db: Q, neighbourhoodId: number): Promise<ProposalSettings> {
   const row = await db.selectFrom('proposal_settings').selectAll().where('neighbourhood_id', '=', neighbourhoodId).executeTakeFirst()
   return { neighbourhoodId, ...(row ? fromRow(row) : DEFAULT_SETTINGS), isDefault: !row }
-}
-
-/** Settings of several 居民区 at once (lists, the sweep). */
-export async function loadSettingsMany(db: Q, neighbourhoodIds: number[]): Promise<Map<number, SettingsValues>> {
-  const ids = [...new Set(neighbourhoodIds)]
-  const out = new Map<number, SettingsValues>(ids.map((id) => [id, DEFAULT_SETTINGS]))
-  if (ids.length === 0) return out
-  const rows = await db.selectFrom('proposal_settings').selectAll().where('neighbourhood_id', 'in', ids).execute()
-  for (const r of rows) out.set(r.neighbourhood_id, fromRow(r))
-  return out
 }
 
 export async function saveSettings(trx: Trx, neighbourhoodId: number, values: SettingsValues, userId: number, now: Date): Promise<void> {

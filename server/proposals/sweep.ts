@@ -1,11 +1,12 @@
 import type { FastifyInstance } from 'fastify'
 import type { ProposalState } from '../../types'
-import { deliverPushes } from '../notifications'
-import { inBackground } from '../core/write'
-import { applyTransition, loadRow, notifyAudience, type Env } from './process'
+import { transact } from '../core/write'
+import { notifyAudience } from './audience'
+import { tallyVote } from './queries/tally'
+import { loadRow } from './rows'
 import { dueAction, OVERDUE_STATES } from './rules'
 import { loadSettings } from './settings'
-import { tallyVote } from './views'
+import { systemTransition } from './transitions'
 
 export interface SweepResult {
   expired: number
@@ -15,85 +16,6 @@ export interface SweepResult {
 }
 
 const BATCH = 200
-
-/**
- * Acts on every proposal whose time limit has passed, so nothing lapses silently: collecting → expired,
- * a vote past its closing time → its tallied outcome, completed → closed once the evaluation window ends,
- * any other state → flagged overdue once (author and followers are told). Each proposal in its own
- * transaction. `server/maintenance.ts` runs it hourly; tests call it with a moved clock.
- */
-export async function sweepProposals(app: FastifyInstance, now: Date = app.clock()): Promise<SweepResult> {
-  const db = app.db.kysely
-  const iso = now.toISOString()
-  const result: SweepResult = { expired: 0, votesClosed: 0, closed: 0, flaggedOverdue: 0 }
-  let after = 0
-  for (;;) {
-    const due = await db
-      .selectFrom('proposals')
-      .select(['id', 'state'])
-      .where('deadline_at', '<=', iso)
-      .where((eb) =>
-        eb.or([
-          // Held for content review: the co-signing period has not started yet.
-          eb.and([eb('state', '=', 'submitted'), eb('content_status', '=', 'visible')]),
-          eb('state', 'in', ['voting', 'completed']),
-          eb.and([eb('state', 'in', OVERDUE_STATES.filter((s) => s !== 'voting')), eb('overdue_notified_at', 'is', null)]),
-        ]),
-      )
-      .where('id', '>', after)
-      .orderBy('id')
-      .limit(BATCH)
-      .execute()
-    if (due.length === 0) break
-    for (const d of due) {
-      after = d.id
-      const env: Env = { now, pushes: [] }
-      try {
-        const done = await db.transaction().execute(async (trx) => {
-          const p = await loadRow(trx, d.id)
-          if (!p || !p.deadline_at || p.deadline_at > iso) return null
-          const state = p.state as ProposalState
-          const settings = await loadSettings(trx, p.neighbourhood_id)
-          const system = { userId: null, role: 'system' as const }
-          switch (dueAction(state)) {
-            case 'expire':
-              await applyTransition(trx, env, p, 'expired', system, {}, settings)
-              return 'expired' as const
-            case 'close_vote': {
-              const row = { id: p.id, unit_id: p.unit_id, level: p.level }
-              const tally = await tallyVote(trx, row, settings)
-              await applyTransition(trx, env, p, tally.passed ? 'approved' : 'declined', system, {}, settings, { tally })
-              return 'votesClosed' as const
-            }
-            case 'close':
-              await applyTransition(trx, env, p, 'closed', system, {}, settings)
-              return 'closed' as const
-            case 'flag_overdue': {
-              // Guarded, so two instances sweeping at once tell the author once.
-              const flagged = await trx
-                .updateTable('proposals')
-                .set({ overdue_notified_at: iso })
-                .where('id', '=', p.id)
-                .where('overdue_notified_at', 'is', null)
-                .where('state', '=', p.state)
-                .executeTakeFirst()
-              if (Number(flagged.numUpdatedRows) === 0) return null
-              await notifyAudience(trx, env, p, 'proposal.overdue', overdueMessage(state), { status: '已超期' })
-              return 'flaggedOverdue' as const
-            }
-            default:
-              return null
-          }
-        })
-        if (done) result[done]++
-        inBackground(app, (a) => deliverPushes(a, env.pushes))
-      } catch (err) {
-        app.log.warn({ err, proposalId: d.id }, 'proposal sweep failed for one proposal')
-      }
-    }
-  }
-  return result
-}
 
 function overdueMessage(state: ProposalState): string {
   switch (state) {
@@ -112,4 +34,80 @@ function overdueMessage(state: ProposalState): string {
     default:
       return '提案已超期'
   }
+}
+
+/**
+ * Acts on every proposal whose time limit has passed, so nothing lapses silently: collecting → expired,
+ * a vote past its closing time → its tallied outcome, completed → closed once the evaluation window ends,
+ * any other state → flagged overdue once (author and followers are told). Each proposal in its own
+ * transaction. `server/maintenance.ts` runs it hourly; tests call it with a moved clock.
+ */
+export async function sweepProposals(app: FastifyInstance, now: Date = app.clock()): Promise<SweepResult> {
+  const db = app.db.kysely
+  const iso = now.toISOString()
+  const result: SweepResult = { expired: 0, votesClosed: 0, closed: 0, flaggedOverdue: 0 }
+  let afterId = 0
+  for (;;) {
+    const due = await db
+      .selectFrom('proposals')
+      .select(['id', 'state'])
+      .where('deadline_at', '<=', iso)
+      .where((eb) =>
+        eb.or([
+          // Held for content review: the co-signing period has not started yet.
+          eb.and([eb('state', '=', 'submitted'), eb('content_status', '=', 'visible')]),
+          eb('state', 'in', ['voting', 'completed']),
+          eb.and([eb('state', 'in', OVERDUE_STATES.filter((s) => s !== 'voting')), eb('overdue_notified_at', 'is', null)]),
+        ]),
+      )
+      .where('id', '>', afterId)
+      .orderBy('id')
+      .limit(BATCH)
+      .execute()
+    if (due.length === 0) break
+    for (const d of due) {
+      afterId = d.id
+      try {
+        const done = await transact(app, async (trx, after) => {
+          const tx = { trx, after, now }
+          const p = await loadRow(trx, d.id)
+          if (!p || !p.deadline_at || p.deadline_at > iso) return null
+          const state = p.state as ProposalState
+          const settings = await loadSettings(trx, p.neighbourhood_id)
+          switch (dueAction(state)) {
+            case 'expire':
+              await systemTransition(tx, p, 'expired', settings)
+              return 'expired' as const
+            case 'close_vote': {
+              const tally = await tallyVote(trx, p, settings)
+              await systemTransition(tx, p, tally.passed ? 'approved' : 'declined', settings, { tally })
+              return 'votesClosed' as const
+            }
+            case 'close':
+              await systemTransition(tx, p, 'closed', settings)
+              return 'closed' as const
+            case 'flag_overdue': {
+              // Guarded, so two instances sweeping at once tell the author once.
+              const flagged = await trx
+                .updateTable('proposals')
+                .set({ overdue_notified_at: iso })
+                .where('id', '=', p.id)
+                .where('overdue_notified_at', 'is', null)
+                .where('state', '=', p.state)
+                .executeTakeFirst()
+              if (Number(flagged.numUpdatedRows) === 0) return null
+              await notifyAudience(tx, p, 'proposal.overdue', overdueMessage(state), { status: '已超期' })
+              return 'flaggedOverdue' as const
+            }
+            default:
+              return null
+          }
+        })
+        if (done) result[done]++
+      } catch (err) {
+        app.log.warn({ err, proposalId: d.id }, 'proposal sweep failed for one proposal')
+      }
+    }
+  }
+  return result
 }

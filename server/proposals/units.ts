@@ -1,8 +1,6 @@
-import { sql, type Kysely } from 'kysely'
-import type { Database } from '../db/schema'
+import { sql } from 'kysely'
 import type { UnitChain } from '../accounts'
-
-type Q = Kysely<Database>
+import type { Q } from './context'
 
 /** A unit a proposal may belong to, with the ids of every level above it. */
 export interface ProposalUnit {
@@ -38,11 +36,6 @@ export async function proposalUnit(db: Q, unitId: number): Promise<ProposalUnit 
     default:
       return null
   }
-}
-
-/** The chain of a stored proposal, from its denormalised columns. */
-export function chainOf(p: { building_id: number | null; estate_id: number | null; neighbourhood_id: number; street_id: number | null }): UnitChain {
-  return [p.building_id, p.estate_id, p.neighbourhood_id, p.street_id].filter((x): x is number => x !== null)
 }
 
 /** The 楼组 in (or equal to) a unit. */

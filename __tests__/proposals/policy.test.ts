@@ -1,0 +1,207 @@
+import type { Principal } from '../../server/accounts'
+import type { AppError } from '../../server/core/errors'
+import {
+  actingRole,
+  canCosign,
+  canEvaluate,
+  canVote,
+  collectingRefusal,
+  cosignRefusal,
+  evaluateRefusal,
+  householdRefusal,
+  listRefusal,
+  manageRefusal,
+  meetingRefusal,
+  mergeTargetRefusal,
+  progressCommentRefusal,
+  queueRefusal,
+  readRefusal,
+  rolesOn,
+  settingsRefusal,
+  similarRefusal,
+  submitRefusal,
+  homeUnitRefusal,
+  transitionActorRefusal,
+  transitionRefusal,
+  uncosignRefusal,
+  viewerOf,
+  voteRefusal,
+  type ProposalFacts,
+} from '../../server/proposals/policy'
+
+// Who may do what, without a database: principals and proposals are plain values.
+// Units: 街镇 10; 居民区 11 (小区 12: 楼组 13 and 14) and 21 (小区 22: 楼组 23).
+const STREET = 10
+const resident = (building: number, chain: number[], userId: number): Principal => ({ userId, grants: [], residence: { buildingId: building, chain } })
+const author = resident(13, [13, 12, 11, STREET], 1)
+const unitResident = resident(13, [13, 12, 11, STREET], 2)
+const neighbour = resident(14, [14, 12, 11, STREET], 3)
+const outsider = resident(23, [23, 22, 21, STREET], 4)
+const unverified: Principal = { userId: 5, grants: [], residence: null }
+const moderator: Principal = { userId: 6, grants: [{ role: 'moderator', unitId: 11 }], residence: null }
+const otherModerator: Principal = { userId: 7, grants: [{ role: 'moderator', unitId: 21 }], residence: null }
+const admin: Principal = { userId: 8, grants: [{ role: 'admin', unitId: STREET }], residence: null }
+
+const T0 = new Date('2025-03-03T02:00:00.000Z')
+const HOUR = 3_600_000
+
+/** A 3号楼 (楼组 13) proposal by `author`. */
+const proposal = (over: Partial<ProposalFacts & { vote_closes_at: string | null; deadline_at: string | null }> = {}) => ({
+  author_id: 1,
+  building_id: 13,
+  estate_id: 12,
+  neighbourhood_id: 11,
+  street_id: STREET,
+  level: 'building',
+  state: 'submitted',
+  content_status: 'visible',
+  vote_closes_at: null,
+  deadline_at: null,
+  ...over,
+})
+
+const v = viewerOf
+const code = (r: AppError | null) => (r === null ? null : `${r.statusCode} ${r.code}`)
+
+describe('proposal policy', () => {
+  it('knows the caller: their 居民区, the units they serve, their roles on a proposal', () => {
+    expect(v(neighbour).neighbourhoodId).toBe(11)
+    expect(v(unverified).neighbourhoodId).toBeNull()
+    expect(v(admin).grantUnitIds).toEqual([STREET])
+    expect(rolesOn(v(author), proposal())).toEqual(['author'])
+    expect(rolesOn(v(moderator), proposal())).toEqual(['committee'])
+    expect(rolesOn(v(admin), proposal())).toEqual(['committee'])
+    expect(rolesOn(v(otherModerator), proposal())).toEqual([])
+    // 代录: nobody is the author of a proposal entered for a resident without an account.
+    expect(rolesOn(v(author), proposal({ author_id: null }))).toEqual([])
+  })
+
+  it('lets the 居民区 read a published proposal, its author and committee a held one, nobody else', () => {
+    for (const p of [author, unitResident, neighbour, moderator, admin]) expect(readRefusal(v(p), proposal())).toBeNull()
+    expect(code(readRefusal(v(outsider), proposal()))).toBe('403 forbidden')
+    expect(code(readRefusal(v(otherModerator), proposal()))).toBe('403 forbidden')
+    expect(code(readRefusal(v(unverified), proposal()))).toBe('403 forbidden')
+    const held = proposal({ content_status: 'pending_review' })
+    expect(readRefusal(v(author), held)).toBeNull()
+    expect(readRefusal(v(moderator), held)).toBeNull()
+    // Held content is as if it did not exist for the other residents.
+    expect(code(readRefusal(v(neighbour), held))).toBe('404 not_found')
+  })
+
+  it('keeps lists, the queue and the settings to those with a 居民区 or a committee seat', () => {
+    expect(listRefusal(v(neighbour), false)).toBeNull()
+    expect(listRefusal(v(admin), false)).toBeNull()
+    expect(code(listRefusal(v(unverified), false))).toBe('403 forbidden')
+    expect(listRefusal(v(unverified), true)).toBeNull()
+    expect(code(queueRefusal(v(neighbour)))).toBe('403 forbidden')
+    expect(queueRefusal(v(moderator), [11, STREET])).toBeNull()
+    expect(queueRefusal(v(admin), [11, STREET])).toBeNull()
+    expect(queueRefusal(v(otherModerator), [11, STREET])?.message).toBe('您只能查看本居民区的审核队列')
+    expect(settingsRefusal(v(neighbour), null)?.message).toBe('只有居委会成员可以查看提案设置')
+    expect(settingsRefusal(v(moderator), [11, STREET])).toBeNull()
+    expect(code(settingsRefusal(v(otherModerator), [11, STREET]))).toBe('403 forbidden')
+    expect(similarRefusal(v(neighbour), [13, 12, 11, STREET])).toBeNull()
+    expect(code(similarRefusal(v(outsider), [13, 12, 11, STREET]))).toBe('403 forbidden')
+    expect(code(similarRefusal(v(unverified), null))).toBe('403 forbidden')
+  })
+
+  it('lets verified residents submit in their own 楼组, 小区 or 居民区 only', () => {
+    expect(code(submitRefusal(unverified))).toBe('403 forbidden')
+    expect(submitRefusal(author, [12, 11, STREET])).toBeNull()
+    expect(code(submitRefusal(outsider, [13, 12, 11, STREET]))).toBe('403 forbidden')
+    expect(homeUnitRefusal([13, 12, 11, STREET], 11)).toBeNull()
+    // The 街镇 is above what a proposal may belong to.
+    expect(code(homeUnitRefusal([13, 12, 11, STREET], STREET))).toBe('403 forbidden')
+    expect(code(homeUnitRefusal([13, 12, 11, STREET], 14))).toBe('403 forbidden')
+  })
+
+  it('lets residents of the unit co-sign someone else’s proposal while it collects, and take it back then', () => {
+    expect(cosignRefusal(v(unitResident), proposal())).toBeNull()
+    expect(cosignRefusal(v(neighbour), proposal())?.message).toBe('只有本楼组已认证的居民可以附议')
+    expect(code(cosignRefusal(v(moderator), proposal()))).toBe('403 forbidden')
+    expect(code(cosignRefusal(v(author), proposal()))).toBe('409 own_proposal')
+    // A 小区 proposal: the whole 小区 co-signs.
+    expect(cosignRefusal(v(neighbour), proposal({ building_id: null, level: 'estate' }))).toBeNull()
+    expect(collectingRefusal(proposal())).toBeNull()
+    expect(code(collectingRefusal(proposal({ state: 'screening' })))).toBe('409 not_collecting')
+    expect(code(collectingRefusal(proposal({ content_status: 'pending_review' })))).toBe('409 not_published')
+    expect(uncosignRefusal(proposal())).toBeNull()
+    expect(code(uncosignRefusal(proposal({ state: 'screening' })))).toBe('409 not_collecting')
+    expect(canCosign(v(unitResident), proposal(), false)).toBe(true)
+    expect(canCosign(v(unitResident), proposal(), true)).toBe(false)
+    expect(canCosign(v(author), proposal(), false)).toBe(false)
+    expect(canCosign(v(neighbour), proposal(), false)).toBe(false)
+  })
+
+  it('leaves the committee’s steps to the committee of the proposal’s 居民区 (or its 街镇)', () => {
+    expect(manageRefusal(v(moderator), proposal())).toBeNull()
+    expect(manageRefusal(v(admin), proposal())).toBeNull()
+    expect(code(manageRefusal(v(otherModerator), proposal()))).toBe('403 forbidden')
+    expect(manageRefusal(v(author), proposal(), '只有本居民区居委会可以代录附议')?.message).toBe('只有本居民区居委会可以代录附议')
+    expect(code(meetingRefusal(proposal(), '2025-03-01'))).toBe('409 no_meetings_now')
+    expect(meetingRefusal(proposal({ state: 'deliberating' }), '2025-03-01')).toBeNull()
+    expect(meetingRefusal(proposal({ state: 'deliberating' }), '2025-02-30')?.field).toBe('heldOn')
+  })
+
+  it('checks a transition: actor, step, required fields, a vote’s outcome and dates', () => {
+    const committee = { roles: ['committee' as const], enteredByStaff: false }
+    expect(code(transitionActorRefusal([]))).toBe('403 forbidden')
+    expect(transitionRefusal('screening', 'accepted', committee, {}, undefined, T0)).toBeNull()
+    expect(code(transitionRefusal('submitted', 'accepted', committee, {}, undefined, T0))).toBe('409 transition_not_allowed')
+    expect(transitionRefusal('screening', 'rejected', committee, {}, undefined, T0)?.field).toBe('reason')
+    // The vote decides: not before it closes, and only its outcome.
+    expect(code(transitionRefusal('voting', 'approved', { ...committee, voteOutcome: null }, {}, undefined, T0))).toBe('409 vote_open')
+    const tally = { for: 1, against: 3, abstain: 0, turnout: 4, eligibleHouseholds: 6, passed: false }
+    const outcome = transitionRefusal('voting', 'approved', { ...committee, voteOutcome: 'declined' }, {}, tally, T0)
+    expect(code(outcome)).toBe('409 vote_outcome')
+    expect(outcome?.details).toMatchObject({ tally })
+    expect(transitionRefusal('voting', 'declined', { ...committee, voteOutcome: 'declined' }, {}, tally, T0)).toBeNull()
+    const soon = new Date(T0.getTime() + HOUR / 2).toISOString()
+    expect(transitionRefusal('deliberating', 'voting', committee, { closesAt: soon }, undefined, T0)?.field).toBe('closesAt')
+    const yesterday = { owner: '物业', plannedDate: '2025-03-02' }
+    expect(transitionRefusal('approved', 'implementing', committee, yesterday, undefined, T0)?.field).toBe('plannedDate')
+    expect(actingRole('withdrawn', ['author'])).toBe('author')
+    expect(actingRole('withdrawn', ['committee'])).toBe('committee')
+    expect(actingRole('rejected', ['author', 'committee'])).toBe('committee')
+  })
+
+  it('merges only into another open, published proposal of the same 居民区', () => {
+    const source = { id: 1, neighbourhood_id: 11 }
+    const target = { id: 2, neighbourhood_id: 11, state: 'screening', content_status: 'visible' }
+    expect(mergeTargetRefusal(source, target)).toBeNull()
+    expect(mergeTargetRefusal(source, undefined)?.field).toBe('mergeInto')
+    expect(mergeTargetRefusal(source, { ...target, id: 1 })?.field).toBe('mergeInto')
+    expect(mergeTargetRefusal(source, { ...target, neighbourhood_id: 21 })?.field).toBe('mergeInto')
+    expect(mergeTargetRefusal(source, { ...target, state: 'implementing' })?.field).toBe('mergeInto')
+    expect(mergeTargetRefusal(source, { ...target, content_status: 'hidden' })?.field).toBe('mergeInto')
+  })
+
+  it('gives each household of the unit one vote while the vote is open', () => {
+    const voting = proposal({ state: 'voting', vote_closes_at: new Date(T0.getTime() + HOUR).toISOString() })
+    expect(voteRefusal(v(unitResident), voting, T0)).toBeNull()
+    expect(voteRefusal(v(neighbour), voting, T0)?.message).toBe('只有本楼组已认证的住户可以投票')
+    expect(code(voteRefusal(v(unitResident), proposal(), T0))).toBe('409 not_voting')
+    expect(code(voteRefusal(v(unitResident), voting, new Date(T0.getTime() + HOUR)))).toBe('409 vote_closed')
+    expect(code(householdRefusal(null))).toBe('403 forbidden')
+    expect(householdRefusal({ buildingId: 13, room: '101' })).toBeNull()
+    expect(canVote(v(unitResident), voting, true, null)).toBe(true)
+    expect(canVote(v(unitResident), voting, true, unitResident.userId)).toBe(true)
+    // Another member of the family cast it: only they may change it.
+    expect(canVote(v(unitResident), voting, true, 99)).toBe(false)
+    expect(canVote(v(neighbour), voting, true, null)).toBe(false)
+  })
+
+  it('opens evaluation to the unit’s residents while the window lasts, and comments on progress to readers', () => {
+    const completed = proposal({ state: 'completed', deadline_at: new Date(T0.getTime() + HOUR).toISOString() })
+    expect(evaluateRefusal(v(unitResident), completed, T0)).toBeNull()
+    expect(canEvaluate(v(unitResident), completed, T0)).toBe(true)
+    expect(code(evaluateRefusal(v(neighbour), completed, T0))).toBe('403 forbidden')
+    expect(evaluateRefusal(v(unitResident), completed, new Date(T0.getTime() + HOUR))?.message).toBe('提案完成后才能评议成效')
+    expect(evaluateRefusal(v(unitResident), proposal({ state: 'closed' }), T0)?.message).toBe('成效评议已经结束')
+    expect(canEvaluate(v(unitResident), completed, new Date(T0.getTime() + HOUR))).toBe(false)
+    expect(progressCommentRefusal(v(neighbour), proposal())).toBeNull()
+    expect(progressCommentRefusal(v(moderator), proposal())).toBeNull()
+    expect(code(progressCommentRefusal(v(outsider), proposal()))).toBe('403 forbidden')
+    expect(code(progressCommentRefusal(v(unverified), proposal()))).toBe('403 forbidden')
+  })
+})

@@ -1,0 +1,32 @@
+import type { CosignResult } from '../../../types'
+import type { CommandContext } from '../context'
+import { addCosign, cosignResult, ownSignerKey, type Signer } from '../cosignatures'
+import { collectingRefusal, cosignRefusal, deny } from '../policy'
+import { readableProposal } from '../queries/detail'
+import type { DetailRow } from '../queries/select'
+import { loadRow, logStaffAct } from '../rows'
+import { loadSettings } from '../settings'
+import { enterScreening } from '../transitions'
+
+/** Records a co-signature; the one that reaches the threshold sends the proposal to screening. */
+export async function recordCosign(ctx: CommandContext, row: DetailRow, signer: Signer, proxy: boolean): Promise<CosignResult> {
+  deny(collectingRefusal(row))
+  const settings = await loadSettings(ctx.db, row.neighbourhood_id)
+  return ctx.write(async (tx) => {
+    const p = (await loadRow(tx.trx, row.id))!
+    deny(collectingRefusal(p))
+    const { added, reached } = await addCosign(tx, p, signer)
+    if (reached) await enterScreening(tx, reached, settings)
+    if (added && proxy) await logStaffAct(tx.trx, ctx.viewer.userId, 'proposal.proxy_cosign', row)
+    return cosignResult(tx.trx, row.id, signer.key)
+  })
+}
+
+/** A verified resident of the proposal's unit co-signs it (again: nothing changes). */
+export async function cosignProposal(ctx: CommandContext, id: number): Promise<CosignResult> {
+  const v = ctx.viewer
+  const row = await readableProposal(ctx.db, v, id)
+  deny(cosignRefusal(v, row))
+  const signer = { key: ownSignerKey(v.userId), userId: v.userId, buildingId: v.principal.residence!.buildingId, room: null, enteredBy: null }
+  return recordCosign(ctx, row, signer, false)
+}

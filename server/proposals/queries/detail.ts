@@ -1,0 +1,219 @@
+// One proposal: whether the caller may read it, and its detail page with everything under it.
+import type {
+  ContentStatus,
+  EvaluationSummary,
+  MeetingKind,
+  ProgressComment,
+  ProgressUpdate,
+  ProposalDetail,
+  ProposalLevel,
+  ProposalMeeting,
+  ProposalState,
+  ProposalTransition,
+  ProposalVote,
+  ReferralTarget,
+  VoteChoice,
+} from '../../../types'
+import { REFERRAL_TARGET_NAMES, UNIT_LEVEL_NAMES } from '../../../types'
+import { STAFF_LABEL } from '../../accounts'
+import { maskPersonalInfo } from '../../content'
+import { notFound } from '../../core/errors'
+import type { Q, ReadContext } from '../context'
+import { canCosign, canEvaluate, canVote, deny, readRefusal, rolesOn, type Viewer } from '../policy'
+import { allowedTransitions, toYuan } from '../rules'
+import { loadSettings } from '../settings'
+import { householdOf } from '../units'
+import { labelOf, marks, parsePhotos, toItem } from './items'
+import { detailQuery, type DetailRow } from './select'
+import { householdBallot, tallyVote } from './tally'
+
+export const SYSTEM_LABEL = '系统'
+
+/** The proposal if the caller may read it: 404 if it doesn't exist (or is held from them), 403 outside its 居民区. */
+export async function readableProposal(db: Q, v: Viewer, id: number): Promise<DetailRow> {
+  const row = await detailQuery(db).where('p.id', '=', id).executeTakeFirst()
+  if (!row) throw notFound('提案')
+  deny(readRefusal(v, row))
+  return row
+}
+
+/** GET /api/proposals/:id, and what most writes answer with (read inside their transaction). */
+export async function proposalDetail({ db, viewer, now }: ReadContext, id: number): Promise<ProposalDetail> {
+  return loadDetail(db, viewer, await readableProposal(db, viewer, id), now)
+}
+
+export async function loadDetail(db: Q, v: Viewer, row: DetailRow, now: Date): Promise<ProposalDetail> {
+  const roles = rolesOn(v, row)
+  const committee = roles.includes('committee')
+  const original = roles.length > 0
+  const mask = (s: string) => (committee ? s : maskPersonalInfo(s))
+  const state = row.state as ProposalState
+  const actorLabel = labelOf(row)
+  const evaluating = state === 'completed' || state === 'closed'
+  const household = state === 'voting' ? await householdOf(db, v.userId) : null
+  // Meetings are recorded from acceptance on, progress from implementation on: earlier states skip the reads.
+  const deliberated = !['submitted', 'screening', 'rejected', 'withdrawn', 'expired', 'merged'].includes(state)
+  const implemented = row.impl_owner !== null
+  const none = Promise.resolve([])
+
+  const [marksOf, transitions, meetings, progress, comments, mergedInto, mergedFrom, ballot, evalAgg, evalMine, evalRecent] = await Promise.all([
+    marks(db, v.userId, [row.id]),
+    db.selectFrom('proposal_transitions').selectAll().where('proposal_id', '=', row.id).orderBy('id').execute(),
+    deliberated ? db.selectFrom('proposal_meetings').selectAll().where('proposal_id', '=', row.id).orderBy('id').execute() : none,
+    implemented ? db.selectFrom('proposal_progress').selectAll().where('proposal_id', '=', row.id).orderBy('id').execute() : none,
+    implemented ? db.selectFrom('proposal_progress_comments').selectAll().where('proposal_id', '=', row.id).orderBy('id').execute() : none,
+    row.merged_into === null
+      ? null
+      : db.selectFrom('proposals').select(['id', 'title']).where('id', '=', row.merged_into).executeTakeFirst(),
+    db.selectFrom('proposals').select(['id', 'title']).where('merged_into', '=', row.id).orderBy('id').execute(),
+    household ? householdBallot(db, row.id, household) : undefined,
+    evaluating
+      ? db
+          .selectFrom('proposal_evaluations')
+          .select((eb) => [eb.fn.avg<number>('rating').as('avg'), eb.fn.countAll<number>().as('n')])
+          .where('proposal_id', '=', row.id)
+          .executeTakeFirstOrThrow()
+      : null,
+    evaluating
+      ? db.selectFrom('proposal_evaluations').select(['rating', 'comment']).where('proposal_id', '=', row.id).where('user_id', '=', v.userId).executeTakeFirst()
+      : undefined,
+    evaluating
+      ? db
+          .selectFrom('proposal_evaluations')
+          .select(['rating', 'comment', 'author_label', 'created_at', 'content_status', 'user_id'])
+          .where('proposal_id', '=', row.id)
+          .orderBy('updated_at', 'desc')
+          .limit(20)
+          .execute()
+      : [],
+  ])
+
+  const item = toItem(v, row, now, marksOf.cosigned, marksOf.followed)
+  const voteClosed = state === 'voting' && row.vote_closes_at !== null && row.vote_closes_at <= now.toISOString()
+  let voteOutcome: 'approved' | 'declined' | null = null
+  if (voteClosed && committee) voteOutcome = (await tallyVote(db, row, await loadSettings(db, row.neighbourhood_id))).passed ? 'approved' : 'declined'
+
+  const timeline: ProposalTransition[] = transitions.map((t) => ({
+    id: t.id,
+    from: t.from_state as ProposalState | null,
+    to: t.to_state as ProposalState,
+    actorRole: t.actor_role,
+    actorLabel: t.actor_role === 'system' ? SYSTEM_LABEL : t.actor_role === 'committee' ? STAFF_LABEL : actorLabel,
+    reason: t.reason === null ? null : mask(t.reason),
+    details: t.details ? (JSON.parse(t.details) as Record<string, unknown>) : null,
+    at: t.created_at,
+  }))
+
+  const shownComment = (c: { user_id: number; content_status: string }) => c.content_status === 'visible' || c.user_id === v.userId || committee
+  const progressUpdates: ProgressUpdate[] = progress.map((pu) => ({
+    id: pu.id,
+    percent: pu.percent,
+    text: mask(pu.text),
+    photos: parsePhotos(pu.photos),
+    budgetSpent: toYuan(pu.budget_spent_fen),
+    createdAt: pu.created_at,
+    comments: comments
+      .filter((c) => c.progress_id === pu.id && shownComment(c))
+      .map(
+        (c): ProgressComment => ({
+          id: c.id,
+          authorLabel: c.author_label,
+          body: c.user_id === v.userId || committee ? c.body : maskPersonalInfo(c.body),
+          isMine: c.user_id === v.userId,
+          contentStatus: c.content_status as ContentStatus,
+          createdAt: c.created_at,
+        }),
+      ),
+  }))
+
+  const meetingsOut: ProposalMeeting[] = meetings.map((m) => ({
+    id: m.id,
+    kind: m.kind as MeetingKind,
+    heldOn: m.held_on,
+    place: m.place,
+    attendance: m.attendance,
+    minutes: mask(m.minutes),
+    decisions: m.decisions === null ? null : mask(m.decisions),
+    createdAt: m.created_at,
+  }))
+
+  let vote: ProposalVote | null = null
+  if (state === 'voting' || row.vote_closes_at !== null || row.decided_offline === 1) {
+    const open = state === 'voting' && !voteClosed
+    const closedTally =
+      row.vote_passed !== null && row.vote_for !== null
+        ? {
+            for: row.vote_for,
+            against: row.vote_against ?? 0,
+            abstain: row.vote_abstain ?? 0,
+            turnout: row.vote_for + (row.vote_against ?? 0) + (row.vote_abstain ?? 0),
+            eligibleHouseholds: row.vote_eligible ?? 0,
+            passed: row.vote_passed === 1,
+          }
+        : null
+    vote = {
+      closesAt: row.vote_closes_at,
+      household: ballot ? { choice: ballot.choice as VoteChoice, castByMe: ballot.user_id === v.userId } : null,
+      canVote: open && canVote(v, row, household !== null, ballot?.user_id ?? null),
+      result: closedTally,
+      decidedOffline: row.decided_offline === 1,
+    }
+  }
+
+  let evaluations: EvaluationSummary | null = null
+  if (evaluating && evalAgg) {
+    const count = Number(evalAgg.n)
+    evaluations = {
+      average: count > 0 ? Math.round(Number(evalAgg.avg) * 10) / 10 : null,
+      count,
+      windowEndsAt: state === 'completed' ? row.deadline_at : null,
+      mine: evalMine ? { rating: evalMine.rating, comment: evalMine.comment } : null,
+      canEvaluate: canEvaluate(v, row, now),
+      recent: evalRecent
+        .filter((e) => e.content_status === 'visible' || e.user_id === v.userId || committee)
+        .map((e) => ({
+          rating: e.rating,
+          comment: e.comment === null ? null : e.user_id === v.userId || committee ? e.comment : maskPersonalInfo(e.comment),
+          authorLabel: e.author_label,
+          createdAt: e.created_at,
+        })),
+    }
+  }
+
+  return {
+    ...item,
+    body: original ? row.body : maskPersonalInfo(row.body),
+    photos: parsePhotos(row.photos),
+    unitLevelName: UNIT_LEVEL_NAMES[row.level as ProposalLevel],
+    staffNote: committee ? row.staff_note : null,
+    mergedInto: mergedInto ? { id: mergedInto.id, title: original ? mergedInto.title : maskPersonalInfo(mergedInto.title) } : null,
+    mergedFrom: mergedFrom.map((m) => ({ id: m.id, title: committee ? m.title : maskPersonalInfo(m.title) })),
+    referral: row.referred_to
+      ? {
+          to: row.referred_to as ReferralTarget,
+          toName: REFERRAL_TARGET_NAMES[row.referred_to as ReferralTarget] ?? row.referred_to,
+          reason: transitions.filter((t) => t.to_state === 'referred').map((t) => (t.reason === null ? null : mask(t.reason)))[0] ?? null,
+          answer: row.referral_answer === null ? null : mask(row.referral_answer),
+          answeredAt: row.referral_answered_at,
+        }
+      : null,
+    implementation: row.impl_owner
+      ? {
+          owner: row.impl_owner,
+          plannedDate: row.impl_planned_date ?? '',
+          budgetPlanned: toYuan(row.budget_planned_fen),
+          budgetSpent: toYuan(row.budget_spent_fen),
+          percent: row.progress_percent ?? 0,
+        }
+      : null,
+    timeline,
+    meetings: meetingsOut,
+    progress: progressUpdates,
+    vote,
+    evaluations,
+    topicId: row.topic_id,
+    allowedTransitions: roles.length > 0 ? allowedTransitions(state, { roles, enteredByStaff: row.entered_by !== null, voteOutcome }) : [],
+    canCosign: canCosign(v, row, item.cosignedByMe),
+    isCommittee: committee,
+  }
+}
