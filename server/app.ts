@@ -13,6 +13,7 @@ import { migrateToLatest } from './db/migrate'
 import { databaseCounters, redisCounters, type CounterStore } from './core/counters'
 import { installErrorHandling } from './core/errors'
 import { settled } from './core/write'
+import { validatorCompiler } from './core/validation'
 import { accountRoutes, installAuth, wechatAuth, type WechatAuth } from './accounts'
 import { communityRoutes } from './community'
 import { seedDemoCommunity } from './seed/demo'
@@ -68,8 +69,8 @@ export async function buildApp(config: Config, overrides: Overrides = {}): Promi
     bodyLimit: config.bodyLimitBytes,
     // Behind a load balancer the client address comes from X-Forwarded-For (rate limits need it).
     trustProxy: true,
-    ajv: { customOptions: { allErrors: false, coerceTypes: 'array', removeAdditional: false } },
   }).withTypeProvider<TypeBoxTypeProvider>()
+  app.setValidatorCompiler(validatorCompiler())
 
   const counters = config.redisUrl ? redisCounters(new Redis(config.redisUrl, { lazyConnect: false })) : databaseCounters(db)
   app.decorate('db', db)

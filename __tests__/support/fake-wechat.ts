@@ -1,0 +1,31 @@
+import http from 'node:http'
+import type { AddressInfo } from 'node:net'
+
+/**
+ * api.weixin.qq.com as the server meets it, on loopback: code2Session (a code "ok-…" logs in as
+ * openid-…, anything else is 40029), stable_token, msgSecCheck v2 (pass) and subscribe messages (43101:
+ * the user has not subscribed), with WeChat's error answers for a wrong appid or token.
+ */
+export async function fakeWechat(appId = 'wx-test', secret = 's3cret') {
+  const server = http.createServer((req, res) => {
+    const url = new URL(req.url ?? '/', 'http://x')
+    res.setHeader('content-type', 'application/json')
+    const answer = (body: object) => res.end(JSON.stringify(body))
+    if (url.pathname === '/sns/jscode2session') {
+      if (url.searchParams.get('appid') !== appId || url.searchParams.get('secret') !== secret) return answer({ errcode: 40013, errmsg: 'invalid appid' })
+      const code = url.searchParams.get('js_code') ?? ''
+      return answer(code.startsWith('ok-') ? { openid: `openid-${code.slice(3)}`, session_key: 'SECRET' } : { errcode: 40029, errmsg: 'invalid code' })
+    }
+    if (url.pathname === '/cgi-bin/stable_token') return answer({ access_token: 'fake-token', expires_in: 7200 })
+    if (url.searchParams.get('access_token') !== 'fake-token') return answer({ errcode: 40001, errmsg: 'invalid credential' })
+    if (url.pathname === '/wxa/msg_sec_check') return answer({ errcode: 0, result: { suggest: 'pass', label: 100 } })
+    if (url.pathname === '/cgi-bin/message/subscribe/send') return answer({ errcode: 43101, errmsg: 'user refuse to accept the msg' })
+    res.statusCode = 404
+    answer({ errcode: -1, errmsg: 'not found' })
+  })
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+  return {
+    config: { appId, secret, baseUrl: `http://127.0.0.1:${(server.address() as AddressInfo).port}` },
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  }
+}
