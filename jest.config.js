@@ -15,6 +15,9 @@ const base = {
 }
 
 module.exports = {
+  // Suites start servers and databases: on a busy two-core machine a set-up can take far past jest's
+  // 5 s default without anything being wrong. Speed is measured by npm run bench, never by a timeout.
+  testTimeout: 60_000,
   projects: [
     {
       ...base,

@@ -3,7 +3,6 @@ import { describeEachDatabase, startServer, type TestServer } from '../support/s
 import { client, fakeClock, fakeMsgSecCheck, giveEveryoneOpenids, loginAll, MOD, REP_3, RESIDENT_3, roomyConfig, unitId, type Actor } from './helpers'
 
 // Each suite starts a seeded server (and PostgreSQL schema); on a busy two-core machine that outlasts jest's 5 s default.
-jest.setTimeout(60_000)
 
 // Every post and topic is checked before it is stored: the local word list, then msgSecCheck v2
 // (here a fake on loopback, reached through the real adapter).

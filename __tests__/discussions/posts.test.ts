@@ -18,7 +18,6 @@ import {
 } from './helpers'
 
 // Each suite starts a seeded server (and PostgreSQL schema); on a busy two-core machine that outlasts jest's 5 s default.
-jest.setTimeout(60_000)
 
 describeEachDatabase('议事厅: topics, posts, replies, stances, likes', (dialect) => {
   let s: TestServer

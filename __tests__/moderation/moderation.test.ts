@@ -17,7 +17,6 @@ import {
 } from '../discussions/helpers'
 
 // Each suite starts a seeded server (and PostgreSQL schema); on a busy two-core machine that outlasts jest's 5 s default.
-jest.setTimeout(60_000)
 
 describeEachDatabase('议事厅 moderation: reports, moderator actions, appeals, the queue', (dialect) => {
   let s: TestServer

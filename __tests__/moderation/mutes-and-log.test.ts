@@ -2,7 +2,6 @@ import { describeEachDatabase, startServer, type TestServer } from '../support/s
 import { ADMIN, client, DAY, fakeClock, loginAll, MOD, OTHER_MOD, REP_3, RESIDENT_3, roomyConfig, unitId, XIANGZHANG, type Actor } from '../discussions/helpers'
 
 // Each suite starts a seeded server (and PostgreSQL schema); on a busy two-core machine that outlasts jest's 5 s default.
-jest.setTimeout(60_000)
 
 describeEachDatabase('议事厅 moderation: mutes and the append-only log', (dialect) => {
   let s: TestServer

@@ -3,7 +3,6 @@ import { describeEachDatabase, startServer, type TestServer } from '../support/s
 import { client, loginAll, MOD, REP_3, RESIDENT_1, RESIDENT_3, roomyConfig, unitId, UNVERIFIED, XIANGZHANG, OTHER_MOD, ADMIN, type Actor } from '../discussions/helpers'
 
 // Each suite starts a seeded server (and PostgreSQL schema); on a busy two-core machine that outlasts jest's 5 s default.
-jest.setTimeout(60_000)
 
 // Every 议事厅 route, called as every role. "ok" means the permission check let the caller through
 // (whatever the outcome after it); 401 and 403 mean it did not. The topic belongs to 梧桐新村3号楼:
