@@ -4,7 +4,7 @@
  */
 import './taro-h5'
 import { act, type ReactNode } from 'react'
-import type { Post, StanceCounts, UnitNode } from '../../types'
+import type { Post, StanceCounts, UnitNode } from '@yishi/types'
 import {
   closingText,
   editCountdown,
@@ -13,15 +13,15 @@ import {
   refusalOf,
   stanceShares,
   topicBadge,
-} from '../../src/discussions/format'
-import { draftKey, pruneDrafts, useDrafts } from '../../src/discussions/drafts'
-import { addReply, replacePost } from '../../src/discussions/usePostList'
-import { composeUrl, threadUrl, topicUrl } from '../../src/discussions/routes'
-import { waitingItems } from '../../src/moderation/api'
-import { placesOf } from '../../src/committee/discussions/places'
-import { checkModerationReason } from '../../src/committee/moderation/ModerationActions'
-import { PostCard, type PostContext } from '../../src/discussions/PostCard'
-import { StanceBar } from '../../src/discussions/StanceBar'
+} from '@/discussions/format'
+import { draftKey, pruneDrafts, useDrafts } from '@/discussions/drafts'
+import { addReply, replacePost } from '@/discussions/usePostList'
+import { composeUrl, threadUrl, topicUrl } from '@/discussions/routes'
+import { waitingItems } from '@/moderation/api'
+import { placesOf } from '@/committee/discussions/places'
+import { checkModerationReason } from '@/committee/moderation/ModerationActions'
+import { PostCard, type PostContext } from '@/discussions/PostCard'
+import { StanceBar } from '@/discussions/StanceBar'
 
 // Local time, like the phone's clock (the app shows dates in the device's time zone).
 const NOW = new Date(2025, 10, 21, 14, 0).getTime()

@@ -6,8 +6,8 @@
 import './taro-h5'
 import Taro from '@tarojs/taro'
 import { act, type ReactNode } from 'react'
-import type { ProposalListItem, ProposalState, ProposalTransition } from '../../types'
-import { PROPOSAL_STATES } from '../../types'
+import type { ProposalListItem, ProposalState, ProposalTransition } from '@yishi/types'
+import { PROPOSAL_STATES } from '@yishi/types'
 import {
   cosignProgress,
   deadlineText,
@@ -18,10 +18,10 @@ import {
   stateLabel,
   stateTone,
   transitionNotes,
-} from '../../src/proposals/labels'
-import { checkDraft, createDraftStore, DRAFT_STORAGE_KEY, EMPTY_DRAFT, toSubmitBody } from '../../src/proposals/draft'
-import { ProposalCard } from '../../src/proposals/ui'
-import { notificationTarget } from '../../src/notifications/labels'
+} from '@/proposals/labels'
+import { checkDraft, createDraftStore, DRAFT_STORAGE_KEY, EMPTY_DRAFT, toSubmitBody } from '@/proposals/draft'
+import { ProposalCard } from '@/proposals/ui'
+import { notificationTarget } from '@/notifications/labels'
 
 describe('state labels', () => {
   it('has a plain Chinese label, a badge tone and a sentence for every state', () => {

@@ -5,9 +5,9 @@
  */
 import './taro-h5'
 import { act, type ReactNode } from 'react'
-import type { RadarPoint } from '../../types'
-import { CHANGNING_2022 } from '../../src/scoring/changning2022'
-import { clipPath, cssPosition, edges, radarGeometry, ratioOf } from '../../src/indicators/radar'
+import type { RadarPoint } from '@yishi/types'
+import { CHANGNING_2022 } from '@/scoring/changning2022'
+import { clipPath, cssPosition, edges, radarGeometry, ratioOf } from '@/indicators/radar'
 import {
   deltaText,
   draftFrom,
@@ -20,11 +20,11 @@ import {
   ruleText,
   sameValue,
   sourceName,
-} from '../../src/indicators/tree'
-import { alphaText, barWidth, cleanInput, closeDateToIso, isoToShanghaiDate, percent, questionProblem, splitLines, toInput } from '../../src/committee/surveys/labels'
-import { filenameFromDisposition } from '../../src/committee/surveys/export'
-import { buildingsUnder, servedNeighbourhoods } from '../../src/committee/surveys/units'
-import { Radar } from '../../src/indicators/Radar'
+} from '@/indicators/tree'
+import { alphaText, barWidth, cleanInput, closeDateToIso, isoToShanghaiDate, percent, questionProblem, splitLines, toInput } from '@/committee/surveys/labels'
+import { filenameFromDisposition } from '@/committee/surveys/export'
+import { buildingsUnder, servedNeighbourhoods } from '@/committee/surveys/units'
+import { Radar } from '@/indicators/Radar'
 
 const RADAR: RadarPoint[] = [
   { id: 'party_leadership', name: '党建引领', points: 15, max: 15 },

@@ -7,10 +7,10 @@ import './taro-h5'
 import Taro from '@tarojs/taro'
 import dayjs from 'dayjs'
 import { act, type ReactNode } from 'react'
-import type { SurveyQuestion } from '../../types'
-import { INSTRUMENTS } from '../../src/scoring/instruments'
-import { ApiRequestError } from '../../src/shared/request'
-import { createSurveyDraftStore, draftKey, hasAnswers, SURVEY_DRAFTS_STORAGE_KEY } from '../../src/surveys/draft'
+import type { SurveyQuestion } from '@yishi/types'
+import { INSTRUMENTS } from '@/scoring/instruments'
+import { ApiRequestError } from '@/shared/request'
+import { createSurveyDraftStore, draftKey, hasAnswers, SURVEY_DRAFTS_STORAGE_KEY } from '@/surveys/draft'
 import {
   answeredCount,
   cannotAnswerReason,
@@ -26,9 +26,9 @@ import {
   screensFor,
   toggleOption,
   toSubmitAnswers,
-} from '../../src/surveys/logic'
-import { scoreChangeText, scoreStatusNote } from '../../src/surveys/summary'
-import { QuestionView } from '../../src/surveys/QuestionView'
+} from '@/surveys/logic'
+import { scoreChangeText, scoreStatusNote } from '@/surveys/summary'
+import { QuestionView } from '@/surveys/QuestionView'
 
 // The annual survey as the server builds it: the five questionnaires' items as Likert questions.
 const ANNUAL = (['awareness', 'satisfaction', 'belonging', 'cohesion', 'atmosphere'] as const).flatMap((id) =>

@@ -1,6 +1,6 @@
 import dayjs from 'dayjs'
-import type { Post, Stance, StanceCounts, Topic } from '../../types'
-import { STANCE_NAMES } from '../../types'
+import type { Post, Stance, StanceCounts, Topic } from '@yishi/types'
+import { STANCE_NAMES } from '@yishi/types'
 
 // The 议事厅's display rules, without UI: stance shares, the edit countdown, what a post shows
 // (its text or a placeholder), topic state badges, closing dates and readable refusals.

@@ -1,5 +1,5 @@
 import { useCallback, useRef, useState } from 'react'
-import type { Post, PostSort } from '../../types'
+import type { Post, PostSort } from '@yishi/types'
 import { discussionsApi } from './api'
 
 // A topic's posts page by page (cursor), pinned ones apart, with in-place updates so a like or a

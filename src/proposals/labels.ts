@@ -1,7 +1,7 @@
 import dayjs from 'dayjs'
-import type { ProposalListItem, ProposalState, ProposalTransition, VoteChoice } from '../../types'
-import { PROPOSAL_CATEGORY_NAMES, REFERRAL_TARGET_NAMES, type ReferralTarget } from '../../types'
-import { formatDateTime } from '../shared/format'
+import type { ProposalListItem, ProposalState, ProposalTransition, VoteChoice } from '@yishi/types'
+import { PROPOSAL_CATEGORY_NAMES, REFERRAL_TARGET_NAMES, type ReferralTarget } from '@yishi/types'
+import { formatDateTime } from '@/shared/format'
 
 // How proposals read to residents: plain Chinese for every state, the list's state groups,
 // co-sign progress, time limits and money. Pure functions, tested in __tests__/app/proposals.test.tsx.

@@ -1,17 +1,17 @@
 import Taro, { useRouter } from '@tarojs/taro'
 import { Input, Text, Textarea, View } from '@tarojs/components'
 import { useEffect, useState } from 'react'
-import type { IndexInputValue } from '../../../types/scoring'
-import type { IndexReport, IndicatorInputEntry } from '../../../types'
-import { Page } from '../../shared/ui/Page'
-import { Badge, Card, Section } from '../../shared/ui/Card'
-import { Button } from '../../shared/ui/Button'
-import { EmptyState } from '../../shared/ui/EmptyState'
-import { formatDateTime } from '../../shared/format'
-import { newIdempotencyKey } from '../../shared/request'
-import { useMe } from '../../accounts/me'
-import { CHANGNING_2022 } from '../../scoring/changning2022'
-import { indicatorsApi } from '../../indicators/api'
+import type { IndexInputValue } from '@yishi/types/scoring'
+import type { IndexReport, IndicatorInputEntry } from '@yishi/types'
+import { Page } from '@/shared/ui/Page'
+import { Badge, Card, Section } from '@/shared/ui/Card'
+import { Button } from '@/shared/ui/Button'
+import { EmptyState } from '@/shared/ui/EmptyState'
+import { formatDateTime } from '@/shared/format'
+import { newIdempotencyKey } from '@/shared/request'
+import { useMe } from '@/accounts/me'
+import { CHANGNING_2022 } from '@/scoring/changning2022'
+import { indicatorsApi } from '@/indicators/api'
 import {
   draftFrom,
   formatInputValue,
@@ -23,9 +23,9 @@ import {
   sameValue,
   type FieldDraft,
   type ManualField,
-} from '../../indicators/tree'
-import { isAdmin } from '../surveys/units'
-import '../../indicators/indicators.css'
+} from '@/indicators/tree'
+import { isAdmin } from '@/committee/surveys/units'
+import '@/indicators/indicators.css'
 
 const FIELDS = manualFields(CHANGNING_2022)
 const FIELD_BY_KEY = new Map(FIELDS.map((f) => [f.key, f]))

@@ -1,12 +1,12 @@
 import Taro from '@tarojs/taro'
 import { Text, Textarea, View } from '@tarojs/components'
 import { useState } from 'react'
-import type { Appeal, Post, PostModerationAction } from '../../../types'
-import { REPORT_REASON_NAMES } from '../../../types'
-import { Button } from '../../shared/ui/Button'
-import { moderationApi } from '../../moderation/api'
-import { announce } from '../../discussions/routes'
-import '../../discussions/discussions.css'
+import type { Appeal, Post, PostModerationAction } from '@yishi/types'
+import { REPORT_REASON_NAMES } from '@yishi/types'
+import { Button } from '@/shared/ui/Button'
+import { moderationApi } from '@/moderation/api'
+import { announce } from '@/discussions/routes'
+import '@/discussions/discussions.css'
 import './moderation.css'
 
 const REASON_NAMES = Object.values(REPORT_REASON_NAMES)

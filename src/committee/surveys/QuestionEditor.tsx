@@ -1,7 +1,7 @@
 import { Input, Switch, Text, Textarea, View } from '@tarojs/components'
-import type { SurveyQuestionInput, SurveyQuestionType } from '../../../types'
-import { SURVEY_QUESTION_TYPE_NAMES } from '../../../types'
-import { Button } from '../../shared/ui/Button'
+import type { SurveyQuestionInput, SurveyQuestionType } from '@yishi/types'
+import { SURVEY_QUESTION_TYPE_NAMES } from '@yishi/types'
+import { Button } from '@/shared/ui/Button'
 import { blankQuestion, QUESTION_TYPES, splitLines } from './labels'
 
 /** A custom question being written, with the raw text of its option lines (so typing a new line works). */

@@ -1,5 +1,5 @@
-import type { ScoreStatus } from '../../../types/scoring'
-import type { SurveyQuestion, SurveyQuestionInput, SurveyQuestionType, SurveyState } from '../../../types'
+import type { ScoreStatus } from '@yishi/types/scoring'
+import type { SurveyQuestion, SurveyQuestionInput, SurveyQuestionType, SurveyState } from '@yishi/types'
 
 // How surveys read to the committee, and the checks a custom question passes before it is sent (the
 // same limits as the server). Pure, tested in __tests__/app/surveys-committee.test.tsx.

@@ -1,10 +1,10 @@
 import { Text, View } from '@tarojs/components'
-import { Page } from '../../shared/ui/Page'
-import { Card } from '../../shared/ui/Card'
-import { PrivacyText } from '../../accounts/PrivacyNotice'
-import { usePrivacy } from '../../accounts/privacy'
-import { useMe } from '../../accounts/me'
-import { formatDateTime } from '../../shared/format'
+import { Page } from '@/shared/ui/Page'
+import { Card } from '@/shared/ui/Card'
+import { PrivacyText } from '@/accounts/PrivacyNotice'
+import { usePrivacy } from '@/accounts/privacy'
+import { useMe } from '@/accounts/me'
+import { formatDateTime } from '@/shared/format'
 
 export default function PrivacyPage() {
   const agreedAt = usePrivacy((s) => s.agreedAt)

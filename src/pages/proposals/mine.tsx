@@ -1,14 +1,14 @@
 import Taro, { useDidShow, usePullDownRefresh, useReachBottom } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { useState } from 'react'
-import type { ProposalListItem } from '../../../types'
-import { Page } from '../../shared/ui/Page'
-import { Button } from '../../shared/ui/Button'
-import { EmptyState } from '../../shared/ui/EmptyState'
-import { useMe } from '../../accounts/me'
-import { PROPOSAL_SUBMIT_PAGE, proposalsApi } from '../../proposals/api'
-import { hasDraft, useProposalDraft } from '../../proposals/draft'
-import { ProposalCard } from '../../proposals/ui'
+import type { ProposalListItem } from '@yishi/types'
+import { Page } from '@/shared/ui/Page'
+import { Button } from '@/shared/ui/Button'
+import { EmptyState } from '@/shared/ui/EmptyState'
+import { useMe } from '@/accounts/me'
+import { PROPOSAL_SUBMIT_PAGE, proposalsApi } from '@/proposals/api'
+import { hasDraft, useProposalDraft } from '@/proposals/draft'
+import { ProposalCard } from '@/proposals/ui'
 
 export default function MyProposalsPage() {
   const me = useMe()

@@ -1,20 +1,20 @@
 import Taro, { useDidShow, useRouter } from '@tarojs/taro'
 import { Switch, Text, View } from '@tarojs/components'
 import { useMemo, useState } from 'react'
-import type { SurveyAnswerValue, SurveyDetail } from '../../../types'
-import { SURVEY_STATUS_NAMES } from '../../../types'
-import { Page } from '../../shared/ui/Page'
-import { Badge, Card } from '../../shared/ui/Card'
-import { Button } from '../../shared/ui/Button'
-import { EmptyState } from '../../shared/ui/EmptyState'
-import { ApiRequestError } from '../../shared/request'
-import { useLargeText, useLargeTextSetting } from '../../shared/largeText'
-import { formatDateTime } from '../../shared/format'
-import { useMe } from '../../accounts/me'
-import { RESIDENCE_PAGE } from '../../accounts/ResidenceCard'
-import { INSTRUMENTS } from '../../scoring/instruments'
-import { surveysApi } from '../../surveys/api'
-import { draftKey, hasAnswers, useSurveyDrafts } from '../../surveys/draft'
+import type { SurveyAnswerValue, SurveyDetail } from '@yishi/types'
+import { SURVEY_STATUS_NAMES } from '@yishi/types'
+import { Page } from '@/shared/ui/Page'
+import { Badge, Card } from '@/shared/ui/Card'
+import { Button } from '@/shared/ui/Button'
+import { EmptyState } from '@/shared/ui/EmptyState'
+import { ApiRequestError } from '@/shared/request'
+import { useLargeText, useLargeTextSetting } from '@/shared/largeText'
+import { formatDateTime } from '@/shared/format'
+import { useMe } from '@/accounts/me'
+import { RESIDENCE_PAGE } from '@/accounts/ResidenceCard'
+import { INSTRUMENTS } from '@/scoring/instruments'
+import { surveysApi } from '@/surveys/api'
+import { draftKey, hasAnswers, useSurveyDrafts } from '@/surveys/draft'
 import {
   answeredCount,
   cannotAnswerReason,
@@ -30,10 +30,10 @@ import {
   STATUS_TONE,
   toSubmitAnswers,
   type Refusal,
-} from '../../surveys/logic'
-import { QuestionView } from '../../surveys/QuestionView'
-import { SURVEY_SUMMARY_PAGE, SURVEYS_TAB } from '../../surveys/routes'
-import '../../surveys/surveys.css'
+} from '@/surveys/logic'
+import { QuestionView } from '@/surveys/QuestionView'
+import { SURVEY_SUMMARY_PAGE, SURVEYS_TAB } from '@/surveys/routes'
+import '@/surveys/surveys.css'
 
 type View_ = { kind: 'intro' } | { kind: 'screen'; index: number } | { kind: 'review' } | { kind: 'done'; already: boolean } | { kind: 'refused'; refusal: Refusal }
 

@@ -1,10 +1,10 @@
 import { View } from '@tarojs/components'
 import { useEffect, type ReactNode } from 'react'
-import { useLargeText } from '../largeText'
-import { isH5 } from '../env'
-import { goToLogin, hasLiveSession, useSession } from '../../accounts/session'
-import { hasAgreedPrivacy, usePrivacy } from '../../accounts/privacy'
-import { PrivacyNotice } from '../../accounts/PrivacyNotice'
+import { useLargeText } from '@/shared/largeText'
+import { isH5 } from '@/shared/env'
+import { goToLogin, hasLiveSession, useSession } from '@/accounts/session'
+import { hasAgreedPrivacy, usePrivacy } from '@/accounts/privacy'
+import { PrivacyNotice } from '@/accounts/PrivacyNotice'
 
 interface Props {
   children?: ReactNode
