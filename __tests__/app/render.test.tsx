@@ -5,7 +5,7 @@
  */
 import './taro-h5'
 import { act, type ReactNode } from 'react'
-import { Page } from '@/shared/ui/Page'
+import { Page } from '@/accounts/Page'
 import { ComingSoon } from '@/shared/ui/ComingSoon'
 import { usePrivacy } from '@/accounts/privacy'
 import { PRIVACY_VERSION } from '@/accounts/privacyText'

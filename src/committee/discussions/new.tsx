@@ -1,7 +1,7 @@
 import Taro, { useLoad } from '@tarojs/taro'
 import { Input, Picker, Text, Textarea, View } from '@tarojs/components'
 import { useState } from 'react'
-import { Page } from '@/shared/ui/Page'
+import { Page, PageNotice } from '@/accounts/Page'
 import { Card, Section } from '@/shared/ui/Card'
 import { Button } from '@/shared/ui/Button'
 import { EmptyState } from '@/shared/ui/EmptyState'
@@ -47,13 +47,7 @@ export default function NewTopicPage() {
   })
 
   if (me && !isCommittee(me)) {
-    return (
-      <Page>
-        <View className='page__body'>
-          <EmptyState title='只有居委会可以发起议题' text='居民有想商量的事，可以在“提案”里提出。' />
-        </View>
-      </Page>
-    )
+    return <PageNotice title='只有居委会可以发起议题' text='居民有想商量的事，可以在“提案”里提出。' />
   }
 
   const place = places?.find((p) => p.id === placeId) ?? null
@@ -89,100 +83,98 @@ export default function NewTopicPage() {
 
   return (
     <Page>
-      <View className='page__body'>
-        <Section title='第一步：议题属于哪里'>
-          {!places && <EmptyState title='正在加载…' />}
-          {places && places.length === 0 && <EmptyState title='没有找到您负责的居民区' text='请检查网络，或联系街镇管理员确认您的权限。' />}
-          {places?.map((p) => (
-            <View
-              key={p.id}
-              className={`choice choice--compact ${placeId === p.id ? 'choice--selected' : ''}`}
-              hoverClass='choice--pressed'
-              onClick={() => {
-                setPlaceId(p.id)
-                setBuildingId(null)
-                setErrors({ ...errors, place: undefined })
+      <Section title='第一步：议题属于哪里'>
+        {!places && <EmptyState title='正在加载…' />}
+        {places && places.length === 0 && <EmptyState title='没有找到您负责的居民区' text='请检查网络，或联系街镇管理员确认您的权限。' />}
+        {places?.map((p) => (
+          <View
+            key={p.id}
+            className={`choice choice--compact ${placeId === p.id ? 'choice--selected' : ''}`}
+            hoverClass='choice--pressed'
+            onClick={() => {
+              setPlaceId(p.id)
+              setBuildingId(null)
+              setErrors({ ...errors, place: undefined })
+            }}
+          >
+            <Text className='choice__title'>
+              {p.name}
+              <Text className='unit-choice__level'>{p.level === 'estate' ? '整个小区' : '整个居民区'}</Text>
+            </Text>
+          </View>
+        ))}
+        {errors.place && <Text className='field__error'>{errors.place}</Text>}
+        {place && place.buildings.length > 0 && (
+          <View>
+            <Text className='field__label'>只在某个楼组讨论？（可不选）</Text>
+            <View className='tiles'>
+              {place.buildings.map((b) => (
+                <View
+                  key={b.id}
+                  className={`tile ${buildingId === b.id ? 'tile--selected' : ''}`}
+                  hoverClass='tile--pressed'
+                  onClick={() => setBuildingId(buildingId === b.id ? null : b.id)}
+                >
+                  <Text>{b.name}</Text>
+                </View>
+              ))}
+            </View>
+          </View>
+        )}
+      </Section>
+
+      <Section title='第二步：写清议题'>
+        <Card>
+          <View className='field' id='topic-question'>
+            <Text className='field__label'>议题（要大家商量的问题）</Text>
+            <Input
+              className={`field__input ${errors.question ? 'field__input--error' : ''}`}
+              value={question}
+              maxlength={100}
+              placeholder='例如：3号楼是否加装电梯'
+              placeholderClass='field__placeholder'
+              onInput={(e) => {
+                setQuestion(e.detail.value)
+                setErrors({ ...errors, question: undefined })
               }}
-            >
-              <Text className='choice__title'>
-                {p.name}
-                <Text className='unit-choice__level'>{p.level === 'estate' ? '整个小区' : '整个居民区'}</Text>
-              </Text>
-            </View>
-          ))}
-          {errors.place && <Text className='field__error'>{errors.place}</Text>}
-          {place && place.buildings.length > 0 && (
-            <View>
-              <Text className='field__label'>只在某个楼组讨论？（可不选）</Text>
-              <View className='tiles'>
-                {place.buildings.map((b) => (
-                  <View
-                    key={b.id}
-                    className={`tile ${buildingId === b.id ? 'tile--selected' : ''}`}
-                    hoverClass='tile--pressed'
-                    onClick={() => setBuildingId(buildingId === b.id ? null : b.id)}
-                  >
-                    <Text>{b.name}</Text>
-                  </View>
-                ))}
+            />
+            {errors.question && <Text className='field__error'>{errors.question}</Text>}
+          </View>
+          <View className='field' id='topic-background'>
+            <Text className='field__label'>背景（可不填）</Text>
+            <Textarea
+              className='field__input field__textarea composer__textarea'
+              value={background}
+              maxlength={3000}
+              placeholder='为什么要商量、现在的情况、有哪些方案和费用……'
+              placeholderClass='field__placeholder'
+              onInput={(e) => setBackground(e.detail.value)}
+            />
+          </View>
+          <Picker className='picker-row' mode='date' value={closeDate ?? today} start={today} onChange={(e) => setCloseDate(String(e.detail.value))}>
+            <View className='list-row'>
+              <View className='list-row__main'>
+                <Text className='list-row__label'>截止日期</Text>
+                <Text className='list-row__hint'>到这天晚上结束讨论；不选就一直开放</Text>
+              </View>
+              <View className='list-row__value'>
+                <Text className='filter-value'>{closeDate ?? '不设'}</Text>
+                <Text className='list-row__arrow'>›</Text>
               </View>
             </View>
+          </Picker>
+          {closeDate && (
+            <Text className='link' onClick={() => setCloseDate(null)}>
+              不设截止日期
+            </Text>
           )}
-        </Section>
+        </Card>
+      </Section>
 
-        <Section title='第二步：写清议题'>
-          <Card>
-            <View className='field' id='topic-question'>
-              <Text className='field__label'>议题（要大家商量的问题）</Text>
-              <Input
-                className={`field__input ${errors.question ? 'field__input--error' : ''}`}
-                value={question}
-                maxlength={100}
-                placeholder='例如：3号楼是否加装电梯'
-                placeholderClass='field__placeholder'
-                onInput={(e) => {
-                  setQuestion(e.detail.value)
-                  setErrors({ ...errors, question: undefined })
-                }}
-              />
-              {errors.question && <Text className='field__error'>{errors.question}</Text>}
-            </View>
-            <View className='field' id='topic-background'>
-              <Text className='field__label'>背景（可不填）</Text>
-              <Textarea
-                className='field__input field__textarea composer__textarea'
-                value={background}
-                maxlength={3000}
-                placeholder='为什么要商量、现在的情况、有哪些方案和费用……'
-                placeholderClass='field__placeholder'
-                onInput={(e) => setBackground(e.detail.value)}
-              />
-            </View>
-            <Picker className='picker-row' mode='date' value={closeDate ?? today} start={today} onChange={(e) => setCloseDate(String(e.detail.value))}>
-              <View className='list-row'>
-                <View className='list-row__main'>
-                  <Text className='list-row__label'>截止日期</Text>
-                  <Text className='list-row__hint'>到这天晚上结束讨论；不选就一直开放</Text>
-                </View>
-                <View className='list-row__value'>
-                  <Text className='filter-value'>{closeDate ?? '不设'}</Text>
-                  <Text className='list-row__arrow'>›</Text>
-                </View>
-              </View>
-            </Picker>
-            {closeDate && (
-              <Text className='link' onClick={() => setCloseDate(null)}>
-                不设截止日期
-              </Text>
-            )}
-          </Card>
-        </Section>
-
-        {place && <Text className='hint'>发起范围：{where}</Text>}
-        <Button loading={busy} onClick={submit}>
-          发起议题
-        </Button>
-      </View>
+      {place && <Text className='hint'>发起范围：{where}</Text>}
+      <Button loading={busy} onClick={submit}>
+        发起议题
+      </Button>
     </Page>
   )
 }

@@ -3,7 +3,7 @@ import { Text, Textarea, View } from '@tarojs/components'
 import { useEffect, useState } from 'react'
 import type { Topic, TopicModerationAction } from '@yishi/types'
 import { STANCE_NAMES } from '@yishi/types'
-import { Page } from '@/shared/ui/Page'
+import { Page, PageNotice } from '@/accounts/Page'
 import { Card } from '@/shared/ui/Card'
 import { Button } from '@/shared/ui/Button'
 import { EmptyState } from '@/shared/ui/EmptyState'
@@ -152,13 +152,7 @@ export default function ManageTopicPage() {
   }
 
   if (!id || failure) {
-    return (
-      <Page>
-        <View className='page__body'>
-          <EmptyState title='不能管理这个议题' text={failure ?? '链接不完整。'} />
-        </View>
-      </Page>
-    )
+    return <PageNotice title='不能管理这个议题' text={failure ?? '链接不完整。'} />
   }
 
   const ctx: PostContext = {
@@ -171,71 +165,69 @@ export default function ManageTopicPage() {
 
   return (
     <Page>
-      <View className='page__body'>
-        {!topic && <EmptyState title='正在加载…' />}
-        {topic && (
-          <View>
-            {topic.state === 'concluded' && <SummaryCard topic={topic} />}
-            <TopicHeader topic={topic} />
-            <Card title='议题管理' tone='accent'>
-              <StanceBar counts={topic.stances} />
-              <Text className='card__note'>
-                {topic.pending
-                  ? '这个议题在等待审核，居民还看不到。'
-                  : topic.state === 'open'
-                    ? '讨论进行中。讨论充分后可以形成议事纪要；需要冷静一下时可以先锁定。'
-                    : topic.state === 'locked'
-                      ? '议题已锁定，居民只能查看。'
-                      : '议事纪要已发布，讨论已结束。'}
-              </Text>
-              {!concluding && (
-                <View className='btn-stack' style={{ marginTop: '0.8em' }}>
-                  {topic.pending && (
-                    <Button loading={busy} onClick={() => act('approve')}>
-                      通过议题
-                    </Button>
-                  )}
-                  {topic.state !== 'concluded' && <Button onClick={() => setConcluding(true)}>形成议事纪要</Button>}
-                  {topic.state === 'open' && (
-                    <Button kind='secondary' loading={busy} onClick={() => act('lock')}>
-                      锁定议题
-                    </Button>
-                  )}
-                  {topic.state !== 'open' && (
-                    <Button kind='secondary' loading={busy} onClick={() => act('reopen')}>
-                      重新开放讨论
-                    </Button>
-                  )}
-                  {topic.canPost && (
-                    <Button kind='secondary' onClick={() => Taro.navigateTo({ url: composeUrl({ topicId: id, official: true }) })}>
-                      发布官方回复
-                    </Button>
-                  )}
-                  <Button kind='plain' onClick={() => Taro.navigateTo({ url: topicUrl(id) })}>
-                    查看居民看到的页面
+      {!topic && <EmptyState title='正在加载…' />}
+      {topic && (
+        <View>
+          {topic.state === 'concluded' && <SummaryCard topic={topic} />}
+          <TopicHeader topic={topic} />
+          <Card title='议题管理' tone='accent'>
+            <StanceBar counts={topic.stances} />
+            <Text className='card__note'>
+              {topic.pending
+                ? '这个议题在等待审核，居民还看不到。'
+                : topic.state === 'open'
+                  ? '讨论进行中。讨论充分后可以形成议事纪要；需要冷静一下时可以先锁定。'
+                  : topic.state === 'locked'
+                    ? '议题已锁定，居民只能查看。'
+                    : '议事纪要已发布，讨论已结束。'}
+            </Text>
+            {!concluding && (
+              <View className='btn-stack' style={{ marginTop: '0.8em' }}>
+                {topic.pending && (
+                  <Button loading={busy} onClick={() => act('approve')}>
+                    通过议题
                   </Button>
-                </View>
-              )}
-              {concluding && <ConcludePanel topic={topic} onDone={changed} onCancel={() => setConcluding(false)} />}
-            </Card>
-          </View>
+                )}
+                {topic.state !== 'concluded' && <Button onClick={() => setConcluding(true)}>形成议事纪要</Button>}
+                {topic.state === 'open' && (
+                  <Button kind='secondary' loading={busy} onClick={() => act('lock')}>
+                    锁定议题
+                  </Button>
+                )}
+                {topic.state !== 'open' && (
+                  <Button kind='secondary' loading={busy} onClick={() => act('reopen')}>
+                    重新开放讨论
+                  </Button>
+                )}
+                {topic.canPost && (
+                  <Button kind='secondary' onClick={() => Taro.navigateTo({ url: composeUrl({ topicId: id, official: true }) })}>
+                    发布官方回复
+                  </Button>
+                )}
+                <Button kind='plain' onClick={() => Taro.navigateTo({ url: topicUrl(id) })}>
+                  查看居民看到的页面
+                </Button>
+              </View>
+            )}
+            {concluding && <ConcludePanel topic={topic} onDone={changed} onCancel={() => setConcluding(false)} />}
+          </Card>
+        </View>
+      )}
+      <PostList
+        list={list}
+        ctx={ctx}
+        emptyText='居民发言后会显示在这里，您可以隐藏、置顶或禁言。'
+        renderExtra={(p) => (
+          <ModerationActions
+            post={p}
+            onDone={(updated) => {
+              if (updated) list.update(updated)
+              else void list.reload()
+              void loadTopic()
+            }}
+          />
         )}
-        <PostList
-          list={list}
-          ctx={ctx}
-          emptyText='居民发言后会显示在这里，您可以隐藏、置顶或禁言。'
-          renderExtra={(p) => (
-            <ModerationActions
-              post={p}
-              onDone={(updated) => {
-                if (updated) list.update(updated)
-                else void list.reload()
-                void loadTopic()
-              }}
-            />
-          )}
-        />
-      </View>
+      />
     </Page>
   )
 }

@@ -3,7 +3,7 @@ import { Picker, Text, View } from '@tarojs/components'
 import { useRef, useState } from 'react'
 import type { IndexParentResult } from '@yishi/types/scoring'
 import type { IndexReport, UnitNode } from '@yishi/types'
-import { Page } from '@/shared/ui/Page'
+import { Page, PageNotice } from '@/accounts/Page'
 import { Card, Section } from '@/shared/ui/Card'
 import { Button } from '@/shared/ui/Button'
 import { EmptyState } from '@/shared/ui/EmptyState'
@@ -65,13 +65,7 @@ export default function IndicatorsPage() {
   })
 
   if (me && !isCommittee(me)) {
-    return (
-      <Page>
-        <View className='page__body'>
-          <EmptyState title='只有居委会和街镇工作人员可以查看评估指标' text='居民可以在“问卷”页看到调查结果的公开摘要。' />
-        </View>
-      </Page>
-    )
+    return <PageNotice title='只有居委会和街镇工作人员可以查看评估指标' text='居民可以在“问卷”页看到调查结果的公开摘要。' />
   }
 
   const nbs = servedNeighbourhoods(me, tree)
@@ -96,125 +90,123 @@ export default function IndicatorsPage() {
 
   return (
     <Page>
-      <View className='page__body'>
-        <View className='ix-pickers'>
-          {admin && nbs.length > 1 && (
-            <Picker
-              className='ix-picker'
-              mode='selector'
-              range={nbs.map((n) => n.name)}
-              value={Math.max(0, nbs.findIndex((n) => n.id === unitId))}
-              onChange={(e) => {
-                const u = nbs[Number(e.detail.value)]?.id
-                setUnitId(u)
-                setReport(null)
-                void load({ unitId: u })
-              }}
-            >
-              <View className='ix-picker__box'>
-                <Text>{nbs.find((n) => n.id === unitId)?.name ?? '选择居民区'}</Text>
-                <Text className='list-row__arrow'>›</Text>
-              </View>
-            </Picker>
-          )}
+      <View className='ix-pickers'>
+        {admin && nbs.length > 1 && (
           <Picker
             className='ix-picker'
             mode='selector'
-            range={PERIODS.map((p) => p.label)}
-            value={periodIndex}
+            range={nbs.map((n) => n.name)}
+            value={Math.max(0, nbs.findIndex((n) => n.id === unitId))}
             onChange={(e) => {
-              const p = PERIODS[Number(e.detail.value)]?.id ?? String(THIS_YEAR)
-              setPeriod(p)
+              const u = nbs[Number(e.detail.value)]?.id
+              setUnitId(u)
               setReport(null)
-              void load({ period: p })
+              void load({ unitId: u })
             }}
           >
-            <View className='ix-picker__box' id='period-picker'>
-              <Text>{PERIODS[periodIndex]?.label}</Text>
+            <View className='ix-picker__box'>
+              <Text>{nbs.find((n) => n.id === unitId)?.name ?? '选择居民区'}</Text>
               <Text className='list-row__arrow'>›</Text>
             </View>
           </Picker>
-        </View>
-
-        {error && (
-          <EmptyState title='评估指标没有加载出来' text={error}>
-            <Button kind='secondary' onClick={() => load()}>
-              重试
-            </Button>
-          </EmptyState>
         )}
-        {!report && !error && <EmptyState title='正在计算…' />}
-
-        {report && (
-          <View>
-            <Card title={`${report.unit.name} · ${report.period.label}`} tone='accent'>
-              <View className='ix-total'>
-                <Text className='ix-total__points' id='index-total'>
-                  {report.result.total}
-                </Text>
-                <Text className='ix-total__max'>/ {report.result.max} 分</Text>
-                <Delta delta={deltas.get(report.result.id)} label={`比${report.previous.period.label} `} />
-              </View>
-              <Text className='ix-line'>
-                {report.definition.name}（{report.definition.source}）
-              </Text>
-              <Text className='ix-line'>
-                {leaves.length} 项三级指标：问卷 {bySource.questionnaire} 项 · 平台记录 {bySource.platform} 项 · 手工录入 {bySource.manual} 项
-                {bySource.mixed ? ` · 多来源 ${bySource.mixed} 项` : ''}
-              </Text>
-              <Text className='ix-line'>
-                缺数据 {missing.length} 项 · 暂定 {provisional.length} 项
-              </Text>
-            </Card>
-
-            <Card title='四项一级指标'>
-              <Radar points={report.radar} previous={report.previous.radar} previousLabel={report.previous.period.label} />
-            </Card>
-
-            {(missing.length > 0 || partlyMissing.length > 0) && (
-              <Card title='还缺的数据' tone='warn'>
-                {missing.map((l) => (
-                  <Text className='ix-missing__item' key={l.id}>
-                    • {l.name}（{l.max} 分）：{l.kind === 'questionnaire' ? '需要本期结束的一轮问卷（至少 10 人有效回答）' : '请街镇工作人员录入'}
-                  </Text>
-                ))}
-                {partlyMissing.map((l) => (
-                  <Text className='ix-missing__item' key={l.id}>
-                    • {l.name}：部分分项还没有数据
-                  </Text>
-                ))}
-                <Text className='card__note'>缺数据的项目按 0 分计算。</Text>
-              </Card>
-            )}
-
-            <View className='btn-row ix-exports'>
-              <Button kind='secondary' loading={busy === 'xlsx'} onClick={() => exportAs('xlsx')}>
-                导出 Excel
-              </Button>
-              <Button kind='secondary' loading={busy === 'csv'} onClick={() => exportAs('csv')}>
-                导出 CSV
-              </Button>
-            </View>
-            {admin && (
-              <Button
-                className='card__action'
-                onClick={() => Taro.navigateTo({ url: `${INDICATOR_INPUTS_PAGE}?unitId=${report.unit.id}&period=${report.period.id}` })}
-              >
-                录入评估数据
-              </Button>
-            )}
-
-            <Section title='指标明细'>
-              <Text className='hint'>
-                每项注明数据来源：问卷（最近一轮结束的问卷）、平台记录（本应用的记录）、手工录入（街镇工作人员）。右侧是与{report.previous.period.label}相比的变化。
-              </Text>
-              {report.result.children.map((n) =>
-                isLeafResult(n) ? null : <FirstLevelCard key={n.id} node={n as IndexParentResult} report={report} deltas={deltas} />,
-              )}
-            </Section>
+        <Picker
+          className='ix-picker'
+          mode='selector'
+          range={PERIODS.map((p) => p.label)}
+          value={periodIndex}
+          onChange={(e) => {
+            const p = PERIODS[Number(e.detail.value)]?.id ?? String(THIS_YEAR)
+            setPeriod(p)
+            setReport(null)
+            void load({ period: p })
+          }}
+        >
+          <View className='ix-picker__box' id='period-picker'>
+            <Text>{PERIODS[periodIndex]?.label}</Text>
+            <Text className='list-row__arrow'>›</Text>
           </View>
-        )}
+        </Picker>
       </View>
+
+      {error && (
+        <EmptyState title='评估指标没有加载出来' text={error}>
+          <Button kind='secondary' onClick={() => load()}>
+            重试
+          </Button>
+        </EmptyState>
+      )}
+      {!report && !error && <EmptyState title='正在计算…' />}
+
+      {report && (
+        <View>
+          <Card title={`${report.unit.name} · ${report.period.label}`} tone='accent'>
+            <View className='ix-total'>
+              <Text className='ix-total__points' id='index-total'>
+                {report.result.total}
+              </Text>
+              <Text className='ix-total__max'>/ {report.result.max} 分</Text>
+              <Delta delta={deltas.get(report.result.id)} label={`比${report.previous.period.label} `} />
+            </View>
+            <Text className='ix-line'>
+              {report.definition.name}（{report.definition.source}）
+            </Text>
+            <Text className='ix-line'>
+              {leaves.length} 项三级指标：问卷 {bySource.questionnaire} 项 · 平台记录 {bySource.platform} 项 · 手工录入 {bySource.manual} 项
+              {bySource.mixed ? ` · 多来源 ${bySource.mixed} 项` : ''}
+            </Text>
+            <Text className='ix-line'>
+              缺数据 {missing.length} 项 · 暂定 {provisional.length} 项
+            </Text>
+          </Card>
+
+          <Card title='四项一级指标'>
+            <Radar points={report.radar} previous={report.previous.radar} previousLabel={report.previous.period.label} />
+          </Card>
+
+          {(missing.length > 0 || partlyMissing.length > 0) && (
+            <Card title='还缺的数据' tone='warn'>
+              {missing.map((l) => (
+                <Text className='ix-missing__item' key={l.id}>
+                  • {l.name}（{l.max} 分）：{l.kind === 'questionnaire' ? '需要本期结束的一轮问卷（至少 10 人有效回答）' : '请街镇工作人员录入'}
+                </Text>
+              ))}
+              {partlyMissing.map((l) => (
+                <Text className='ix-missing__item' key={l.id}>
+                  • {l.name}：部分分项还没有数据
+                </Text>
+              ))}
+              <Text className='card__note'>缺数据的项目按 0 分计算。</Text>
+            </Card>
+          )}
+
+          <View className='btn-row ix-exports'>
+            <Button kind='secondary' loading={busy === 'xlsx'} onClick={() => exportAs('xlsx')}>
+              导出 Excel
+            </Button>
+            <Button kind='secondary' loading={busy === 'csv'} onClick={() => exportAs('csv')}>
+              导出 CSV
+            </Button>
+          </View>
+          {admin && (
+            <Button
+              className='card__action'
+              onClick={() => Taro.navigateTo({ url: `${INDICATOR_INPUTS_PAGE}?unitId=${report.unit.id}&period=${report.period.id}` })}
+            >
+              录入评估数据
+            </Button>
+          )}
+
+          <Section title='指标明细'>
+            <Text className='hint'>
+              每项注明数据来源：问卷（最近一轮结束的问卷）、平台记录（本应用的记录）、手工录入（街镇工作人员）。右侧是与{report.previous.period.label}相比的变化。
+            </Text>
+            {report.result.children.map((n) =>
+              isLeafResult(n) ? null : <FirstLevelCard key={n.id} node={n as IndexParentResult} report={report} deltas={deltas} />,
+            )}
+          </Section>
+        </View>
+      )}
     </Page>
   )
 }

@@ -3,7 +3,7 @@ import { Input, Text, Textarea, View } from '@tarojs/components'
 import { useEffect, useState } from 'react'
 import type { IndexInputValue } from '@yishi/types/scoring'
 import type { IndexReport, IndicatorInputEntry } from '@yishi/types'
-import { Page } from '@/shared/ui/Page'
+import { Page, PageNotice } from '@/accounts/Page'
 import { Badge, Card, Section } from '@/shared/ui/Card'
 import { Button } from '@/shared/ui/Button'
 import { EmptyState } from '@/shared/ui/EmptyState'
@@ -154,31 +154,13 @@ export default function IndicatorInputsPage() {
   }, [])
 
   if (me && !isAdmin(me)) {
-    return (
-      <Page>
-        <View className='page__body'>
-          <EmptyState title='只有街镇工作人员可以录入评估数据' text='评估不由居委会自评：党员报到率、专家打分等由街镇录入。' />
-        </View>
-      </Page>
-    )
+    return <PageNotice title='只有街镇工作人员可以录入评估数据' text='评估不由居委会自评：党员报到率、专家打分等由街镇录入。' />
   }
   if (!(unitId > 0) || loadError) {
-    return (
-      <Page>
-        <View className='page__body'>
-          <EmptyState title='没有加载出来' text='请从评估指标页重新进入。' />
-        </View>
-      </Page>
-    )
+    return <PageNotice title='没有加载出来' text='请从评估指标页重新进入。' />
   }
   if (!report || !history) {
-    return (
-      <Page>
-        <View className='page__body'>
-          <EmptyState title='正在加载…' />
-        </View>
-      </Page>
-    )
+    return <PageNotice title='正在加载…' />
   }
 
   const save = async () => {
@@ -245,63 +227,61 @@ export default function IndicatorInputsPage() {
 
   return (
     <Page>
-      <View className='page__body'>
-        <Card title={`${report.unit.name} · ${periodLabel(period)}`} tone='accent'>
-          <Text className='card__text'>填写需要街镇掌握的数据。每次录入都记下是谁、什么时候录的；最新一次为准，旧的保留在下面的记录里。</Text>
-          <Text className='card__note'>现在总分 {report.result.total} / {report.result.max}</Text>
+      <Card title={`${report.unit.name} · ${periodLabel(period)}`} tone='accent'>
+        <Text className='card__text'>填写需要街镇掌握的数据。每次录入都记下是谁、什么时候录的；最新一次为准，旧的保留在下面的记录里。</Text>
+        <Text className='card__note'>现在总分 {report.result.total} / {report.result.max}</Text>
+      </Card>
+
+      {groups.map((g) => (
+        <Section title={g} key={g}>
+          <Card>{FIELDS.filter((f) => !f.questionnaire && f.path[0] === g).map(field)}</Card>
+        </Section>
+      ))}
+      <Section title='问卷得分率（备用）'>
+        <Text className='hint'>本期有结束的问卷（至少 10 人有效回答）时用问卷的得分；只有没有问卷时才用这里填的得分率。</Text>
+        <Card>{FIELDS.filter((f) => f.questionnaire).map(field)}</Card>
+      </Section>
+
+      <Section title='保存'>
+        <Card>
+          <Text className='field__label'>说明（可不填）</Text>
+          <Textarea
+            className='field__input field__textarea'
+            value={note}
+            maxlength={500}
+            placeholder='例如：依据街道年度考核材料'
+            placeholderClass='field__placeholder'
+            onInput={(e) => setNote(e.detail.value)}
+          />
         </Card>
+        <Button loading={busy} onClick={save}>
+          保存修改
+        </Button>
+      </Section>
 
-        {groups.map((g) => (
-          <Section title={g} key={g}>
-            <Card>{FIELDS.filter((f) => !f.questionnaire && f.path[0] === g).map(field)}</Card>
-          </Section>
-        ))}
-        <Section title='问卷得分率（备用）'>
-          <Text className='hint'>本期有结束的问卷（至少 10 人有效回答）时用问卷的得分；只有没有问卷时才用这里填的得分率。</Text>
-          <Card>{FIELDS.filter((f) => f.questionnaire).map(field)}</Card>
-        </Section>
-
-        <Section title='保存'>
+      <Section title='录入记录'>
+        {history.length === 0 && <EmptyState title='这一期还没有录入过' />}
+        {history.length > 0 && (
           <Card>
-            <Text className='field__label'>说明（可不填）</Text>
-            <Textarea
-              className='field__input field__textarea'
-              value={note}
-              maxlength={500}
-              placeholder='例如：依据街道年度考核材料'
-              placeholderClass='field__placeholder'
-              onInput={(e) => setNote(e.detail.value)}
-            />
-          </Card>
-          <Button loading={busy} onClick={save}>
-            保存修改
-          </Button>
-        </Section>
-
-        <Section title='录入记录'>
-          {history.length === 0 && <EmptyState title='这一期还没有录入过' />}
-          {history.length > 0 && (
-            <Card>
-              {history.map((e) => {
-                const f = FIELD_BY_KEY.get(e.leafId)
-                return (
-                  <View className='ix-history' key={e.id}>
-                    <View className='ix-history__head'>
-                      <Text className='ix-history__name'>{e.leafName}</Text>
-                      <Badge tone={e.current ? 'success' : 'neutral'}>{e.current ? '在用' : '已更新'}</Badge>
-                    </View>
-                    <Text className='ix-line'>{f ? formatInputValue(f.rule, e.value) : JSON.stringify(e.value)}</Text>
-                    <Text className='ix-line'>
-                      {e.enteredBy.label} · {formatDateTime(e.enteredAt)}
-                      {e.note ? ` · ${e.note}` : ''}
-                    </Text>
+            {history.map((e) => {
+              const f = FIELD_BY_KEY.get(e.leafId)
+              return (
+                <View className='ix-history' key={e.id}>
+                  <View className='ix-history__head'>
+                    <Text className='ix-history__name'>{e.leafName}</Text>
+                    <Badge tone={e.current ? 'success' : 'neutral'}>{e.current ? '在用' : '已更新'}</Badge>
                   </View>
-                )
-              })}
-            </Card>
-          )}
-        </Section>
-      </View>
+                  <Text className='ix-line'>{f ? formatInputValue(f.rule, e.value) : JSON.stringify(e.value)}</Text>
+                  <Text className='ix-line'>
+                    {e.enteredBy.label} · {formatDateTime(e.enteredAt)}
+                    {e.note ? ` · ${e.note}` : ''}
+                  </Text>
+                </View>
+              )
+            })}
+          </Card>
+        )}
+      </Section>
     </Page>
   )
 }

@@ -3,7 +3,7 @@ import { Text, View } from '@tarojs/components'
 import { useState } from 'react'
 import type { Post, QueueItem } from '@yishi/types'
 import { REPORT_REASON_NAMES } from '@yishi/types'
-import { Page } from '@/shared/ui/Page'
+import { Page, PageNotice } from '@/accounts/Page'
 import { Badge, Card } from '@/shared/ui/Card'
 import { Button } from '@/shared/ui/Button'
 import { EmptyState } from '@/shared/ui/EmptyState'
@@ -127,13 +127,7 @@ export default function ModerationQueuePage() {
   })
 
   if (me && !isCommittee(me)) {
-    return (
-      <Page>
-        <View className='page__body'>
-          <EmptyState title='只有居委会工作人员可以查看这里' text='如需帮助，请联系您所在居民区的居委会。' />
-        </View>
-      </Page>
-    )
+    return <PageNotice title='只有居委会工作人员可以查看这里' text='如需帮助，请联系您所在居民区的居委会。' />
   }
 
   const waiting = items ? waitingItems(items) : []
@@ -142,46 +136,44 @@ export default function ModerationQueuePage() {
 
   return (
     <Page>
-      <View className='page__body'>
-        <View className='btn-row' style={{ marginTop: 0, marginBottom: '0.8em' }}>
-          <Button kind='secondary' small onClick={() => Taro.navigateTo({ url: MODERATION_LOG_PAGE })}>
-            审核日志
-          </Button>
-          <Button kind='secondary' small onClick={() => Taro.navigateTo({ url: NEW_TOPIC_PAGE })}>
-            发起新议题
-          </Button>
-        </View>
-        <View className='segments'>
-          <View className={`segment ${tab === 'waiting' ? 'segment--active' : ''}`} onClick={() => setTab('waiting')}>
-            <Text>待处理{items ? ` ${waiting.length}` : ''}</Text>
-          </View>
-          <View className={`segment ${tab === 'recent' ? 'segment--active' : ''}`} onClick={() => setTab('recent')}>
-            <Text>最新发言</Text>
-          </View>
-        </View>
-        <Text className='hint'>
-          {tab === 'waiting'
-            ? '申诉、被举报和待审核的内容排在前面。每个操作都会先让您确认，并记入审核日志。'
-            : '最近发布的发言，发现问题也可以在这里处理。'}
-        </Text>
-        {error && (
-          <EmptyState title='队列没有加载出来' text='请检查网络后重试。'>
-            <Button kind='secondary' onClick={() => load()}>
-              重试
-            </Button>
-          </EmptyState>
-        )}
-        {!items && !error && <EmptyState title='正在加载…' />}
-        {items && shown.length === 0 && (
-          <EmptyState
-            title={tab === 'waiting' ? '没有等待处理的内容' : '最近没有新发言'}
-            text={tab === 'waiting' ? '居民举报的发言、内容检查拦下的发言和议题会出现在这里。' : undefined}
-          />
-        )}
-        {shown.map((item) => (
-          <QueueCard key={`${version}-${item.kind}-${item.post?.id ?? 't' + item.topic.id}`} item={item} onDone={() => void load()} />
-        ))}
+      <View className='btn-row' style={{ marginTop: 0, marginBottom: '0.8em' }}>
+        <Button kind='secondary' small onClick={() => Taro.navigateTo({ url: MODERATION_LOG_PAGE })}>
+          审核日志
+        </Button>
+        <Button kind='secondary' small onClick={() => Taro.navigateTo({ url: NEW_TOPIC_PAGE })}>
+          发起新议题
+        </Button>
       </View>
+      <View className='segments'>
+        <View className={`segment ${tab === 'waiting' ? 'segment--active' : ''}`} onClick={() => setTab('waiting')}>
+          <Text>待处理{items ? ` ${waiting.length}` : ''}</Text>
+        </View>
+        <View className={`segment ${tab === 'recent' ? 'segment--active' : ''}`} onClick={() => setTab('recent')}>
+          <Text>最新发言</Text>
+        </View>
+      </View>
+      <Text className='hint'>
+        {tab === 'waiting'
+          ? '申诉、被举报和待审核的内容排在前面。每个操作都会先让您确认，并记入审核日志。'
+          : '最近发布的发言，发现问题也可以在这里处理。'}
+      </Text>
+      {error && (
+        <EmptyState title='队列没有加载出来' text='请检查网络后重试。'>
+          <Button kind='secondary' onClick={() => load()}>
+            重试
+          </Button>
+        </EmptyState>
+      )}
+      {!items && !error && <EmptyState title='正在加载…' />}
+      {items && shown.length === 0 && (
+        <EmptyState
+          title={tab === 'waiting' ? '没有等待处理的内容' : '最近没有新发言'}
+          text={tab === 'waiting' ? '居民举报的发言、内容检查拦下的发言和议题会出现在这里。' : undefined}
+        />
+      )}
+      {shown.map((item) => (
+        <QueueCard key={`${version}-${item.kind}-${item.post?.id ?? 't' + item.topic.id}`} item={item} onDone={() => void load()} />
+      ))}
     </Page>
   )
 }

@@ -3,7 +3,7 @@ import { Picker, Text, View } from '@tarojs/components'
 import { useRef, useState } from 'react'
 import type { ModerationLogEntry } from '@yishi/types'
 import { MODERATION_ACTION_NAMES } from '@yishi/types'
-import { Page } from '@/shared/ui/Page'
+import { Page, PageNotice } from '@/accounts/Page'
 import { Card } from '@/shared/ui/Card'
 import { Button } from '@/shared/ui/Button'
 import { EmptyState } from '@/shared/ui/EmptyState'
@@ -90,13 +90,7 @@ export default function ModerationLogPage() {
   })
 
   if (me && !isCommittee(me)) {
-    return (
-      <Page>
-        <View className='page__body'>
-          <EmptyState title='只有居委会或街镇工作人员可以查看审核日志' />
-        </View>
-      </Page>
-    )
+    return <PageNotice title='只有居委会或街镇工作人员可以查看审核日志' />
   }
 
   const actorName = (id: number, label: string) => (id === me?.id ? '我' : `${label}（编号 ${id}）`)
@@ -108,92 +102,90 @@ export default function ModerationLogPage() {
 
   return (
     <Page>
-      <View className='page__body'>
-        <Text className='hint'>审核日志只能查看，不能修改或删除。每一次隐藏、恢复、禁言、锁定和申诉复核都记录在这里。</Text>
-        <Card title='筛选' className='log-filters'>
-          <Picker
-            className='picker-row'
-            mode='selector'
-            range={ACTION_OPTIONS}
-            value={filters.action ? ACTIONS.indexOf(filters.action) + 1 : 0}
-            onChange={(e) => {
-              const i = Number(e.detail.value)
-              apply({ ...filters, action: i === 0 ? null : ACTIONS[i - 1] })
-            }}
-          >
-            <ListRow label='操作' value={<Text className='filter-value'>{filters.action ? MODERATION_ACTION_NAMES[filters.action] : '全部'}</Text>} arrow />
-          </Picker>
-          <Picker
-            className='picker-row'
-            mode='selector'
-            range={actorOptions}
-            value={Math.max(0, actorIndex)}
-            onChange={(e) => {
-              const i = Number(e.detail.value)
-              apply({ ...filters, actorId: i === 0 ? null : actorList[i - 1][0] })
-            }}
-          >
-            <ListRow label='操作人' value={<Text className='filter-value'>{actorOptions[Math.max(0, actorIndex)]}</Text>} arrow />
-          </Picker>
-          <Picker className='picker-row' mode='date' value={filters.from ?? filters.to ?? today} end={filters.to ?? undefined} onChange={(e) => apply({ ...filters, from: String(e.detail.value) })}>
-            <ListRow label='从哪天' value={<Text className='filter-value'>{filters.from ?? '不限'}</Text>} arrow />
-          </Picker>
-          <Picker className='picker-row' mode='date' value={filters.to ?? today} start={filters.from ?? undefined} onChange={(e) => apply({ ...filters, to: String(e.detail.value) })}>
-            <ListRow label='到哪天' value={<Text className='filter-value'>{filters.to ?? '不限'}</Text>} arrow />
-          </Picker>
-          {filtered && (
-            <Button kind='plain' small className='card__action' onClick={() => apply({ action: null, actorId: null, from: null, to: null })}>
-              清除筛选
-            </Button>
-          )}
-        </Card>
+      <Text className='hint'>审核日志只能查看，不能修改或删除。每一次隐藏、恢复、禁言、锁定和申诉复核都记录在这里。</Text>
+      <Card title='筛选' className='log-filters'>
+        <Picker
+          className='picker-row'
+          mode='selector'
+          range={ACTION_OPTIONS}
+          value={filters.action ? ACTIONS.indexOf(filters.action) + 1 : 0}
+          onChange={(e) => {
+            const i = Number(e.detail.value)
+            apply({ ...filters, action: i === 0 ? null : ACTIONS[i - 1] })
+          }}
+        >
+          <ListRow label='操作' value={<Text className='filter-value'>{filters.action ? MODERATION_ACTION_NAMES[filters.action] : '全部'}</Text>} arrow />
+        </Picker>
+        <Picker
+          className='picker-row'
+          mode='selector'
+          range={actorOptions}
+          value={Math.max(0, actorIndex)}
+          onChange={(e) => {
+            const i = Number(e.detail.value)
+            apply({ ...filters, actorId: i === 0 ? null : actorList[i - 1][0] })
+          }}
+        >
+          <ListRow label='操作人' value={<Text className='filter-value'>{actorOptions[Math.max(0, actorIndex)]}</Text>} arrow />
+        </Picker>
+        <Picker className='picker-row' mode='date' value={filters.from ?? filters.to ?? today} end={filters.to ?? undefined} onChange={(e) => apply({ ...filters, from: String(e.detail.value) })}>
+          <ListRow label='从哪天' value={<Text className='filter-value'>{filters.from ?? '不限'}</Text>} arrow />
+        </Picker>
+        <Picker className='picker-row' mode='date' value={filters.to ?? today} start={filters.from ?? undefined} onChange={(e) => apply({ ...filters, to: String(e.detail.value) })}>
+          <ListRow label='到哪天' value={<Text className='filter-value'>{filters.to ?? '不限'}</Text>} arrow />
+        </Picker>
+        {filtered && (
+          <Button kind='plain' small className='card__action' onClick={() => apply({ action: null, actorId: null, from: null, to: null })}>
+            清除筛选
+          </Button>
+        )}
+      </Card>
 
-        {error && !items && (
-          <EmptyState title='日志没有加载出来' text='请检查网络后重试。'>
-            <Button kind='secondary' onClick={() => load(filters, null)}>
-              重试
-            </Button>
-          </EmptyState>
-        )}
-        {!items && !error && <EmptyState title='正在加载…' />}
-        {items && items.length === 0 && <EmptyState title={filtered ? '没有符合条件的记录' : '还没有审核记录'} />}
-        {items?.map((e) => (
-          <Card key={e.id}>
-            <View className='log-entry__head'>
-              <Text className='log-entry__action'>{e.actionName}</Text>
-              <Text className='log-entry__time'>{formatDateTime(e.createdAt)}</Text>
-            </View>
-            <Text className='log-entry__text'>
-              {e.unitName} · {e.actorLabel === '居民' ? '居民举报触发' : actorName(e.actorId, e.actorLabel)}
-            </Text>
-            {e.reason && <Text className='log-entry__text'>原因：{e.reason}</Text>}
-            <Text className='card__note'>
-              对象：{TARGET_NAMES[e.targetType] ?? e.targetType}
-              {e.targetType === 'post' && (
-                <Text className='link log-entry__link' onClick={() => Taro.navigateTo({ url: threadUrl(e.targetId) })}>
-                  查看发言 ›
-                </Text>
-              )}
-              {e.targetType === 'topic' && (
-                <Text className='link log-entry__link' onClick={() => Taro.navigateTo({ url: topicUrl(e.targetId) })}>
-                  查看议题 ›
-                </Text>
-              )}
-            </Text>
-          </Card>
-        ))}
-        {items && items.length > 0 && (
-          <View className='list-foot'>
-            {cursor ? (
-              <Button kind='secondary' loading={loading} onClick={() => load(filters, cursor)}>
-                加载更多
-              </Button>
-            ) : (
-              <Text>没有更多了</Text>
-            )}
+      {error && !items && (
+        <EmptyState title='日志没有加载出来' text='请检查网络后重试。'>
+          <Button kind='secondary' onClick={() => load(filters, null)}>
+            重试
+          </Button>
+        </EmptyState>
+      )}
+      {!items && !error && <EmptyState title='正在加载…' />}
+      {items && items.length === 0 && <EmptyState title={filtered ? '没有符合条件的记录' : '还没有审核记录'} />}
+      {items?.map((e) => (
+        <Card key={e.id}>
+          <View className='log-entry__head'>
+            <Text className='log-entry__action'>{e.actionName}</Text>
+            <Text className='log-entry__time'>{formatDateTime(e.createdAt)}</Text>
           </View>
-        )}
-      </View>
+          <Text className='log-entry__text'>
+            {e.unitName} · {e.actorLabel === '居民' ? '居民举报触发' : actorName(e.actorId, e.actorLabel)}
+          </Text>
+          {e.reason && <Text className='log-entry__text'>原因：{e.reason}</Text>}
+          <Text className='card__note'>
+            对象：{TARGET_NAMES[e.targetType] ?? e.targetType}
+            {e.targetType === 'post' && (
+              <Text className='link log-entry__link' onClick={() => Taro.navigateTo({ url: threadUrl(e.targetId) })}>
+                查看发言 ›
+              </Text>
+            )}
+            {e.targetType === 'topic' && (
+              <Text className='link log-entry__link' onClick={() => Taro.navigateTo({ url: topicUrl(e.targetId) })}>
+                查看议题 ›
+              </Text>
+            )}
+          </Text>
+        </Card>
+      ))}
+      {items && items.length > 0 && (
+        <View className='list-foot'>
+          {cursor ? (
+            <Button kind='secondary' loading={loading} onClick={() => load(filters, cursor)}>
+              加载更多
+            </Button>
+          ) : (
+            <Text>没有更多了</Text>
+          )}
+        </View>
+      )}
     </Page>
   )
 }

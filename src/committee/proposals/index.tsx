@@ -2,7 +2,7 @@ import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { useState } from 'react'
 import type { ProposalListItem, ProposalQueue, ProposalState } from '@yishi/types'
-import { Page } from '@/shared/ui/Page'
+import { Page, PageNotice } from '@/accounts/Page'
 import { Section } from '@/shared/ui/Card'
 import { Button } from '@/shared/ui/Button'
 import { EmptyState } from '@/shared/ui/EmptyState'
@@ -71,13 +71,7 @@ export default function CommitteeProposalsPage() {
   }
 
   if (me && !isCommittee(me)) {
-    return (
-      <Page>
-        <View className='page__body'>
-          <EmptyState title='只有居委会工作人员可以查看这里' text='如需帮助，请联系您所在居民区的居委会。' />
-        </View>
-      </Page>
-    )
+    return <PageNotice title='只有居委会工作人员可以查看这里' text='如需帮助，请联系您所在居民区的居委会。' />
   }
 
   const empty =
@@ -91,60 +85,58 @@ export default function CommitteeProposalsPage() {
 
   return (
     <Page>
-      <View className='page__body'>
-        <View className='segments'>
-          {TABS.map((t) => (
-            <View key={t.key} className={`segment ${t.key === tab ? 'segment--active' : ''}`} onClick={() => switchTab(t.key)}>
-              <Text>{t.label}</Text>
-            </View>
-          ))}
-        </View>
-
-        {error && (
-          <EmptyState title='没有加载出来' text='请检查网络后重试。'>
-            <Button kind='secondary' onClick={() => load()}>
-              重试
-            </Button>
-          </EmptyState>
-        )}
-
-        {tab === 'queue' && !error && (
-          <View>
-            {!queue && <EmptyState title='正在加载…' />}
-            {empty && <EmptyState title='没有等待处理的提案' text='附议人数够了的提案、超期的事项和到期的投票会出现在这里。' />}
-            {groups && (
-              <View>
-                <Group title='待审核' hint='附议人数已够，请决定受理、不受理、合并或转办。' items={groups.screening} />
-                <Group
-                  title='投票已截止'
-                  hint='请公布投票结果。'
-                  items={groups.votesToClose}
-                  note={() => '投票已截止，点开公布结果'}
-                />
-                <Group title='已超期' hint='超过了本阶段的时限，居民能看到“已超期”。请尽快推进。' items={groups.overdue} />
-                <Group title='内容待审核' hint='内容检查没有直接通过，请人工查看后公开或隐藏。' items={groups.pendingReview} />
-              </View>
-            )}
+      <View className='segments'>
+        {TABS.map((t) => (
+          <View key={t.key} className={`segment ${t.key === tab ? 'segment--active' : ''}`} onClick={() => switchTab(t.key)}>
+            <Text>{t.label}</Text>
           </View>
-        )}
-
-        {tab !== 'queue' && !error && (
-          <View>
-            {!list && <EmptyState title='正在加载…' />}
-            {list && !list.length && (
-              <EmptyState title={tab === 'active' ? '没有办理中的提案' : '没有正在征集附议的提案'} />
-            )}
-            {list?.map((p) => <ProposalCard key={p.id} item={p} onClick={() => manage(p)} />)}
-          </View>
-        )}
-
-        <Section title='代录'>
-          <Text className='hint'>居民到居委会当面提出的建议或附议，可以由工作人员代为登记，会标明“居委会代录”。</Text>
-          <Button kind='secondary' onClick={() => Taro.navigateTo({ url: PROXY_PAGE })}>
-            代录提案或附议
-          </Button>
-        </Section>
+        ))}
       </View>
+
+      {error && (
+        <EmptyState title='没有加载出来' text='请检查网络后重试。'>
+          <Button kind='secondary' onClick={() => load()}>
+            重试
+          </Button>
+        </EmptyState>
+      )}
+
+      {tab === 'queue' && !error && (
+        <View>
+          {!queue && <EmptyState title='正在加载…' />}
+          {empty && <EmptyState title='没有等待处理的提案' text='附议人数够了的提案、超期的事项和到期的投票会出现在这里。' />}
+          {groups && (
+            <View>
+              <Group title='待审核' hint='附议人数已够，请决定受理、不受理、合并或转办。' items={groups.screening} />
+              <Group
+                title='投票已截止'
+                hint='请公布投票结果。'
+                items={groups.votesToClose}
+                note={() => '投票已截止，点开公布结果'}
+              />
+              <Group title='已超期' hint='超过了本阶段的时限，居民能看到“已超期”。请尽快推进。' items={groups.overdue} />
+              <Group title='内容待审核' hint='内容检查没有直接通过，请人工查看后公开或隐藏。' items={groups.pendingReview} />
+            </View>
+          )}
+        </View>
+      )}
+
+      {tab !== 'queue' && !error && (
+        <View>
+          {!list && <EmptyState title='正在加载…' />}
+          {list && !list.length && (
+            <EmptyState title={tab === 'active' ? '没有办理中的提案' : '没有正在征集附议的提案'} />
+          )}
+          {list?.map((p) => <ProposalCard key={p.id} item={p} onClick={() => manage(p)} />)}
+        </View>
+      )}
+
+      <Section title='代录'>
+        <Text className='hint'>居民到居委会当面提出的建议或附议，可以由工作人员代为登记，会标明“居委会代录”。</Text>
+        <Button kind='secondary' onClick={() => Taro.navigateTo({ url: PROXY_PAGE })}>
+          代录提案或附议
+        </Button>
+      </Section>
     </Page>
   )
 }

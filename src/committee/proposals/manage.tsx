@@ -1,10 +1,10 @@
 import Taro, { useDidShow, usePullDownRefresh, useRouter } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
-import { useEffect, useState } from 'react'
+import { Fragment, useEffect, useState } from 'react'
 import dayjs from 'dayjs'
 import type { MeetingKind, ProposalDetail, ProposalListItem, ProposalState, ReferralTarget } from '@yishi/types'
 import { MEETING_KIND_NAMES, REFERRAL_TARGET_NAMES } from '@yishi/types'
-import { Page } from '@/shared/ui/Page'
+import { Page, PageNotice } from '@/accounts/Page'
 import { Badge, Card } from '@/shared/ui/Card'
 import { Button } from '@/shared/ui/Button'
 import { EmptyState } from '@/shared/ui/EmptyState'
@@ -639,30 +639,22 @@ export default function ManageProposalPage() {
   if (!detail) {
     return (
       <Page>
-        <View className='page__body'>
-          {error ? (
-            <EmptyState title={error}>
-              <Button kind='secondary' onClick={load}>
-                重试
-              </Button>
-            </EmptyState>
-          ) : (
-            <EmptyState title='正在加载…' />
-          )}
-        </View>
+        {error ? (
+          <EmptyState title={error}>
+            <Button kind='secondary' onClick={load}>
+              重试
+            </Button>
+          </EmptyState>
+        ) : (
+          <EmptyState title='正在加载…' />
+        )}
       </Page>
     )
   }
 
   const d = detail
   if (!d.isCommittee) {
-    return (
-      <Page>
-        <View className='page__body'>
-          <EmptyState title='只有本居民区居委会可以处理这条提案' />
-        </View>
-      </Page>
-    )
+    return <PageNotice title='只有本居民区居委会可以处理这条提案' />
   }
   const props = { d, run, busy }
   const deadline = deadlineText(d)
@@ -671,7 +663,7 @@ export default function ManageProposalPage() {
 
   return (
     <Page>
-      <View className='page__body' key={version}>
+      <Fragment key={version}>
         <Card tone={d.overdue ? 'danger' : 'accent'}>
           <View className='pcard__flags'>
             <StateBadge state={d.state} />
@@ -702,7 +694,7 @@ export default function ManageProposalPage() {
         <MeetingPanel {...props} />
         <WithdrawPanel {...props} />
         {nothing && <EmptyState title={`这条提案${stateLabel(d.state)}，没有需要居委会处理的事`} />}
-      </View>
+      </Fragment>
     </Page>
   )
 }

@@ -3,7 +3,7 @@ import { Text, View } from '@tarojs/components'
 import { useRef, useState } from 'react'
 import type { ProposalCategory, ProposalLevel, ProposalListItem } from '@yishi/types'
 import { PROPOSAL_CATEGORIES, PROPOSAL_CATEGORY_NAMES } from '@yishi/types'
-import { Page } from '@/shared/ui/Page'
+import { Page, PageNotice } from '@/accounts/Page'
 import { Card } from '@/shared/ui/Card'
 import { Button } from '@/shared/ui/Button'
 import { EmptyState } from '@/shared/ui/EmptyState'
@@ -97,13 +97,7 @@ export default function ProxyPage() {
   })
 
   if (me && !isCommittee(me)) {
-    return (
-      <Page>
-        <View className='page__body'>
-          <EmptyState title='只有居委会工作人员可以代录' />
-        </View>
-      </Page>
-    )
+    return <PageNotice title='只有居委会工作人员可以代录' />
   }
 
   const switchTab = (t: Tab) => {
@@ -158,95 +152,93 @@ export default function ProxyPage() {
 
   return (
     <Page>
-      <View className='page__body'>
-        <View className='segments'>
-          <View className={`segment ${tab === 'proposal' ? 'segment--active' : ''}`} onClick={() => switchTab('proposal')}>
-            <Text>代录提案</Text>
-          </View>
-          <View className={`segment ${tab === 'cosign' ? 'segment--active' : ''}`} onClick={() => switchTab('cosign')}>
-            <Text>代录附议</Text>
-          </View>
+      <View className='segments'>
+        <View className={`segment ${tab === 'proposal' ? 'segment--active' : ''}`} onClick={() => switchTab('proposal')}>
+          <Text>代录提案</Text>
         </View>
-        <Text className='hint'>为到居委会当面提出的居民登记。居民看到的会标明“居委会代录”。</Text>
-
-        {!estates && <EmptyState title='正在加载…' />}
-
-        {estates && tab === 'proposal' && (
-          <View>
-            <Card title='居民的住址'>
-              <BuildingPicker
-                estates={estates}
-                estateId={estateId}
-                buildingId={buildingId}
-                onEstate={(id) => {
-                  setEstateId(id)
-                  setBuildingId(null)
-                }}
-                onBuilding={setBuildingId}
-              />
-              <Text className='field__label'>提案范围</Text>
-              <Tiles
-                options={[
-                  { value: 'building' as const, label: '本楼组' },
-                  { value: 'estate' as const, label: '本小区' },
-                  { value: 'neighbourhood' as const, label: '本居民区' },
-                ]}
-                value={level}
-                onChange={setLevel}
-              />
-            </Card>
-            <Card title='提案内容'>
-              <TextField label='标题' value={title} onChange={setTitle} max={TITLE_MAX} placeholder='5 到 40 个字' />
-              <TextField label='具体内容' value={body} onChange={setBody} max={BODY_MAX} multiline />
-              <Text className='field__label'>分类</Text>
-              <Tiles options={PROPOSAL_CATEGORIES.map((c) => ({ value: c, label: PROPOSAL_CATEGORY_NAMES[c] }))} value={category} onChange={setCategory} />
-              <TextField label='备注（只有居委会可见，如居民姓名和联系方式）' value={note} onChange={setNote} max={200} multiline />
-            </Card>
-            {error && <Text className='field__error'>{error}</Text>}
-            <Button loading={busy} onClick={submitProposal}>
-              提交代录提案
-            </Button>
-          </View>
-        )}
-
-        {estates && tab === 'cosign' && (
-          <View>
-            <Card title='附议哪一条提案'>
-              {!open && <Text className='card__note'>正在加载…</Text>}
-              {open && !open.length && <Text className='card__note'>现在没有正在征集附议的提案。</Text>}
-              <View className='choices'>
-                {open?.map((p) => (
-                  <View key={p.id} className={`choice choice--compact ${target?.id === p.id ? 'choice--selected' : ''}`} hoverClass='choice--pressed' onClick={() => setTarget(p)}>
-                    <Text className='choice__title'>{p.title}</Text>
-                    <Text className='choice__text'>
-                      {p.unitName} · {cosignProgress(p.cosignCount, p.threshold).text}
-                    </Text>
-                  </View>
-                ))}
-              </View>
-            </Card>
-            <Card title='居民的住址'>
-              <BuildingPicker
-                estates={estates}
-                estateId={estateId}
-                buildingId={buildingId}
-                onEstate={(id) => {
-                  setEstateId(id)
-                  setBuildingId(null)
-                }}
-                onBuilding={setBuildingId}
-              />
-              <TextField label='房号' value={room} onChange={setRoom} max={20} placeholder='例如 302' />
-              <TextField label='姓名（可不填，只有居委会可见）' value={name} onChange={setName} max={20} />
-              <Text className='card__note'>同一户同一姓名只算一次。居民须住在提案所属的范围内。</Text>
-            </Card>
-            {error && <Text className='field__error'>{error}</Text>}
-            <Button loading={busy} onClick={submitCosign}>
-              代录附议
-            </Button>
-          </View>
-        )}
+        <View className={`segment ${tab === 'cosign' ? 'segment--active' : ''}`} onClick={() => switchTab('cosign')}>
+          <Text>代录附议</Text>
+        </View>
       </View>
+      <Text className='hint'>为到居委会当面提出的居民登记。居民看到的会标明“居委会代录”。</Text>
+
+      {!estates && <EmptyState title='正在加载…' />}
+
+      {estates && tab === 'proposal' && (
+        <View>
+          <Card title='居民的住址'>
+            <BuildingPicker
+              estates={estates}
+              estateId={estateId}
+              buildingId={buildingId}
+              onEstate={(id) => {
+                setEstateId(id)
+                setBuildingId(null)
+              }}
+              onBuilding={setBuildingId}
+            />
+            <Text className='field__label'>提案范围</Text>
+            <Tiles
+              options={[
+                { value: 'building' as const, label: '本楼组' },
+                { value: 'estate' as const, label: '本小区' },
+                { value: 'neighbourhood' as const, label: '本居民区' },
+              ]}
+              value={level}
+              onChange={setLevel}
+            />
+          </Card>
+          <Card title='提案内容'>
+            <TextField label='标题' value={title} onChange={setTitle} max={TITLE_MAX} placeholder='5 到 40 个字' />
+            <TextField label='具体内容' value={body} onChange={setBody} max={BODY_MAX} multiline />
+            <Text className='field__label'>分类</Text>
+            <Tiles options={PROPOSAL_CATEGORIES.map((c) => ({ value: c, label: PROPOSAL_CATEGORY_NAMES[c] }))} value={category} onChange={setCategory} />
+            <TextField label='备注（只有居委会可见，如居民姓名和联系方式）' value={note} onChange={setNote} max={200} multiline />
+          </Card>
+          {error && <Text className='field__error'>{error}</Text>}
+          <Button loading={busy} onClick={submitProposal}>
+            提交代录提案
+          </Button>
+        </View>
+      )}
+
+      {estates && tab === 'cosign' && (
+        <View>
+          <Card title='附议哪一条提案'>
+            {!open && <Text className='card__note'>正在加载…</Text>}
+            {open && !open.length && <Text className='card__note'>现在没有正在征集附议的提案。</Text>}
+            <View className='choices'>
+              {open?.map((p) => (
+                <View key={p.id} className={`choice choice--compact ${target?.id === p.id ? 'choice--selected' : ''}`} hoverClass='choice--pressed' onClick={() => setTarget(p)}>
+                  <Text className='choice__title'>{p.title}</Text>
+                  <Text className='choice__text'>
+                    {p.unitName} · {cosignProgress(p.cosignCount, p.threshold).text}
+                  </Text>
+                </View>
+              ))}
+            </View>
+          </Card>
+          <Card title='居民的住址'>
+            <BuildingPicker
+              estates={estates}
+              estateId={estateId}
+              buildingId={buildingId}
+              onEstate={(id) => {
+                setEstateId(id)
+                setBuildingId(null)
+              }}
+              onBuilding={setBuildingId}
+            />
+            <TextField label='房号' value={room} onChange={setRoom} max={20} placeholder='例如 302' />
+            <TextField label='姓名（可不填，只有居委会可见）' value={name} onChange={setName} max={20} />
+            <Text className='card__note'>同一户同一姓名只算一次。居民须住在提案所属的范围内。</Text>
+          </Card>
+          {error && <Text className='field__error'>{error}</Text>}
+          <Button loading={busy} onClick={submitCosign}>
+            代录附议
+          </Button>
+        </View>
+      )}
     </Page>
   )
 }

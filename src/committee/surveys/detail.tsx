@@ -3,7 +3,7 @@ import { Text, Textarea, View } from '@tarojs/components'
 import { useState } from 'react'
 import type { SurveyDetail, SurveyResults } from '@yishi/types'
 import { SURVEY_QUESTION_TYPE_NAMES, SURVEY_STATUS_NAMES } from '@yishi/types'
-import { Page } from '@/shared/ui/Page'
+import { Page, PageNotice } from '@/accounts/Page'
 import { Badge, Card, Section } from '@/shared/ui/Card'
 import { Button } from '@/shared/ui/Button'
 import { EmptyState } from '@/shared/ui/EmptyState'
@@ -123,180 +123,170 @@ export default function SurveyDetailPage() {
   if (error) {
     return (
       <Page>
-        <View className='page__body'>
-          <EmptyState title='问卷没有加载出来' text='请检查网络后重试。'>
-            <Button kind='secondary' onClick={() => load()}>
-              重试
-            </Button>
-          </EmptyState>
-        </View>
+        <EmptyState title='问卷没有加载出来' text='请检查网络后重试。'>
+          <Button kind='secondary' onClick={() => load()}>
+            重试
+          </Button>
+        </EmptyState>
       </Page>
     )
   }
   if (!survey) {
-    return (
-      <Page>
-        <View className='page__body'>
-          <EmptyState title='正在加载…' />
-        </View>
-      </Page>
-    )
+    return <PageNotice title='正在加载…' />
   }
 
   const s = survey
   const published = s.state === 'published'
   return (
     <Page>
-      <View className='page__body'>
-        <Card title={s.title} extra={<Badge tone={STATUS_TONE[s.status]}>{SURVEY_STATUS_NAMES[s.status]}</Badge>} tone='accent'>
-          <Text className='cs-meta'>
-            面向 {s.unitName} · {lengthText(s)}
-          </Text>
-          {s.publishedAt && <Text className='cs-meta'>{formatDateTime(s.publishedAt)} 发布</Text>}
-          {published && <Text className='cs-meta'>{closingText(s.closesAt)}</Text>}
-          {s.closedAt && <Text className='cs-meta'>{formatDateTime(s.closedAt)} 结束</Text>}
-          {s.instruments.length > 0 && <Text className='cs-meta'>含指标问卷：答案计入评估指标</Text>}
-          {s.copiedFrom && <Text className='cs-meta'>复制自上一轮问卷</Text>}
-          <Text className='card__note'>{s.intro}</Text>
-        </Card>
+      <Card title={s.title} extra={<Badge tone={STATUS_TONE[s.status]}>{SURVEY_STATUS_NAMES[s.status]}</Badge>} tone='accent'>
+        <Text className='cs-meta'>
+          面向 {s.unitName} · {lengthText(s)}
+        </Text>
+        {s.publishedAt && <Text className='cs-meta'>{formatDateTime(s.publishedAt)} 发布</Text>}
+        {published && <Text className='cs-meta'>{closingText(s.closesAt)}</Text>}
+        {s.closedAt && <Text className='cs-meta'>{formatDateTime(s.closedAt)} 结束</Text>}
+        {s.instruments.length > 0 && <Text className='cs-meta'>含指标问卷：答案计入评估指标</Text>}
+        {s.copiedFrom && <Text className='cs-meta'>复制自上一轮问卷</Text>}
+        <Text className='card__note'>{s.intro}</Text>
+      </Card>
 
-        {s.canManage && (
-          <View className='btn-stack cs-actions'>
-            {s.state === 'draft' && (
-              <>
-                <Button loading={busy === 'publish'} onClick={publish}>
-                  发布问卷
-                </Button>
-                <Button kind='secondary' onClick={() => Taro.navigateTo({ url: `${COMMITTEE_SURVEY_EDIT_PAGE}?id=${s.id}&from=detail` })}>
-                  修改题目
-                </Button>
-              </>
-            )}
-            {published && (
-              <>
-                <Button kind='secondary' onClick={() => Taro.navigateTo({ url: `${COMMITTEE_SURVEY_PAPER_PAGE}?id=${s.id}` })}>
-                  录入纸质问卷
-                </Button>
-                <Button kind='plain' onClick={() => Taro.navigateTo({ url: `${COMMITTEE_SURVEY_EDIT_PAGE}?id=${s.id}&from=detail` })}>
-                  修改标题或截止日期
-                </Button>
-                {!closing && (
-                  <Button kind='danger' onClick={() => setClosing(true)}>
-                    结束问卷
-                  </Button>
-                )}
-              </>
-            )}
-            {s.state === 'closed' && (
-              <>
-                <Button kind='secondary' loading={busy === 'copy'} onClick={copy}>
-                  复制为新一轮
-                </Button>
-                <Button kind='plain' onClick={() => Taro.navigateTo({ url: INDICATORS_PAGE })}>
-                  查看评估指标
-                </Button>
-              </>
-            )}
-          </View>
-        )}
-
-        {closing && (
-          <Card title='结束问卷' tone='danger'>
-            <Text className='card__text'>可以同时公布居委会的回应（整改反馈，居民会看到），也可以结束后再写。</Text>
-            <Textarea
-              className='field__input field__textarea cs-note'
-              value={note}
-              maxlength={NOTE_MAX}
-              placeholder='例如：针对停车和楼道堆物问题，居委会已与物业商定……'
-              placeholderClass='field__placeholder'
-              onInput={(e) => setNote(e.detail.value)}
-            />
-            <View className='btn-row'>
-              <Button kind='plain' disabled={busy === 'close'} onClick={() => setClosing(false)}>
-                取消
+      {s.canManage && (
+        <View className='btn-stack cs-actions'>
+          {s.state === 'draft' && (
+            <>
+              <Button loading={busy === 'publish'} onClick={publish}>
+                发布问卷
               </Button>
-              <Button kind='danger' loading={busy === 'close'} onClick={close}>
-                确认结束
+              <Button kind='secondary' onClick={() => Taro.navigateTo({ url: `${COMMITTEE_SURVEY_EDIT_PAGE}?id=${s.id}&from=detail` })}>
+                修改题目
               </Button>
-            </View>
-          </Card>
-        )}
-
-        {s.state === 'closed' && (
-          <Card title='居委会的回应（公开）' tone={s.responseNote ? 'success' : 'warn'}>
-            {s.responseNote ? (
-              <View>
-                <Text className='cs-note-text'>{s.responseNote.text}</Text>
-                <Text className='card__note'>{formatDateTime(s.responseNote.publishedAt)} 公布</Text>
-              </View>
-            ) : (
-              <Text className='card__text'>还没有公布。写下针对调查结果居委会做了什么、打算做什么，居民在“问卷”页能看到。</Text>
-            )}
-            {s.canManage && !noteOpen && (
-              <Button
-                kind='secondary'
-                className='card__action'
-                onClick={() => {
-                  setNote(s.responseNote?.text ?? '')
-                  setNoteOpen(true)
-                }}
-              >
-                {s.responseNote ? '更新回应' : '写回应'}
-              </Button>
-            )}
-            {noteOpen && (
-              <View>
-                <Textarea className='field__input field__textarea cs-note' value={note} maxlength={NOTE_MAX} onInput={(e) => setNote(e.detail.value)} />
-                <View className='btn-row'>
-                  <Button kind='plain' onClick={() => setNoteOpen(false)}>
-                    取消
-                  </Button>
-                  <Button loading={busy === 'note'} onClick={publishNote}>
-                    公布
-                  </Button>
-                </View>
-              </View>
-            )}
-          </Card>
-        )}
-
-        {s.state !== 'draft' && s.canManage && (
-          <Section title='导出结果'>
-            <View className='btn-row'>
-              <Button kind='secondary' loading={busy === 'export-xlsx'} onClick={() => exportAs('xlsx')}>
-                导出 Excel
-              </Button>
-              <Button kind='secondary' loading={busy === 'export-csv'} onClick={() => exportAs('csv')}>
-                导出 CSV
-              </Button>
-            </View>
-            <Text className='hint cs-after'>只含统计数字，不含任何人的身份。</Text>
-          </Section>
-        )}
-
-        {results && <SurveyResultsView results={results} />}
-
-        <Section title={`题目（${s.questions.length} 题）`}>
-          {!showQuestions ? (
-            <Button kind='plain' onClick={() => setShowQuestions(true)}>
-              展开全部题目
-            </Button>
-          ) : (
-            <Card>
-              {s.questions.map((q, i) => (
-                <View className='cs-qrow' key={q.id}>
-                  <Text className='cs-qnum'>
-                    第 {i + 1} 题 · {SURVEY_QUESTION_TYPE_NAMES[q.type]}
-                    {q.instrumentId ? ' · 指标题' : ''}
-                    {q.required ? '' : ' · 可不答'}
-                  </Text>
-                  <Text className='cs-qrow__text'>{q.text}</Text>
-                </View>
-              ))}
-            </Card>
+            </>
           )}
+          {published && (
+            <>
+              <Button kind='secondary' onClick={() => Taro.navigateTo({ url: `${COMMITTEE_SURVEY_PAPER_PAGE}?id=${s.id}` })}>
+                录入纸质问卷
+              </Button>
+              <Button kind='plain' onClick={() => Taro.navigateTo({ url: `${COMMITTEE_SURVEY_EDIT_PAGE}?id=${s.id}&from=detail` })}>
+                修改标题或截止日期
+              </Button>
+              {!closing && (
+                <Button kind='danger' onClick={() => setClosing(true)}>
+                  结束问卷
+                </Button>
+              )}
+            </>
+          )}
+          {s.state === 'closed' && (
+            <>
+              <Button kind='secondary' loading={busy === 'copy'} onClick={copy}>
+                复制为新一轮
+              </Button>
+              <Button kind='plain' onClick={() => Taro.navigateTo({ url: INDICATORS_PAGE })}>
+                查看评估指标
+              </Button>
+            </>
+          )}
+        </View>
+      )}
+
+      {closing && (
+        <Card title='结束问卷' tone='danger'>
+          <Text className='card__text'>可以同时公布居委会的回应（整改反馈，居民会看到），也可以结束后再写。</Text>
+          <Textarea
+            className='field__input field__textarea cs-note'
+            value={note}
+            maxlength={NOTE_MAX}
+            placeholder='例如：针对停车和楼道堆物问题，居委会已与物业商定……'
+            placeholderClass='field__placeholder'
+            onInput={(e) => setNote(e.detail.value)}
+          />
+          <View className='btn-row'>
+            <Button kind='plain' disabled={busy === 'close'} onClick={() => setClosing(false)}>
+              取消
+            </Button>
+            <Button kind='danger' loading={busy === 'close'} onClick={close}>
+              确认结束
+            </Button>
+          </View>
+        </Card>
+      )}
+
+      {s.state === 'closed' && (
+        <Card title='居委会的回应（公开）' tone={s.responseNote ? 'success' : 'warn'}>
+          {s.responseNote ? (
+            <View>
+              <Text className='cs-note-text'>{s.responseNote.text}</Text>
+              <Text className='card__note'>{formatDateTime(s.responseNote.publishedAt)} 公布</Text>
+            </View>
+          ) : (
+            <Text className='card__text'>还没有公布。写下针对调查结果居委会做了什么、打算做什么，居民在“问卷”页能看到。</Text>
+          )}
+          {s.canManage && !noteOpen && (
+            <Button
+              kind='secondary'
+              className='card__action'
+              onClick={() => {
+                setNote(s.responseNote?.text ?? '')
+                setNoteOpen(true)
+              }}
+            >
+              {s.responseNote ? '更新回应' : '写回应'}
+            </Button>
+          )}
+          {noteOpen && (
+            <View>
+              <Textarea className='field__input field__textarea cs-note' value={note} maxlength={NOTE_MAX} onInput={(e) => setNote(e.detail.value)} />
+              <View className='btn-row'>
+                <Button kind='plain' onClick={() => setNoteOpen(false)}>
+                  取消
+                </Button>
+                <Button loading={busy === 'note'} onClick={publishNote}>
+                  公布
+                </Button>
+              </View>
+            </View>
+          )}
+        </Card>
+      )}
+
+      {s.state !== 'draft' && s.canManage && (
+        <Section title='导出结果'>
+          <View className='btn-row'>
+            <Button kind='secondary' loading={busy === 'export-xlsx'} onClick={() => exportAs('xlsx')}>
+              导出 Excel
+            </Button>
+            <Button kind='secondary' loading={busy === 'export-csv'} onClick={() => exportAs('csv')}>
+              导出 CSV
+            </Button>
+          </View>
+          <Text className='hint cs-after'>只含统计数字，不含任何人的身份。</Text>
         </Section>
-      </View>
+      )}
+
+      {results && <SurveyResultsView results={results} />}
+
+      <Section title={`题目（${s.questions.length} 题）`}>
+        {!showQuestions ? (
+          <Button kind='plain' onClick={() => setShowQuestions(true)}>
+            展开全部题目
+          </Button>
+        ) : (
+          <Card>
+            {s.questions.map((q, i) => (
+              <View className='cs-qrow' key={q.id}>
+                <Text className='cs-qnum'>
+                  第 {i + 1} 题 · {SURVEY_QUESTION_TYPE_NAMES[q.type]}
+                  {q.instrumentId ? ' · 指标题' : ''}
+                  {q.required ? '' : ' · 可不答'}
+                </Text>
+                <Text className='cs-qrow__text'>{q.text}</Text>
+              </View>
+            ))}
+          </Card>
+        )}
+      </Section>
     </Page>
   )
 }

@@ -3,7 +3,7 @@ import { Input, Picker, Text, Textarea, View } from '@tarojs/components'
 import { useEffect, useState } from 'react'
 import type { InstrumentId } from '@yishi/types/scoring'
 import type { SurveyDetail, SurveyTemplate, SurveyTemplateId, UnitNode } from '@yishi/types'
-import { Page } from '@/shared/ui/Page'
+import { Page, PageNotice } from '@/accounts/Page'
 import { Badge, Card, Section } from '@/shared/ui/Card'
 import { Button } from '@/shared/ui/Button'
 import { EmptyState } from '@/shared/ui/EmptyState'
@@ -402,17 +402,11 @@ export default function SurveyEditPage() {
   const me = useMe()
   const id = Number(router.params.id)
   if (me && !isCommittee(me)) {
-    return (
-      <Page>
-        <View className='page__body'>
-          <EmptyState title='只有居委会和街镇工作人员可以编辑问卷' />
-        </View>
-      </Page>
-    )
+    return <PageNotice title='只有居委会和街镇工作人员可以编辑问卷' />
   }
   return (
     <Page>
-      <View className='page__body'>{id > 0 ? <EditForm id={id} fromDetail={router.params.from === 'detail'} /> : <CreateForm />}</View>
+      {id > 0 ? <EditForm id={id} fromDetail={router.params.from === 'detail'} /> : <CreateForm />}
     </Page>
   )
 }

@@ -3,7 +3,7 @@ import { Text, View } from '@tarojs/components'
 import { useRef, useState } from 'react'
 import type { SurveyListItem, SurveyState } from '@yishi/types'
 import { SURVEY_STATUS_NAMES } from '@yishi/types'
-import { Page } from '@/shared/ui/Page'
+import { Page, PageNotice } from '@/accounts/Page'
 import { Badge, Card } from '@/shared/ui/Card'
 import { Button } from '@/shared/ui/Button'
 import { EmptyState } from '@/shared/ui/EmptyState'
@@ -78,13 +78,7 @@ export default function CommitteeSurveysPage() {
   })
 
   if (me && !isCommittee(me)) {
-    return (
-      <Page>
-        <View className='page__body'>
-          <EmptyState title='只有居委会和街镇工作人员可以管理问卷' text='居民填写问卷请到“问卷”页。' />
-        </View>
-      </Page>
-    )
+    return <PageNotice title='只有居委会和街镇工作人员可以管理问卷' text='居民填写问卷请到“问卷”页。' />
   }
 
   const switchTab = (state: SurveyState) => {
@@ -96,41 +90,39 @@ export default function CommitteeSurveysPage() {
 
   return (
     <Page>
-      <View className='page__body'>
-        <View className='btn-row cs-top'>
-          <Button onClick={() => Taro.navigateTo({ url: COMMITTEE_SURVEY_EDIT_PAGE })}>新建问卷</Button>
-          <Button kind='secondary' onClick={() => Taro.navigateTo({ url: INDICATORS_PAGE })}>
-            评估指标
-          </Button>
-        </View>
-        <View className='segments'>
-          {STATE_TABS.map((t) => (
-            <View key={t.state} className={`segment ${t.state === tab ? 'segment--active' : ''}`} onClick={() => switchTab(t.state)}>
-              <Text>{t.label}</Text>
-            </View>
-          ))}
-        </View>
-        {error && (
-          <EmptyState title='问卷没有加载出来' text='请检查网络后重试。'>
-            <Button kind='secondary' onClick={() => load()}>
-              重试
-            </Button>
-          </EmptyState>
-        )}
-        {!items && !error && <EmptyState title='正在加载…' />}
-        {items && items.length === 0 && (
-          <EmptyState
-            title={tab === 'draft' ? '没有草稿' : tab === 'published' ? '没有正在进行的问卷' : '还没有结束的问卷'}
-            text={tab === 'draft' ? '点“新建问卷”，从年度居民感受调查或需求调研开始。' : undefined}
-          />
-        )}
-        {items?.map((item) => <SurveyRow key={item.id} item={item} />)}
-        {cursor && (
-          <Button kind='plain' loading={more} onClick={loadMore}>
-            加载更多
-          </Button>
-        )}
+      <View className='btn-row cs-top'>
+        <Button onClick={() => Taro.navigateTo({ url: COMMITTEE_SURVEY_EDIT_PAGE })}>新建问卷</Button>
+        <Button kind='secondary' onClick={() => Taro.navigateTo({ url: INDICATORS_PAGE })}>
+          评估指标
+        </Button>
       </View>
+      <View className='segments'>
+        {STATE_TABS.map((t) => (
+          <View key={t.state} className={`segment ${t.state === tab ? 'segment--active' : ''}`} onClick={() => switchTab(t.state)}>
+            <Text>{t.label}</Text>
+          </View>
+        ))}
+      </View>
+      {error && (
+        <EmptyState title='问卷没有加载出来' text='请检查网络后重试。'>
+          <Button kind='secondary' onClick={() => load()}>
+            重试
+          </Button>
+        </EmptyState>
+      )}
+      {!items && !error && <EmptyState title='正在加载…' />}
+      {items && items.length === 0 && (
+        <EmptyState
+          title={tab === 'draft' ? '没有草稿' : tab === 'published' ? '没有正在进行的问卷' : '还没有结束的问卷'}
+          text={tab === 'draft' ? '点“新建问卷”，从年度居民感受调查或需求调研开始。' : undefined}
+        />
+      )}
+      {items?.map((item) => <SurveyRow key={item.id} item={item} />)}
+      {cursor && (
+        <Button kind='plain' loading={more} onClick={loadMore}>
+          加载更多
+        </Button>
+      )}
     </Page>
   )
 }

@@ -2,10 +2,9 @@ import Taro, { useRouter } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { useEffect, useState } from 'react'
 import type { SurveyAnswerValue, SurveyDetail, UnitNode } from '@yishi/types'
-import { Page } from '@/shared/ui/Page'
+import { Page, PageNotice } from '@/accounts/Page'
 import { Badge, Card, Section } from '@/shared/ui/Card'
 import { Button } from '@/shared/ui/Button'
-import { EmptyState } from '@/shared/ui/EmptyState'
 import { newIdempotencyKey } from '@/shared/request'
 import { surveysApi } from '@/surveys/api'
 import { answeredCount, firstMissing, toSubmitAnswers, type AnswerMap } from '@/surveys/logic'
@@ -42,31 +41,13 @@ export default function PaperEntryPage() {
   }, [id])
 
   if (error) {
-    return (
-      <Page>
-        <View className='page__body'>
-          <EmptyState title='没有加载出来' text='请检查网络后返回重试。' />
-        </View>
-      </Page>
-    )
+    return <PageNotice title='没有加载出来' text='请检查网络后返回重试。' />
   }
   if (!survey) {
-    return (
-      <Page>
-        <View className='page__body'>
-          <EmptyState title='正在加载…' />
-        </View>
-      </Page>
-    )
+    return <PageNotice title='正在加载…' />
   }
   if (survey.state !== 'published') {
-    return (
-      <Page>
-        <View className='page__body'>
-          <EmptyState title={survey.state === 'draft' ? '问卷还没有发布，不能录入' : '问卷已经结束，不能再录入'} />
-        </View>
-      </Page>
-    )
+    return <PageNotice title={survey.state === 'draft' ? '问卷还没有发布，不能录入' : '问卷已经结束，不能再录入'} />
   }
 
   const questions = survey.questions
@@ -106,49 +87,47 @@ export default function PaperEntryPage() {
 
   return (
     <Page>
-      <View className='page__body'>
-        <Card title={survey.title} extra={<Badge tone='warn'>纸质问卷</Badge>} tone='accent'>
-          <Text className='card__text'>照着居民填好的纸质问卷逐题录入。只记录楼组（用于按户数加权），不记录是谁填的。</Text>
-          {entered !== null && <Text className='card__lead cs-entered'>本问卷已录入纸质问卷 {entered} 份，可以接着录下一份。</Text>}
-        </Card>
+      <Card title={survey.title} extra={<Badge tone='warn'>纸质问卷</Badge>} tone='accent'>
+        <Text className='card__text'>照着居民填好的纸质问卷逐题录入。只记录楼组（用于按户数加权），不记录是谁填的。</Text>
+        {entered !== null && <Text className='card__lead cs-entered'>本问卷已录入纸质问卷 {entered} 份，可以接着录下一份。</Text>}
+      </Card>
 
-        <Section title='填表人住在哪个楼组'>
-          {estates.map((e) => (
-            <View key={e} className='cs-estate'>
-              <Text className='field__label'>{e}</Text>
-              <View className='tiles'>
-                {buildings
-                  .filter((b) => b.estateName === e)
-                  .map((b) => (
-                    <View
-                      key={b.id}
-                      className={`tile ${buildingId === b.id ? 'tile--selected' : ''}`}
-                      hoverClass='tile--pressed'
-                      onClick={() => {
-                        setBuildingId(b.id)
-                        setProblem(null)
-                      }}
-                    >
-                      <Text>{b.name}</Text>
-                    </View>
-                  ))}
-              </View>
+      <Section title='填表人住在哪个楼组'>
+        {estates.map((e) => (
+          <View key={e} className='cs-estate'>
+            <Text className='field__label'>{e}</Text>
+            <View className='tiles'>
+              {buildings
+                .filter((b) => b.estateName === e)
+                .map((b) => (
+                  <View
+                    key={b.id}
+                    className={`tile ${buildingId === b.id ? 'tile--selected' : ''}`}
+                    hoverClass='tile--pressed'
+                    onClick={() => {
+                      setBuildingId(b.id)
+                      setProblem(null)
+                    }}
+                  >
+                    <Text>{b.name}</Text>
+                  </View>
+                ))}
             </View>
-          ))}
-        </Section>
+          </View>
+        ))}
+      </Section>
 
-        <Section title={`逐题录入（已录 ${answeredCount(questions, answers)} / ${questions.length} 题）`}>
-          <Card>
-            {questions.map((q, i) => (
-              <QuestionView key={q.id} compact question={q} number={i + 1} value={answers[q.id]} onChange={(v) => setAnswer(q.id, v)} />
-            ))}
-          </Card>
-        </Section>
-        {problem && <Text className='field__error cs-problem'>{problem}</Text>}
-        <Button loading={busy} onClick={submit}>
-          保存这份纸质问卷
-        </Button>
-      </View>
+      <Section title={`逐题录入（已录 ${answeredCount(questions, answers)} / ${questions.length} 题）`}>
+        <Card>
+          {questions.map((q, i) => (
+            <QuestionView key={q.id} compact question={q} number={i + 1} value={answers[q.id]} onChange={(v) => setAnswer(q.id, v)} />
+          ))}
+        </Card>
+      </Section>
+      {problem && <Text className='field__error cs-problem'>{problem}</Text>}
+      <Button loading={busy} onClick={submit}>
+        保存这份纸质问卷
+      </Button>
     </Page>
   )
 }

@@ -3,7 +3,7 @@ import { Switch, Text, Textarea, View } from '@tarojs/components'
 import { useState } from 'react'
 import type { VerificationRequest, VerificationStatus } from '@yishi/types'
 import { VERIFICATION_STATUS_NAMES } from '@yishi/types'
-import { Page } from '@/shared/ui/Page'
+import { Page, PageNotice } from '@/accounts/Page'
 import { Badge, Card } from '@/shared/ui/Card'
 import { Button } from '@/shared/ui/Button'
 import { EmptyState } from '@/shared/ui/EmptyState'
@@ -181,44 +181,36 @@ export default function VerificationsPage() {
   }
 
   if (me && !isCommittee(me)) {
-    return (
-      <Page>
-        <View className='page__body'>
-          <EmptyState title='只有居委会工作人员可以查看这里' text='如需帮助，请联系您所在居民区的居委会。' />
-        </View>
-      </Page>
-    )
+    return <PageNotice title='只有居委会工作人员可以查看这里' text='如需帮助，请联系您所在居民区的居委会。' />
   }
 
   return (
     <Page>
-      <View className='page__body'>
-        <View className='segments'>
-          {TABS.map((s) => (
-            <View key={s} className={`segment ${s === tab ? 'segment--active' : ''}`} onClick={() => switchTab(s)}>
-              <Text>{VERIFICATION_STATUS_NAMES[s]}</Text>
-            </View>
-          ))}
-        </View>
-        {tab === 'pending' && (
-          <Text className='hint'>请核对楼组和房号是否属实。房号只有居委会能看到，不会公开。</Text>
-        )}
-        {error && (
-          <EmptyState title='列表没有加载出来' text='请检查网络后重试。'>
-            <Button kind='secondary' onClick={() => load()}>
-              重试
-            </Button>
-          </EmptyState>
-        )}
-        {!items && !error && <EmptyState title='正在加载…' />}
-        {items && !items.length && (
-          <EmptyState
-            title={tab === 'pending' ? '没有等待审核的申请' : `没有${VERIFICATION_STATUS_NAMES[tab]}的申请`}
-            text={tab === 'pending' ? '居民提交居住认证后会出现在这里。' : undefined}
-          />
-        )}
-        {items?.map((item) => <RequestCard key={item.id} item={item} onDone={onDone} />)}
+      <View className='segments'>
+        {TABS.map((s) => (
+          <View key={s} className={`segment ${s === tab ? 'segment--active' : ''}`} onClick={() => switchTab(s)}>
+            <Text>{VERIFICATION_STATUS_NAMES[s]}</Text>
+          </View>
+        ))}
       </View>
+      {tab === 'pending' && (
+        <Text className='hint'>请核对楼组和房号是否属实。房号只有居委会能看到，不会公开。</Text>
+      )}
+      {error && (
+        <EmptyState title='列表没有加载出来' text='请检查网络后重试。'>
+          <Button kind='secondary' onClick={() => load()}>
+            重试
+          </Button>
+        </EmptyState>
+      )}
+      {!items && !error && <EmptyState title='正在加载…' />}
+      {items && !items.length && (
+        <EmptyState
+          title={tab === 'pending' ? '没有等待审核的申请' : `没有${VERIFICATION_STATUS_NAMES[tab]}的申请`}
+          text={tab === 'pending' ? '居民提交居住认证后会出现在这里。' : undefined}
+        />
+      )}
+      {items?.map((item) => <RequestCard key={item.id} item={item} onDone={onDone} />)}
     </Page>
   )
 }

@@ -3,10 +3,9 @@ import { Switch, Text, Textarea, View } from '@tarojs/components'
 import { useEffect, useRef, useState } from 'react'
 import type { Post, Stance, Topic } from '@yishi/types'
 import { STANCE_NAMES } from '@yishi/types'
-import { Page } from '@/shared/ui/Page'
+import { Page, PageNotice } from '@/accounts/Page'
 import { Card } from '@/shared/ui/Card'
 import { Button } from '@/shared/ui/Button'
-import { EmptyState } from '@/shared/ui/EmptyState'
 import { ApiRequestError, newIdempotencyKey } from '@/shared/request'
 import { discussionsApi } from '@/discussions/api'
 import { draftKey, useDrafts } from '@/discussions/drafts'
@@ -125,93 +124,85 @@ export default function ComposePage() {
   }
 
   if (!topicId || failure) {
-    return (
-      <Page>
-        <View className='page__body'>
-          <EmptyState title='现在不能在这里发言' text={failure ?? '链接不完整。'} />
-        </View>
-      </Page>
-    )
+    return <PageNotice title='现在不能在这里发言' text={failure ?? '链接不完整。'} />
   }
 
   const title = editing ? '修改我的发言' : isReply ? '回复' : staff && official ? '发布官方回复' : '发表意见'
 
   return (
     <Page>
-      <View className='page__body'>
-        <Card title={title}>
-          {topic && <Text className='card__note'>议题：{topic.question}</Text>}
-          {isReply && parent && (
-            <View>
-              <Text className='field__label'>回复 {parent.author.label}：</Text>
-              <Text className='composer__quote'>{parent.body || parent.placeholder}</Text>
-            </View>
-          )}
-          {topic && !topic.canPost && !editing && <Text className='field__error'>{topic.cannotPostReason}</Text>}
-          {editing && <Text className={`hint ${expired ? 'text-danger' : ''}`}>{left ? `${left.text}。` : '发布已超过 10 分钟，不能再修改了，可以删除后重新发布。'}</Text>}
-
-          <View className='field' id='compose-body'>
-            <Text className='field__label'>{isReply ? '回复内容' : '您的意见'}</Text>
-            <Textarea
-              className={`field__input field__textarea composer__textarea ${error || hint.over ? 'field__input--error' : ''}`}
-              value={body}
-              maxlength={MAX_POST_LENGTH}
-              placeholder={isReply ? '写下您的回复' : '说说您的想法、理由或建议'}
-              placeholderClass='field__placeholder'
-              disabled={expired}
-              onInput={(e) => {
-                setBody(e.detail.value)
-                setError(null)
-              }}
-            />
-            <Text className={`composer__count ${hint.over ? 'composer__count--over' : ''}`}>{hint.text}</Text>
-            {error && <Text className='field__error'>{error}</Text>}
+      <Card title={title}>
+        {topic && <Text className='card__note'>议题：{topic.question}</Text>}
+        {isReply && parent && (
+          <View>
+            <Text className='field__label'>回复 {parent.author.label}：</Text>
+            <Text className='composer__quote'>{parent.body || parent.placeholder}</Text>
           </View>
+        )}
+        {topic && !topic.canPost && !editing && <Text className='field__error'>{topic.cannotPostReason}</Text>}
+        {editing && <Text className={`hint ${expired ? 'text-danger' : ''}`}>{left ? `${left.text}。` : '发布已超过 10 分钟，不能再修改了，可以删除后重新发布。'}</Text>}
 
-          {!isReply && !editing && topic && !staff && topic.canPost && (
-            <View className='field'>
-              <Text className='field__label'>同时表明立场（可不选）</Text>
-              <View className='stance-picker'>
-                {STANCES.map((s) => (
-                  <View
-                    key={s}
-                    className={`stance-picker__option stance-picker__option--${s} ${stance === s ? 'stance-picker__option--on' : ''}`}
-                    hoverClass='stance-picker__option--pressed'
-                    onClick={() => setStance(stance === s ? null : s)}
-                  >
-                    <Text>{STANCE_NAMES[s]}</Text>
-                  </View>
-                ))}
-              </View>
-              {topic.myStance && <Text className='card__note'>您现在的立场是“{STANCE_NAMES[topic.myStance]}”，选了会改成新的。</Text>}
+        <View className='field' id='compose-body'>
+          <Text className='field__label'>{isReply ? '回复内容' : '您的意见'}</Text>
+          <Textarea
+            className={`field__input field__textarea composer__textarea ${error || hint.over ? 'field__input--error' : ''}`}
+            value={body}
+            maxlength={MAX_POST_LENGTH}
+            placeholder={isReply ? '写下您的回复' : '说说您的想法、理由或建议'}
+            placeholderClass='field__placeholder'
+            disabled={expired}
+            onInput={(e) => {
+              setBody(e.detail.value)
+              setError(null)
+            }}
+          />
+          <Text className={`composer__count ${hint.over ? 'composer__count--over' : ''}`}>{hint.text}</Text>
+          {error && <Text className='field__error'>{error}</Text>}
+        </View>
+
+        {!isReply && !editing && topic && !staff && topic.canPost && (
+          <View className='field'>
+            <Text className='field__label'>同时表明立场（可不选）</Text>
+            <View className='stance-picker'>
+              {STANCES.map((s) => (
+                <View
+                  key={s}
+                  className={`stance-picker__option stance-picker__option--${s} ${stance === s ? 'stance-picker__option--on' : ''}`}
+                  hoverClass='stance-picker__option--pressed'
+                  onClick={() => setStance(stance === s ? null : s)}
+                >
+                  <Text>{STANCE_NAMES[s]}</Text>
+                </View>
+              ))}
             </View>
-          )}
-
-          {!editing && staff && (
-            <View className='list-row'>
-              <View className='list-row__main'>
-                <Text className='list-row__label'>作为官方回复</Text>
-                <Text className='list-row__hint'>醒目显示，署名“居委会”</Text>
-              </View>
-              <Switch className='switch' checked={official} color='#1d5bb8' onChange={(e) => setOfficial(!!e.detail.value)} />
-            </View>
-          )}
-
-          <Text className='card__note'>请文明发言，就事论事。电话、身份证号和房号会自动打码，邻居们看不到。</Text>
-          {!editing && <Text className='card__note'>没发出去的内容会自动保存为草稿。</Text>}
-        </Card>
-
-        {refusal && (
-          <Card tone='danger' title={refusal.title} className='composer__refusal'>
-            <Text className='card__text'>{refusal.text}</Text>
-          </Card>
+            {topic.myStance && <Text className='card__note'>您现在的立场是“{STANCE_NAMES[topic.myStance]}”，选了会改成新的。</Text>}
+          </View>
         )}
 
-        <View className='composer__actions'>
-          <Button loading={busy} disabled={expired || (!!topic && !topic.canPost && !editing)} onClick={submit}>
-            {editing ? '保存修改' : isReply ? '发布回复' : '发布'}
-          </Button>
-        </View>
+        {!editing && staff && (
+          <View className='list-row'>
+            <View className='list-row__main'>
+              <Text className='list-row__label'>作为官方回复</Text>
+              <Text className='list-row__hint'>醒目显示，署名“居委会”</Text>
+            </View>
+            <Switch className='switch' checked={official} color='#1d5bb8' onChange={(e) => setOfficial(!!e.detail.value)} />
+          </View>
+        )}
+
+        <Text className='card__note'>请文明发言，就事论事。电话、身份证号和房号会自动打码，邻居们看不到。</Text>
+        {!editing && <Text className='card__note'>没发出去的内容会自动保存为草稿。</Text>}
+      </Card>
+
+      {refusal && (
+        <Card tone='danger' title={refusal.title} className='composer__refusal'>
+          <Text className='card__text'>{refusal.text}</Text>
+        </Card>
+      )}
+
+      <View className='composer__actions'>
+        <Button loading={busy} disabled={expired || (!!topic && !topic.canPost && !editing)} onClick={submit}>
+          {editing ? '保存修改' : isReply ? '发布回复' : '发布'}
+        </Button>
       </View>
     </Page>
   )

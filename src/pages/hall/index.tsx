@@ -2,7 +2,7 @@ import Taro, { useDidShow, usePullDownRefresh, useReachBottom } from '@tarojs/ta
 import { Text, View } from '@tarojs/components'
 import { useRef, useState } from 'react'
 import type { Topic, TopicState } from '@yishi/types'
-import { Page } from '@/shared/ui/Page'
+import { Page } from '@/accounts/Page'
 import { Button } from '@/shared/ui/Button'
 import { EmptyState } from '@/shared/ui/EmptyState'
 import { useMe } from '@/accounts/me'
@@ -73,54 +73,52 @@ export default function HallPage() {
 
   return (
     <Page>
-      <View className='page__body'>
-        <Text className='hint'>议事厅是邻居们一起商量事情的地方。发言只显示“几号楼居民”，不显示姓名和房号。</Text>
-        {committee && (
-          <View className='btn-row hall__staff'>
-            <Button kind='secondary' onClick={() => Taro.navigateTo({ url: MODERATION_QUEUE_PAGE })}>
-              审核队列
-            </Button>
-            <Button onClick={() => Taro.navigateTo({ url: NEW_TOPIC_PAGE })}>发起新议题</Button>
-          </View>
-        )}
-        <View className='segments'>
-          {TABS.map((t) => (
-            <View key={t.state} className={`segment ${t.state === tab ? 'segment--active' : ''}`} onClick={() => switchTab(t.state)}>
-              <Text>{t.name}</Text>
-            </View>
-          ))}
+      <Text className='hint'>议事厅是邻居们一起商量事情的地方。发言只显示“几号楼居民”，不显示姓名和房号。</Text>
+      {committee && (
+        <View className='btn-row hall__staff'>
+          <Button kind='secondary' onClick={() => Taro.navigateTo({ url: MODERATION_QUEUE_PAGE })}>
+            审核队列
+          </Button>
+          <Button onClick={() => Taro.navigateTo({ url: NEW_TOPIC_PAGE })}>发起新议题</Button>
         </View>
-
-        {list.error && !list.items && (
-          <EmptyState title='议题没有加载出来' text='请检查网络后重试。'>
-            <Button kind='secondary' onClick={() => load(tab, null)}>
-              重试
-            </Button>
-          </EmptyState>
-        )}
-        {!list.items && !list.error && <EmptyState title='正在加载…' />}
-        {list.items && list.items.length === 0 && (
-          unverified ? (
-            <EmptyState title='认证住址后就能看到本居民区的议事' text='议事厅只对本居民区的居民开放。认证您住在哪个楼组后，就可以查看讨论、发表意见。'>
-              <Button onClick={() => Taro.navigateTo({ url: RESIDENCE_PAGE })}>去认证</Button>
-            </EmptyState>
-          ) : (
-            <EmptyState title={current.empty} text={current.text} />
-          )
-        )}
-        {list.items?.map((t) => <TopicCard key={t.id} topic={t} />)}
-        {list.items && list.items.length > 0 && (
-          <View className='list-foot'>
-            {list.nextCursor ? (
-              <Button kind='secondary' loading={list.loading} onClick={() => load(tab, list.nextCursor)}>
-                加载更多
-              </Button>
-            ) : (
-              <Text>没有更多了</Text>
-            )}
+      )}
+      <View className='segments'>
+        {TABS.map((t) => (
+          <View key={t.state} className={`segment ${t.state === tab ? 'segment--active' : ''}`} onClick={() => switchTab(t.state)}>
+            <Text>{t.name}</Text>
           </View>
-        )}
+        ))}
       </View>
+
+      {list.error && !list.items && (
+        <EmptyState title='议题没有加载出来' text='请检查网络后重试。'>
+          <Button kind='secondary' onClick={() => load(tab, null)}>
+            重试
+          </Button>
+        </EmptyState>
+      )}
+      {!list.items && !list.error && <EmptyState title='正在加载…' />}
+      {list.items && list.items.length === 0 && (
+        unverified ? (
+          <EmptyState title='认证住址后就能看到本居民区的议事' text='议事厅只对本居民区的居民开放。认证您住在哪个楼组后，就可以查看讨论、发表意见。'>
+            <Button onClick={() => Taro.navigateTo({ url: RESIDENCE_PAGE })}>去认证</Button>
+          </EmptyState>
+        ) : (
+          <EmptyState title={current.empty} text={current.text} />
+        )
+      )}
+      {list.items?.map((t) => <TopicCard key={t.id} topic={t} />)}
+      {list.items && list.items.length > 0 && (
+        <View className='list-foot'>
+          {list.nextCursor ? (
+            <Button kind='secondary' loading={list.loading} onClick={() => load(tab, list.nextCursor)}>
+              加载更多
+            </Button>
+          ) : (
+            <Text>没有更多了</Text>
+          )}
+        </View>
+      )}
     </Page>
   )
 }

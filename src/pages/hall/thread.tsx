@@ -1,12 +1,11 @@
 import Taro, { usePullDownRefresh, useRouter } from '@tarojs/taro'
-import { Text, View } from '@tarojs/components'
+import { Text } from '@tarojs/components'
 import { useEffect, useState } from 'react'
 import type { Post, PostThread, Topic } from '@yishi/types'
 import { TOPIC_STATE_NAMES } from '@yishi/types'
-import { Page } from '@/shared/ui/Page'
+import { Page, PageNotice } from '@/accounts/Page'
 import { Badge, Card, Section } from '@/shared/ui/Card'
 import { Button } from '@/shared/ui/Button'
-import { EmptyState } from '@/shared/ui/EmptyState'
 import { ApiRequestError } from '@/shared/request'
 import { discussionsApi } from '@/discussions/api'
 import { PostCard, type PostContext } from '@/discussions/PostCard'
@@ -62,22 +61,10 @@ export default function ThreadPage() {
   }, [thread?.topic.id])
 
   if (!postId || failure) {
-    return (
-      <Page>
-        <View className='page__body'>
-          <EmptyState title='看不到这条发言' text={failure ?? '链接不完整。'} />
-        </View>
-      </Page>
-    )
+    return <PageNotice title='看不到这条发言' text={failure ?? '链接不完整。'} />
   }
   if (!thread) {
-    return (
-      <Page>
-        <View className='page__body'>
-          <EmptyState title='正在加载…' />
-        </View>
-      </Page>
-    )
+    return <PageNotice title='正在加载…' />
   }
 
   const inThread = (id: number) => id === thread.root.id || thread.replies.some((r) => r.id === id)
@@ -97,31 +84,29 @@ export default function ThreadPage() {
 
   return (
     <Page>
-      <View className='page__body'>
-        <Card onClick={() => Taro.navigateTo({ url: topicUrl(thread.topic.id) })} extra={<Badge tone='neutral'>{TOPIC_STATE_NAMES[thread.topic.state]}</Badge>} title='议题'>
-          <Text className='card__lead'>{thread.topic.question}</Text>
-          <Text className='link'>查看整个议题 ›</Text>
-        </Card>
-        {thread.focusId === null && <Text className='hint'>您要找的那条回复已被作者删除，下面是它所在的对话。</Text>}
+      <Card onClick={() => Taro.navigateTo({ url: topicUrl(thread.topic.id) })} extra={<Badge tone='neutral'>{TOPIC_STATE_NAMES[thread.topic.state]}</Badge>} title='议题'>
+        <Text className='card__lead'>{thread.topic.question}</Text>
+        <Text className='link'>查看整个议题 ›</Text>
+      </Card>
+      {thread.focusId === null && <Text className='hint'>您要找的那条回复已被作者删除，下面是它所在的对话。</Text>}
 
-        <PostCard
-          post={thread.root}
-          ctx={ctx}
-          focus={focusId === thread.root.id && thread.replies.length > 0}
-          onChange={setRoot}
-          onRemove={() => Taro.navigateBack().catch(() => Taro.redirectTo({ url: topicUrl(thread.topic.id) }))}
-          onReload={() => void load()}
-        />
+      <PostCard
+        post={thread.root}
+        ctx={ctx}
+        focus={focusId === thread.root.id && thread.replies.length > 0}
+        onChange={setRoot}
+        onRemove={() => Taro.navigateBack().catch(() => Taro.redirectTo({ url: topicUrl(thread.topic.id) }))}
+        onReload={() => void load()}
+      />
 
-        <Section title={thread.replies.length ? `全部 ${thread.replies.length} 条回复` : '还没有回复'}>
-          {thread.replies.map((r) => (
-            <PostCard key={r.id} post={r} ctx={ctx} focus={r.id === focusId} onChange={setReply} onRemove={dropReply} onReload={() => void load()} />
-          ))}
-          {thread.root.status === 'published' && ctx.canReply && (
-            <Button onClick={() => Taro.navigateTo({ url: composeUrl({ topicId: thread.topic.id, parentId: thread.root.id }) })}>回复这条发言</Button>
-          )}
-        </Section>
-      </View>
+      <Section title={thread.replies.length ? `全部 ${thread.replies.length} 条回复` : '还没有回复'}>
+        {thread.replies.map((r) => (
+          <PostCard key={r.id} post={r} ctx={ctx} focus={r.id === focusId} onChange={setReply} onRemove={dropReply} onReload={() => void load()} />
+        ))}
+        {thread.root.status === 'published' && ctx.canReply && (
+          <Button onClick={() => Taro.navigateTo({ url: composeUrl({ topicId: thread.topic.id, parentId: thread.root.id }) })}>回复这条发言</Button>
+        )}
+      </Section>
     </Page>
   )
 }

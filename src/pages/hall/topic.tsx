@@ -2,7 +2,7 @@ import Taro, { useDidShow, usePullDownRefresh, useReachBottom, useRouter } from 
 import { Text, View } from '@tarojs/components'
 import { useEffect, useState } from 'react'
 import type { Topic } from '@yishi/types'
-import { Page } from '@/shared/ui/Page'
+import { Page, PageNotice } from '@/accounts/Page'
 import { Card } from '@/shared/ui/Card'
 import { Button } from '@/shared/ui/Button'
 import { EmptyState } from '@/shared/ui/EmptyState'
@@ -65,13 +65,7 @@ export default function TopicPage() {
   }, [id, list.sort])
 
   if (!id || failure) {
-    return (
-      <Page>
-        <View className='page__body'>
-          <EmptyState title='看不到这个议题' text={failure ?? '链接不完整。'} />
-        </View>
-      </Page>
-    )
+    return <PageNotice title='看不到这个议题' text={failure ?? '链接不完整。'} />
   }
 
   const ctx: PostContext = {
@@ -84,51 +78,49 @@ export default function TopicPage() {
 
   return (
     <Page>
-      <View className='page__body'>
-        {!topic && <EmptyState title='正在加载…' />}
-        {topic && (
-          <View>
-            {topic.state === 'concluded' && <SummaryCard topic={topic} />}
-            <TopicHeader topic={topic} />
-            <StanceCard topic={topic} onChange={setTopic} />
+      {!topic && <EmptyState title='正在加载…' />}
+      {topic && (
+        <View>
+          {topic.state === 'concluded' && <SummaryCard topic={topic} />}
+          <TopicHeader topic={topic} />
+          <StanceCard topic={topic} onChange={setTopic} />
 
-            {topic.canPost ? (
-              <Button className='topic__compose' onClick={() => Taro.navigateTo({ url: composeUrl({ topicId: id }) })}>
-                {topic.canModerate ? '以居委会身份发言' : '发表我的意见'}
-              </Button>
-            ) : (
-              topic.cannotPostReason &&
-              topic.state !== 'concluded' && (
-                <Card tone='warn'>
-                  <Text className='card__text'>{topic.cannotPostReason}</Text>
-                  {topic.cannotPostReason.includes('认证') && (
-                    <Button className='card__action' kind='secondary' onClick={() => Taro.navigateTo({ url: RESIDENCE_PAGE })}>
-                      去认证
-                    </Button>
-                  )}
-                </Card>
-              )
-            )}
-            {topic.canModerate && (
-              <View className='btn-row'>
-                <Button kind='secondary' onClick={() => Taro.navigateTo({ url: manageTopicUrl(id) })}>
-                  管理这个议题
-                </Button>
-                {topic.canPost && (
-                  <Button kind='secondary' onClick={() => Taro.navigateTo({ url: composeUrl({ topicId: id, official: true }) })}>
-                    发布官方回复
+          {topic.canPost ? (
+            <Button className='topic__compose' onClick={() => Taro.navigateTo({ url: composeUrl({ topicId: id }) })}>
+              {topic.canModerate ? '以居委会身份发言' : '发表我的意见'}
+            </Button>
+          ) : (
+            topic.cannotPostReason &&
+            topic.state !== 'concluded' && (
+              <Card tone='warn'>
+                <Text className='card__text'>{topic.cannotPostReason}</Text>
+                {topic.cannotPostReason.includes('认证') && (
+                  <Button className='card__action' kind='secondary' onClick={() => Taro.navigateTo({ url: RESIDENCE_PAGE })}>
+                    去认证
                   </Button>
                 )}
-              </View>
-            )}
-          </View>
-        )}
-        <PostList
-          list={list}
-          ctx={ctx}
-          emptyText={topic?.canPost ? '来说说您的看法吧，邻居们会看到“几号楼居民”的发言。' : '这个议题还没有发言。'}
-        />
-      </View>
+              </Card>
+            )
+          )}
+          {topic.canModerate && (
+            <View className='btn-row'>
+              <Button kind='secondary' onClick={() => Taro.navigateTo({ url: manageTopicUrl(id) })}>
+                管理这个议题
+              </Button>
+              {topic.canPost && (
+                <Button kind='secondary' onClick={() => Taro.navigateTo({ url: composeUrl({ topicId: id, official: true }) })}>
+                  发布官方回复
+                </Button>
+              )}
+            </View>
+          )}
+        </View>
+      )}
+      <PostList
+        list={list}
+        ctx={ctx}
+        emptyText={topic?.canPost ? '来说说您的看法吧，邻居们会看到“几号楼居民”的发言。' : '这个议题还没有发言。'}
+      />
     </Page>
   )
 }

@@ -2,7 +2,7 @@ import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { useState } from 'react'
 import { ROLE_NAMES } from '@yishi/types'
-import { Page } from '@/shared/ui/Page'
+import { Page } from '@/accounts/Page'
 import { Card } from '@/shared/ui/Card'
 import { Button } from '@/shared/ui/Button'
 import { greeting } from '@/shared/format'
@@ -64,20 +64,18 @@ export default function HomePage() {
 
   return (
     <Page>
-      <View className='page__body'>
-        <View className='hello'>
-          <Text className='hello__greeting'>{greeting()}，</Text>
-          <Text className='hello__name'>{me?.label ?? '邻居'}</Text>
-          <Text className='hello__text'>这里是我们小区一起商量事情的地方。</Text>
-        </View>
-
-        {committee && <CommitteeCard pending={pending} />}
-        {(!committee || me?.residence) && <ResidenceCard me={me} />}
-
-        <HallHomeSection />
-        <SurveysHomeSection />
-        <ProposalsHomeSection />
+      <View className='hello'>
+        <Text className='hello__greeting'>{greeting()}，</Text>
+        <Text className='hello__name'>{me?.label ?? '邻居'}</Text>
+        <Text className='hello__text'>这里是我们小区一起商量事情的地方。</Text>
       </View>
+
+      {committee && <CommitteeCard pending={pending} />}
+      {(!committee || me?.residence) && <ResidenceCard me={me} />}
+
+      <HallHomeSection />
+      <SurveysHomeSection />
+      <ProposalsHomeSection />
     </Page>
   )
 }

@@ -2,7 +2,7 @@ import Taro, { useDidShow, usePullDownRefresh, useRouter } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { useState } from 'react'
 import type { ProposalDetail } from '@yishi/types'
-import { Page } from '@/shared/ui/Page'
+import { Page, PageNotice } from '@/accounts/Page'
 import { Badge, Card } from '@/shared/ui/Card'
 import { Button } from '@/shared/ui/Button'
 import { EmptyState } from '@/shared/ui/EmptyState'
@@ -66,24 +66,16 @@ export default function ProposalDetailPage() {
   if (error && !detail) {
     return (
       <Page>
-        <View className='page__body'>
-          <EmptyState title={error}>
-            <Button kind='secondary' onClick={load}>
-              重试
-            </Button>
-          </EmptyState>
-        </View>
+        <EmptyState title={error}>
+          <Button kind='secondary' onClick={load}>
+            重试
+          </Button>
+        </EmptyState>
       </Page>
     )
   }
   if (!detail) {
-    return (
-      <Page>
-        <View className='page__body'>
-          <EmptyState title='正在加载…' />
-        </View>
-      </Page>
-    )
+    return <PageNotice title='正在加载…' />
   }
 
   const d = detail
@@ -117,130 +109,128 @@ export default function ProposalDetailPage() {
 
   return (
     <Page>
-      <View className='page__body'>
-        <Card tone={d.overdue ? 'danger' : 'accent'}>
-          <View className='pcard__flags'>
-            <StateBadge state={d.state} />
-            {d.overdue && <Badge tone='danger'>已超期</Badge>}
-            {d.enteredByStaff && <Badge tone='neutral'>居委会代录</Badge>}
-            {d.contentStatus === 'pending_review' && <Badge tone='warn'>内容审核中</Badge>}
-            {d.contentStatus === 'hidden' && <Badge tone='danger'>已隐藏</Badge>}
-          </View>
-          <Text className='detail__title'>{d.title}</Text>
-          <Text className='pcard__meta'>
-            {categoryName(d.category)} · {d.unitLevelName} {d.unitName}
-          </Text>
-          <Text className='pcard__meta'>
-            提案人：{d.authorLabel}
-            {d.isMine ? '（我）' : ''} · {formatDateTime(d.createdAt)}
-          </Text>
-          <Text className='card__note state-now'>{view.text}</Text>
-          {d.contentStatus === 'pending_review' && (
-            <Text className='card__note'>这条提案正在做内容审核，通过后邻居们才能看到和附议。</Text>
-          )}
-          {deadline && <Text className={`pcard__deadline ${d.overdue ? 'pcard__deadline--late' : ''}`}>{deadline}{d.overdue ? '（已超期）' : ''}</Text>}
-          {d.staffNote && <Text className='card__note'>代录备注（仅居委会可见）：{d.staffNote}</Text>}
-          <Text className='detail__body'>{d.body}</Text>
-          <Photos photos={d.photos} />
-        </Card>
-
-        {(collecting || d.state === 'screening') && (
-          <Card title='附议'>
-            <CosignBar count={d.cosignCount} threshold={d.threshold} />
-            {d.canCosign && (
-              <Button className='card__action' id='cosign' loading={busy === 'cosign'} onClick={cosign}>
-                附议支持
-              </Button>
-            )}
-            {canWithdrawCosign && (
-              <View>
-                <Text className='card__lead' style={{ marginTop: '0.6em' }}>
-                  您已附议
-                </Text>
-                <Button className='card__action' kind='secondary' loading={busy === 'uncosign'} onClick={withdrawCosign}>
-                  撤回附议
-                </Button>
-              </View>
-            )}
-            {d.cosignedByMe && !collecting && <Text className='card__note'>您已附议。</Text>}
-            {collecting && d.isMine && (
-              <Text className='card__note'>这是您的提案。可以请本{d.unitLevelName}的邻居打开“提案”找到它并附议。</Text>
-            )}
-            {collecting && !d.isMine && !d.canCosign && !d.cosignedByMe && d.contentStatus === 'visible' && (
-              <Text className='card__note'>只有{d.unitName}已认证的居民可以附议。</Text>
-            )}
-            {d.state === 'screening' && <Text className='card__note'>附议人数已够，居委会正在审核。</Text>}
-          </Card>
-        )}
-
-        {d.mergedInto && (
-          <Card title='已合并'>
-            <Text className='card__text'>这条提案已合并到：</Text>
-            <Button kind='secondary' className='card__action' onClick={() => Taro.navigateTo({ url: detailUrl(d.mergedInto!.id) })}>
-              {d.mergedInto.title}
-            </Button>
-          </Card>
-        )}
-        {d.mergedFrom.length > 0 && (
-          <Card title='合并进来的提案'>
-            {d.mergedFrom.map((m) => (
-              <View key={m.id} className='list-row' hoverClass='list-row--pressed' onClick={() => Taro.navigateTo({ url: detailUrl(m.id) })}>
-                <Text className='list-row__label'>{m.title}</Text>
-                <Text className='list-row__arrow'>›</Text>
-              </View>
-            ))}
-          </Card>
-        )}
-        {d.referral && (
-          <Card title={`已转办给${d.referral.toName}`} tone={d.overdue ? 'danger' : 'warn'}>
-            {d.referral.reason && <Text className='card__text'>原因：{d.referral.reason}</Text>}
-            {d.referral.answer ? (
-              <View className='block'>
-                <Text className='block__title'>{d.referral.toName}的答复</Text>
-                <Text className='block__text'>{d.referral.answer}</Text>
-                {d.referral.answeredAt && <Text className='block__meta'>{formatDateTime(d.referral.answeredAt)}</Text>}
-              </View>
-            ) : (
-              <Text className='card__note'>还没有收到答复，收到后会公布在这里并通知关注的居民。</Text>
-            )}
-          </Card>
-        )}
-
-        {d.vote && <VoteCard detail={d} onChanged={(vote) => setDetail({ ...d, vote })} />}
-        <ImplementationCard detail={d} />
-        {d.evaluations && <EvaluationCard detail={d} onChanged={(evaluations) => setDetail({ ...d, evaluations })} />}
-        <MeetingsCard meetings={d.meetings} />
-
-        {d.topicId !== null && (
-          <Card title='议事厅讨论'>
-            <Text className='card__text'>这条提案立项后，议事厅开了讨论，大家可以在那里发表意见。</Text>
-            {topicLink ? (
-              <Button kind='secondary' className='card__action' onClick={() => Taro.navigateTo({ url: topicLink })}>
-                去议事厅讨论
-              </Button>
-            ) : (
-              <Text className='card__note'>议事厅讨论编号 {d.topicId}，在“议事厅”里可以找到。</Text>
-            )}
-          </Card>
-        )}
-
-        <Timeline steps={d.timeline} mergedIntoTitle={d.mergedInto?.title} />
-
-        <View className='btn-stack'>
-          {!d.isMine && (
-            <Button kind={d.followedByMe ? 'plain' : 'secondary'} loading={busy === 'follow'} onClick={toggleFollow}>
-              {d.followedByMe ? '已关注 · 取消关注' : '关注这条提案（有进展通知我）'}
-            </Button>
-          )}
-          {d.isCommittee && (
-            <Button onClick={() => Taro.navigateTo({ url: `${COMMITTEE_MANAGE_PAGE}?id=${d.id}` })}>居委会处理</Button>
-          )}
-          {canWithdraw && (
-            <Button kind='plain' loading={busy === 'withdraw'} onClick={withdraw}>
-              撤回提案
-            </Button>
-          )}
+      <Card tone={d.overdue ? 'danger' : 'accent'}>
+        <View className='pcard__flags'>
+          <StateBadge state={d.state} />
+          {d.overdue && <Badge tone='danger'>已超期</Badge>}
+          {d.enteredByStaff && <Badge tone='neutral'>居委会代录</Badge>}
+          {d.contentStatus === 'pending_review' && <Badge tone='warn'>内容审核中</Badge>}
+          {d.contentStatus === 'hidden' && <Badge tone='danger'>已隐藏</Badge>}
         </View>
+        <Text className='detail__title'>{d.title}</Text>
+        <Text className='pcard__meta'>
+          {categoryName(d.category)} · {d.unitLevelName} {d.unitName}
+        </Text>
+        <Text className='pcard__meta'>
+          提案人：{d.authorLabel}
+          {d.isMine ? '（我）' : ''} · {formatDateTime(d.createdAt)}
+        </Text>
+        <Text className='card__note state-now'>{view.text}</Text>
+        {d.contentStatus === 'pending_review' && (
+          <Text className='card__note'>这条提案正在做内容审核，通过后邻居们才能看到和附议。</Text>
+        )}
+        {deadline && <Text className={`pcard__deadline ${d.overdue ? 'pcard__deadline--late' : ''}`}>{deadline}{d.overdue ? '（已超期）' : ''}</Text>}
+        {d.staffNote && <Text className='card__note'>代录备注（仅居委会可见）：{d.staffNote}</Text>}
+        <Text className='detail__body'>{d.body}</Text>
+        <Photos photos={d.photos} />
+      </Card>
+
+      {(collecting || d.state === 'screening') && (
+        <Card title='附议'>
+          <CosignBar count={d.cosignCount} threshold={d.threshold} />
+          {d.canCosign && (
+            <Button className='card__action' id='cosign' loading={busy === 'cosign'} onClick={cosign}>
+              附议支持
+            </Button>
+          )}
+          {canWithdrawCosign && (
+            <View>
+              <Text className='card__lead' style={{ marginTop: '0.6em' }}>
+                您已附议
+              </Text>
+              <Button className='card__action' kind='secondary' loading={busy === 'uncosign'} onClick={withdrawCosign}>
+                撤回附议
+              </Button>
+            </View>
+          )}
+          {d.cosignedByMe && !collecting && <Text className='card__note'>您已附议。</Text>}
+          {collecting && d.isMine && (
+            <Text className='card__note'>这是您的提案。可以请本{d.unitLevelName}的邻居打开“提案”找到它并附议。</Text>
+          )}
+          {collecting && !d.isMine && !d.canCosign && !d.cosignedByMe && d.contentStatus === 'visible' && (
+            <Text className='card__note'>只有{d.unitName}已认证的居民可以附议。</Text>
+          )}
+          {d.state === 'screening' && <Text className='card__note'>附议人数已够，居委会正在审核。</Text>}
+        </Card>
+      )}
+
+      {d.mergedInto && (
+        <Card title='已合并'>
+          <Text className='card__text'>这条提案已合并到：</Text>
+          <Button kind='secondary' className='card__action' onClick={() => Taro.navigateTo({ url: detailUrl(d.mergedInto!.id) })}>
+            {d.mergedInto.title}
+          </Button>
+        </Card>
+      )}
+      {d.mergedFrom.length > 0 && (
+        <Card title='合并进来的提案'>
+          {d.mergedFrom.map((m) => (
+            <View key={m.id} className='list-row' hoverClass='list-row--pressed' onClick={() => Taro.navigateTo({ url: detailUrl(m.id) })}>
+              <Text className='list-row__label'>{m.title}</Text>
+              <Text className='list-row__arrow'>›</Text>
+            </View>
+          ))}
+        </Card>
+      )}
+      {d.referral && (
+        <Card title={`已转办给${d.referral.toName}`} tone={d.overdue ? 'danger' : 'warn'}>
+          {d.referral.reason && <Text className='card__text'>原因：{d.referral.reason}</Text>}
+          {d.referral.answer ? (
+            <View className='block'>
+              <Text className='block__title'>{d.referral.toName}的答复</Text>
+              <Text className='block__text'>{d.referral.answer}</Text>
+              {d.referral.answeredAt && <Text className='block__meta'>{formatDateTime(d.referral.answeredAt)}</Text>}
+            </View>
+          ) : (
+            <Text className='card__note'>还没有收到答复，收到后会公布在这里并通知关注的居民。</Text>
+          )}
+        </Card>
+      )}
+
+      {d.vote && <VoteCard detail={d} onChanged={(vote) => setDetail({ ...d, vote })} />}
+      <ImplementationCard detail={d} />
+      {d.evaluations && <EvaluationCard detail={d} onChanged={(evaluations) => setDetail({ ...d, evaluations })} />}
+      <MeetingsCard meetings={d.meetings} />
+
+      {d.topicId !== null && (
+        <Card title='议事厅讨论'>
+          <Text className='card__text'>这条提案立项后，议事厅开了讨论，大家可以在那里发表意见。</Text>
+          {topicLink ? (
+            <Button kind='secondary' className='card__action' onClick={() => Taro.navigateTo({ url: topicLink })}>
+              去议事厅讨论
+            </Button>
+          ) : (
+            <Text className='card__note'>议事厅讨论编号 {d.topicId}，在“议事厅”里可以找到。</Text>
+          )}
+        </Card>
+      )}
+
+      <Timeline steps={d.timeline} mergedIntoTitle={d.mergedInto?.title} />
+
+      <View className='btn-stack'>
+        {!d.isMine && (
+          <Button kind={d.followedByMe ? 'plain' : 'secondary'} loading={busy === 'follow'} onClick={toggleFollow}>
+            {d.followedByMe ? '已关注 · 取消关注' : '关注这条提案（有进展通知我）'}
+          </Button>
+        )}
+        {d.isCommittee && (
+          <Button onClick={() => Taro.navigateTo({ url: `${COMMITTEE_MANAGE_PAGE}?id=${d.id}` })}>居委会处理</Button>
+        )}
+        {canWithdraw && (
+          <Button kind='plain' loading={busy === 'withdraw'} onClick={withdraw}>
+            撤回提案
+          </Button>
+        )}
       </View>
     </Page>
   )

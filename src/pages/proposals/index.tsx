@@ -3,7 +3,7 @@ import { ScrollView, Text, View } from '@tarojs/components'
 import { useRef, useState } from 'react'
 import type { ProposalCategory, ProposalListItem } from '@yishi/types'
 import { PROPOSAL_CATEGORIES, PROPOSAL_CATEGORY_NAMES } from '@yishi/types'
-import { Page } from '@/shared/ui/Page'
+import { Page } from '@/accounts/Page'
 import { Button } from '@/shared/ui/Button'
 import { EmptyState } from '@/shared/ui/EmptyState'
 import { useMe } from '@/accounts/me'
@@ -108,93 +108,89 @@ export default function ProposalsPage() {
   if (me && !canRead) {
     return (
       <Page>
-        <View className='page__body'>
-          <EmptyState
-            title='认证住址后就能看到本小区的提案'
-            text='提案只给本居民区已认证的居民看。认证后，您可以提出建议、为邻居的提案附议、参加投票。'
-          >
-            {!me.residence && <Button onClick={() => Taro.navigateTo({ url: RESIDENCE_PAGE })}>去认证</Button>}
-          </EmptyState>
-          <Button kind='secondary' onClick={() => Taro.navigateTo({ url: MY_PROPOSALS_PAGE })}>
-            我的提案
-          </Button>
-        </View>
+        <EmptyState
+          title='认证住址后就能看到本小区的提案'
+          text='提案只给本居民区已认证的居民看。认证后，您可以提出建议、为邻居的提案附议、参加投票。'
+        >
+          {!me.residence && <Button onClick={() => Taro.navigateTo({ url: RESIDENCE_PAGE })}>去认证</Button>}
+        </EmptyState>
+        <Button kind='secondary' onClick={() => Taro.navigateTo({ url: MY_PROPOSALS_PAGE })}>
+          我的提案
+        </Button>
       </Page>
     )
   }
 
   return (
     <Page>
-      <View className='page__body'>
-        <View className='btn-row' style={{ marginTop: 0, marginBottom: '0.8em' }}>
-          {!isCommittee(me) || me?.residence ? (
-            <Button onClick={() => Taro.navigateTo({ url: PROPOSAL_SUBMIT_PAGE })}>提新提案</Button>
-          ) : null}
-          <Button kind='secondary' onClick={() => Taro.navigateTo({ url: MY_PROPOSALS_PAGE })}>
-            我的提案
-          </Button>
-        </View>
+      <View className='btn-row' style={{ marginTop: 0, marginBottom: '0.8em' }}>
+        {!isCommittee(me) || me?.residence ? (
+          <Button onClick={() => Taro.navigateTo({ url: PROPOSAL_SUBMIT_PAGE })}>提新提案</Button>
+        ) : null}
+        <Button kind='secondary' onClick={() => Taro.navigateTo({ url: MY_PROPOSALS_PAGE })}>
+          我的提案
+        </Button>
+      </View>
 
-        <ScrollView className='chips' scrollX enableFlex={false}>
-          {STATE_GROUPS.map((g) => (
-            <View key={g.key} className={`chip ${g.key === group ? 'chip--active' : ''}`} onClick={() => pickGroup(g.key)}>
-              <Text>{g.label}</Text>
+      <ScrollView className='chips' scrollX enableFlex={false}>
+        {STATE_GROUPS.map((g) => (
+          <View key={g.key} className={`chip ${g.key === group ? 'chip--active' : ''}`} onClick={() => pickGroup(g.key)}>
+            <Text>{g.label}</Text>
+          </View>
+        ))}
+      </ScrollView>
+
+      <View className='filters'>
+        <View className='segments filters__sort'>
+          <View className={`segment ${sort === 'newest' ? 'segment--active' : ''}`} onClick={() => pickSort('newest')}>
+            <Text>最新</Text>
+          </View>
+          <View className={`segment ${sort === 'cosigns' ? 'segment--active' : ''}`} onClick={() => pickSort('cosigns')}>
+            <Text>附议最多</Text>
+          </View>
+        </View>
+        {/* Big tiles rather than the platform's small picker wheel: easier to read and tap. */}
+        <View className='filters__picker picker-box' hoverClass='tile--pressed' onClick={() => setPicking(!picking)}>
+          <Text>{category ? PROPOSAL_CATEGORY_NAMES[category] : '全部分类'}</Text>
+          <Text className='picker-box__arrow'>{picking ? '▴' : '▾'}</Text>
+        </View>
+      </View>
+      {picking && (
+        <View className='tiles category-tiles'>
+          {CATEGORY_OPTIONS.map((name, i) => (
+            <View
+              key={name}
+              className={`tile ${(i === 0 ? !category : category === PROPOSAL_CATEGORIES[i - 1]) ? 'tile--selected' : ''}`}
+              hoverClass='tile--pressed'
+              onClick={() => pickCategory(i)}
+            >
+              <Text>{name}</Text>
             </View>
           ))}
-        </ScrollView>
-
-        <View className='filters'>
-          <View className='segments filters__sort'>
-            <View className={`segment ${sort === 'newest' ? 'segment--active' : ''}`} onClick={() => pickSort('newest')}>
-              <Text>最新</Text>
-            </View>
-            <View className={`segment ${sort === 'cosigns' ? 'segment--active' : ''}`} onClick={() => pickSort('cosigns')}>
-              <Text>附议最多</Text>
-            </View>
-          </View>
-          {/* Big tiles rather than the platform's small picker wheel: easier to read and tap. */}
-          <View className='filters__picker picker-box' hoverClass='tile--pressed' onClick={() => setPicking(!picking)}>
-            <Text>{category ? PROPOSAL_CATEGORY_NAMES[category] : '全部分类'}</Text>
-            <Text className='picker-box__arrow'>{picking ? '▴' : '▾'}</Text>
-          </View>
         </View>
-        {picking && (
-          <View className='tiles category-tiles'>
-            {CATEGORY_OPTIONS.map((name, i) => (
-              <View
-                key={name}
-                className={`tile ${(i === 0 ? !category : category === PROPOSAL_CATEGORIES[i - 1]) ? 'tile--selected' : ''}`}
-                hoverClass='tile--pressed'
-                onClick={() => pickCategory(i)}
-              >
-                <Text>{name}</Text>
-              </View>
-            ))}
-          </View>
-        )}
+      )}
 
-        {error && (
-          <EmptyState title='提案没有加载出来' text='请检查网络后重试。'>
-            <Button kind='secondary' onClick={() => load()}>
-              重试
-            </Button>
-          </EmptyState>
-        )}
-        {!items && !error && <EmptyState title='正在加载…' />}
-        {items && !items.length && (
-          <EmptyState
-            title={group === 'all' && !category ? '还没有提案' : `没有“${category ? PROPOSAL_CATEGORY_NAMES[category] : groupLabel}”的提案`}
-            text={group === 'all' && !category ? '小区里有想改进的事，可以点上面的“提新提案”，请邻居们一起附议。' : '换个筛选条件看看。'}
-          />
-        )}
-        {items?.map((item) => <ProposalCard key={item.id} item={item} />)}
-        {items && items.length > 0 && cursor && (
-          <Button kind='plain' loading={more} onClick={loadMore}>
-            加载更多
+      {error && (
+        <EmptyState title='提案没有加载出来' text='请检查网络后重试。'>
+          <Button kind='secondary' onClick={() => load()}>
+            重试
           </Button>
-        )}
-        {items && items.length > 0 && !cursor && <Text className='list-end'>已经到底了</Text>}
-      </View>
+        </EmptyState>
+      )}
+      {!items && !error && <EmptyState title='正在加载…' />}
+      {items && !items.length && (
+        <EmptyState
+          title={group === 'all' && !category ? '还没有提案' : `没有“${category ? PROPOSAL_CATEGORY_NAMES[category] : groupLabel}”的提案`}
+          text={group === 'all' && !category ? '小区里有想改进的事，可以点上面的“提新提案”，请邻居们一起附议。' : '换个筛选条件看看。'}
+        />
+      )}
+      {items?.map((item) => <ProposalCard key={item.id} item={item} />)}
+      {items && items.length > 0 && cursor && (
+        <Button kind='plain' loading={more} onClick={loadMore}>
+          加载更多
+        </Button>
+      )}
+      {items && items.length > 0 && !cursor && <Text className='list-end'>已经到底了</Text>}
     </Page>
   )
 }

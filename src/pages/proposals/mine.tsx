@@ -1,8 +1,8 @@
 import Taro, { useDidShow, usePullDownRefresh, useReachBottom } from '@tarojs/taro'
-import { Text, View } from '@tarojs/components'
+import { Text } from '@tarojs/components'
 import { useState } from 'react'
 import type { ProposalListItem } from '@yishi/types'
-import { Page } from '@/shared/ui/Page'
+import { Page } from '@/accounts/Page'
 import { Button } from '@/shared/ui/Button'
 import { EmptyState } from '@/shared/ui/EmptyState'
 import { useMe } from '@/accounts/me'
@@ -54,33 +54,31 @@ export default function MyProposalsPage() {
 
   return (
     <Page>
-      <View className='page__body'>
-        {hasDraft(draft) && (
-          <EmptyState title='您有一份没写完的提案' text={draft.title ? `“${draft.title}”` : '草稿已自动保存。'}>
-            <Button onClick={() => Taro.navigateTo({ url: PROPOSAL_SUBMIT_PAGE })}>接着写</Button>
-          </EmptyState>
-        )}
-        {error && (
-          <EmptyState title='没有加载出来' text='请检查网络后重试。'>
-            <Button kind='secondary' onClick={load}>
-              重试
-            </Button>
-          </EmptyState>
-        )}
-        {!items && !error && <EmptyState title='正在加载…' />}
-        {items && !items.length && (
-          <EmptyState title='您还没有提过提案' text='小区里有想改进的事，可以写成提案，请邻居们附议。'>
-            {me?.verified && <Button onClick={() => Taro.navigateTo({ url: PROPOSAL_SUBMIT_PAGE })}>提新提案</Button>}
-          </EmptyState>
-        )}
-        {items?.map((item) => <ProposalCard key={item.id} item={item} />)}
-        {items && items.length > 0 && cursor && (
-          <Button kind='plain' loading={more} onClick={loadMore}>
-            加载更多
+      {hasDraft(draft) && (
+        <EmptyState title='您有一份没写完的提案' text={draft.title ? `“${draft.title}”` : '草稿已自动保存。'}>
+          <Button onClick={() => Taro.navigateTo({ url: PROPOSAL_SUBMIT_PAGE })}>接着写</Button>
+        </EmptyState>
+      )}
+      {error && (
+        <EmptyState title='没有加载出来' text='请检查网络后重试。'>
+          <Button kind='secondary' onClick={load}>
+            重试
           </Button>
-        )}
-        {items && items.length > 0 && !cursor && <Text className='list-end'>共 {items.length} 条</Text>}
-      </View>
+        </EmptyState>
+      )}
+      {!items && !error && <EmptyState title='正在加载…' />}
+      {items && !items.length && (
+        <EmptyState title='您还没有提过提案' text='小区里有想改进的事，可以写成提案，请邻居们附议。'>
+          {me?.verified && <Button onClick={() => Taro.navigateTo({ url: PROPOSAL_SUBMIT_PAGE })}>提新提案</Button>}
+        </EmptyState>
+      )}
+      {items?.map((item) => <ProposalCard key={item.id} item={item} />)}
+      {items && items.length > 0 && cursor && (
+        <Button kind='plain' loading={more} onClick={loadMore}>
+          加载更多
+        </Button>
+      )}
+      {items && items.length > 0 && !cursor && <Text className='list-end'>共 {items.length} 条</Text>}
     </Page>
   )
 }

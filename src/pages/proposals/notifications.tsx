@@ -2,7 +2,7 @@ import Taro, { useDidShow, usePullDownRefresh, useReachBottom } from '@tarojs/ta
 import { Text, View } from '@tarojs/components'
 import { useState } from 'react'
 import type { AppNotification } from '@yishi/types'
-import { Page } from '@/shared/ui/Page'
+import { Page } from '@/accounts/Page'
 import { Badge, Card } from '@/shared/ui/Card'
 import { Button } from '@/shared/ui/Button'
 import { EmptyState } from '@/shared/ui/EmptyState'
@@ -82,46 +82,44 @@ export default function NotificationsPage() {
 
   return (
     <Page>
-      <View className='page__body'>
-        {unread > 0 && (
-          <View className='btn-row' style={{ marginTop: 0, marginBottom: '0.8em' }}>
-            <Button kind='secondary' onClick={readAll}>
-              全部标为已读（{unread} 条未读）
-            </Button>
-          </View>
-        )}
-        {error && (
-          <EmptyState title='消息没有加载出来' text='请检查网络后重试。'>
-            <Button kind='secondary' onClick={load}>
-              重试
-            </Button>
-          </EmptyState>
-        )}
-        {!items && !error && <EmptyState title='正在加载…' />}
-        {items && !items.length && (
-          <EmptyState title='还没有消息' text='您提的、附议的和关注的提案有进展，或者您在议事厅的发言有处理结果时，会在这里通知您。' />
-        )}
-        {items?.map((n) => (
-          <Card
-            key={n.id}
-            className={n.read ? 'notice' : 'notice notice--unread'}
-            tone={n.read ? 'plain' : 'accent'}
-            title={n.title}
-            extra={n.read ? <Badge tone='neutral'>{notificationKindName(n.kind)}</Badge> : <Badge tone='accent'>未读</Badge>}
-            onClick={() => open(n)}
-          >
-            <Text className='card__text'>{n.body}</Text>
-            <Text className='notice__time'>
-              {notificationKindName(n.kind)} · {formatDateTime(n.createdAt)}
-            </Text>
-          </Card>
-        ))}
-        {items && items.length > 0 && cursor && (
-          <Button kind='plain' loading={more} onClick={loadMore}>
-            加载更多
+      {unread > 0 && (
+        <View className='btn-row' style={{ marginTop: 0, marginBottom: '0.8em' }}>
+          <Button kind='secondary' onClick={readAll}>
+            全部标为已读（{unread} 条未读）
           </Button>
-        )}
-      </View>
+        </View>
+      )}
+      {error && (
+        <EmptyState title='消息没有加载出来' text='请检查网络后重试。'>
+          <Button kind='secondary' onClick={load}>
+            重试
+          </Button>
+        </EmptyState>
+      )}
+      {!items && !error && <EmptyState title='正在加载…' />}
+      {items && !items.length && (
+        <EmptyState title='还没有消息' text='您提的、附议的和关注的提案有进展，或者您在议事厅的发言有处理结果时，会在这里通知您。' />
+      )}
+      {items?.map((n) => (
+        <Card
+          key={n.id}
+          className={n.read ? 'notice' : 'notice notice--unread'}
+          tone={n.read ? 'plain' : 'accent'}
+          title={n.title}
+          extra={n.read ? <Badge tone='neutral'>{notificationKindName(n.kind)}</Badge> : <Badge tone='accent'>未读</Badge>}
+          onClick={() => open(n)}
+        >
+          <Text className='card__text'>{n.body}</Text>
+          <Text className='notice__time'>
+            {notificationKindName(n.kind)} · {formatDateTime(n.createdAt)}
+          </Text>
+        </Card>
+      ))}
+      {items && items.length > 0 && cursor && (
+        <Button kind='plain' loading={more} onClick={loadMore}>
+          加载更多
+        </Button>
+      )}
     </Page>
   )
 }

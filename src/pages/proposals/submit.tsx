@@ -3,7 +3,7 @@ import { Input, Switch, Text, Textarea, View } from '@tarojs/components'
 import { useEffect, useState } from 'react'
 import type { ProposalLevel, SimilarProposal } from '@yishi/types'
 import { PROPOSAL_CATEGORIES, PROPOSAL_CATEGORY_NAMES } from '@yishi/types'
-import { Page } from '@/shared/ui/Page'
+import { Page } from '@/accounts/Page'
 import { Card } from '@/shared/ui/Card'
 import { Button } from '@/shared/ui/Button'
 import { EmptyState } from '@/shared/ui/EmptyState'
@@ -48,11 +48,9 @@ export default function SubmitProposalPage() {
   if (me && !me.verified) {
     return (
       <Page>
-        <View className='page__body'>
-          <EmptyState title='认证住址后才能提提案' text='提案由本小区已认证的居民提出，这样邻居们知道是真正住在这里的人的建议。'>
-            <Button onClick={() => Taro.navigateTo({ url: RESIDENCE_PAGE })}>去认证</Button>
-          </EmptyState>
-        </View>
+        <EmptyState title='认证住址后才能提提案' text='提案由本小区已认证的居民提出，这样邻居们知道是真正住在这里的人的建议。'>
+          <Button onClick={() => Taro.navigateTo({ url: RESIDENCE_PAGE })}>去认证</Button>
+        </EmptyState>
       </Page>
     )
   }
@@ -109,142 +107,140 @@ export default function SubmitProposalPage() {
 
   return (
     <Page>
-      <View className='page__body'>
-        <Text className='hint'>写清楚哪里有问题、希望怎么改。提交后，邻居们可以附议；附议人数够了，居委会就会审核立项。草稿会自动保存。</Text>
+      <Text className='hint'>写清楚哪里有问题、希望怎么改。提交后，邻居们可以附议；附议人数够了，居委会就会审核立项。草稿会自动保存。</Text>
 
-        <Card>
-          <View className='field' id='title-field'>
-            <View className='field__row'>
-              <Text className='field__label'>标题</Text>
-              <Text className={`field__count ${titleLen > TITLE_MAX ? 'field__count--over' : ''}`}>
-                {titleLen}/{TITLE_MAX}
-              </Text>
-            </View>
-            <Input
-              className={`field__input ${errors.title ? 'field__input--error' : ''}`}
-              value={draft.title}
-              maxlength={TITLE_MAX}
-              placeholder='例如：3号楼加装电梯'
-              placeholderClass='field__placeholder'
-              onInput={(e) => {
-                draft.update({ title: e.detail.value })
-                if (errors.title) setErrors({ ...errors, title: undefined })
-              }}
-            />
-            {errors.title && <Text className='field__error'>{errors.title}</Text>}
+      <Card>
+        <View className='field' id='title-field'>
+          <View className='field__row'>
+            <Text className='field__label'>标题</Text>
+            <Text className={`field__count ${titleLen > TITLE_MAX ? 'field__count--over' : ''}`}>
+              {titleLen}/{TITLE_MAX}
+            </Text>
           </View>
-
-          {similar.length > 0 && (
-            <View className='similar'>
-              <Text className='similar__title'>是否附议已有提案？</Text>
-              <Text className='field__note'>下面这些提案和您要写的很像，附议已有提案能更快办成。</Text>
-              {similar.map((s) => (
-                <View className='similar__item' key={s.id}>
-                  <View className='similar__text'>
-                    <Text className='choice__title'>{s.title}</Text>
-                    <Text className='choice__text'>
-                      {stateLabel(s.state)}
-                      {s.state === 'submitted' ? ` · ${cosignProgress(s.cosignCount, s.threshold).text}` : ''}
-                    </Text>
-                  </View>
-                  <Button small kind='secondary' onClick={() => Taro.navigateTo({ url: detailUrl(s.id) })}>
-                    去看看
-                  </Button>
-                </View>
-              ))}
-            </View>
-          )}
-
-          <View className='field' id='body-field'>
-            <View className='field__row'>
-              <Text className='field__label'>具体内容</Text>
-              <Text className={`field__count ${bodyLen > BODY_MAX ? 'field__count--over' : ''}`}>
-                {bodyLen}/{BODY_MAX}
-              </Text>
-            </View>
-            <Textarea
-              className={`field__input field__textarea field__textarea--tall ${errors.body ? 'field__input--error' : ''}`}
-              value={draft.body}
-              maxlength={BODY_MAX}
-              placeholder='问题是什么、影响了谁、您建议怎么办'
-              placeholderClass='field__placeholder'
-              onInput={(e) => {
-                draft.update({ body: e.detail.value })
-                if (errors.body) setErrors({ ...errors, body: undefined })
-              }}
-            />
-            {errors.body && <Text className='field__error'>{errors.body}</Text>}
-          </View>
-        </Card>
-
-        <Card title='分类'>
-          <View className='tiles' id='category-field'>
-            {PROPOSAL_CATEGORIES.map((c) => (
-              <View
-                key={c}
-                className={`tile ${draft.category === c ? 'tile--selected' : ''}`}
-                hoverClass='tile--pressed'
-                onClick={() => {
-                  draft.update({ category: c })
-                  if (errors.category) setErrors({ ...errors, category: undefined })
-                }}
-              >
-                <Text>{PROPOSAL_CATEGORY_NAMES[c]}</Text>
-              </View>
-            ))}
-          </View>
-          {errors.category && <Text className='field__error'>{errors.category}</Text>}
-        </Card>
-
-        <Card title='这是哪里的事'>
-          <Text className='field__note'>范围决定谁可以附议和投票。</Text>
-          <View className='choices'>
-            {LEVELS.map((l) => (
-              <View
-                key={l.level}
-                className={`choice ${draft.level === l.level ? 'choice--selected' : ''}`}
-                hoverClass='choice--pressed'
-                onClick={() => draft.update({ level: l.level })}
-              >
-                <Text className='choice__title'>{l.name}</Text>
-                <Text className='choice__text'>{l.text}</Text>
-              </View>
-            ))}
-          </View>
-        </Card>
-
-        <Card title='照片'>
-          <Text className='card__text'>上传照片的功能还在准备中，现在请先用文字描述。需要给居委会看照片的，可以到居委会当面说明。</Text>
-        </Card>
-
-        <Card>
-          <View className='list-row'>
-            <View className='list-row__main'>
-              <Text className='list-row__label'>不显示我的楼号</Text>
-              <Text className='list-row__hint'>
-                邻居看到的提案人：{draft.hideBuilding ? `${neighbourhoodName}居民` : me?.label ?? ''}
-              </Text>
-            </View>
-            <Switch
-              className='switch'
-              checked={draft.hideBuilding}
-              color='#1d5bb8'
-              aria-label='不显示我的楼号'
-              onChange={(e) => draft.update({ hideBuilding: !!e.detail.value })}
-            />
-          </View>
-        </Card>
-
-        <View className='btn-stack'>
-          <Button id='submit-proposal' loading={busy} onClick={submit}>
-            提交提案
-          </Button>
-          {hasDraft(draft) && (
-            <Button kind='plain' disabled={busy} onClick={clearDraft}>
-              清空草稿
-            </Button>
-          )}
+          <Input
+            className={`field__input ${errors.title ? 'field__input--error' : ''}`}
+            value={draft.title}
+            maxlength={TITLE_MAX}
+            placeholder='例如：3号楼加装电梯'
+            placeholderClass='field__placeholder'
+            onInput={(e) => {
+              draft.update({ title: e.detail.value })
+              if (errors.title) setErrors({ ...errors, title: undefined })
+            }}
+          />
+          {errors.title && <Text className='field__error'>{errors.title}</Text>}
         </View>
+
+        {similar.length > 0 && (
+          <View className='similar'>
+            <Text className='similar__title'>是否附议已有提案？</Text>
+            <Text className='field__note'>下面这些提案和您要写的很像，附议已有提案能更快办成。</Text>
+            {similar.map((s) => (
+              <View className='similar__item' key={s.id}>
+                <View className='similar__text'>
+                  <Text className='choice__title'>{s.title}</Text>
+                  <Text className='choice__text'>
+                    {stateLabel(s.state)}
+                    {s.state === 'submitted' ? ` · ${cosignProgress(s.cosignCount, s.threshold).text}` : ''}
+                  </Text>
+                </View>
+                <Button small kind='secondary' onClick={() => Taro.navigateTo({ url: detailUrl(s.id) })}>
+                  去看看
+                </Button>
+              </View>
+            ))}
+          </View>
+        )}
+
+        <View className='field' id='body-field'>
+          <View className='field__row'>
+            <Text className='field__label'>具体内容</Text>
+            <Text className={`field__count ${bodyLen > BODY_MAX ? 'field__count--over' : ''}`}>
+              {bodyLen}/{BODY_MAX}
+            </Text>
+          </View>
+          <Textarea
+            className={`field__input field__textarea field__textarea--tall ${errors.body ? 'field__input--error' : ''}`}
+            value={draft.body}
+            maxlength={BODY_MAX}
+            placeholder='问题是什么、影响了谁、您建议怎么办'
+            placeholderClass='field__placeholder'
+            onInput={(e) => {
+              draft.update({ body: e.detail.value })
+              if (errors.body) setErrors({ ...errors, body: undefined })
+            }}
+          />
+          {errors.body && <Text className='field__error'>{errors.body}</Text>}
+        </View>
+      </Card>
+
+      <Card title='分类'>
+        <View className='tiles' id='category-field'>
+          {PROPOSAL_CATEGORIES.map((c) => (
+            <View
+              key={c}
+              className={`tile ${draft.category === c ? 'tile--selected' : ''}`}
+              hoverClass='tile--pressed'
+              onClick={() => {
+                draft.update({ category: c })
+                if (errors.category) setErrors({ ...errors, category: undefined })
+              }}
+            >
+              <Text>{PROPOSAL_CATEGORY_NAMES[c]}</Text>
+            </View>
+          ))}
+        </View>
+        {errors.category && <Text className='field__error'>{errors.category}</Text>}
+      </Card>
+
+      <Card title='这是哪里的事'>
+        <Text className='field__note'>范围决定谁可以附议和投票。</Text>
+        <View className='choices'>
+          {LEVELS.map((l) => (
+            <View
+              key={l.level}
+              className={`choice ${draft.level === l.level ? 'choice--selected' : ''}`}
+              hoverClass='choice--pressed'
+              onClick={() => draft.update({ level: l.level })}
+            >
+              <Text className='choice__title'>{l.name}</Text>
+              <Text className='choice__text'>{l.text}</Text>
+            </View>
+          ))}
+        </View>
+      </Card>
+
+      <Card title='照片'>
+        <Text className='card__text'>上传照片的功能还在准备中，现在请先用文字描述。需要给居委会看照片的，可以到居委会当面说明。</Text>
+      </Card>
+
+      <Card>
+        <View className='list-row'>
+          <View className='list-row__main'>
+            <Text className='list-row__label'>不显示我的楼号</Text>
+            <Text className='list-row__hint'>
+              邻居看到的提案人：{draft.hideBuilding ? `${neighbourhoodName}居民` : me?.label ?? ''}
+            </Text>
+          </View>
+          <Switch
+            className='switch'
+            checked={draft.hideBuilding}
+            color='#1d5bb8'
+            aria-label='不显示我的楼号'
+            onChange={(e) => draft.update({ hideBuilding: !!e.detail.value })}
+          />
+        </View>
+      </Card>
+
+      <View className='btn-stack'>
+        <Button id='submit-proposal' loading={busy} onClick={submit}>
+          提交提案
+        </Button>
+        {hasDraft(draft) && (
+          <Button kind='plain' disabled={busy} onClick={clearDraft}>
+            清空草稿
+          </Button>
+        )}
       </View>
     </Page>
   )

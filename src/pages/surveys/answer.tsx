@@ -3,7 +3,7 @@ import { Switch, Text, View } from '@tarojs/components'
 import { useMemo, useState } from 'react'
 import type { SurveyAnswerValue, SurveyDetail } from '@yishi/types'
 import { SURVEY_STATUS_NAMES } from '@yishi/types'
-import { Page } from '@/shared/ui/Page'
+import { Page, PageNotice } from '@/accounts/Page'
 import { Badge, Card } from '@/shared/ui/Card'
 import { Button } from '@/shared/ui/Button'
 import { EmptyState } from '@/shared/ui/EmptyState'
@@ -172,24 +172,16 @@ export default function AnswerPage() {
   if (loadError) {
     return (
       <Page>
-        <View className='page__body'>
-          <EmptyState title={loadError}>
-            <Button kind='secondary' onClick={() => load()}>
-              重试
-            </Button>
-          </EmptyState>
-        </View>
+        <EmptyState title={loadError}>
+          <Button kind='secondary' onClick={() => load()}>
+            重试
+          </Button>
+        </EmptyState>
       </Page>
     )
   }
   if (!survey) {
-    return (
-      <Page>
-        <View className='page__body'>
-          <EmptyState title='正在加载…' />
-        </View>
-      </Page>
-    )
+    return <PageNotice title='正在加载…' />
   }
 
   const total = questions.length
@@ -364,7 +356,7 @@ export default function AnswerPage() {
 
   return (
     <Page>
-      <View className='page__body'>{content}</View>
+      {content}
     </Page>
   )
 }

@@ -2,7 +2,7 @@ import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { useRef, useState } from 'react'
 import type { IndicatorSummary, SurveyListItem } from '@yishi/types'
-import { Page } from '@/shared/ui/Page'
+import { Page } from '@/accounts/Page'
 import { Card, Section } from '@/shared/ui/Card'
 import { Button } from '@/shared/ui/Button'
 import { EmptyState } from '@/shared/ui/EmptyState'
@@ -98,54 +98,52 @@ export default function SurveysPage() {
 
   return (
     <Page>
-      <View className='page__body'>
-        {committee && (
-          <Card title='居委会' tone='accent'>
-            <Text className='card__text'>新建、发布、结束问卷，录入纸质问卷，查看结果和评估指标。</Text>
-            <Button className='card__action' kind='secondary' onClick={() => Taro.navigateTo({ url: COMMITTEE_SURVEYS_PAGE })}>
-              问卷管理
-            </Button>
-          </Card>
-        )}
+      {committee && (
+        <Card title='居委会' tone='accent'>
+          <Text className='card__text'>新建、发布、结束问卷，录入纸质问卷，查看结果和评估指标。</Text>
+          <Button className='card__action' kind='secondary' onClick={() => Taro.navigateTo({ url: COMMITTEE_SURVEYS_PAGE })}>
+            问卷管理
+          </Button>
+        </Card>
+      )}
 
-        {!verified && !committee && (
-          <EmptyState title='认证住址后就能填写社区问卷' text='问卷只请本小区已认证的居民填写，这样大家的意见才作数。回答是匿名的。'>
-            <Button onClick={() => Taro.navigateTo({ url: RESIDENCE_PAGE })}>去认证</Button>
-          </EmptyState>
-        )}
+      {!verified && !committee && (
+        <EmptyState title='认证住址后就能填写社区问卷' text='问卷只请本小区已认证的居民填写，这样大家的意见才作数。回答是匿名的。'>
+          <Button onClick={() => Taro.navigateTo({ url: RESIDENCE_PAGE })}>去认证</Button>
+        </EmptyState>
+      )}
 
-        {verified && <SummaryCard summary={summary} />}
+      {verified && <SummaryCard summary={summary} />}
 
-        {(verified || committee) && (
-          <View>
-            {error && (
-              <EmptyState title='问卷没有加载出来' text='请检查网络后重试。'>
-                <Button kind='secondary' onClick={() => load()}>
-                  重试
-                </Button>
-              </EmptyState>
-            )}
-            {!items && !error && <EmptyState title='正在加载…' />}
-            {items && (
-              <Section title='待填写'>
-                {toAnswer.length ? (
-                  toAnswer.map(card)
-                ) : (
-                  <EmptyState title='暂时没有需要您填写的问卷' text={verified ? '居委会发布问卷后会显示在这里。' : '问卷只请已认证的居民填写。'} />
-                )}
-              </Section>
-            )}
-            {done.length > 0 && <Section title='已提交'>{done.map(card)}</Section>}
-            {others.length > 0 && <Section title='其他问卷'>{others.map(card)}</Section>}
-            {cursor && (
-              <Button kind='plain' loading={more} onClick={loadMore}>
-                加载更多
+      {(verified || committee) && (
+        <View>
+          {error && (
+            <EmptyState title='问卷没有加载出来' text='请检查网络后重试。'>
+              <Button kind='secondary' onClick={() => load()}>
+                重试
               </Button>
-            )}
-            <Text className='hint'>问卷匿名：您的回答和您的账号分开保存，谁也看不到哪份回答是谁填的。</Text>
-          </View>
-        )}
-      </View>
+            </EmptyState>
+          )}
+          {!items && !error && <EmptyState title='正在加载…' />}
+          {items && (
+            <Section title='待填写'>
+              {toAnswer.length ? (
+                toAnswer.map(card)
+              ) : (
+                <EmptyState title='暂时没有需要您填写的问卷' text={verified ? '居委会发布问卷后会显示在这里。' : '问卷只请已认证的居民填写。'} />
+              )}
+            </Section>
+          )}
+          {done.length > 0 && <Section title='已提交'>{done.map(card)}</Section>}
+          {others.length > 0 && <Section title='其他问卷'>{others.map(card)}</Section>}
+          {cursor && (
+            <Button kind='plain' loading={more} onClick={loadMore}>
+              加载更多
+            </Button>
+          )}
+          <Text className='hint'>问卷匿名：您的回答和您的账号分开保存，谁也看不到哪份回答是谁填的。</Text>
+        </View>
+      )}
     </Page>
   )
 }
