@@ -1,12 +1,16 @@
-import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro'
+import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
-import { useRef, useState } from 'react'
+import { useState } from 'react'
 import type { SurveyListItem, SurveyState } from '@yishi/types'
 import { SURVEY_STATUS_NAMES } from '@yishi/types'
 import { Page, PageNotice } from '@/accounts/Page'
 import { Badge, Card } from '@/shared/ui/Card'
 import { Button } from '@/shared/ui/Button'
 import { EmptyState } from '@/shared/ui/EmptyState'
+import { LoadMore } from '@/shared/ui/LoadMore'
+import { LoadState } from '@/shared/ui/LoadState'
+import { Segments } from '@/shared/ui/Segments'
+import { usePagedList } from '@/shared/hooks/usePagedList'
 import { formatDateTime } from '@/shared/format'
 import { useMe } from '@/accounts/me'
 import { isCommittee } from '@/accounts/session'
@@ -38,54 +42,11 @@ function SurveyRow({ item }: { item: SurveyListItem }) {
 export default function CommitteeSurveysPage() {
   const me = useMe()
   const [tab, setTab] = useState<SurveyState>('published')
-  const [items, setItems] = useState<SurveyListItem[] | null>(null)
-  const [cursor, setCursor] = useState<string | null>(null)
-  const [error, setError] = useState(false)
-  const [more, setMore] = useState(false)
-  const request = useRef(0)
-
-  const load = async (state: SurveyState = tab) => {
-    const mine = ++request.current
-    setError(false)
-    try {
-      const page = await surveysApi.list({ state, limit: 20 })
-      if (mine !== request.current) return
-      setItems(page.items)
-      setCursor(page.nextCursor)
-    } catch {
-      if (mine === request.current) setError(true)
-    }
-  }
-  const loadMore = async () => {
-    if (!cursor || more) return
-    setMore(true)
-    try {
-      const page = await surveysApi.list({ state: tab, limit: 20, cursor })
-      setItems((list) => [...(list ?? []), ...page.items])
-      setCursor(page.nextCursor)
-    } catch {
-      // Toast shown by the request client.
-    } finally {
-      setMore(false)
-    }
-  }
-
-  useDidShow(() => {
-    if (isCommittee(me)) void load()
-  })
-  usePullDownRefresh(() => {
-    void load().finally(() => Taro.stopPullDownRefresh())
-  })
+  const list = usePagedList<SurveyListItem>((cursor) => surveysApi.list({ state: tab, limit: 20, cursor }), { enabled: isCommittee(me), deps: [tab] })
+  const items = list.items
 
   if (me && !isCommittee(me)) {
     return <PageNotice title='只有居委会和街镇工作人员可以管理问卷' text='居民填写问卷请到“问卷”页。' />
-  }
-
-  const switchTab = (state: SurveyState) => {
-    if (state === tab) return
-    setTab(state)
-    setItems(null)
-    void load(state)
   }
 
   return (
@@ -96,21 +57,8 @@ export default function CommitteeSurveysPage() {
           评估指标
         </Button>
       </View>
-      <View className='segments'>
-        {STATE_TABS.map((t) => (
-          <View key={t.state} className={`segment ${t.state === tab ? 'segment--active' : ''}`} onClick={() => switchTab(t.state)}>
-            <Text>{t.label}</Text>
-          </View>
-        ))}
-      </View>
-      {error && (
-        <EmptyState title='问卷没有加载出来' text='请检查网络后重试。'>
-          <Button kind='secondary' onClick={() => load()}>
-            重试
-          </Button>
-        </EmptyState>
-      )}
-      {!items && !error && <EmptyState title='正在加载…' />}
+      <Segments options={STATE_TABS} value={tab} onChange={setTab} />
+      <LoadState load={list} title='问卷没有加载出来' text='请检查网络后重试。' />
       {items && items.length === 0 && (
         <EmptyState
           title={tab === 'draft' ? '没有草稿' : tab === 'published' ? '没有正在进行的问卷' : '还没有结束的问卷'}
@@ -118,11 +66,7 @@ export default function CommitteeSurveysPage() {
         />
       )}
       {items?.map((item) => <SurveyRow key={item.id} item={item} />)}
-      {cursor && (
-        <Button kind='plain' loading={more} onClick={loadMore}>
-          加载更多
-        </Button>
-      )}
+      <LoadMore list={list} />
     </Page>
   )
 }

@@ -4,10 +4,10 @@ import type { SurveyQuestion, SurveyQuestionInput, SurveyQuestionType, SurveySta
 // How surveys read to the committee, and the checks a custom question passes before it is sent (the
 // same limits as the server). Pure, tested in __tests__/app/surveys-committee.test.tsx.
 
-export const STATE_TABS: { state: SurveyState; label: string }[] = [
-  { state: 'draft', label: '草稿' },
-  { state: 'published', label: '已发布' },
-  { state: 'closed', label: '已结束' },
+export const STATE_TABS: { value: SurveyState; label: string }[] = [
+  { value: 'draft', label: '草稿' },
+  { value: 'published', label: '已发布' },
+  { value: 'closed', label: '已结束' },
 ]
 
 export const SCORE_STATUS: Record<ScoreStatus, { label: string; tone: 'success' | 'warn' | 'neutral' }> = {

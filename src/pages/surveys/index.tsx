@@ -1,11 +1,14 @@
-import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro'
+import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
-import { useRef, useState } from 'react'
 import type { IndicatorSummary, SurveyListItem } from '@yishi/types'
 import { Page } from '@/accounts/Page'
 import { Card, Section } from '@/shared/ui/Card'
 import { Button } from '@/shared/ui/Button'
 import { EmptyState } from '@/shared/ui/EmptyState'
+import { LoadMore } from '@/shared/ui/LoadMore'
+import { LoadState } from '@/shared/ui/LoadState'
+import { useLoader } from '@/shared/hooks/useLoader'
+import { usePagedList } from '@/shared/hooks/usePagedList'
 import { formatDateTime } from '@/shared/format'
 import { useMe } from '@/accounts/me'
 import { isCommittee } from '@/accounts/session'
@@ -44,50 +47,10 @@ export default function SurveysPage() {
   const me = useMe()
   const verified = !!me?.verified
   const committee = isCommittee(me)
-  const [items, setItems] = useState<SurveyListItem[] | null>(null)
-  const [cursor, setCursor] = useState<string | null>(null)
-  const [summary, setSummary] = useState<IndicatorSummary | null | undefined>(undefined)
-  const [error, setError] = useState(false)
-  const [more, setMore] = useState(false)
-  const request = useRef(0)
-
-  const load = async () => {
-    if (!me || (!verified && !committee)) return
-    const mine = ++request.current
-    setError(false)
-    const summaryCall = verified ? surveysApi.summary(true).catch(() => null) : Promise.resolve(undefined)
-    try {
-      const page = await surveysApi.list({ limit: 30 })
-      if (mine !== request.current) return
-      setItems(page.items)
-      setCursor(page.nextCursor)
-    } catch {
-      if (mine === request.current) setError(true)
-    }
-    const s = await summaryCall
-    if (mine === request.current) setSummary(s)
-  }
-
-  const loadMore = async () => {
-    if (!cursor || more) return
-    setMore(true)
-    try {
-      const page = await surveysApi.list({ limit: 30, cursor })
-      setItems((list) => [...(list ?? []), ...page.items])
-      setCursor(page.nextCursor)
-    } catch {
-      // Toast shown by the request client.
-    } finally {
-      setMore(false)
-    }
-  }
-
-  useDidShow(() => {
-    void load()
-  })
-  usePullDownRefresh(() => {
-    void load().finally(() => Taro.stopPullDownRefresh())
-  })
+  const list = usePagedList<SurveyListItem>((cursor) => surveysApi.list({ limit: 30, cursor }), { enabled: verified || committee })
+  // The summary card says so itself when there is none (or it could not be read).
+  const summary = useLoader(() => surveysApi.summary(true).then((s): { s: IndicatorSummary | null } => ({ s }), () => ({ s: null })), { enabled: verified })
+  const items = list.items
 
   // Residents see what is open to them first, then what they did, then the rest.
   const toAnswer = (items ?? []).filter((i) => i.canAnswer)
@@ -113,18 +76,11 @@ export default function SurveysPage() {
         </EmptyState>
       )}
 
-      {verified && <SummaryCard summary={summary} />}
+      {verified && <SummaryCard summary={summary.data?.s} />}
 
       {(verified || committee) && (
         <View>
-          {error && (
-            <EmptyState title='问卷没有加载出来' text='请检查网络后重试。'>
-              <Button kind='secondary' onClick={() => load()}>
-                重试
-              </Button>
-            </EmptyState>
-          )}
-          {!items && !error && <EmptyState title='正在加载…' />}
+          <LoadState load={list} title='问卷没有加载出来' text='请检查网络后重试。' />
           {items && (
             <Section title='待填写'>
               {toAnswer.length ? (
@@ -136,11 +92,7 @@ export default function SurveysPage() {
           )}
           {done.length > 0 && <Section title='已提交'>{done.map(card)}</Section>}
           {others.length > 0 && <Section title='其他问卷'>{others.map(card)}</Section>}
-          {cursor && (
-            <Button kind='plain' loading={more} onClick={loadMore}>
-              加载更多
-            </Button>
-          )}
+          <LoadMore list={list} />
           <Text className='hint'>问卷匿名：您的回答和您的账号分开保存，谁也看不到哪份回答是谁填的。</Text>
         </View>
       )}
