@@ -1,84 +1,38 @@
-import Taro, { useDidShow, usePullDownRefresh, useRouter } from '@tarojs/taro'
+import Taro, { useRouter } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
-import { useState } from 'react'
-import type { ProposalDetail } from '@yishi/types'
 import { Page, PageNotice } from '@/accounts/Page'
 import { Badge, Card } from '@/shared/ui/Card'
 import { Button } from '@/shared/ui/Button'
-import { EmptyState } from '@/shared/ui/EmptyState'
+import { LoadState } from '@/shared/ui/LoadState'
+import { loadErrorText, useLoader } from '@/shared/hooks/useLoader'
 import { formatDateTime } from '@/shared/format'
-import { ApiRequestError } from '@/shared/request'
-import { COMMITTEE_MANAGE_PAGE, detailUrl, markProposalsChanged, proposalsApi } from '@/proposals/api'
+import { COMMITTEE_MANAGE_PAGE, detailUrl, proposalsApi } from '@/proposals/api'
+import { useProposalAction } from '@/proposals/useProposalAction'
 import { categoryName, deadlineText, STATE_VIEWS } from '@/proposals/labels'
 import { CosignBar, StateBadge } from '@/proposals/ui'
 import { EvaluationCard, ImplementationCard, MeetingsCard, Photos, Timeline, VoteCard } from '@/proposals/parts'
 import { topicUrl } from '@/discussions/routes'
 
-async function confirm(title: string, content: string, confirmText: string): Promise<boolean> {
-  const res = await Taro.showModal({ title, content, confirmText, cancelText: '取消' })
-  return !!res.confirm
-}
-
 export default function ProposalDetailPage() {
   const router = useRouter()
   const id = Number(router.params.id)
-  const [detail, setDetail] = useState<ProposalDetail | null>(null)
-  const [error, setError] = useState<string | null>(null)
-  const [busy, setBusy] = useState<string | null>(null)
-
-  const load = async () => {
-    if (!(id > 0)) {
-      setError('没有找到这条提案')
-      return
-    }
-    try {
-      const d = await proposalsApi.detail(id, true)
-      setDetail(d)
-      setError(null)
-    } catch (e) {
-      setError(e instanceof ApiRequestError ? e.message : '提案没有加载出来，请稍后重试')
-    }
-  }
-
-  useDidShow(() => {
-    void load()
+  const load = useLoader(() => proposalsApi.detail(id, true), {
+    enabled: id > 0,
+    errorText: (e) => loadErrorText(e, '提案没有加载出来，请稍后重试'),
   })
-  usePullDownRefresh(() => {
-    void load().finally(() => Taro.stopPullDownRefresh())
-  })
+  const action = useProposalAction(load.reload)
+  const busy = action.busy
 
-  /** Runs an action that changes the proposal, then reloads it. */
-  const act = async (key: string, work: () => Promise<unknown>, done: string) => {
-    if (busy) return
-    setBusy(key)
-    try {
-      await work()
-      markProposalsChanged()
-      Taro.showToast({ title: done, icon: 'none' })
-      await load()
-    } catch {
-      // The request client showed why.
-    } finally {
-      setBusy(null)
-    }
-  }
-
-  if (error && !detail) {
+  if (!(id > 0)) return <PageNotice title='没有找到这条提案' />
+  if (!load.data) {
     return (
       <Page>
-        <EmptyState title={error}>
-          <Button kind='secondary' onClick={load}>
-            重试
-          </Button>
-        </EmptyState>
+        <LoadState load={load} />
       </Page>
     )
   }
-  if (!detail) {
-    return <PageNotice title='正在加载…' />
-  }
 
-  const d = detail
+  const d = load.data
   const view = STATE_VIEWS[d.state]
   const deadline = deadlineText(d)
   const collecting = d.state === 'submitted'
@@ -86,26 +40,28 @@ export default function ProposalDetailPage() {
   const canWithdraw = d.isMine && d.allowedTransitions.includes('withdrawn')
   const topicLink = d.topicId ? topicUrl(d.topicId) : null
 
-  const cosign = async () => {
-    if (!(await confirm('附议', '附议表示您支持这条提案。人数够了，提案就交居委会审核。', '确定附议'))) return
-    await act('cosign', () => proposalsApi.cosign(d.id), '已附议，谢谢您')
-  }
-  const withdrawCosign = async () => {
-    if (!(await confirm('撤回附议', '确定撤回您的附议吗？', '撤回附议'))) return
-    await act('uncosign', () => proposalsApi.withdrawCosign(d.id), '已撤回附议')
-  }
-  const toggleFollow = async () => {
-    if (d.followedByMe) {
-      if (!(await confirm('取消关注', '取消后，这条提案有进展时不再通知您。', '取消关注'))) return
-      await act('follow', () => proposalsApi.unfollow(d.id), '已取消关注')
-    } else {
-      await act('follow', () => proposalsApi.follow(d.id), '已关注，有进展会通知您')
-    }
-  }
-  const withdraw = async () => {
-    if (!(await confirm('撤回提案', '撤回后提案不再征集附议，也不能恢复。确定撤回吗？', '撤回提案'))) return
-    await act('withdraw', () => proposalsApi.withdraw(d.id), '提案已撤回')
-  }
+  const cosign = () =>
+    action.run('cosign', () => proposalsApi.cosign(d.id), {
+      ask: { title: '附议', content: '附议表示您支持这条提案。人数够了，提案就交居委会审核。', confirmText: '确定附议' },
+      done: '已附议，谢谢您',
+    })
+  const withdrawCosign = () =>
+    action.run('uncosign', () => proposalsApi.withdrawCosign(d.id), {
+      ask: { title: '撤回附议', content: '确定撤回您的附议吗？', confirmText: '撤回附议' },
+      done: '已撤回附议',
+    })
+  const toggleFollow = () =>
+    d.followedByMe
+      ? action.run('follow', () => proposalsApi.unfollow(d.id), {
+          ask: { title: '取消关注', content: '取消后，这条提案有进展时不再通知您。', confirmText: '取消关注' },
+          done: '已取消关注',
+        })
+      : action.run('follow', () => proposalsApi.follow(d.id), { done: '已关注，有进展会通知您' })
+  const withdraw = () =>
+    action.run('withdraw', () => proposalsApi.withdraw(d.id), {
+      ask: { title: '撤回提案', content: '撤回后提案不再征集附议，也不能恢复。确定撤回吗？', confirmText: '撤回提案' },
+      done: '提案已撤回',
+    })
 
   return (
     <Page>
@@ -197,9 +153,9 @@ export default function ProposalDetailPage() {
         </Card>
       )}
 
-      {d.vote && <VoteCard detail={d} onChanged={(vote) => setDetail({ ...d, vote })} />}
+      {d.vote && <VoteCard detail={d} onChanged={(vote) => load.set({ ...d, vote })} />}
       <ImplementationCard detail={d} />
-      {d.evaluations && <EvaluationCard detail={d} onChanged={(evaluations) => setDetail({ ...d, evaluations })} />}
+      {d.evaluations && <EvaluationCard detail={d} onChanged={(evaluations) => load.set({ ...d, evaluations })} />}
       <MeetingsCard meetings={d.meetings} />
 
       {d.topicId !== null && (
