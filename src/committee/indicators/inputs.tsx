@@ -7,6 +7,7 @@ import { Page, PageNotice } from '@/accounts/Page'
 import { Badge, Card, Section } from '@/shared/ui/Card'
 import { Button } from '@/shared/ui/Button'
 import { EmptyState } from '@/shared/ui/EmptyState'
+import { confirm } from '@/shared/ui/confirm'
 import { formatDateTime } from '@/shared/format'
 import { newIdempotencyKey } from '@/shared/request'
 import { useMe } from '@/accounts/me'
@@ -190,8 +191,7 @@ export default function IndicatorInputsPage() {
     }
     const cleared = keys.filter((k) => inputs[k] === null).map((k) => FIELD_BY_KEY.get(k)?.name ?? k)
     if (cleared.length) {
-      const { confirm } = await Taro.showModal({ title: '清除录入', content: `将清除：${cleared.join('、')}。这些项目改用平台记录或按缺数据计算。`, confirmText: '确定', cancelText: '取消' })
-      if (!confirm) return
+      if (!(await confirm({ title: '清除录入', content: `将清除：${cleared.join('、')}。这些项目改用平台记录或按缺数据计算。` }))) return
     }
     setBusy(true)
     try {

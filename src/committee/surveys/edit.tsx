@@ -7,6 +7,7 @@ import { Page, PageNotice } from '@/accounts/Page'
 import { Badge, Card, Section } from '@/shared/ui/Card'
 import { Button } from '@/shared/ui/Button'
 import { EmptyState } from '@/shared/ui/EmptyState'
+import { confirm } from '@/shared/ui/confirm'
 import { newIdempotencyKey } from '@/shared/request'
 import { useMe } from '@/accounts/me'
 import { isCommittee } from '@/accounts/session'
@@ -278,8 +279,7 @@ function EditForm({ id, fromDetail }: { id: number; fromDetail: boolean }) {
       return copy
     })
   const remove = async (index: number) => {
-    const { confirm } = await Taro.showModal({ title: '删除这道题', content: '确定删除吗？', confirmText: '删除', cancelText: '取消', confirmColor: '#b3261e' })
-    if (confirm) setCustoms((list) => list.filter((_, i) => i !== index))
+    if (await confirm({ title: '删除这道题', content: '确定删除吗？', confirmText: '删除', danger: true })) setCustoms((list) => list.filter((_, i) => i !== index))
   }
 
   const save = async (then: 'stay' | 'next') => {

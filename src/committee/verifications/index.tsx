@@ -1,15 +1,15 @@
-import { Switch, Text, View } from '@tarojs/components'
+import { Text, View } from '@tarojs/components'
 import { useState } from 'react'
 import type { VerificationRequest, VerificationStatus } from '@yishi/types'
 import { VERIFICATION_STATUS_NAMES } from '@yishi/types'
 import { Page, PageNotice } from '@/accounts/Page'
 import { Badge, Card } from '@/shared/ui/Card'
 import { Button } from '@/shared/ui/Button'
+import { SwitchRow } from '@/shared/ui/ListRow'
 import { EmptyState } from '@/shared/ui/EmptyState'
 import { LoadState } from '@/shared/ui/LoadState'
 import { ReasonForm } from '@/shared/ui/ReasonForm'
 import { Segments } from '@/shared/ui/Segments'
-import { COLOR_PRIMARY } from '@/shared/ui/colors'
 import { useAction } from '@/shared/hooks/useAction'
 import { useLoader } from '@/shared/hooks/useLoader'
 import { keysOf } from '@/shared/keys'
@@ -68,18 +68,7 @@ function RequestCard({ item, onDone }: { item: VerificationRequest; onDone: (upd
 
       {item.status === 'pending' && !rejecting && (
         <View>
-          <View className='list-row'>
-            <View className='list-row__main'>
-              <Text className='list-row__label'>同时设为居民代表</Text>
-              <Text className='list-row__hint'>由居委会认定的本楼组居民代表</Text>
-            </View>
-            <Switch
-              className='switch'
-              checked={representative}
-              color={COLOR_PRIMARY}
-              onChange={(e) => setRepresentative(!!e.detail.value)}
-            />
-          </View>
+          <SwitchRow label='同时设为居民代表' hint='由居委会认定的本楼组居民代表' checked={representative} onChange={setRepresentative} />
           <View className='btn-row'>
             <Button kind='secondary' disabled={!!action.busy} onClick={() => setRejecting(true)}>
               不通过

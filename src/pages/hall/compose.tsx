@@ -1,11 +1,12 @@
 import Taro, { useRouter, useUnload } from '@tarojs/taro'
-import { Switch, Text, Textarea, View } from '@tarojs/components'
+import { Text, Textarea, View } from '@tarojs/components'
 import { useEffect, useRef, useState } from 'react'
 import type { Post, Stance, Topic } from '@yishi/types'
 import { STANCE_NAMES } from '@yishi/types'
 import { Page, PageNotice } from '@/accounts/Page'
 import { Card } from '@/shared/ui/Card'
 import { Button } from '@/shared/ui/Button'
+import { SwitchRow } from '@/shared/ui/ListRow'
 import { ApiRequestError, newIdempotencyKey } from '@/shared/request'
 import { discussionsApi } from '@/discussions/api'
 import { draftKey, useDrafts } from '@/discussions/drafts'
@@ -180,13 +181,7 @@ export default function ComposePage() {
         )}
 
         {!editing && staff && (
-          <View className='list-row'>
-            <View className='list-row__main'>
-              <Text className='list-row__label'>作为官方回复</Text>
-              <Text className='list-row__hint'>醒目显示，署名“居委会”</Text>
-            </View>
-            <Switch className='switch' checked={official} color='#1d5bb8' onChange={(e) => setOfficial(!!e.detail.value)} />
-          </View>
+          <SwitchRow label='作为官方回复' hint='醒目显示，署名“居委会”' checked={official} onChange={setOfficial} />
         )}
 
         <Text className='card__note'>请文明发言，就事论事。电话、身份证号和房号会自动打码，邻居们看不到。</Text>

@@ -1,11 +1,12 @@
 import Taro, { useDidShow } from '@tarojs/taro'
-import { Switch, Text, View } from '@tarojs/components'
+import { Text, View } from '@tarojs/components'
 import { useState } from 'react'
 import { ROLE_NAMES, VERIFICATION_STATUS_NAMES } from '@yishi/types'
 import { Page } from '@/accounts/Page'
 import { Badge, Card } from '@/shared/ui/Card'
 import { Button } from '@/shared/ui/Button'
-import { ListRow } from '@/shared/ui/ListRow'
+import { ListRow, SwitchRow } from '@/shared/ui/ListRow'
+import { confirm } from '@/shared/ui/confirm'
 import { useLargeText, useLargeTextSetting } from '@/shared/largeText'
 import { useMe, useMeStore } from '@/accounts/me'
 import { isCommittee } from '@/accounts/session'
@@ -29,8 +30,7 @@ export default function MinePage() {
   const residence = me?.residence ?? null
 
   const onLogout = async () => {
-    const { confirm } = await Taro.showModal({ title: '退出登录', content: '确定要退出登录吗？', confirmText: '退出', cancelText: '取消' })
-    if (!confirm) return
+    if (!(await confirm({ title: '退出登录', content: '确定要退出登录吗？', confirmText: '退出' }))) return
     setLeaving(true)
     await logout().finally(() => setLeaving(false))
   }
@@ -84,19 +84,7 @@ export default function MinePage() {
       <MyProposalsCard />
 
       <Card title='设置'>
-        <View className='list-row'>
-          <View className='list-row__main'>
-            <Text className='list-row__label'>大字模式</Text>
-            <Text className='list-row__hint'>字更大，按钮更大，看得更清楚</Text>
-          </View>
-          <Switch
-            className='switch'
-            checked={large}
-            color='#1d5bb8'
-            aria-label='大字模式'
-            onChange={(e) => setLarge(!!e.detail.value)}
-          />
-        </View>
+        <SwitchRow label='大字模式' hint='字更大，按钮更大，看得更清楚' checked={large} onChange={setLarge} />
         <ListRow label='隐私说明' arrow onClick={() => Taro.navigateTo({ url: '/pages/privacy/index' })} />
         {isCommittee(me) && <ListRow label='居委会：认证审核' arrow onClick={() => Taro.navigateTo({ url: VERIFICATIONS_PAGE })} />}
       </Card>

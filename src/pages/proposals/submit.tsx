@@ -1,12 +1,14 @@
 import Taro from '@tarojs/taro'
-import { Input, Switch, Text, Textarea, View } from '@tarojs/components'
+import { Input, Text, Textarea, View } from '@tarojs/components'
 import { useEffect, useState } from 'react'
 import type { ProposalLevel, SimilarProposal } from '@yishi/types'
 import { PROPOSAL_CATEGORIES, PROPOSAL_CATEGORY_NAMES } from '@yishi/types'
 import { Page } from '@/accounts/Page'
 import { Card } from '@/shared/ui/Card'
 import { Button } from '@/shared/ui/Button'
+import { SwitchRow } from '@/shared/ui/ListRow'
 import { EmptyState } from '@/shared/ui/EmptyState'
+import { confirm } from '@/shared/ui/confirm'
 import { useMe } from '@/accounts/me'
 import { RESIDENCE_PAGE } from '@/accounts/ResidenceCard'
 import { detailUrl, markProposalsChanged, proposalsApi } from '@/proposals/api'
@@ -70,7 +72,7 @@ export default function SubmitProposalPage() {
         .then((r) => r.items)
         .catch(() => similar)
       setSimilar(fresh)
-      const { confirm } = await Taro.showModal({
+      const go = await confirm({
         title: fresh.length ? '是否附议已有提案？' : '提交提案',
         content: fresh.length
           ? `已有 ${fresh.length} 条相似的提案正在征集或办理，附议已有提案能更快办成。仍要提交新提案吗？`
@@ -78,7 +80,7 @@ export default function SubmitProposalPage() {
         confirmText: fresh.length ? '仍要提交' : '提交',
         cancelText: fresh.length ? '先看看' : '再改改',
       })
-      if (!confirm) return
+      if (!go) return
       // Same key for the same draft: a retry, a second tap or a restart never makes a duplicate.
       const created = await proposalsApi.submit(body, useProposalDraft.getState().keyFor(body))
       useProposalDraft.getState().clear()
@@ -94,8 +96,7 @@ export default function SubmitProposalPage() {
   }
 
   const clearDraft = async () => {
-    const { confirm } = await Taro.showModal({ title: '清空草稿', content: '写好的内容会全部删除，确定吗？', confirmText: '清空', cancelText: '取消' })
-    if (confirm) {
+    if (await confirm({ title: '清空草稿', content: '写好的内容会全部删除，确定吗？', confirmText: '清空' })) {
       draft.clear()
       setErrors({})
     }
@@ -215,21 +216,7 @@ export default function SubmitProposalPage() {
       </Card>
 
       <Card>
-        <View className='list-row'>
-          <View className='list-row__main'>
-            <Text className='list-row__label'>不显示我的楼号</Text>
-            <Text className='list-row__hint'>
-              邻居看到的提案人：{draft.hideBuilding ? `${neighbourhoodName}居民` : me?.label ?? ''}
-            </Text>
-          </View>
-          <Switch
-            className='switch'
-            checked={draft.hideBuilding}
-            color='#1d5bb8'
-            aria-label='不显示我的楼号'
-            onChange={(e) => draft.update({ hideBuilding: !!e.detail.value })}
-          />
-        </View>
+        <SwitchRow label='不显示我的楼号' hint={`邻居看到的提案人：${draft.hideBuilding ? `${neighbourhoodName}居民` : me?.label ?? ''}`} checked={draft.hideBuilding} onChange={(on) => draft.update({ hideBuilding: on })} />
       </Card>
 
       <View className='btn-stack'>
