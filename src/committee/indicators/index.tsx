@@ -1,12 +1,14 @@
-import Taro, { useDidShow, usePullDownRefresh, useRouter } from '@tarojs/taro'
+import Taro, { useRouter } from '@tarojs/taro'
 import { Picker, Text, View } from '@tarojs/components'
-import { useRef, useState } from 'react'
+import { useState } from 'react'
 import type { IndexParentResult } from '@yishi/types/scoring'
-import type { IndexReport, UnitNode } from '@yishi/types'
+import type { UnitNode } from '@yishi/types'
 import { Page, PageNotice } from '@/accounts/Page'
 import { Card, Section } from '@/shared/ui/Card'
 import { Button } from '@/shared/ui/Button'
-import { EmptyState } from '@/shared/ui/EmptyState'
+import { LoadState } from '@/shared/ui/LoadState'
+import { useAction } from '@/shared/hooks/useAction'
+import { loadErrorText, useLoader } from '@/shared/hooks/useLoader'
 import { useMe } from '@/accounts/me'
 import { isCommittee } from '@/accounts/session'
 import { indicatorsApi, indicatorsExportPath } from '@/indicators/api'
@@ -30,39 +32,23 @@ export default function IndicatorsPage() {
   const [tree, setTree] = useState<UnitNode[]>([])
   const [unitId, setUnitId] = useState<number | undefined>(Number(router.params.unitId) || undefined)
   const [period, setPeriod] = useState<string>(router.params.period || String(THIS_YEAR))
-  const [report, setReport] = useState<IndexReport | null>(null)
-  const [error, setError] = useState<string | null>(null)
-  const [busy, setBusy] = useState<string | null>(null)
-  const request = useRef(0)
+  const action = useAction()
 
-  const load = async (next: { unitId?: number; period?: string } = {}) => {
-    const mine = ++request.current
-    let u = next.unitId ?? unitId
-    const p = next.period ?? period
-    setError(null)
-    try {
-      // A 街镇 admin looks at one 居民区 at a time: the first one unless chosen.
-      if (admin && !tree.length) {
-        const units = (await committeeSurveysApi.units()).units
+  const load = useLoader(
+    async () => {
+      let units = tree
+      if (admin && !units.length) {
+        units = (await committeeSurveysApi.units()).units
         setTree(units)
-        if (u === undefined) {
-          u = servedNeighbourhoods(me, units)[0]?.id
-          setUnitId(u)
-        }
       }
-      const r = await indicatorsApi.report({ unitId: u, period: p }, true)
-      if (mine !== request.current) return
-      setReport(r)
-    } catch (e) {
-      if (mine === request.current) setError((e as Error).message || '没有加载出来')
-    }
-  }
-  useDidShow(() => {
-    if (isCommittee(me)) void load()
-  })
-  usePullDownRefresh(() => {
-    void load().finally(() => Taro.stopPullDownRefresh())
-  })
+      // A 街镇 admin looks at one 居民区 at a time: the first one unless chosen.
+      const u = unitId ?? (admin ? servedNeighbourhoods(me, units)[0]?.id : undefined)
+      return indicatorsApi.report({ unitId: u, period }, true)
+    },
+    { enabled: isCommittee(me), deps: [unitId, period], errorText: (e) => loadErrorText(e, '没有加载出来') },
+  )
+  const report = load.data
+  const shownUnit = unitId ?? report?.unit.id
 
   if (me && !isCommittee(me)) {
     return <PageNotice title='只有居委会和街镇工作人员可以查看评估指标' text='居民可以在“问卷”页看到调查结果的公开摘要。' />
@@ -70,11 +56,11 @@ export default function IndicatorsPage() {
 
   const nbs = servedNeighbourhoods(me, tree)
   const periodIndex = Math.max(0, PERIODS.findIndex((p) => p.id === period))
-  const exportAs = async (format: ExportFormat) => {
-    if (!report || busy) return
-    setBusy(format)
-    await downloadExport(indicatorsExportPath({ unitId: report.unit.id, period: report.period.id }, format), `评估指标-${report.unit.name}-${report.period.label}`, format)
-    setBusy(null)
+  const exportAs = (format: ExportFormat) => {
+    if (!report) return
+    void action.run(format, () =>
+      downloadExport(indicatorsExportPath({ unitId: report.unit.id, period: report.period.id }, format), `评估指标-${report.unit.name}-${report.period.label}`, format),
+    )
   }
 
   const deltas = report ? deltaMap(report.deltas) : new Map()
@@ -96,16 +82,11 @@ export default function IndicatorsPage() {
             className='ix-picker'
             mode='selector'
             range={nbs.map((n) => n.name)}
-            value={Math.max(0, nbs.findIndex((n) => n.id === unitId))}
-            onChange={(e) => {
-              const u = nbs[Number(e.detail.value)]?.id
-              setUnitId(u)
-              setReport(null)
-              void load({ unitId: u })
-            }}
+            value={Math.max(0, nbs.findIndex((n) => n.id === shownUnit))}
+            onChange={(e) => setUnitId(nbs[Number(e.detail.value)]?.id)}
           >
             <View className='ix-picker__box'>
-              <Text>{nbs.find((n) => n.id === unitId)?.name ?? '选择居民区'}</Text>
+              <Text>{nbs.find((n) => n.id === shownUnit)?.name ?? '选择居民区'}</Text>
               <Text className='list-row__arrow'>›</Text>
             </View>
           </Picker>
@@ -115,12 +96,7 @@ export default function IndicatorsPage() {
           mode='selector'
           range={PERIODS.map((p) => p.label)}
           value={periodIndex}
-          onChange={(e) => {
-            const p = PERIODS[Number(e.detail.value)]?.id ?? String(THIS_YEAR)
-            setPeriod(p)
-            setReport(null)
-            void load({ period: p })
-          }}
+          onChange={(e) => setPeriod(PERIODS[Number(e.detail.value)]?.id ?? String(THIS_YEAR))}
         >
           <View className='ix-picker__box' id='period-picker'>
             <Text>{PERIODS[periodIndex]?.label}</Text>
@@ -129,14 +105,7 @@ export default function IndicatorsPage() {
         </Picker>
       </View>
 
-      {error && (
-        <EmptyState title='评估指标没有加载出来' text={error}>
-          <Button kind='secondary' onClick={() => load()}>
-            重试
-          </Button>
-        </EmptyState>
-      )}
-      {!report && !error && <EmptyState title='正在计算…' />}
+      <LoadState load={load} title='评估指标没有加载出来' text={load.error ?? undefined} loading='正在计算…' />
 
       {report && (
         <View>
@@ -181,10 +150,10 @@ export default function IndicatorsPage() {
           )}
 
           <View className='btn-row ix-exports'>
-            <Button kind='secondary' loading={busy === 'xlsx'} onClick={() => exportAs('xlsx')}>
+            <Button kind='secondary' loading={action.busy === 'xlsx'} onClick={() => exportAs('xlsx')}>
               导出 Excel
             </Button>
-            <Button kind='secondary' loading={busy === 'csv'} onClick={() => exportAs('csv')}>
+            <Button kind='secondary' loading={action.busy === 'csv'} onClick={() => exportAs('csv')}>
               导出 CSV
             </Button>
           </View>

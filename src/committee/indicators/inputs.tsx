@@ -1,13 +1,14 @@
 import Taro, { useRouter } from '@tarojs/taro'
 import { Input, Text, Textarea, View } from '@tarojs/components'
-import { useEffect, useState } from 'react'
+import { useState } from 'react'
 import type { IndexInputValue } from '@yishi/types/scoring'
 import type { IndexReport, IndicatorInputEntry } from '@yishi/types'
 import { Page, PageNotice } from '@/accounts/Page'
 import { Badge, Card, Section } from '@/shared/ui/Card'
 import { Button } from '@/shared/ui/Button'
 import { EmptyState } from '@/shared/ui/EmptyState'
-import { confirm } from '@/shared/ui/confirm'
+import { useAction } from '@/shared/hooks/useAction'
+import { useLoader } from '@/shared/hooks/useLoader'
 import { formatDateTime } from '@/shared/format'
 import { newIdempotencyKey } from '@/shared/request'
 import { useMe } from '@/accounts/me'
@@ -125,46 +126,35 @@ export default function IndicatorInputsPage() {
   const me = useMe()
   const unitId = Number(router.params.unitId)
   const period = router.params.period ?? String(new Date().getFullYear())
-  const [report, setReport] = useState<IndexReport | null>(null)
-  const [history, setHistory] = useState<IndicatorInputEntry[] | null>(null)
   const [drafts, setDrafts] = useState<Record<string, FieldDraft>>({})
   const [errors, setErrors] = useState<Record<string, string>>({})
   const [note, setNote] = useState('')
-  const [loadError, setLoadError] = useState(false)
-  const [busy, setBusy] = useState(false)
+  const action = useAction()
   const [saveKey, setSaveKey] = useState(newIdempotencyKey)
 
-  const current = new Map((history ?? []).filter((e) => e.current).map((e) => [e.leafId, e]))
-
-  const load = async () => {
-    try {
-      const [r, h] = await Promise.all([indicatorsApi.report({ unitId, period }, true), indicatorsApi.inputs({ unitId, period }, true)])
-      setReport(r)
-      setHistory(h.items)
+  const load = useLoader(
+    async () => {
+      const [report, h] = await Promise.all([indicatorsApi.report({ unitId, period }, true), indicatorsApi.inputs({ unitId, period }, true)])
       const cur = new Map(h.items.filter((e) => e.current).map((e) => [e.leafId, e]))
       setDrafts(Object.fromEntries(FIELDS.map((f) => [f.key, draftFrom(f.rule, cur.get(f.key)?.value ?? null)])))
-      setLoadError(false)
-    } catch {
-      setLoadError(true)
-    }
-  }
-  useEffect(() => {
-    if (unitId > 0) void load()
-    // Once, when the page opens.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [])
+      return { report, history: h.items }
+    },
+    { when: 'mount', enabled: unitId > 0 },
+  )
 
   if (me && !isAdmin(me)) {
     return <PageNotice title='只有街镇工作人员可以录入评估数据' text='评估不由居委会自评：党员报到率、专家打分等由街镇录入。' />
   }
-  if (!(unitId > 0) || loadError) {
+  if (!(unitId > 0) || load.error) {
     return <PageNotice title='没有加载出来' text='请从评估指标页重新进入。' />
   }
-  if (!report || !history) {
+  if (!load.data) {
     return <PageNotice title='正在加载…' />
   }
+  const { report, history } = load.data
+  const current = new Map(history.filter((e) => e.current).map((e) => [e.leafId, e]))
 
-  const save = async () => {
+  const save = () => {
     const inputs: Record<string, IndexInputValue | null> = {}
     const problems: Record<string, string> = {}
     for (const f of FIELDS) {
@@ -190,23 +180,21 @@ export default function IndicatorInputsPage() {
       return
     }
     const cleared = keys.filter((k) => inputs[k] === null).map((k) => FIELD_BY_KEY.get(k)?.name ?? k)
-    if (cleared.length) {
-      if (!(await confirm({ title: '清除录入', content: `将清除：${cleared.join('、')}。这些项目改用平台记录或按缺数据计算。` }))) return
-    }
-    setBusy(true)
-    try {
-      const r = await indicatorsApi.saveInputs({ unitId, period, inputs, ...(note.trim() ? { note: note.trim() } : {}) }, saveKey)
-      setReport(r)
-      const h = await indicatorsApi.inputs({ unitId, period }, true)
-      setHistory(h.items)
-      setSaveKey(newIdempotencyKey())
-      setNote('')
-      Taro.showToast({ title: `已保存 ${keys.length} 项，总分 ${r.result.total}`, icon: 'none' })
-    } catch {
-      // Toast shown by the request client (the library's own Chinese message for a bad value).
-    } finally {
-      setBusy(false)
-    }
+    void action.run(
+      'save',
+      async () => {
+        const r = await indicatorsApi.saveInputs({ unitId, period, inputs, ...(note.trim() ? { note: note.trim() } : {}) }, saveKey)
+        const h = await indicatorsApi.inputs({ unitId, period }, true)
+        load.set({ report: r, history: h.items })
+        setSaveKey(newIdempotencyKey())
+        setNote('')
+        return r
+      },
+      {
+        ask: cleared.length ? { title: '清除录入', content: `将清除：${cleared.join('、')}。这些项目改用平台记录或按缺数据计算。` } : undefined,
+        done: (r) => `已保存 ${keys.length} 项，总分 ${r.result.total}`,
+      },
+    )
   }
 
   const groups = [...new Set(FIELDS.filter((f) => !f.questionnaire).map((f) => f.path[0]))]
@@ -254,7 +242,7 @@ export default function IndicatorInputsPage() {
             onInput={(e) => setNote(e.detail.value)}
           />
         </Card>
-        <Button loading={busy} onClick={save}>
+        <Button loading={!!action.busy} onClick={save}>
           保存修改
         </Button>
       </Section>

@@ -1,8 +1,11 @@
 import Taro, { useRouter } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
-import { useEffect, useState } from 'react'
-import type { SurveyAnswerValue, SurveyDetail, UnitNode } from '@yishi/types'
+import { useState } from 'react'
+import type { SurveyAnswerValue } from '@yishi/types'
 import { Page, PageNotice } from '@/accounts/Page'
+import { LoadState } from '@/shared/ui/LoadState'
+import { useAction } from '@/shared/hooks/useAction'
+import { useLoader } from '@/shared/hooks/useLoader'
 import { Badge, Card, Section } from '@/shared/ui/Card'
 import { Button } from '@/shared/ui/Button'
 import { newIdempotencyKey } from '@/shared/request'
@@ -20,32 +23,24 @@ import './committee-surveys.css'
 export default function PaperEntryPage() {
   const router = useRouter()
   const id = Number(router.params.id)
-  const [survey, setSurvey] = useState<SurveyDetail | null>(null)
-  const [tree, setTree] = useState<UnitNode[]>([])
-  const [error, setError] = useState(false)
   const [buildingId, setBuildingId] = useState<number | null>(null)
   const [answers, setAnswers] = useState<AnswerMap>({})
   const [problem, setProblem] = useState<string | null>(null)
-  const [busy, setBusy] = useState(false)
+  const action = useAction()
   const [entered, setEntered] = useState<number | null>(null)
   // One key per paper form: a retry of the same form is replayed, the next form gets a new key.
   const [formKey, setFormKey] = useState(newIdempotencyKey)
 
-  useEffect(() => {
-    Promise.all([surveysApi.get(id), committeeSurveysApi.units()])
-      .then(([s, u]) => {
-        setSurvey(s)
-        setTree(u.units)
-      })
-      .catch(() => setError(true))
-  }, [id])
+  const load = useLoader(() => Promise.all([surveysApi.get(id), committeeSurveysApi.units()]), { when: 'mount' })
 
-  if (error) {
-    return <PageNotice title='没有加载出来' text='请检查网络后返回重试。' />
+  if (!load.data) {
+    return (
+      <Page>
+        <LoadState load={load} title='没有加载出来' text='请检查网络后返回重试。' retry={false} />
+      </Page>
+    )
   }
-  if (!survey) {
-    return <PageNotice title='正在加载…' />
-  }
+  const [survey, { units: tree }] = load.data
   if (survey.state !== 'published') {
     return <PageNotice title={survey.state === 'draft' ? '问卷还没有发布，不能录入' : '问卷已经结束，不能再录入'} />
   }
@@ -58,7 +53,7 @@ export default function PaperEntryPage() {
     setProblem(null)
   }
 
-  const submit = async () => {
+  const submit = () => {
     if (buildingId === null) {
       setProblem('请先选择填表人住在哪个楼组')
       void Taro.pageScrollTo({ scrollTop: 0, duration: 200 }).catch(() => undefined)
@@ -70,19 +65,19 @@ export default function PaperEntryPage() {
       void Taro.pageScrollTo({ selector: `#q-${questions[missing].id}`, duration: 200 }).catch(() => undefined)
       return
     }
-    setBusy(true)
-    try {
-      const res = await committeeSurveysApi.paper(survey.id, buildingId, toSubmitAnswers(questions, answers), formKey)
-      setEntered(res.paperResponses)
-      setAnswers({})
-      setFormKey(newIdempotencyKey())
-      Taro.showToast({ title: `已录入，共 ${res.paperResponses} 份纸质问卷`, icon: 'none' })
-      void Taro.pageScrollTo({ scrollTop: 0, duration: 0 }).catch(() => undefined)
-    } catch {
-      // Toast shown by the request client; the form and its key stay for a retry.
-    } finally {
-      setBusy(false)
-    }
+    void action.run(
+      'save',
+      async () => {
+        const res = await committeeSurveysApi.paper(survey.id, buildingId, toSubmitAnswers(questions, answers), formKey)
+        // The next form is a new one; after a failure this one and its key stay for a retry.
+        setEntered(res.paperResponses)
+        setAnswers({})
+        setFormKey(newIdempotencyKey())
+        void Taro.pageScrollTo({ scrollTop: 0, duration: 0 }).catch(() => undefined)
+        return res
+      },
+      { done: (res) => `已录入，共 ${res.paperResponses} 份纸质问卷` },
+    )
   }
 
   return (
@@ -125,7 +120,7 @@ export default function PaperEntryPage() {
         </Card>
       </Section>
       {problem && <Text className='field__error cs-problem'>{problem}</Text>}
-      <Button loading={busy} onClick={submit}>
+      <Button loading={!!action.busy} onClick={submit}>
         保存这份纸质问卷
       </Button>
     </Page>

@@ -1,11 +1,13 @@
 import Taro from '@tarojs/taro'
 import { Input, Text, View } from '@tarojs/components'
-import { useEffect, useMemo, useState } from 'react'
-import type { UnitNode } from '@yishi/types'
+import { useMemo, useState } from 'react'
 import { Page } from '@/accounts/Page'
 import { Badge, Card, Section } from '@/shared/ui/Card'
 import { Button } from '@/shared/ui/Button'
 import { EmptyState } from '@/shared/ui/EmptyState'
+import { LoadState } from '@/shared/ui/LoadState'
+import { useAction } from '@/shared/hooks/useAction'
+import { useLoader } from '@/shared/hooks/useLoader'
 import { formatDateTime } from '@/shared/format'
 import { accountsApi } from '@/accounts/api'
 import { useMe, useMeStore } from '@/accounts/me'
@@ -14,23 +16,14 @@ import { ResidenceCard } from '@/accounts/ResidenceCard'
 
 export default function ResidencePage() {
   const me = useMe()
-  const [units, setUnits] = useState<UnitNode[] | null>(null)
-  const [loadError, setLoadError] = useState(false)
+  const load = useLoader(() => accountsApi.units().then((res) => res.units), { when: 'mount' })
+  const units = load.data
   const [estateId, setEstateId] = useState<number | null>(null)
   const [buildingId, setBuildingId] = useState<number | null>(null)
   const [room, setRoom] = useState('')
   const [roomError, setRoomError] = useState<string | null>(null)
-  const [submitting, setSubmitting] = useState(false)
+  const action = useAction()
   const [editing, setEditing] = useState(false)
-
-  const load = () => {
-    setLoadError(false)
-    accountsApi
-      .units()
-      .then((res) => setUnits(res.units))
-      .catch(() => setLoadError(true))
-  }
-  useEffect(load, [])
 
   const estates = useMemo(() => (units ? listEstates(units) : []), [units])
   const estate = estates.find((e) => e.id === estateId) ?? null
@@ -39,25 +32,20 @@ export default function ResidencePage() {
   const residence = me?.residence ?? null
   const showForm = editing || !residence || residence.status === 'rejected'
 
-  const submit = async () => {
+  const submit = () => {
     if (!building) {
       Taro.showToast({ title: '请先选择小区和楼组', icon: 'none' })
       return
     }
     const problem = checkRoom(room)
     setRoomError(problem)
-    if (problem || submitting) return
-    setSubmitting(true)
-    try {
+    if (problem) return
+    void action.run('submit', async () => {
       await accountsApi.requestResidence(building.id, room.trim())
       await useMeStore.getState().refresh()
       setEditing(false)
       Taro.showToast({ title: '已提交，请等待居委会审核', icon: 'none', duration: 2500 })
-    } catch {
-      // The request client showed the reason.
-    } finally {
-      setSubmitting(false)
-    }
+    })
   }
 
   return (
@@ -82,14 +70,7 @@ export default function ResidencePage() {
       {showForm && (
         <View>
           <Section title='第一步：选择小区'>
-            {loadError && (
-              <EmptyState title='小区列表没有加载出来' text='请检查网络后重试。'>
-                <Button kind='secondary' onClick={load}>
-                  重试
-                </Button>
-              </EmptyState>
-            )}
-            {!units && !loadError && <EmptyState title='正在加载小区列表…' />}
+            <LoadState load={load} title='小区列表没有加载出来' text='请检查网络后重试。' loading='正在加载小区列表…' />
             {units && !estates.length && <EmptyState title='还没有可以选择的小区' text='请联系居委会。' />}
             <View className='choices'>
               {estates.map((e) => (
@@ -154,7 +135,7 @@ export default function ResidencePage() {
                   {roomError && <Text className='field__error'>{roomError}</Text>}
                 </View>
                 <Text className='card__note'>房号只给居委会核实用，不会展示给其他居民。</Text>
-                <Button className='card__action' loading={submitting} onClick={submit}>
+                <Button className='card__action' loading={!!action.busy} onClick={submit}>
                   提交认证
                 </Button>
               </Card>

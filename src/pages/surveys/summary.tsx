@@ -1,11 +1,10 @@
-import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
-import { useState } from 'react'
-import type { IndicatorSummary, SummaryScore } from '@yishi/types'
+import type { SummaryScore } from '@yishi/types'
 import { Page } from '@/accounts/Page'
 import { Badge, Card } from '@/shared/ui/Card'
-import { Button } from '@/shared/ui/Button'
 import { EmptyState } from '@/shared/ui/EmptyState'
+import { LoadState } from '@/shared/ui/LoadState'
+import { loadErrorText, useLoader } from '@/shared/hooks/useLoader'
 import { formatDateTime } from '@/shared/format'
 import { surveysApi } from '@/surveys/api'
 import { scoreChangeText, scoreStatusNote } from '@/surveys/summary'
@@ -46,35 +45,12 @@ function ScoreRow({ s }: { s: SummaryScore }) {
 
 /** 公开机制: the last questionnaire wave of my 居民区, its scores, and what the committee did in response. */
 export default function SurveySummaryPage() {
-  const [summary, setSummary] = useState<IndicatorSummary | null>(null)
-  const [error, setError] = useState<string | null>(null)
-
-  const load = async () => {
-    try {
-      setSummary(await surveysApi.summary(true))
-      setError(null)
-    } catch (e) {
-      setError((e as Error).message || '没有加载出来')
-    }
-  }
-  useDidShow(() => {
-    void load()
-  })
-  usePullDownRefresh(() => {
-    void load().finally(() => Taro.stopPullDownRefresh())
-  })
-
+  const load = useLoader(() => surveysApi.summary(true), { errorText: (e) => loadErrorText(e, '没有加载出来') })
+  const summary = load.data
   const wave = summary?.wave ?? null
   return (
     <Page>
-      {error && (
-        <EmptyState title='调查结果没有加载出来' text={error}>
-          <Button kind='secondary' onClick={() => load()}>
-            重试
-          </Button>
-        </EmptyState>
-      )}
-      {!summary && !error && <EmptyState title='正在加载…' />}
+      <LoadState load={load} title='调查结果没有加载出来' text={load.error ?? undefined} />
       {summary && !wave && (
         <EmptyState
           title={`${summary.unit.name}还没有公布的调查结果`}

@@ -10,6 +10,8 @@ export interface ActionOptions<T> {
   ask?: Ask
   /** Said in a toast once the work is done. */
   done?: string | ((result: T) => string)
+  /** The toast's tick, for a step the user should feel finished (投票, 提交). */
+  doneIcon?: 'success'
 }
 
 export interface Actions {
@@ -37,7 +39,7 @@ export function useAction(): Actions {
     try {
       const result = await work()
       const done = typeof options.done === 'function' ? options.done(result) : options.done
-      if (done) Taro.showToast({ title: done, icon: 'none' })
+      if (done) Taro.showToast({ title: done, icon: options.doneIcon ?? 'none' })
       return true
     } catch (e) {
       // The request client has already shown the API's own reason; anything else gets a plain one.
