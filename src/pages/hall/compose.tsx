@@ -1,11 +1,12 @@
 import Taro, { useRouter, useUnload } from '@tarojs/taro'
 import { Text, Textarea, View } from '@tarojs/components'
 import { useEffect, useRef, useState } from 'react'
-import type { Post, Stance, Topic } from '@yishi/types'
+import type { Post, Stance } from '@yishi/types'
 import { STANCE_NAMES } from '@yishi/types'
 import { Page, PageNotice } from '@/accounts/Page'
 import { Card } from '@/shared/ui/Card'
 import { Button } from '@/shared/ui/Button'
+import { useLoader } from '@/shared/hooks/useLoader'
 import { SwitchRow } from '@/shared/ui/ListRow'
 import { ApiRequestError, newIdempotencyKey } from '@/shared/request'
 import { discussionsApi } from '@/discussions/api'
@@ -22,10 +23,6 @@ export default function ComposePage() {
   const key = draftKey(topicId, parentId)
   const saved = useDrafts.getState().drafts[key]
 
-  const [topic, setTopic] = useState<Topic | null>(null)
-  const [parent, setParent] = useState<Post | null>(null)
-  const [editing, setEditing] = useState<Post | null>(null)
-  const [failure, setFailure] = useState<string | null>(null)
   const [body, setBody] = useState(editId ? '' : (saved?.body ?? ''))
   const [stance, setStance] = useState<Stance | null>(editId ? null : (saved?.stance ?? null))
   const [official, setOfficial] = useState(params.official === '1')
@@ -37,26 +34,26 @@ export default function ComposePage() {
   const attempt = useRef<{ key: string; body: string } | null>(null)
   const sent = useRef(false)
 
-  useEffect(() => {
-    if (!topicId) return
-    const find = (t: { root: Post; replies: Post[]; focusId: number | null }) =>
-      t.focusId === t.root.id ? t.root : (t.replies.find((r) => r.id === t.focusId) ?? null)
-    void (async () => {
-      try {
-        setTopic(await discussionsApi.topic(topicId, true))
-        if (parentId) setParent(find(await discussionsApi.thread(parentId, true)))
-        if (editId) {
-          const post = find(await discussionsApi.thread(editId, true))
-          if (!post || !post.author.isMine) throw new Error('只能修改自己的发言')
-          setEditing(post)
-          setBody(post.body)
-        }
-      } catch (err) {
-        setFailure(err instanceof Error ? err.message : '没有加载出来，请稍后再试')
+  // The topic (may I post?), the post replied to, or my post being changed.
+  const load = useLoader(
+    async () => {
+      const find = (t: { root: Post; replies: Post[]; focusId: number | null }) =>
+        t.focusId === t.root.id ? t.root : (t.replies.find((r) => r.id === t.focusId) ?? null)
+      const topic = await discussionsApi.topic(topicId, true)
+      const parent = parentId ? find(await discussionsApi.thread(parentId, true)) : null
+      let editing: Post | null = null
+      if (editId) {
+        editing = find(await discussionsApi.thread(editId, true))
+        if (!editing || !editing.author.isMine) throw new Error('只能修改自己的发言')
+        setBody(editing.body)
       }
-    })()
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [topicId, parentId, editId])
+      return { topic, parent, editing }
+    },
+    { when: 'mount', enabled: topicId > 0, errorText: (e) => (e instanceof Error ? e.message : '没有加载出来，请稍后再试') },
+  )
+  const topic = load.data?.topic ?? null
+  const parent = load.data?.parent ?? null
+  const editing = load.data?.editing ?? null
 
   // Keep the draft as the resident types (a little after they stop), and when they leave.
   const persist = () => {
@@ -124,8 +121,8 @@ export default function ComposePage() {
     }
   }
 
-  if (!topicId || failure) {
-    return <PageNotice title='现在不能在这里发言' text={failure ?? '链接不完整。'} />
+  if (!topicId || load.error) {
+    return <PageNotice title='现在不能在这里发言' text={load.error ?? '链接不完整。'} />
   }
 
   const title = editing ? '修改我的发言' : isReply ? '回复' : staff && official ? '发布官方回复' : '发表意见'

@@ -8,6 +8,7 @@ import { Card } from '@/shared/ui/Card'
 import { Button } from '@/shared/ui/Button'
 import { SwitchRow } from '@/shared/ui/ListRow'
 import { EmptyState } from '@/shared/ui/EmptyState'
+import { useAction } from '@/shared/hooks/useAction'
 import { confirm } from '@/shared/ui/confirm'
 import { useMe } from '@/accounts/me'
 import { RESIDENCE_PAGE } from '@/accounts/ResidenceCard'
@@ -22,7 +23,8 @@ export default function SubmitProposalPage() {
   const draft = useProposalDraft()
   const [errors, setErrors] = useState<DraftErrors>({})
   const [similar, setSimilar] = useState<SimilarProposal[]>([])
-  const [busy, setBusy] = useState(false)
+  const action = useAction()
+  const busy = !!action.busy
 
   const home = me?.residence && me.residence.status === 'approved' ? me.residence : null
   const LEVELS: { level: ProposalLevel; name: string; text: string }[] = [
@@ -57,15 +59,16 @@ export default function SubmitProposalPage() {
     )
   }
 
-  const submit = async () => {
+  const submit = () => {
     const problems = checkDraft(draft)
     setErrors(problems)
-    if (Object.keys(problems).length || busy) {
-      if (Object.keys(problems).length) Taro.showToast({ title: Object.values(problems)[0] as string, icon: 'none' })
+    const first = Object.values(problems)[0]
+    if (first) {
+      Taro.showToast({ title: first, icon: 'none' })
       return
     }
-    setBusy(true)
-    try {
+    // The request client shows why a submit failed; the draft and its key stay for another try.
+    void action.run('submit', async () => {
       const body = toSubmitBody(draft)
       const fresh = await proposalsApi
         .similar(body.title)
@@ -88,11 +91,7 @@ export default function SubmitProposalPage() {
       markProposalsChanged()
       Taro.showToast({ title: '已提交', icon: 'success' })
       await Taro.redirectTo({ url: detailUrl(created.id) })
-    } catch {
-      // The request client showed why; the draft and its key stay for another try.
-    } finally {
-      setBusy(false)
-    }
+    })
   }
 
   const clearDraft = async () => {
