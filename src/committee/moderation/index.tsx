@@ -120,7 +120,7 @@ export default function ModerationQueuePage() {
 
   return (
     <Page>
-      <View className='btn-row' style={{ marginTop: 0, marginBottom: '0.8em' }}>
+      <View className='btn-row btn-row--top'>
         <Button kind='secondary' small onClick={() => Taro.navigateTo({ url: MODERATION_LOG_PAGE })}>
           审核日志
         </Button>

@@ -112,6 +112,20 @@ export default function ProxyPage() {
     return <PageNotice title='只有居委会工作人员可以代录' />
   }
 
+  // Both tabs start from where the resident who came in lives.
+  const address = estates && (
+    <BuildingPicker
+      estates={estates}
+      estateId={estateId}
+      buildingId={buildingId}
+      onEstate={(id) => {
+        setEstateId(id)
+        setBuildingId(null)
+      }}
+      onBuilding={setBuildingId}
+    />
+  )
+
   const submitProposal = () => {
     const problems = checkDraft({ title, body, category, level, hideBuilding: false })
     const problem = !buildingId ? '请选择居民住的楼组' : problems.title ?? problems.body ?? problems.category ?? null
@@ -168,16 +182,7 @@ export default function ProxyPage() {
       {estates && tab === 'proposal' && (
         <View>
           <Card title='居民的住址'>
-            <BuildingPicker
-              estates={estates}
-              estateId={estateId}
-              buildingId={buildingId}
-              onEstate={(id) => {
-                setEstateId(id)
-                setBuildingId(null)
-              }}
-              onBuilding={setBuildingId}
-            />
+            {address}
             <Text className='field__label'>提案范围</Text>
             <Tiles
               options={[
@@ -220,16 +225,7 @@ export default function ProxyPage() {
             </View>
           </Card>
           <Card title='居民的住址'>
-            <BuildingPicker
-              estates={estates}
-              estateId={estateId}
-              buildingId={buildingId}
-              onEstate={(id) => {
-                setEstateId(id)
-                setBuildingId(null)
-              }}
-              onBuilding={setBuildingId}
-            />
+            {address}
             <TextField label='房号' value={room} onChange={setRoom} max={20} placeholder='例如 302' />
             <TextField label='姓名（可不填，只有居委会可见）' value={name} onChange={setName} max={20} />
             <Text className='card__note'>同一户同一姓名只算一次。居民须住在提案所属的范围内。</Text>

@@ -12,6 +12,7 @@ import { useAction } from '@/shared/hooks/useAction'
 import { useLoader } from '@/shared/hooks/useLoader'
 import { formatDateTime } from '@/shared/format'
 import { surveysApi } from '@/surveys/api'
+import { ResponseNote } from '@/surveys/ResponseNote'
 import { closingText, lengthText, STATUS_TONE } from '@/surveys/logic'
 import { COMMITTEE_SURVEY_EDIT_PAGE, COMMITTEE_SURVEY_PAPER_PAGE, INDICATORS_PAGE } from '@/surveys/routes'
 import { committeeSurveysApi, surveyExportPath } from './api'
@@ -184,10 +185,7 @@ export default function SurveyDetailPage() {
       {s.state === 'closed' && (
         <Card title='居委会的回应（公开）' tone={s.responseNote ? 'success' : 'warn'}>
           {s.responseNote ? (
-            <View>
-              <Text className='cs-note-text'>{s.responseNote.text}</Text>
-              <Text className='card__note'>{formatDateTime(s.responseNote.publishedAt)} 公布</Text>
-            </View>
+            <ResponseNote note={s.responseNote} />
           ) : (
             <Text className='card__text'>还没有公布。写下针对调查结果居委会做了什么、打算做什么，居民在“问卷”页能看到。</Text>
           )}

@@ -51,7 +51,7 @@ export default function CommitteeSurveysPage() {
 
   return (
     <Page>
-      <View className='btn-row cs-top'>
+      <View className='btn-row btn-row--top'>
         <Button onClick={() => Taro.navigateTo({ url: COMMITTEE_SURVEY_EDIT_PAGE })}>新建问卷</Button>
         <Button kind='secondary' onClick={() => Taro.navigateTo({ url: INDICATORS_PAGE })}>
           评估指标

@@ -36,7 +36,7 @@ export default function HallPage() {
     <Page>
       <Text className='hint'>议事厅是邻居们一起商量事情的地方。发言只显示“几号楼居民”，不显示姓名和房号。</Text>
       {committee && (
-        <View className='btn-row hall__staff'>
+        <View className='btn-row btn-row--top'>
           <Button kind='secondary' onClick={() => Taro.navigateTo({ url: MODERATION_QUEUE_PAGE })}>
             审核队列
           </Button>

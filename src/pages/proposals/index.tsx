@@ -77,7 +77,7 @@ export default function ProposalsPage() {
 
   return (
     <Page>
-      <View className='btn-row' style={{ marginTop: 0, marginBottom: '0.8em' }}>
+      <View className='btn-row btn-row--top'>
         {!isCommittee(me) || me?.residence ? (
           <Button onClick={() => Taro.navigateTo({ url: PROPOSAL_SUBMIT_PAGE })}>提新提案</Button>
         ) : null}

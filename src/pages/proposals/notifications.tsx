@@ -50,7 +50,7 @@ export default function NotificationsPage() {
   return (
     <Page>
       {unread > 0 && (
-        <View className='btn-row' style={{ marginTop: 0, marginBottom: '0.8em' }}>
+        <View className='btn-row btn-row--top'>
           <Button kind='secondary' onClick={readAll}>
             全部标为已读（{unread} 条未读）
           </Button>

@@ -17,6 +17,7 @@ import { useMe } from '@/accounts/me'
 import { RESIDENCE_PAGE } from '@/accounts/ResidenceCard'
 import { INSTRUMENTS } from '@/scoring/instruments'
 import { surveysApi } from '@/surveys/api'
+import { ResponseNote } from '@/surveys/ResponseNote'
 import { draftKey, hasAnswers, useSurveyDrafts } from '@/surveys/draft'
 import {
   answeredCount,
@@ -219,8 +220,7 @@ export default function AnswerPage() {
         </Card>
         {survey.responseNote && (
           <Card title='居委会的回应' tone='success'>
-            <Text className='sv-note'>{survey.responseNote.text}</Text>
-            <Text className='card__note'>{formatDateTime(survey.responseNote.publishedAt)} 公布</Text>
+            <ResponseNote note={survey.responseNote} />
           </Card>
         )}
       </View>

@@ -7,6 +7,7 @@ import { LoadState } from '@/shared/ui/LoadState'
 import { loadErrorText, useLoader } from '@/shared/hooks/useLoader'
 import { formatDateTime } from '@/shared/format'
 import { surveysApi } from '@/surveys/api'
+import { ResponseNote } from '@/surveys/ResponseNote'
 import { scoreChangeText, scoreStatusNote } from '@/surveys/summary'
 import '@/surveys/surveys.css'
 
@@ -74,10 +75,7 @@ export default function SurveySummaryPage() {
           </Card>
           <Card title='居委会的回应' tone={wave.responseNote ? 'accent' : 'plain'}>
             {wave.responseNote ? (
-              <View>
-                <Text className='sv-note'>{wave.responseNote.text}</Text>
-                <Text className='card__note'>{formatDateTime(wave.responseNote.publishedAt)} 公布</Text>
-              </View>
+              <ResponseNote note={wave.responseNote} />
             ) : (
               <Text className='card__text'>居委会还没有公布这次调查后的整改反馈，公布后会显示在这里。</Text>
             )}

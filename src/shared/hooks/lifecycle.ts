@@ -1,5 +1,5 @@
 import Taro, { useDidShow, usePullDownRefresh, useReachBottom } from '@tarojs/taro'
-import { useEffect, useRef } from 'react'
+import { useEffect, useRef, useState } from 'react'
 
 // When a loading hook fetches: each time the page shows ('show', the default: the data may have
 // changed on another page meanwhile), once when it mounts ('mount'), or only when told ('manual').
@@ -43,20 +43,24 @@ export function usePageLoading(
   })
 }
 
-/** The identity of a list's filters (tab, sort…), to notice in render that they changed. */
-export function depsKey(deps: readonly unknown[] | undefined): string {
-  return JSON.stringify(deps ?? [])
-}
-
-/** Calls `restart` when `key` changes after the first render; the first load belongs to the lifecycle above. */
-export function useRestartOn(key: string, restart: () => void): void {
+/**
+ * New filters (a tab, a sort): `reset` at once, in this very render, so nothing of the old answer is
+ * on screen even for one frame; then load again. The first load belongs to usePageLoading.
+ */
+export function useStartOver(deps: readonly unknown[] | undefined, enabled: boolean | undefined, reset: () => void, reload: () => Promise<void>): void {
+  const key = JSON.stringify(deps ?? [])
+  const [shownKey, setShownKey] = useState(key)
+  if (shownKey !== key) {
+    setShownKey(key)
+    reset()
+  }
   const first = useRef(true)
   useEffect(() => {
     if (first.current) {
       first.current = false
       return
     }
-    restart()
+    if (enabled !== false) void reload()
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [key])
 }

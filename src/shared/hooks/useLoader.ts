@@ -1,6 +1,6 @@
 import { useCallback, useRef, useState } from 'react'
 import { ApiRequestError } from '@/shared/request'
-import { depsKey, usePageLoading, useRestartOn, type Lifecycle } from './lifecycle'
+import { usePageLoading, useStartOver, type Lifecycle } from './lifecycle'
 
 export const LOAD_FAILED = '没有加载出来，请稍后重试'
 
@@ -55,17 +55,11 @@ export function useLoader<T>(fetch: () => Promise<T>, options: LoaderOptions = {
     }
   }, [])
 
-  // New filters: nothing of the old answer stays on screen, not even for one frame.
-  const key = depsKey(options.deps)
-  const [shownKey, setShownKey] = useState(key)
-  if (shownKey !== key) {
-    setShownKey(key)
+  useStartOver(options.deps, options.enabled, () => {
+    generation.current++ // an answer still on its way is for the old filters
     setData(null)
     setError(null)
-  }
-  useRestartOn(key, () => {
-    if (options.enabled !== false) void reload()
-  })
+  }, reload)
   usePageLoading(options, data !== null, reload)
 
   return { data, error, loaded: data !== null, reload, set: setData }

@@ -1,5 +1,5 @@
 import { useCallback, useRef, useState } from 'react'
-import { depsKey, usePageLoading, useRestartOn, type Lifecycle } from './lifecycle'
+import { usePageLoading, useStartOver, type Lifecycle } from './lifecycle'
 import { loadErrorText, type LoadStatus } from './useLoader'
 
 /** One page of a cursor-paged API answer (what /api lists return, plus anything that comes with it). */
@@ -83,18 +83,12 @@ export function usePagedList<T extends { id: number }, P extends PageOf<T> = Pag
     }
   }, [])
 
-  // New filters: nothing of the old list stays on screen, not even for one frame.
-  const key = depsKey(options.deps)
-  const [shownKey, setShownKey] = useState(key)
-  if (shownKey !== key) {
-    setShownKey(key)
+  useStartOver(options.deps, options.enabled, () => {
+    generation.current++ // an answer still on its way is for the old filters
     setItems(null)
     setCursor(null)
     setError(null)
-  }
-  useRestartOn(key, () => {
-    if (options.enabled !== false) void reload()
-  })
+  }, reload)
   usePageLoading(options, items !== null, reload, () => void loadMore())
 
   const update = useCallback((change: (list: T[]) => T[]) => setItems((list) => (list ? change(list) : list)), [])
