@@ -3,6 +3,7 @@ import { Picker, Text, View } from '@tarojs/components'
 import { useState } from 'react'
 import type { IndexParentResult } from '@yishi/types/scoring'
 import type { UnitNode } from '@yishi/types'
+import { shanghaiYear } from '@yishi/types/time'
 import { Page, PageNotice } from '@/accounts/Page'
 import { Card, Section } from '@/shared/ui/Card'
 import { Button } from '@/shared/ui/Button'
@@ -21,7 +22,7 @@ import { downloadExport, type ExportFormat } from '@/committee/surveys/export'
 import { isAdmin, servedNeighbourhoods } from '@/committee/surveys/units'
 import '@/indicators/indicators.css'
 
-const THIS_YEAR = new Date().getFullYear()
+const THIS_YEAR = Number(shanghaiYear(Date.now()))
 const PERIODS = periodOptions(THIS_YEAR)
 
 /** 评估指标: the 100-point index of a 居民区 for a period, from questionnaires, the platform's records and manual entries. */

@@ -3,6 +3,7 @@ import { Input, Text, Textarea, View } from '@tarojs/components'
 import { useState } from 'react'
 import type { IndexInputValue } from '@yishi/types/scoring'
 import type { IndexReport, IndicatorInputEntry } from '@yishi/types'
+import { shanghaiYear } from '@yishi/types/time'
 import { Page, PageNotice } from '@/accounts/Page'
 import { Badge, Card, Section } from '@/shared/ui/Card'
 import { Button } from '@/shared/ui/Button'
@@ -125,7 +126,7 @@ export default function IndicatorInputsPage() {
   const router = useRouter()
   const me = useMe()
   const unitId = Number(router.params.unitId)
-  const period = router.params.period ?? String(new Date().getFullYear())
+  const period = router.params.period ?? shanghaiYear(Date.now())
   const [drafts, setDrafts] = useState<Record<string, FieldDraft>>({})
   const [errors, setErrors] = useState<Record<string, string>>({})
   const [note, setNote] = useState('')

@@ -3,7 +3,7 @@ import { Input, Picker, Text, Textarea, View } from '@tarojs/components'
 import { useState } from 'react'
 import type { InstrumentId } from '@yishi/types/scoring'
 import type { SurveyDetail, SurveyTemplate, SurveyTemplateId } from '@yishi/types'
-import { addShanghaiDays, shanghaiDay } from '@yishi/types/time'
+import { addShanghaiDays, shanghaiDay, shanghaiYear } from '@yishi/types/time'
 import { Page, PageNotice } from '@/accounts/Page'
 import { Badge, Card, Section } from '@/shared/ui/Card'
 import { Button } from '@/shared/ui/Button'
@@ -77,7 +77,7 @@ function CreateForm() {
       const served = servedNeighbourhoods(me, u.units)
       if (served.length === 1) setNbId(served[0].id)
       const annual = t.templates.find((x) => x.id === 'annual')
-      if (annual) setTitle(`${new Date().getFullYear()}年${annual.title}`)
+      if (annual) setTitle(`${shanghaiYear(Date.now())}年${annual.title}`)
       return { templates: t.templates, tree: u.units }
     },
     { when: 'mount' },
@@ -89,7 +89,7 @@ function CreateForm() {
   const nb = nbs.find((n) => n.id === nbId) ?? null
   const pick = (t: SurveyTemplate) => {
     setTemplate(t.id)
-    if (!titleTouched) setTitle(t.id === 'annual' ? `${new Date().getFullYear()}年${t.title}` : t.title)
+    if (!titleTouched) setTitle(t.id === 'annual' ? `${shanghaiYear(Date.now())}年${t.title}` : t.title)
   }
 
   const create = () => {

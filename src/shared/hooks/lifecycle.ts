@@ -2,9 +2,9 @@ import Taro, { useDidShow, usePullDownRefresh, useReachBottom } from '@tarojs/ta
 import { useEffect, useRef, useState } from 'react'
 
 // When a loading hook fetches: each time the page shows ('show', the default: the data may have
-// changed on another page meanwhile), once when it mounts ('mount'), or only when told ('manual').
-// A pull-down always reloads (it does nothing on pages that do not enable it).
-export type LoadWhen = 'show' | 'mount' | 'manual'
+// changed on another page meanwhile) or once when it mounts ('mount'; the page reloads it when told
+// something changed). A pull-down always reloads (it does nothing on pages that do not enable it).
+export type LoadWhen = 'show' | 'mount'
 
 export interface Lifecycle {
   when?: LoadWhen
