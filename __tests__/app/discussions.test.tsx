@@ -3,6 +3,7 @@
  * readable refusals, drafts, list updates, and one render of a post card and the stance bar.
  */
 import './taro-h5'
+import { createRoot, type Root } from './dom'
 import { act, type ReactNode } from 'react'
 import type { Post, StanceCounts, UnitNode } from '@yishi/types'
 import {
@@ -262,13 +263,6 @@ test('the committee: waiting items, places to open a topic, reasons', () => {
 
 // ---- one render -------------------------------------------------------------------------------
 
-interface Root {
-  render(node: ReactNode): void
-  unmount(): void
-}
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const { createRoot } = require('react-dom/client') as { createRoot(el: Element): Root }
-;(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true
 
 describe('rendering', () => {
   let container: HTMLDivElement

@@ -4,6 +4,7 @@
  * toast for a failure the request client did not report) and the LoadState shell.
  */
 import './taro-h5'
+import { createRoot, type Root } from './dom'
 import Taro from '@tarojs/taro'
 
 // Page lifecycle hooks come from Taro's React runtime, not from the H5 API package tests run on:
@@ -11,20 +12,13 @@ import Taro from '@tarojs/taro'
 jest.mock('@tarojs/taro', () =>
   Object.assign(jest.requireActual('@tarojs/taro'), { useDidShow: () => undefined, usePullDownRefresh: () => undefined, useReachBottom: () => undefined }),
 )
-import { act, type ReactNode } from 'react'
+import { act } from 'react'
 import { usePagedList, type PageOf, type PagedList } from '@/shared/hooks/usePagedList'
 import { ACTION_FAILED, useAction, type Actions } from '@/shared/hooks/useAction'
 import type { LoadStatus } from '@/shared/hooks/useLoader'
 import { LoadState } from '@/shared/ui/LoadState'
 import { ApiRequestError } from '@/shared/request'
 
-interface Root {
-  render(node: ReactNode): void
-  unmount(): void
-}
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const { createRoot } = require('react-dom/client') as { createRoot(el: Element): Root }
-;(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true
 
 let container: HTMLDivElement
 let root: Root

@@ -4,8 +4,9 @@
  * proposal card.
  */
 import './taro-h5'
+import { createRoot } from './dom'
 import Taro from '@tarojs/taro'
-import { act, type ReactNode } from 'react'
+import { act } from 'react'
 import type { ProposalListItem, ProposalState, ProposalTransition } from '@yishi/types'
 import { PROPOSAL_STATES } from '@yishi/types'
 import {
@@ -172,14 +173,6 @@ describe('the draft', () => {
   })
 })
 
-// react-dom/client, typed for the one call used.
-interface Root {
-  render(node: ReactNode): void
-  unmount(): void
-}
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const { createRoot } = require('react-dom/client') as { createRoot(el: Element): Root }
-;(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true
 
 describe('the proposal card', () => {
   const item: ProposalListItem = {

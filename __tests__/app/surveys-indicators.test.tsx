@@ -4,7 +4,8 @@
  * read, custom-question checks, the export file name, and one render of the radar.
  */
 import './taro-h5'
-import { act, type ReactNode } from 'react'
+import { createRoot } from './dom'
+import { act } from 'react'
 import type { RadarPoint } from '@yishi/types'
 import { CHANGNING_2022 } from '@/scoring/changning2022'
 import { clipPath, cssPosition, edges, radarGeometry, ratioOf } from '@/indicators/radar'
@@ -234,14 +235,6 @@ describe('committee survey helpers', () => {
   })
 })
 
-// react-dom/client, typed for the one call used.
-interface Root {
-  render(node: ReactNode): void
-  unmount(): void
-}
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const { createRoot } = require('react-dom/client') as { createRoot(el: Element): Root }
-;(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true
 
 describe('the radar on screen', () => {
   it('draws four labelled axes, the current shape and the previous outline', () => {
