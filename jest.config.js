@@ -37,6 +37,10 @@ module.exports = {
         '^@tarojs/taro$': '@tarojs/taro-h5',
         '^@tarojs/components$': '@tarojs/components/lib/react',
         '\\.(css|scss|less)$': '<rootDir>/__tests__/support/style-stub.js',
+        // The app's import names (config/index.ts `alias`), after the style stub so '@/x.css' is stubbed.
+        '^@/(.*)$': '<rootDir>/src/$1',
+        '^@yishi/types$': '<rootDir>/types',
+        '^@yishi/types/(.*)$': '<rootDir>/types/$1',
       },
       // Taro's H5 packages pull in ES-module-only files (swiper, nanoid, bundled style-inject and tslib).
       transformIgnorePatterns: [

@@ -14,7 +14,8 @@ export default defineConfig<'webpack5'>(async (merge) => {
   const platform = process.env.TARO_ENV || 'h5'
   const apiBaseUrl = process.env.API_BASE_URL ?? (platform === 'h5' ? '' : 'http://localhost:8080')
   // The shared API types (../types) are TypeScript outside sourceRoot: compile them like src.
-  const compile = { include: [path.resolve(__dirname, '..', 'types')] }
+  const typesDir = path.resolve(__dirname, '..', 'types')
+  const compile = { include: [typesDir] }
 
   const baseConfig: UserConfigExport<'webpack5'> = {
     projectName: 'yishi',
@@ -27,6 +28,13 @@ export default defineConfig<'webpack5'>(async (merge) => {
       828: 1.81 / 2,
     },
     sourceRoot: 'src',
+    // The app imports by name, never by '../../..': `@/…` is src/, `@yishi/types` the shared types/.
+    // The same two names are in tsconfig.json `paths` and jest.config.js `moduleNameMapper`.
+    // src/scoring stays relative: the server imports it and knows no aliases.
+    alias: {
+      '@': path.resolve(__dirname, '..', 'src'),
+      '@yishi/types': typesDir,
+    },
     outputRoot: `dist/${platform}`,
     plugins: [],
     defineConstants: {

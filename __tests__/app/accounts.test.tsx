@@ -1,10 +1,10 @@
 /** Logic behind the residence and committee screens, and the idempotency key fallback. */
 import './taro-h5'
-import type { UnitNode } from '../../types'
-import { checkRoom, listEstates, residenceView } from '../../src/accounts/residence'
-import { checkReason } from '../../src/committee/api'
-import { newIdempotencyKey } from '../../src/shared/request'
-import { hasLiveSession, isCommittee } from '../../src/accounts/session'
+import type { UnitNode } from '@yishi/types'
+import { checkRoom, listEstates, residenceView } from '@/accounts/residence'
+import { checkReason } from '@/committee/api'
+import { newIdempotencyKey } from '@/shared/request'
+import { hasLiveSession, isCommittee } from '@/accounts/session'
 
 function node(id: number, level: UnitNode['level'], name: string, children: UnitNode[] = []): UnitNode {
   return { id, parentId: null, level, name, housingType: level === 'estate' ? 'public_sold' : null, households: 10, verifiedHouseholds: 3, children }

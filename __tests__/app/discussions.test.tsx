@@ -3,8 +3,9 @@
  * readable refusals, drafts, list updates, and one render of a post card and the stance bar.
  */
 import './taro-h5'
+import { createRoot, type Root } from './dom'
 import { act, type ReactNode } from 'react'
-import type { Post, StanceCounts, UnitNode } from '../../types'
+import type { Post, StanceCounts, UnitNode } from '@yishi/types'
 import {
   closingText,
   editCountdown,
@@ -13,15 +14,15 @@ import {
   refusalOf,
   stanceShares,
   topicBadge,
-} from '../../src/discussions/format'
-import { draftKey, pruneDrafts, useDrafts } from '../../src/discussions/drafts'
-import { addReply, replacePost } from '../../src/discussions/usePostList'
-import { composeUrl, threadUrl, topicUrl } from '../../src/discussions/routes'
-import { waitingItems } from '../../src/moderation/api'
-import { placesOf } from '../../src/committee/discussions/places'
-import { checkModerationReason } from '../../src/committee/moderation/ModerationActions'
-import { PostCard, type PostContext } from '../../src/discussions/PostCard'
-import { StanceBar } from '../../src/discussions/StanceBar'
+} from '@/discussions/format'
+import { draftKey, pruneDrafts, useDrafts } from '@/discussions/drafts'
+import { addReply, replacePost } from '@/discussions/usePostList'
+import { composeUrl, threadUrl, topicUrl } from '@/discussions/routes'
+import { waitingItems } from '@/moderation/api'
+import { placesOf } from '@/committee/discussions/places'
+import { checkModerationReason } from '@/committee/moderation/ModerationActions'
+import { PostCard, type PostContext } from '@/discussions/PostCard'
+import { StanceBar } from '@/discussions/StanceBar'
 
 // Local time, like the phone's clock (the app shows dates in the device's time zone).
 const NOW = new Date(2025, 10, 21, 14, 0).getTime()
@@ -262,13 +263,6 @@ test('the committee: waiting items, places to open a topic, reasons', () => {
 
 // ---- one render -------------------------------------------------------------------------------
 
-interface Root {
-  render(node: ReactNode): void
-  unmount(): void
-}
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const { createRoot } = require('react-dom/client') as { createRoot(el: Element): Root }
-;(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true
 
 describe('rendering', () => {
   let container: HTMLDivElement

@@ -7,7 +7,7 @@ import {
   resolveLargeText,
   systemPrefersLargeText,
   useLargeTextSetting,
-} from '../../src/shared/largeText'
+} from '@/shared/largeText'
 
 function mockSystem(info: Record<string, unknown> | Error) {
   jest.spyOn(Taro, 'getSystemInfoSync').mockImplementation(() => {

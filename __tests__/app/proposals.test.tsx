@@ -4,10 +4,11 @@
  * proposal card.
  */
 import './taro-h5'
+import { createRoot } from './dom'
 import Taro from '@tarojs/taro'
-import { act, type ReactNode } from 'react'
-import type { ProposalListItem, ProposalState, ProposalTransition } from '../../types'
-import { PROPOSAL_STATES } from '../../types'
+import { act } from 'react'
+import type { ProposalListItem, ProposalState, ProposalTransition } from '@yishi/types'
+import { PROPOSAL_STATES } from '@yishi/types'
 import {
   cosignProgress,
   deadlineText,
@@ -18,10 +19,10 @@ import {
   stateLabel,
   stateTone,
   transitionNotes,
-} from '../../src/proposals/labels'
-import { checkDraft, createDraftStore, DRAFT_STORAGE_KEY, EMPTY_DRAFT, toSubmitBody } from '../../src/proposals/draft'
-import { ProposalCard } from '../../src/proposals/ui'
-import { notificationTarget } from '../../src/notifications/labels'
+} from '@/proposals/labels'
+import { checkDraft, createDraftStore, DRAFT_STORAGE_KEY, EMPTY_DRAFT, toSubmitBody } from '@/proposals/draft'
+import { ProposalCard } from '@/proposals/ui'
+import { notificationTarget } from '@/notifications/labels'
 
 describe('state labels', () => {
   it('has a plain Chinese label, a badge tone and a sentence for every state', () => {
@@ -172,14 +173,6 @@ describe('the draft', () => {
   })
 })
 
-// react-dom/client, typed for the one call used.
-interface Root {
-  render(node: ReactNode): void
-  unmount(): void
-}
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const { createRoot } = require('react-dom/client') as { createRoot(el: Element): Root }
-;(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true
 
 describe('the proposal card', () => {
   const item: ProposalListItem = {

@@ -4,25 +4,17 @@
  * what to do next.
  */
 import './taro-h5'
+import { createRoot, type Root } from './dom'
 import { act, type ReactNode } from 'react'
-import { Page } from '../../src/shared/ui/Page'
-import { ComingSoon } from '../../src/shared/ui/ComingSoon'
-import { usePrivacy } from '../../src/accounts/privacy'
-import { PRIVACY_VERSION } from '../../src/accounts/privacyText'
-import { useSession } from '../../src/accounts/session'
-import { useLargeTextSetting } from '../../src/shared/largeText'
-import { ResidenceCard } from '../../src/accounts/ResidenceCard'
-import type { Me } from '../../types'
+import { Page } from '@/accounts/Page'
+import { ComingSoon } from '@/shared/ui/ComingSoon'
+import { usePrivacy } from '@/accounts/privacy'
+import { PRIVACY_VERSION } from '@/accounts/privacyText'
+import { useSession } from '@/accounts/session'
+import { useLargeTextSetting } from '@/shared/largeText'
+import { ResidenceCard } from '@/accounts/ResidenceCard'
+import type { Me } from '@yishi/types'
 
-// react-dom has no type declarations installed (@types/react-dom is not a dependency): type the one call used.
-interface Root {
-  render(node: ReactNode): void
-  unmount(): void
-}
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const { createRoot } = require('react-dom/client') as { createRoot(el: Element): Root }
-
-;(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true
 
 let container: HTMLDivElement
 let root: Root

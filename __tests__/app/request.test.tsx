@@ -10,8 +10,8 @@ import {
   NETWORK_ERROR_MESSAGE,
   request,
   setRetryDelay,
-} from '../../src/shared/request'
-import { installSessionHooks, useSession } from '../../src/accounts/session'
+} from '@/shared/request'
+import { installSessionHooks, useSession } from '@/accounts/session'
 
 type Call = { url: string; method?: string; header: Record<string, string>; data?: unknown }
 

@@ -6,7 +6,7 @@ import './taro-h5'
 import Taro from '@tarojs/taro'
 import { create } from 'zustand'
 import { persist } from 'zustand/middleware'
-import { persistStorage, taroStorage } from '../../src/shared/storage'
+import { persistStorage, taroStorage } from '@/shared/storage'
 
 beforeEach(() => {
   Taro.clearStorageSync()

@@ -4,10 +4,11 @@
  * read, custom-question checks, the export file name, and one render of the radar.
  */
 import './taro-h5'
-import { act, type ReactNode } from 'react'
-import type { RadarPoint } from '../../types'
-import { CHANGNING_2022 } from '../../src/scoring/changning2022'
-import { clipPath, cssPosition, edges, radarGeometry, ratioOf } from '../../src/indicators/radar'
+import { createRoot } from './dom'
+import { act } from 'react'
+import type { RadarPoint } from '@yishi/types'
+import { CHANGNING_2022 } from '@/scoring/changning2022'
+import { clipPath, cssPosition, edges, radarGeometry, ratioOf } from '@/indicators/radar'
 import {
   deltaText,
   draftFrom,
@@ -20,11 +21,11 @@ import {
   ruleText,
   sameValue,
   sourceName,
-} from '../../src/indicators/tree'
-import { alphaText, barWidth, cleanInput, closeDateToIso, isoToShanghaiDate, percent, questionProblem, splitLines, toInput } from '../../src/committee/surveys/labels'
-import { filenameFromDisposition } from '../../src/committee/surveys/export'
-import { buildingsUnder, servedNeighbourhoods } from '../../src/committee/surveys/units'
-import { Radar } from '../../src/indicators/Radar'
+} from '@/indicators/tree'
+import { alphaText, barWidth, cleanInput, closeDateToIso, isoToShanghaiDate, percent, questionProblem, splitLines, toInput } from '@/committee/surveys/labels'
+import { filenameFromDisposition } from '@/committee/surveys/export'
+import { buildingsUnder, servedNeighbourhoods } from '@/committee/surveys/units'
+import { Radar } from '@/indicators/Radar'
 
 const RADAR: RadarPoint[] = [
   { id: 'party_leadership', name: '党建引领', points: 15, max: 15 },
@@ -234,14 +235,6 @@ describe('committee survey helpers', () => {
   })
 })
 
-// react-dom/client, typed for the one call used.
-interface Root {
-  render(node: ReactNode): void
-  unmount(): void
-}
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const { createRoot } = require('react-dom/client') as { createRoot(el: Element): Root }
-;(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true
 
 describe('the radar on screen', () => {
   it('draws four labelled axes, the current shape and the previous outline', () => {

@@ -4,13 +4,14 @@
  * public summary's wording, and one render of a question.
  */
 import './taro-h5'
+import { createRoot } from './dom'
 import Taro from '@tarojs/taro'
 import dayjs from 'dayjs'
-import { act, type ReactNode } from 'react'
-import type { SurveyQuestion } from '../../types'
-import { INSTRUMENTS } from '../../src/scoring/instruments'
-import { ApiRequestError } from '../../src/shared/request'
-import { createSurveyDraftStore, draftKey, hasAnswers, SURVEY_DRAFTS_STORAGE_KEY } from '../../src/surveys/draft'
+import { act } from 'react'
+import type { SurveyQuestion } from '@yishi/types'
+import { INSTRUMENTS } from '@/scoring/instruments'
+import { ApiRequestError } from '@/shared/request'
+import { createSurveyDraftStore, draftKey, hasAnswers, SURVEY_DRAFTS_STORAGE_KEY } from '@/surveys/draft'
 import {
   answeredCount,
   cannotAnswerReason,
@@ -26,9 +27,9 @@ import {
   screensFor,
   toggleOption,
   toSubmitAnswers,
-} from '../../src/surveys/logic'
-import { scoreChangeText, scoreStatusNote } from '../../src/surveys/summary'
-import { QuestionView } from '../../src/surveys/QuestionView'
+} from '@/surveys/logic'
+import { scoreChangeText, scoreStatusNote } from '@/surveys/summary'
+import { QuestionView } from '@/surveys/QuestionView'
 
 // The annual survey as the server builds it: the five questionnaires' items as Likert questions.
 const ANNUAL = (['awareness', 'satisfaction', 'belonging', 'cohesion', 'atmosphere'] as const).flatMap((id) =>
@@ -228,14 +229,6 @@ describe('the public summary', () => {
   })
 })
 
-// react-dom/client, typed for the one call used.
-interface Root {
-  render(node: ReactNode): void
-  unmount(): void
-}
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const { createRoot } = require('react-dom/client') as { createRoot(el: Element): Root }
-;(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true
 
 describe('a question on screen', () => {
   it('offers every scale label and 不清楚 as big buttons, marks the picked one and reports taps', () => {

@@ -1,8 +1,8 @@
 import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { useEffect, useRef } from 'react'
-import { Button } from '../shared/ui/Button'
-import { isWeapp } from '../shared/env'
+import { Button } from '@/shared/ui/Button'
+import { isWeapp } from '@/shared/env'
 import { PRIVACY_FOOTER, PRIVACY_INTRO, PRIVACY_ITEMS, PRIVACY_TITLE } from './privacyText'
 import { AGREE_BUTTON_ID, reportPrivacyExposure, usePrivacy } from './privacy'
 

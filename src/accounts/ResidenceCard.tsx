@@ -1,8 +1,8 @@
 import Taro from '@tarojs/taro'
 import { Text } from '@tarojs/components'
-import type { Me } from '../../types'
-import { Badge, Card } from '../shared/ui/Card'
-import { Button } from '../shared/ui/Button'
+import type { Me } from '@yishi/types'
+import { Badge, Card } from '@/shared/ui/Card'
+import { Button } from '@/shared/ui/Button'
 import { residenceView } from './residence'
 
 export const RESIDENCE_PAGE = '/pages/residence/index'

@@ -1,5 +1,5 @@
-import type { DevUser, Me, Residence, Session, UnitNode } from '../../types'
-import { api } from '../shared/request'
+import type { DevUser, Me, Residence, Session, UnitNode } from '@yishi/types'
+import { api } from '@/shared/request'
 
 // The accounts part of the API (see types/accounts.ts).
 

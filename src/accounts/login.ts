@@ -1,5 +1,5 @@
 import Taro from '@tarojs/taro'
-import type { Session } from '../../types'
+import type { Session } from '@yishi/types'
 import { accountsApi } from './api'
 import { HOME_PAGE, LOGIN_PAGE, useSession } from './session'
 import { syncPrivacyToServer } from './privacy'

@@ -1,5 +1,5 @@
 import { create } from 'zustand'
-import type { Me } from '../../types'
+import type { Me } from '@yishi/types'
 import { accountsApi } from './api'
 import { useSession } from './session'
 import { syncPrivacyToServer } from './privacy'

@@ -1,4 +1,4 @@
-import type { Me, UnitNode } from '../../types'
+import type { Me, UnitNode } from '@yishi/types'
 
 // The logic of residence verification screens: choosing a 小区 and 楼组 from the community tree,
 // checking the room, and how each verification state reads to the resident.

@@ -1,9 +1,9 @@
 import Taro from '@tarojs/taro'
 import { create } from 'zustand'
 import { persist } from 'zustand/middleware'
-import type { Me, Session } from '../../types'
-import { persistStorage } from '../shared/storage'
-import { configureRequest } from '../shared/request'
+import type { Me, Session } from '@yishi/types'
+import { persistStorage } from '@/shared/storage'
+import { configureRequest } from '@/shared/request'
 
 // Who is logged in: the opaque session token and the user as /api/me last described them.
 // Persisted, so a returning user sees their page at once while /api/me refreshes it.

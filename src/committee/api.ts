@@ -1,5 +1,5 @@
-import type { VerificationRequest, VerificationStatus } from '../../types'
-import { api } from '../shared/request'
+import type { VerificationRequest, VerificationStatus } from '@yishi/types'
+import { api } from '@/shared/request'
 
 // The committee (居委会) part of the API: reviewing residence requests.
 

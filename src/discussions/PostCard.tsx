@@ -1,10 +1,13 @@
 import Taro from '@tarojs/taro'
-import { Image, Text, Textarea, View } from '@tarojs/components'
+import { Image, Text, View } from '@tarojs/components'
 import { useEffect, useState, type ReactNode } from 'react'
-import type { Post, ReportReason } from '../../types'
-import { APPEAL_STATUS_NAMES, REPORT_REASON_NAMES } from '../../types'
-import { Badge } from '../shared/ui/Card'
-import { Button } from '../shared/ui/Button'
+import type { Post, ReportReason } from '@yishi/types'
+import { APPEAL_STATUS_NAMES, REPORT_REASON_NAMES } from '@yishi/types'
+import { Badge } from '@/shared/ui/Card'
+import { Button } from '@/shared/ui/Button'
+import { ReasonForm, ReasonPresets } from '@/shared/ui/ReasonForm'
+import { useAction } from '@/shared/hooks/useAction'
+import { keysOf } from '@/shared/keys'
 import { discussionsApi } from './api'
 import { editCountdown, postTime, postView } from './format'
 import { composeUrl } from './routes'
@@ -40,7 +43,8 @@ interface Props {
   renderExtra?(post: Post): ReactNode
 }
 
-const REASONS = Object.keys(REPORT_REASON_NAMES) as ReportReason[]
+const REASONS = keysOf(REPORT_REASON_NAMES)
+const REASON_LABELS = REASONS.map((r) => REPORT_REASON_NAMES[r])
 
 /** "修改（还可修改 8 分钟）": ticks down and disappears when the 10 minutes are over. */
 function EditAction({ until, onEdit }: { until: string; onEdit(): void }) {
@@ -62,49 +66,34 @@ function EditAction({ until, onEdit }: { until: string; onEdit(): void }) {
 
 function ReportPanel({ post, onDone, onCancel }: { post: Post; onDone(autoHidden: boolean): void; onCancel(): void }) {
   const [reason, setReason] = useState<ReportReason | null>(null)
-  const [busy, setBusy] = useState(false)
   const [error, setError] = useState<string | null>(null)
-  const send = async () => {
+  const action = useAction()
+  const send = () => {
     if (!reason) {
       setError('请选择举报的原因')
       return
     }
-    setBusy(true)
-    try {
-      const res = await discussionsApi.report(post.id, reason)
-      Taro.showToast({ title: '已举报，居委会会尽快处理', icon: 'none' })
-      onDone(res.autoHidden)
-    } catch {
-      // Toast shown by the request client.
-    } finally {
-      setBusy(false)
-    }
+    void action.run('report', async () => onDone((await discussionsApi.report(post.id, reason)).autoHidden), { done: '已举报，居委会会尽快处理' })
   }
   return (
     <View className='post__panel'>
       <Text className='field__label'>举报这条发言的原因</Text>
-      <View className='reason-grid'>
-        {REASONS.map((r) => (
-          <View
-            key={r}
-            className={`tile reason-tile ${reason === r ? 'tile--selected' : ''}`}
-            hoverClass='tile--pressed'
-            onClick={() => {
-              setReason(r)
-              setError(null)
-            }}
-          >
-            <Text>{REPORT_REASON_NAMES[r]}</Text>
-          </View>
-        ))}
-      </View>
+      <ReasonPresets
+        look='tiles'
+        options={REASON_LABELS}
+        value={reason ? REPORT_REASON_NAMES[reason] : ''}
+        onPick={(label) => {
+          setReason(REASONS[REASON_LABELS.indexOf(label)])
+          setError(null)
+        }}
+      />
       <Text className='hint'>举报不会告诉作者是谁举报的。多位邻居举报的发言会先隐藏，等居委会处理。</Text>
       {error && <Text className='field__error'>{error}</Text>}
       <View className='btn-row'>
-        <Button kind='secondary' disabled={busy} onClick={onCancel}>
+        <Button kind='secondary' disabled={!!action.busy} onClick={onCancel}>
           取消
         </Button>
-        <Button kind='danger' loading={busy} onClick={send}>
+        <Button kind='danger' loading={!!action.busy} onClick={send}>
           确认举报
         </Button>
       </View>
@@ -114,98 +103,72 @@ function ReportPanel({ post, onDone, onCancel }: { post: Post; onDone(autoHidden
 
 function AppealPanel({ post, onDone, onCancel }: { post: Post; onDone(post: Post): void; onCancel(): void }) {
   const [reason, setReason] = useState('')
-  const [busy, setBusy] = useState(false)
   const [error, setError] = useState<string | null>(null)
-  const send = async () => {
+  const action = useAction()
+  const send = () => {
     const text = reason.trim()
     if (text.length < 2) {
       setError('请写一下您认为不该隐藏的理由')
       return
     }
-    const { confirm } = await Taro.showModal({
-      title: '提交申诉',
-      content: '每条发言只能申诉一次，由街镇工作人员复核。确定提交吗？',
-      confirmText: '提交',
-      cancelText: '再想想',
-    })
-    if (!confirm) return
-    setBusy(true)
-    try {
-      const appeal = await discussionsApi.appeal(post.id, text)
-      Taro.showToast({ title: '申诉已提交', icon: 'none' })
-      onDone({ ...post, appeal, canAppeal: false })
-    } catch {
-      // Toast shown by the request client.
-    } finally {
-      setBusy(false)
-    }
+    void action.run(
+      'appeal',
+      async () => {
+        const appeal = await discussionsApi.appeal(post.id, text)
+        onDone({ ...post, appeal, canAppeal: false })
+      },
+      {
+        ask: { title: '提交申诉', content: '每条发言只能申诉一次，由街镇工作人员复核。确定提交吗？', confirmText: '提交', cancelText: '再想想' },
+        done: '申诉已提交',
+      },
+    )
   }
   return (
-    <View className='post__panel'>
-      <Text className='field__label'>为什么这条发言不该被隐藏？</Text>
-      <Textarea
-        className={`field__input field__textarea ${error ? 'field__input--error' : ''}`}
-        value={reason}
-        maxlength={500}
-        placeholder='写明理由，街镇工作人员会复核'
-        placeholderClass='field__placeholder'
-        onInput={(e) => {
-          setReason(e.detail.value)
-          setError(null)
-        }}
-      />
-      {error && <Text className='field__error'>{error}</Text>}
-      <View className='btn-row'>
-        <Button kind='secondary' disabled={busy} onClick={onCancel}>
-          取消
-        </Button>
-        <Button loading={busy} onClick={send}>
-          提交申诉
-        </Button>
-      </View>
-    </View>
+    <ReasonForm
+      className='post__panel'
+      label='为什么这条发言不该被隐藏？'
+      value={reason}
+      onChange={(v) => {
+        setReason(v)
+        setError(null)
+      }}
+      maxLength={500}
+      placeholder='写明理由，街镇工作人员会复核'
+      error={error}
+      busy={!!action.busy}
+      cancel={{ text: '取消', onClick: onCancel }}
+      confirm={{ text: '提交申诉', onClick: send }}
+    />
   )
 }
 
 /** One post (or reply): who, when, the text or its placeholder, and what the reader may do with it. */
 export function PostCard({ post, ctx, reply, showReplies, focus, onChange, onRemove, onReload, renderExtra }: Props) {
   const [panel, setPanel] = useState<'report' | 'appeal' | null>(null)
-  const [busy, setBusy] = useState(false)
+  const action = useAction()
   const view = postView(post)
   const mine = post.author.isMine
   const published = post.status === 'published'
 
-  const toggleLike = async () => {
-    if (busy) return
-    setBusy(true)
-    try {
+  const toggleLike = () =>
+    action.run('like', async () => {
       const res = post.likedByMe ? await discussionsApi.unlike(post.id) : await discussionsApi.like(post.id)
       onChange({ ...post, likedByMe: res.liked, likeCount: res.likeCount })
-    } catch {
-      // Toast shown by the request client.
-    } finally {
-      setBusy(false)
-    }
-  }
-
-  const remove = async () => {
-    const { confirm } = await Taro.showModal({
-      title: '删除发言',
-      content: '删除后邻居们会看到“该内容已被作者删除”，不能恢复。确定删除吗？',
-      confirmText: '删除',
-      confirmColor: '#b3261e',
-      cancelText: '取消',
     })
-    if (!confirm) return
-    try {
-      const res = await discussionsApi.deletePost(post.id)
-      Taro.showToast({ title: '已删除', icon: 'none' })
-      if (res.placeholder) onChange({ ...post, status: 'deleted', body: '', placeholder: '该内容已被作者删除', photos: [], editableUntil: null })
-      else onRemove(post)
-    } catch {
-      // Toast shown by the request client.
-    }
-  }
+
+  const remove = () =>
+    action.run(
+      'remove',
+      async () => {
+        const res = await discussionsApi.deletePost(post.id)
+        if (res.placeholder) onChange({ ...post, status: 'deleted', body: '', placeholder: '该内容已被作者删除', photos: [], editableUntil: null })
+        else onRemove(post)
+      },
+      {
+        ask: { title: '删除发言', content: '删除后邻居们会看到“该内容已被作者删除”，不能恢复。确定删除吗？', confirmText: '删除', danger: true },
+        done: '已删除',
+      },
+    )
 
   const changeReply = (next: Post) => onChange({ ...post, replies: (post.replies ?? []).map((r) => (r.id === next.id ? next : r)) })
   const removeReply = (gone: Post) =>

@@ -1,5 +1,5 @@
 import { Text, View } from '@tarojs/components'
-import type { StanceCounts } from '../../types'
+import type { StanceCounts } from '@yishi/types'
 import { stanceShares } from './format'
 import './discussions.css'
 

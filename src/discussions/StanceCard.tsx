@@ -1,9 +1,8 @@
-import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
-import { useState } from 'react'
-import type { Stance, Topic } from '../../types'
-import { STANCE_NAMES } from '../../types'
-import { Card } from '../shared/ui/Card'
+import type { Stance, Topic } from '@yishi/types'
+import { STANCE_NAMES } from '@yishi/types'
+import { Card } from '@/shared/ui/Card'
+import { useAction } from '@/shared/hooks/useAction'
 import { discussionsApi } from './api'
 import { StanceBar } from './StanceBar'
 import { STANCES } from './format'
@@ -11,40 +10,24 @@ import './discussions.css'
 
 /** Where opinion stands, and (for residents who may post) my own stance: tap to mark or change it. */
 export function StanceCard({ topic, onChange }: { topic: Topic; onChange(topic: Topic): void }) {
-  const [busy, setBusy] = useState(false)
+  const action = useAction()
   const canPick = topic.canPost && !topic.canModerate
 
-  const pick = async (stance: Stance) => {
-    if (busy || stance === topic.myStance) return
-    setBusy(true)
-    try {
-      onChange(await discussionsApi.setStance(topic.id, stance))
-      Taro.showToast({ title: `已表态：${STANCE_NAMES[stance]}`, icon: 'none' })
-    } catch {
-      // Toast shown by the request client.
-    } finally {
-      setBusy(false)
-    }
+  const pick = (stance: Stance) => {
+    if (stance === topic.myStance) return
+    void action.run('pick', async () => onChange(await discussionsApi.setStance(topic.id, stance)), { done: `已表态：${STANCE_NAMES[stance]}` })
   }
 
-  const withdraw = async () => {
-    const { confirm } = await Taro.showModal({ title: '撤回表态', content: '撤回后不计入支持、反对或中立。确定撤回吗？', confirmText: '撤回', cancelText: '取消' })
-    if (!confirm) return
-    setBusy(true)
-    try {
-      onChange(await discussionsApi.clearStance(topic.id))
-    } catch {
-      // Toast shown by the request client.
-    } finally {
-      setBusy(false)
-    }
-  }
+  const withdraw = () =>
+    action.run('withdraw', async () => onChange(await discussionsApi.clearStance(topic.id)), {
+      ask: { title: '撤回表态', content: '撤回后不计入支持、反对或中立。确定撤回吗？', confirmText: '撤回' },
+    })
 
   return (
     <Card title='大家的立场'>
       <StanceBar counts={topic.stances} />
       {canPick && (
-        <View className={busy ? 'stance-picker__busy' : ''}>
+        <View className={action.busy ? 'stance-picker__busy' : ''}>
           <Text className='topic-head__label'>
             {topic.myStance ? `您的立场：${STANCE_NAMES[topic.myStance]}（点另一个可以改）` : '您怎么看？点一下表明立场'}
           </Text>

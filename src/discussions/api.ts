@@ -1,5 +1,5 @@
-import type { Appeal, NewPost, Post, PostPage, PostSort, PostThread, ReportReason, Stance, Topic, TopicState } from '../../types'
-import { api, request } from '../shared/request'
+import type { Appeal, NewPost, Post, PostPage, PostSort, PostThread, ReportReason, Stance, Topic, TopicState } from '@yishi/types'
+import { api, request } from '@/shared/request'
 
 // The residents' part of the 议事厅 API (server/discussions/routes.ts, server/moderation/routes.ts).
 

@@ -1,7 +1,7 @@
 import { create } from 'zustand'
 import { persist } from 'zustand/middleware'
-import type { Stance } from '../../types'
-import { persistStorage } from '../shared/storage'
+import type { Stance } from '@yishi/types'
+import { persistStorage } from '@/shared/storage'
 
 // Unsent posts and replies survive closing the app: one draft per topic (root post) or per post
 // replied to. Edits of a posted post are not drafts. Drafts older than 30 days are dropped.

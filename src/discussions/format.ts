@@ -1,11 +1,12 @@
 import dayjs from 'dayjs'
-import type { Post, Stance, StanceCounts, Topic } from '../../types'
-import { STANCE_NAMES } from '../../types'
+import type { Post, Stance, StanceCounts, Topic } from '@yishi/types'
+import { STANCE_NAMES } from '@yishi/types'
+import { keysOf } from '@/shared/keys'
 
 // The 议事厅's display rules, without UI: stance shares, the edit countdown, what a post shows
 // (its text or a placeholder), topic state badges, closing dates and readable refusals.
 
-export const STANCES: Stance[] = ['support', 'oppose', 'neutral']
+export const STANCES: Stance[] = keysOf(STANCE_NAMES)
 
 /** The most a post may say (the server refuses more). */
 export const MAX_POST_LENGTH = 1000

@@ -1,5 +1,5 @@
 import Taro from '@tarojs/taro'
-import type { Post } from '../../types'
+import type { Post } from '@yishi/types'
 
 // Where the 议事厅's pages are, and the one event its pages use to tell each other about changes.
 

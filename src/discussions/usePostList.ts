@@ -1,21 +1,10 @@
-import { useCallback, useRef, useState } from 'react'
-import type { Post, PostSort } from '../../types'
+import { useRef, useState } from 'react'
+import type { Post, PostPage, PostSort } from '@yishi/types'
+import { usePagedList } from '@/shared/hooks/usePagedList'
 import { discussionsApi } from './api'
 
 // A topic's posts page by page (cursor), pinned ones apart, with in-place updates so a like or a
 // report does not reload the list.
-
-export interface PostListState {
-  pinned: Post[]
-  items: Post[]
-  nextCursor: string | null
-  /** First page loaded at least once. */
-  loaded: boolean
-  loading: boolean
-  error: boolean
-}
-
-const EMPTY: PostListState = { pinned: [], items: [], nextCursor: null, loaded: false, loading: false, error: false }
 
 /** Replace a post (root or reply) wherever it is in the list. */
 export function replacePost(list: Post[], next: Post): Post[] {
@@ -35,59 +24,46 @@ export function addReply(list: Post[], reply: Post): Post[] {
   )
 }
 
+/** A topic's posts: loaded when the topic's page opens, and again whenever it hears a post changed. */
 export function usePostList(topicId: number) {
   const [sort, setSort] = useState<PostSort>('oldest')
-  const [state, setState] = useState<PostListState>(EMPTY)
-  // Answers to an older request (another sort, or a reload since) are dropped.
-  const generation = useRef(0)
-
-  const load = useCallback(
-    async (nextSort: PostSort, cursor: string | null) => {
-      const gen = cursor ? generation.current : ++generation.current
-      setState((s) => ({ ...(cursor ? s : { ...s, error: false }), loading: true }))
-      try {
-        const page = await discussionsApi.posts(topicId, nextSort, cursor)
-        if (gen !== generation.current) return
-        setState((s) => {
-          const known = new Set(cursor ? s.items.map((p) => p.id) : [])
-          return {
-            pinned: cursor ? s.pinned : page.pinned,
-            items: cursor ? [...s.items, ...page.items.filter((p) => !known.has(p.id))] : page.items,
-            nextCursor: page.nextCursor,
-            loaded: true,
-            loading: false,
-            error: false,
-          }
-        })
-      } catch {
-        if (gen !== generation.current) return
-        setState((s) => ({ ...s, loading: false, error: true }))
-      }
+  const [pinned, setPinned] = useState<Post[]>([])
+  const list = usePagedList<Post, PostPage>((cursor) => discussionsApi.posts(topicId, sort, cursor), {
+    when: 'mount',
+    enabled: topicId > 0,
+    deps: [sort],
+    onPage: (page, first) => {
+      if (first) setPinned(page.pinned)
     },
-    [topicId],
-  )
+  })
 
-  const reload = useCallback(() => load(sort, null), [load, sort])
+  // `added` runs from event listeners registered earlier: it reads these as they are now.
+  const now = useRef({ sort, hasMore: list.hasMore })
+  now.current = { sort, hasMore: list.hasMore }
+
   const changeSort = (next: PostSort) => {
-    if (next === sort) return
+    setPinned([])
     setSort(next)
-    setState(EMPTY)
-    void load(next, null)
   }
-  const loadMore = () => {
-    if (state.loading || !state.nextCursor) return
-    void load(sort, state.nextCursor)
+  const update = (post: Post) => {
+    setPinned((all) => replacePost(all, post))
+    list.update((all) => replacePost(all, post))
   }
-  const update = (post: Post) => setState((s) => ({ ...s, pinned: replacePost(s.pinned, post), items: replacePost(s.items, post) }))
-  const remove = (post: Post) => setState((s) => ({ ...s, pinned: s.pinned.filter((p) => p.id !== post.id), items: s.items.filter((p) => p.id !== post.id) }))
+  const remove = (post: Post) => {
+    setPinned((all) => all.filter((p) => p.id !== post.id))
+    list.update((all) => all.filter((p) => p.id !== post.id))
+  }
   /** A post I just wrote: a reply goes under its root; a root post shows at once (top of "最多赞同", end of "按时间"). */
-  const added = (post: Post) =>
-    setState((s) => {
-      if (post.parentId) return { ...s, pinned: addReply(s.pinned, post), items: addReply(s.items, post) }
-      if (s.items.some((p) => p.id === post.id)) return s
-      const fresh = { ...post, replies: [] }
-      return { ...s, items: sort === 'liked' ? [fresh, ...s.items] : s.nextCursor ? [fresh, ...s.items] : [...s.items, fresh] }
-    })
+  const added = (post: Post) => {
+    if (post.parentId) {
+      setPinned((all) => addReply(all, post))
+      list.update((all) => addReply(all, post))
+      return
+    }
+    const fresh = { ...post, replies: [] }
+    const first = now.current.sort === 'liked' || now.current.hasMore
+    list.update((all) => (all.some((p) => p.id === post.id) ? all : first ? [fresh, ...all] : [...all, fresh]))
+  }
 
-  return { sort, changeSort, ...state, reload, loadMore, update, remove, added }
+  return { ...list, sort, changeSort, pinned, update, remove, added }
 }

@@ -1,8 +1,8 @@
 import { Text, View } from '@tarojs/components'
-import type { IndexLeafResult, IndexNodeResult, IndexParentResult } from '../../types/scoring'
-import type { IndexDelta, IndexReport, LeafProvenance } from '../../types'
-import { Badge, Card } from '../shared/ui/Card'
-import { formatDateTime } from '../shared/format'
+import type { IndexLeafResult, IndexNodeResult, IndexParentResult } from '@yishi/types/scoring'
+import type { IndexDelta, IndexReport, LeafProvenance } from '@yishi/types'
+import { Badge, Card } from '@/shared/ui/Card'
+import { formatDateTime } from '@/shared/format'
 import { deltaText, deltaTone, isLeafResult, sourceName } from './tree'
 import './indicators.css'
 

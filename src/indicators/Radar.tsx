@@ -1,5 +1,5 @@
 import { Text, View } from '@tarojs/components'
-import type { RadarPoint } from '../../types'
+import type { RadarPoint } from '@yishi/types'
 import { clipPath, cssPosition, edges, radarGeometry, type Point } from './radar'
 import './indicators.css'
 

@@ -1,6 +1,6 @@
-import type { IndexInputValue } from '../../types/scoring'
-import type { IndexReport, IndicatorInputEntry } from '../../types'
-import { api, request } from '../shared/request'
+import type { IndexInputValue } from '@yishi/types/scoring'
+import type { IndexReport, IndicatorInputEntry } from '@yishi/types'
+import { api, request } from '@/shared/request'
 
 // The evaluation index API (server/indicators/routes.ts), for the committee and the 街镇. Used only by the
 // committee subpackage's pages, so it is bundled there.

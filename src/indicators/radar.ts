@@ -1,4 +1,4 @@
-import type { RadarPoint } from '../../types'
+import type { RadarPoint } from '@yishi/types'
 
 // Geometry of the radar chart of the first-level indicators, drawn with plain Views (no canvas, no SVG,
 // no chart library): each shape is a View clipped to a polygon, each axis a rotated thin View.

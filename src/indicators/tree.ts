@@ -10,8 +10,8 @@ import type {
   IndexRule,
   LeafSource,
   RelativeInput,
-} from '../../types/scoring'
-import type { IndexDelta, LeafProvenance } from '../../types'
+} from '@yishi/types/scoring'
+import type { IndexDelta, LeafProvenance } from '@yishi/types'
 
 // Reading the index for the dashboard and the manual-input form: source names, deltas, periods, the
 // leaves an admin can enter and how their values read and parse. Pure; tested in

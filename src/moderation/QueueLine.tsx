@@ -1,8 +1,8 @@
 import Taro, { useDidShow } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { useState } from 'react'
-import { Button } from '../shared/ui/Button'
-import { MODERATION_QUEUE_PAGE } from '../discussions/routes'
+import { Button } from '@/shared/ui/Button'
+import { MODERATION_QUEUE_PAGE } from '@/discussions/routes'
 import { moderationApi, waitingItems } from './api'
 
 /** On the committee card of 首页: how many 议事厅 items wait (reports, pending, appeals), one tap to the queue. */

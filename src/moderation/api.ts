@@ -10,8 +10,8 @@ import type {
   QueueKind,
   Topic,
   TopicModerationAction,
-} from '../../types'
-import { api, request } from '../shared/request'
+} from '@yishi/types'
+import { api, request } from '@/shared/request'
 
 // The committee's part of the 议事厅 API: the queue, actions on posts and topics, mutes, appeals
 // (街镇 admins) and the read-only log.

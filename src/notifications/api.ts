@@ -1,5 +1,5 @@
-import type { NotificationPage, NotificationsReadResult } from '../../types'
-import { api } from '../shared/request'
+import type { NotificationPage, NotificationsReadResult } from '@yishi/types'
+import { api } from '@/shared/request'
 
 // In-app notifications (消息): what changed on proposals the resident raised, co-signed or follows.
 

@@ -1,4 +1,4 @@
-import { notificationPage, type AppNotification } from '../../types'
+import { notificationPage, type AppNotification } from '@yishi/types'
 
 // What kind of news a notification is, in a few words (the body carries the details).
 

@@ -1,15 +1,17 @@
-import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro'
+import Taro, { useDidShow } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { useState } from 'react'
-import type { ProposalHome } from '../../types'
-import { Section } from '../shared/ui/Card'
-import { Button } from '../shared/ui/Button'
-import { EmptyState } from '../shared/ui/EmptyState'
-import { ListRow } from '../shared/ui/ListRow'
-import { Badge, Card } from '../shared/ui/Card'
-import { useMe } from '../accounts/me'
-import { useSession } from '../accounts/session'
-import { notificationsApi } from '../notifications/api'
+import type { ProposalHome } from '@yishi/types'
+import { Section } from '@/shared/ui/Card'
+import { Button } from '@/shared/ui/Button'
+import { EmptyState } from '@/shared/ui/EmptyState'
+import { LoadState } from '@/shared/ui/LoadState'
+import { useLoader } from '@/shared/hooks/useLoader'
+import { ListRow } from '@/shared/ui/ListRow'
+import { Badge, Card } from '@/shared/ui/Card'
+import { useMe } from '@/accounts/me'
+import { useSession } from '@/accounts/session'
+import { notificationsApi } from '@/notifications/api'
 import { COMMITTEE_QUEUE_PAGE, MY_PROPOSALS_PAGE, NOTIFICATIONS_PAGE, PROPOSALS_PAGE, proposalsApi } from './api'
 import { cosignProgress } from './labels'
 import { ProposalCard } from './ui'
@@ -25,24 +27,8 @@ export function homeIsEmpty(h: ProposalHome | null): boolean {
 export function ProposalsHomeSection() {
   const me = useMe()
   const token = useSession((s) => s.token)
-  const [home, setHome] = useState<ProposalHome | null>(null)
-  const [failed, setFailed] = useState(false)
-
-  const load = async () => {
-    if (!token) return
-    try {
-      setHome(await proposalsApi.home())
-      setFailed(false)
-    } catch {
-      setFailed(true)
-    }
-  }
-  useDidShow(() => {
-    void load()
-  })
-  usePullDownRefresh(() => {
-    void load()
-  })
+  const load = useLoader(() => proposalsApi.home(), { enabled: !!token })
+  const home = load.data
 
   const shown = new Set<number>()
   const once = <T extends { id: number }>(list: T[]) =>
@@ -58,10 +44,7 @@ export function ProposalsHomeSection() {
       {!me?.verified && (
         <EmptyState title='认证住址后，这里会提醒您投票和附议' text='邻居们提出的、等待附议或投票的提案会显示在这里。' />
       )}
-      {me?.verified && failed && !home && (
-        <EmptyState title='提案没有加载出来' text='下拉页面可以重新加载。' />
-      )}
-      {me?.verified && !failed && !home && <EmptyState title='正在加载…' />}
+      {me?.verified && <LoadState load={load} title='提案没有加载出来' text='下拉页面可以重新加载。' retry={false} />}
       {me?.verified && home && homeIsEmpty(home) && (
         <EmptyState title='暂时没有需要您关注的提案' text='有投票、快够附议人数的提案或需要您评议的事项时，会显示在这里。' />
       )}

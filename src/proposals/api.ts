@@ -13,8 +13,8 @@ import type {
   ProposalVote,
   SimilarProposal,
   VoteChoice,
-} from '../../types'
-import { api, request } from '../shared/request'
+} from '@yishi/types'
+import { api, request } from '@/shared/request'
 
 // The residents' part of the proposals API (server/proposals/routes.ts). Committee calls live in the
 // committee subpackage (src/committee/proposals/api.ts) so they stay out of the main package.

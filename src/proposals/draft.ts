@@ -1,8 +1,8 @@
 import { create } from 'zustand'
 import { persist } from 'zustand/middleware'
-import type { ProposalCategory, ProposalLevel } from '../../types'
-import { persistStorage } from '../shared/storage'
-import { newIdempotencyKey } from '../shared/request'
+import type { ProposalCategory, ProposalLevel } from '@yishi/types'
+import { persistStorage } from '@/shared/storage'
+import { newIdempotencyKey } from '@/shared/request'
 import type { SubmitBody } from './api'
 
 // The proposal being written. Persisted on every keystroke, so closing the app (or WeChat killing it)

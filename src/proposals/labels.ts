@@ -1,7 +1,8 @@
 import dayjs from 'dayjs'
-import type { ProposalListItem, ProposalState, ProposalTransition, VoteChoice } from '../../types'
-import { PROPOSAL_CATEGORY_NAMES, REFERRAL_TARGET_NAMES, type ReferralTarget } from '../../types'
-import { formatDateTime } from '../shared/format'
+import type { ProposalListItem, ProposalState, ProposalTransition, VoteChoice } from '@yishi/types'
+import { PROPOSAL_CATEGORY_NAMES, REFERRAL_TARGET_NAMES, type ReferralTarget } from '@yishi/types'
+import { shanghaiDay } from '@yishi/types/time'
+import { formatDateTime } from '@/shared/format'
 
 // How proposals read to residents: plain Chinese for every state, the list's state groups,
 // co-sign progress, time limits and money. Pure functions, tested in __tests__/app/proposals.test.tsx.
@@ -110,18 +111,12 @@ export function deadlineText(item: Pick<ProposalListItem, 'state' | 'deadlineAt'
       return `评议截止 ${when}`
     case 'implementing':
       // The planned date's end of day in Shanghai: show the date only, as the committee entered it.
-      return `计划完成 ${formatDay(shanghaiDate(at))}`
+      return `计划完成 ${formatDay(shanghaiDay(at))}`
     case 'referred':
       return `答复期限 ${when}`
     default:
       return `本阶段期限 ${when}`
   }
-}
-
-/** The calendar day (YYYY-MM-DD) of an instant in Shanghai (UTC+8, no DST), whatever the phone's zone. */
-export function shanghaiDate(iso: string): string {
-  const t = new Date(iso).getTime()
-  return Number.isNaN(t) ? '' : new Date(t + 8 * 3_600_000).toISOString().slice(0, 10)
 }
 
 /** What residents see for a vote choice (the buttons and the published tally). */

@@ -1,21 +1,18 @@
 import Taro from '@tarojs/taro'
 import { Image, Input, Text, Textarea, View } from '@tarojs/components'
 import { useState } from 'react'
-import type { EvaluationSummary, ProgressComment, ProgressUpdate, ProposalDetail, ProposalMeeting, ProposalTransition, ProposalVote, VoteChoice } from '../../types'
-import { MEETING_KIND_NAMES } from '../../types'
-import { Badge, Card } from '../shared/ui/Card'
-import { Button } from '../shared/ui/Button'
-import { formatDateTime } from '../shared/format'
+import type { EvaluationSummary, ProgressComment, ProgressUpdate, ProposalDetail, ProposalMeeting, ProposalTransition, ProposalVote, VoteChoice } from '@yishi/types'
+import { MEETING_KIND_NAMES, VOTE_CHOICE_NAMES } from '@yishi/types'
+import { Badge, Card } from '@/shared/ui/Card'
+import { Button } from '@/shared/ui/Button'
+import { formatDateTime } from '@/shared/format'
+import { useAction } from '@/shared/hooks/useAction'
+import { keysOf } from '@/shared/keys'
 import { proposalsApi } from './api'
 import { actorText, formatDay, formatYuan, stateLabel, transitionNotes, VOTE_LABELS, VOTE_RULE_TEXT } from './labels'
 import { StarsView } from './ui'
 
 // The sections of a proposal's page, each a card of its own.
-
-async function confirm(title: string, content: string, confirmText = '确定'): Promise<boolean> {
-  const res = await Taro.showModal({ title, content, confirmText, cancelText: '取消' })
-  return !!res.confirm
-}
 
 /** Only web addresses can be shown; upload ids would need the (not yet built) upload service. */
 export function showablePhotos(photos: string[]): string[] {
@@ -64,7 +61,7 @@ export function Timeline({ steps, mergedIntoTitle }: { steps: ProposalTransition
 // Vote
 // ---------------------------------------------------------------------------
 
-const CHOICES: VoteChoice[] = ['for', 'against', 'abstain']
+const CHOICES = keysOf(VOTE_CHOICE_NAMES)
 
 function Tally({ vote }: { vote: ProposalVote }) {
   const r = vote.result!
@@ -91,25 +88,17 @@ function Tally({ vote }: { vote: ProposalVote }) {
 
 export function VoteCard({ detail, onChanged }: { detail: ProposalDetail; onChanged: (vote: ProposalVote) => void }) {
   const vote = detail.vote!
-  const [busy, setBusy] = useState<VoteChoice | null>(null)
+  const action = useAction()
+  const busy = action.busy as VoteChoice | null
   const open = detail.state === 'voting'
   const closed = !!vote.closesAt && new Date(vote.closesAt).getTime() <= Date.now()
 
-  const cast = async (choice: VoteChoice) => {
-    if (busy) return
-    const changing = vote.household?.castByMe
-    if (!(await confirm(changing ? '修改投票' : '投票', `确定投「${VOTE_LABELS[choice]}」吗？${VOTE_RULE_TEXT}`, '确定投票'))) return
-    setBusy(choice)
-    try {
-      const next = await proposalsApi.vote(detail.id, choice)
-      Taro.showToast({ title: '已投票', icon: 'success' })
-      onChanged(next)
-    } catch {
-      // Toast shown.
-    } finally {
-      setBusy(null)
-    }
-  }
+  const cast = (choice: VoteChoice) =>
+    action.run(choice, async () => onChanged(await proposalsApi.vote(detail.id, choice)), {
+      ask: { title: vote.household?.castByMe ? '修改投票' : '投票', content: `确定投「${VOTE_LABELS[choice]}」吗？${VOTE_RULE_TEXT}`, confirmText: '确定投票' },
+      done: '已投票',
+      doneIcon: 'success',
+    })
 
   return (
     <Card title='住户投票' tone={open && vote.canVote && !vote.household ? 'accent' : 'plain'}>
@@ -159,25 +148,23 @@ export function VoteCard({ detail, onChanged }: { detail: ProposalDetail; onChan
 
 function CommentBox({ proposalId, progressId, onAdded }: { proposalId: number; progressId: number; onAdded: (c: ProgressComment) => void }) {
   const [text, setText] = useState('')
-  const [busy, setBusy] = useState(false)
-  const send = async () => {
+  const action = useAction()
+  const send = () => {
     const body = text.trim()
     if (!body) {
       Taro.showToast({ title: '请先写评论内容', icon: 'none' })
       return
     }
-    if (busy) return
-    setBusy(true)
-    try {
-      const c = await proposalsApi.comment(proposalId, progressId, body)
-      setText('')
-      onAdded(c)
-      Taro.showToast({ title: c.contentStatus === 'visible' ? '已发表' : '已提交，审核后显示', icon: 'none' })
-    } catch {
-      // Toast shown.
-    } finally {
-      setBusy(false)
-    }
+    void action.run(
+      'comment',
+      async () => {
+        const c = await proposalsApi.comment(proposalId, progressId, body)
+        setText('')
+        onAdded(c)
+        return c
+      },
+      { done: (c) => (c.contentStatus === 'visible' ? '已发表' : '已提交，审核后显示') },
+    )
   }
   return (
     <View className='field'>
@@ -190,7 +177,7 @@ function CommentBox({ proposalId, progressId, onAdded }: { proposalId: number; p
         onInput={(e) => setText(e.detail.value)}
       />
       <View className='btn-row'>
-        <Button kind='secondary' small loading={busy} onClick={send}>
+        <Button kind='secondary' small loading={!!action.busy} onClick={send}>
           发表评论
         </Button>
       </View>
@@ -310,26 +297,22 @@ export function EvaluationCard({ detail, onChanged }: { detail: ProposalDetail; 
   const [rating, setRating] = useState(ev.mine?.rating ?? 0)
   const [comment, setComment] = useState(ev.mine?.comment ?? '')
   const [editing, setEditing] = useState(!ev.mine)
-  const [busy, setBusy] = useState(false)
+  const action = useAction()
 
-  const send = async () => {
+  const send = () => {
     if (rating < 1) {
       Taro.showToast({ title: '请先点星星打分', icon: 'none' })
       return
     }
-    if (busy) return
-    if (!(await confirm('提交评议', `您打了 ${rating} 颗星。确定提交吗？`, '提交'))) return
-    setBusy(true)
-    try {
-      const next = await proposalsApi.evaluate(detail.id, rating, comment.trim() || undefined)
-      setEditing(false)
-      Taro.showToast({ title: '谢谢您的评议', icon: 'none' })
-      onChanged(next)
-    } catch {
-      // Toast shown.
-    } finally {
-      setBusy(false)
-    }
+    void action.run(
+      'evaluate',
+      async () => {
+        const next = await proposalsApi.evaluate(detail.id, rating, comment.trim() || undefined)
+        setEditing(false)
+        onChanged(next)
+      },
+      { ask: { title: '提交评议', content: `您打了 ${rating} 颗星。确定提交吗？`, confirmText: '提交' }, done: '谢谢您的评议' },
+    )
   }
 
   return (
@@ -373,7 +356,7 @@ export function EvaluationCard({ detail, onChanged }: { detail: ProposalDetail; 
           />
           <Text className='field__note'>每人评议一次，评议期内可以修改。</Text>
           <View className='btn-row'>
-            <Button loading={busy} onClick={send}>
+            <Button loading={!!action.busy} onClick={send}>
               提交评议
             </Button>
           </View>

@@ -1,5 +1,5 @@
 import Taro from '@tarojs/taro'
-import type { ApiError } from '../../types'
+import type { ApiError } from '@yishi/types'
 import { apiBaseUrl } from './env'
 
 // The one HTTP client of the app, over Taro.request.

@@ -1,6 +1,6 @@
 import Taro from '@tarojs/taro'
 import { View } from '@tarojs/components'
-import { Button } from '../shared/ui/Button'
+import { Button } from '@/shared/ui/Button'
 import { COMMITTEE_SURVEYS_PAGE, INDICATORS_PAGE } from './routes'
 
 /** On 首页's committee card: one row to the surveys and to the evaluation index. */

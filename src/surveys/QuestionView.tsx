@@ -1,6 +1,6 @@
 import Taro from '@tarojs/taro'
 import { Text, Textarea, View } from '@tarojs/components'
-import type { SurveyAnswerValue, SurveyQuestion } from '../../types'
+import type { SurveyAnswerValue, SurveyQuestion } from '@yishi/types'
 import { toggleOption } from './logic'
 import './surveys.css'
 

@@ -5,8 +5,8 @@ import type {
   SurveyDetail,
   SurveyListItem,
   SurveyState,
-} from '../../types'
-import { api } from '../shared/request'
+} from '@yishi/types'
+import { api } from '@/shared/request'
 
 // The residents' part of the survey API (server/surveys/routes.ts) and the public summary
 // (server/indicators/routes.ts). The committee's calls live in src/committee/surveys/api.ts.

@@ -1,8 +1,8 @@
 import { create } from 'zustand'
 import { persist } from 'zustand/middleware'
-import type { SurveyAnswer, SurveyAnswerValue } from '../../types'
-import { persistStorage } from '../shared/storage'
-import { newIdempotencyKey } from '../shared/request'
+import type { SurveyAnswer, SurveyAnswerValue } from '@yishi/types'
+import { persistStorage } from '@/shared/storage'
+import { newIdempotencyKey } from '@/shared/request'
 
 // Survey answers being given, kept on the device per (user, survey): leaving the page, closing the app or
 // WeChat killing it loses nothing, and the next person to log in on a shared phone does not see them.

@@ -1,6 +1,6 @@
 import dayjs from 'dayjs'
-import type { SurveyAnswer, SurveyAnswerValue, SurveyListItem, SurveyQuestion, SurveyStatus } from '../../types'
-import { ApiRequestError, NETWORK_ERROR_MESSAGE } from '../shared/request'
+import type { SurveyAnswer, SurveyAnswerValue, SurveyListItem, SurveyQuestion, SurveyStatus } from '@yishi/types'
+import { ApiRequestError, NETWORK_ERROR_MESSAGE } from '@/shared/request'
 
 // How a survey reads and is answered on a phone: screens and progress, length and closing time, which
 // answers count as given, the payload sent, and plain-Chinese refusals. Pure functions, tested in

@@ -1,5 +1,5 @@
-import type { SummaryScore } from '../../types'
-import { round2 } from '../scoring/format'
+import type { SummaryScore } from '@yishi/types'
+import { round2 } from '@/scoring/format'
 
 // How the public summary's scores read to residents. Pure, tested in __tests__/app/surveys.test.tsx.
 

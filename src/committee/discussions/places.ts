@@ -1,4 +1,4 @@
-import type { UnitNode } from '../../../types'
+import type { UnitNode } from '@yishi/types'
 
 // Where a staff member may open a topic: the 居民区 and 小区 they serve (楼组 are picked inside a 小区).
 

@@ -1,17 +1,20 @@
 import Taro, { useRouter } from '@tarojs/taro'
 import { Input, Text, Textarea, View } from '@tarojs/components'
-import { useEffect, useState } from 'react'
-import type { IndexInputValue } from '../../../types/scoring'
-import type { IndexReport, IndicatorInputEntry } from '../../../types'
-import { Page } from '../../shared/ui/Page'
-import { Badge, Card, Section } from '../../shared/ui/Card'
-import { Button } from '../../shared/ui/Button'
-import { EmptyState } from '../../shared/ui/EmptyState'
-import { formatDateTime } from '../../shared/format'
-import { newIdempotencyKey } from '../../shared/request'
-import { useMe } from '../../accounts/me'
-import { CHANGNING_2022 } from '../../scoring/changning2022'
-import { indicatorsApi } from '../../indicators/api'
+import { useState } from 'react'
+import type { IndexInputValue } from '@yishi/types/scoring'
+import type { IndexReport, IndicatorInputEntry } from '@yishi/types'
+import { shanghaiYear } from '@yishi/types/time'
+import { Page, PageNotice } from '@/accounts/Page'
+import { Badge, Card, Section } from '@/shared/ui/Card'
+import { Button } from '@/shared/ui/Button'
+import { EmptyState } from '@/shared/ui/EmptyState'
+import { useAction } from '@/shared/hooks/useAction'
+import { useLoader } from '@/shared/hooks/useLoader'
+import { formatDateTime } from '@/shared/format'
+import { newIdempotencyKey } from '@/shared/request'
+import { useMe } from '@/accounts/me'
+import { CHANGNING_2022 } from '@/scoring/changning2022'
+import { indicatorsApi } from '@/indicators/api'
 import {
   draftFrom,
   formatInputValue,
@@ -23,9 +26,9 @@ import {
   sameValue,
   type FieldDraft,
   type ManualField,
-} from '../../indicators/tree'
-import { isAdmin } from '../surveys/units'
-import '../../indicators/indicators.css'
+} from '@/indicators/tree'
+import { isAdmin } from '@/committee/surveys/units'
+import '@/indicators/indicators.css'
 
 const FIELDS = manualFields(CHANGNING_2022)
 const FIELD_BY_KEY = new Map(FIELDS.map((f) => [f.key, f]))
@@ -123,65 +126,36 @@ export default function IndicatorInputsPage() {
   const router = useRouter()
   const me = useMe()
   const unitId = Number(router.params.unitId)
-  const period = router.params.period ?? String(new Date().getFullYear())
-  const [report, setReport] = useState<IndexReport | null>(null)
-  const [history, setHistory] = useState<IndicatorInputEntry[] | null>(null)
+  const period = router.params.period ?? shanghaiYear(Date.now())
   const [drafts, setDrafts] = useState<Record<string, FieldDraft>>({})
   const [errors, setErrors] = useState<Record<string, string>>({})
   const [note, setNote] = useState('')
-  const [loadError, setLoadError] = useState(false)
-  const [busy, setBusy] = useState(false)
+  const action = useAction()
   const [saveKey, setSaveKey] = useState(newIdempotencyKey)
 
-  const current = new Map((history ?? []).filter((e) => e.current).map((e) => [e.leafId, e]))
-
-  const load = async () => {
-    try {
-      const [r, h] = await Promise.all([indicatorsApi.report({ unitId, period }, true), indicatorsApi.inputs({ unitId, period }, true)])
-      setReport(r)
-      setHistory(h.items)
+  const load = useLoader(
+    async () => {
+      const [report, h] = await Promise.all([indicatorsApi.report({ unitId, period }, true), indicatorsApi.inputs({ unitId, period }, true)])
       const cur = new Map(h.items.filter((e) => e.current).map((e) => [e.leafId, e]))
       setDrafts(Object.fromEntries(FIELDS.map((f) => [f.key, draftFrom(f.rule, cur.get(f.key)?.value ?? null)])))
-      setLoadError(false)
-    } catch {
-      setLoadError(true)
-    }
-  }
-  useEffect(() => {
-    if (unitId > 0) void load()
-    // Once, when the page opens.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [])
+      return { report, history: h.items }
+    },
+    { when: 'mount', enabled: unitId > 0 },
+  )
 
   if (me && !isAdmin(me)) {
-    return (
-      <Page>
-        <View className='page__body'>
-          <EmptyState title='只有街镇工作人员可以录入评估数据' text='评估不由居委会自评：党员报到率、专家打分等由街镇录入。' />
-        </View>
-      </Page>
-    )
+    return <PageNotice title='只有街镇工作人员可以录入评估数据' text='评估不由居委会自评：党员报到率、专家打分等由街镇录入。' />
   }
-  if (!(unitId > 0) || loadError) {
-    return (
-      <Page>
-        <View className='page__body'>
-          <EmptyState title='没有加载出来' text='请从评估指标页重新进入。' />
-        </View>
-      </Page>
-    )
+  if (!(unitId > 0) || load.error) {
+    return <PageNotice title='没有加载出来' text='请从评估指标页重新进入。' />
   }
-  if (!report || !history) {
-    return (
-      <Page>
-        <View className='page__body'>
-          <EmptyState title='正在加载…' />
-        </View>
-      </Page>
-    )
+  if (!load.data) {
+    return <PageNotice title='正在加载…' />
   }
+  const { report, history } = load.data
+  const current = new Map(history.filter((e) => e.current).map((e) => [e.leafId, e]))
 
-  const save = async () => {
+  const save = () => {
     const inputs: Record<string, IndexInputValue | null> = {}
     const problems: Record<string, string> = {}
     for (const f of FIELDS) {
@@ -207,24 +181,21 @@ export default function IndicatorInputsPage() {
       return
     }
     const cleared = keys.filter((k) => inputs[k] === null).map((k) => FIELD_BY_KEY.get(k)?.name ?? k)
-    if (cleared.length) {
-      const { confirm } = await Taro.showModal({ title: '清除录入', content: `将清除：${cleared.join('、')}。这些项目改用平台记录或按缺数据计算。`, confirmText: '确定', cancelText: '取消' })
-      if (!confirm) return
-    }
-    setBusy(true)
-    try {
-      const r = await indicatorsApi.saveInputs({ unitId, period, inputs, ...(note.trim() ? { note: note.trim() } : {}) }, saveKey)
-      setReport(r)
-      const h = await indicatorsApi.inputs({ unitId, period }, true)
-      setHistory(h.items)
-      setSaveKey(newIdempotencyKey())
-      setNote('')
-      Taro.showToast({ title: `已保存 ${keys.length} 项，总分 ${r.result.total}`, icon: 'none' })
-    } catch {
-      // Toast shown by the request client (the library's own Chinese message for a bad value).
-    } finally {
-      setBusy(false)
-    }
+    void action.run(
+      'save',
+      async () => {
+        const r = await indicatorsApi.saveInputs({ unitId, period, inputs, ...(note.trim() ? { note: note.trim() } : {}) }, saveKey)
+        const h = await indicatorsApi.inputs({ unitId, period }, true)
+        load.set({ report: r, history: h.items })
+        setSaveKey(newIdempotencyKey())
+        setNote('')
+        return r
+      },
+      {
+        ask: cleared.length ? { title: '清除录入', content: `将清除：${cleared.join('、')}。这些项目改用平台记录或按缺数据计算。` } : undefined,
+        done: (r) => `已保存 ${keys.length} 项，总分 ${r.result.total}`,
+      },
+    )
   }
 
   const groups = [...new Set(FIELDS.filter((f) => !f.questionnaire).map((f) => f.path[0]))]
@@ -245,63 +216,61 @@ export default function IndicatorInputsPage() {
 
   return (
     <Page>
-      <View className='page__body'>
-        <Card title={`${report.unit.name} · ${periodLabel(period)}`} tone='accent'>
-          <Text className='card__text'>填写需要街镇掌握的数据。每次录入都记下是谁、什么时候录的；最新一次为准，旧的保留在下面的记录里。</Text>
-          <Text className='card__note'>现在总分 {report.result.total} / {report.result.max}</Text>
+      <Card title={`${report.unit.name} · ${periodLabel(period)}`} tone='accent'>
+        <Text className='card__text'>填写需要街镇掌握的数据。每次录入都记下是谁、什么时候录的；最新一次为准，旧的保留在下面的记录里。</Text>
+        <Text className='card__note'>现在总分 {report.result.total} / {report.result.max}</Text>
+      </Card>
+
+      {groups.map((g) => (
+        <Section title={g} key={g}>
+          <Card>{FIELDS.filter((f) => !f.questionnaire && f.path[0] === g).map(field)}</Card>
+        </Section>
+      ))}
+      <Section title='问卷得分率（备用）'>
+        <Text className='hint'>本期有结束的问卷（至少 10 人有效回答）时用问卷的得分；只有没有问卷时才用这里填的得分率。</Text>
+        <Card>{FIELDS.filter((f) => f.questionnaire).map(field)}</Card>
+      </Section>
+
+      <Section title='保存'>
+        <Card>
+          <Text className='field__label'>说明（可不填）</Text>
+          <Textarea
+            className='field__input field__textarea'
+            value={note}
+            maxlength={500}
+            placeholder='例如：依据街道年度考核材料'
+            placeholderClass='field__placeholder'
+            onInput={(e) => setNote(e.detail.value)}
+          />
         </Card>
+        <Button loading={!!action.busy} onClick={save}>
+          保存修改
+        </Button>
+      </Section>
 
-        {groups.map((g) => (
-          <Section title={g} key={g}>
-            <Card>{FIELDS.filter((f) => !f.questionnaire && f.path[0] === g).map(field)}</Card>
-          </Section>
-        ))}
-        <Section title='问卷得分率（备用）'>
-          <Text className='hint'>本期有结束的问卷（至少 10 人有效回答）时用问卷的得分；只有没有问卷时才用这里填的得分率。</Text>
-          <Card>{FIELDS.filter((f) => f.questionnaire).map(field)}</Card>
-        </Section>
-
-        <Section title='保存'>
+      <Section title='录入记录'>
+        {history.length === 0 && <EmptyState title='这一期还没有录入过' />}
+        {history.length > 0 && (
           <Card>
-            <Text className='field__label'>说明（可不填）</Text>
-            <Textarea
-              className='field__input field__textarea'
-              value={note}
-              maxlength={500}
-              placeholder='例如：依据街道年度考核材料'
-              placeholderClass='field__placeholder'
-              onInput={(e) => setNote(e.detail.value)}
-            />
-          </Card>
-          <Button loading={busy} onClick={save}>
-            保存修改
-          </Button>
-        </Section>
-
-        <Section title='录入记录'>
-          {history.length === 0 && <EmptyState title='这一期还没有录入过' />}
-          {history.length > 0 && (
-            <Card>
-              {history.map((e) => {
-                const f = FIELD_BY_KEY.get(e.leafId)
-                return (
-                  <View className='ix-history' key={e.id}>
-                    <View className='ix-history__head'>
-                      <Text className='ix-history__name'>{e.leafName}</Text>
-                      <Badge tone={e.current ? 'success' : 'neutral'}>{e.current ? '在用' : '已更新'}</Badge>
-                    </View>
-                    <Text className='ix-line'>{f ? formatInputValue(f.rule, e.value) : JSON.stringify(e.value)}</Text>
-                    <Text className='ix-line'>
-                      {e.enteredBy.label} · {formatDateTime(e.enteredAt)}
-                      {e.note ? ` · ${e.note}` : ''}
-                    </Text>
+            {history.map((e) => {
+              const f = FIELD_BY_KEY.get(e.leafId)
+              return (
+                <View className='ix-history' key={e.id}>
+                  <View className='ix-history__head'>
+                    <Text className='ix-history__name'>{e.leafName}</Text>
+                    <Badge tone={e.current ? 'success' : 'neutral'}>{e.current ? '在用' : '已更新'}</Badge>
                   </View>
-                )
-              })}
-            </Card>
-          )}
-        </Section>
-      </View>
+                  <Text className='ix-line'>{f ? formatInputValue(f.rule, e.value) : JSON.stringify(e.value)}</Text>
+                  <Text className='ix-line'>
+                    {e.enteredBy.label} · {formatDateTime(e.enteredAt)}
+                    {e.note ? ` · ${e.note}` : ''}
+                  </Text>
+                </View>
+              )
+            })}
+          </Card>
+        )}
+      </Section>
     </Page>
   )
 }

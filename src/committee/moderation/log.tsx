@@ -1,29 +1,27 @@
-import Taro, { useDidShow, usePullDownRefresh, useReachBottom } from '@tarojs/taro'
+import Taro from '@tarojs/taro'
 import { Picker, Text, View } from '@tarojs/components'
-import { useRef, useState } from 'react'
-import type { ModerationLogEntry } from '../../../types'
-import { MODERATION_ACTION_NAMES } from '../../../types'
-import { Page } from '../../shared/ui/Page'
-import { Card } from '../../shared/ui/Card'
-import { Button } from '../../shared/ui/Button'
-import { EmptyState } from '../../shared/ui/EmptyState'
-import { ListRow } from '../../shared/ui/ListRow'
-import { formatDateTime } from '../../shared/format'
-import { useMe } from '../../accounts/me'
-import { isCommittee } from '../../accounts/session'
-import { moderationApi, type LogQuery } from '../../moderation/api'
-import { threadUrl, topicUrl } from '../../discussions/routes'
+import { useState } from 'react'
+import type { ModerationLogEntry } from '@yishi/types'
+import { MODERATION_ACTION_NAMES } from '@yishi/types'
+import { addShanghaiDays, shanghaiDay, startOfShanghaiDay } from '@yishi/types/time'
+import { Page, PageNotice } from '@/accounts/Page'
+import { Card } from '@/shared/ui/Card'
+import { Button } from '@/shared/ui/Button'
+import { EmptyState } from '@/shared/ui/EmptyState'
+import { LoadMore } from '@/shared/ui/LoadMore'
+import { LoadState } from '@/shared/ui/LoadState'
+import { usePagedList } from '@/shared/hooks/usePagedList'
+import { ListRow } from '@/shared/ui/ListRow'
+import { formatDateTime } from '@/shared/format'
+import { useMe } from '@/accounts/me'
+import { isCommittee } from '@/accounts/session'
+import { moderationApi } from '@/moderation/api'
+import { threadUrl, topicUrl } from '@/discussions/routes'
 import './moderation.css'
 
 const ACTIONS = Object.keys(MODERATION_ACTION_NAMES)
 const ACTION_OPTIONS = ['全部操作', ...ACTIONS.map((a) => MODERATION_ACTION_NAMES[a])]
 const TARGET_NAMES: Record<string, string> = { post: '发言', topic: '议题', user: '一位居民', neighbourhood: '居民区设置', verification: '居住认证' }
-
-/** "2025-11-21" in Shanghai → the ISO instant it starts. */
-function shanghaiDayStart(date: string, addDays = 0): string {
-  const t = Date.parse(`${date}T00:00:00+08:00`) + addDays * 86_400_000
-  return new Date(t).toISOString()
-}
 
 interface Filters {
   action: string | null
@@ -36,164 +34,111 @@ interface Filters {
 export default function ModerationLogPage() {
   const me = useMe()
   const [filters, setFilters] = useState<Filters>({ action: null, actorId: null, from: null, to: null })
-  const [items, setItems] = useState<ModerationLogEntry[] | null>(null)
-  const [cursor, setCursor] = useState<string | null>(null)
-  const [loading, setLoading] = useState(false)
-  const [error, setError] = useState(false)
   // Staff seen in the log so far, for the person filter (the API has no list of staff).
   const [actors, setActors] = useState<Map<number, string>>(new Map())
-  const generation = useRef(0)
 
-  const query = (f: Filters, c: string | null): LogQuery => ({
-    action: f.action ?? undefined,
-    actorId: f.actorId ?? undefined,
-    from: f.from ? shanghaiDayStart(f.from) : undefined,
-    to: f.to ? shanghaiDayStart(f.to, 1) : undefined,
-    cursor: c,
-  })
-
-  const load = async (f: Filters, c: string | null) => {
-    const gen = c ? generation.current : ++generation.current
-    setLoading(true)
-    try {
-      const res = await moderationApi.log(query(f, c))
-      if (gen !== generation.current) return
-      setItems((old) => (c ? [...(old ?? []), ...res.items] : res.items))
-      setCursor(res.nextCursor)
-      setError(false)
-      setActors((m) => {
-        const next = new Map(m)
-        for (const e of res.items) if (e.actorLabel !== '居民') next.set(e.actorId, e.actorLabel)
-        return next
-      })
-    } catch {
-      if (gen === generation.current) setError(true)
-    } finally {
-      if (gen === generation.current) setLoading(false)
-    }
-  }
-
-  const apply = (next: Filters) => {
-    setFilters(next)
-    setItems(null)
-    void load(next, null)
-  }
-
-  useDidShow(() => {
-    if (isCommittee(me)) void load(filters, null)
-  })
-  usePullDownRefresh(() => {
-    void load(filters, null).finally(() => Taro.stopPullDownRefresh())
-  })
-  useReachBottom(() => {
-    if (cursor && !loading) void load(filters, cursor)
-  })
+  const list = usePagedList<ModerationLogEntry>(
+    (cursor) =>
+      moderationApi.log({
+        action: filters.action ?? undefined,
+        actorId: filters.actorId ?? undefined,
+        from: filters.from ? startOfShanghaiDay(filters.from).toISOString() : undefined,
+        to: filters.to ? startOfShanghaiDay(addShanghaiDays(filters.to, 1)).toISOString() : undefined,
+        cursor,
+      }),
+    {
+      enabled: isCommittee(me),
+      deps: [filters],
+      onPage: (page) =>
+        setActors((m) => {
+          const next = new Map(m)
+          for (const e of page.items) if (e.actorLabel !== '居民') next.set(e.actorId, e.actorLabel)
+          return next
+        }),
+    },
+  )
+  const items = list.items
 
   if (me && !isCommittee(me)) {
-    return (
-      <Page>
-        <View className='page__body'>
-          <EmptyState title='只有居委会或街镇工作人员可以查看审核日志' />
-        </View>
-      </Page>
-    )
+    return <PageNotice title='只有居委会或街镇工作人员可以查看审核日志' />
   }
 
   const actorName = (id: number, label: string) => (id === me?.id ? '我' : `${label}（编号 ${id}）`)
   const actorList = [...actors.entries()]
   const actorOptions = ['所有人', ...actorList.map(([id, label]) => actorName(id, label))]
   const actorIndex = filters.actorId === null ? 0 : actorList.findIndex(([id]) => id === filters.actorId) + 1
-  const today = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10)
+  const today = shanghaiDay(Date.now())
   const filtered = filters.action || filters.actorId || filters.from || filters.to
 
   return (
     <Page>
-      <View className='page__body'>
-        <Text className='hint'>审核日志只能查看，不能修改或删除。每一次隐藏、恢复、禁言、锁定和申诉复核都记录在这里。</Text>
-        <Card title='筛选' className='log-filters'>
-          <Picker
-            className='picker-row'
-            mode='selector'
-            range={ACTION_OPTIONS}
-            value={filters.action ? ACTIONS.indexOf(filters.action) + 1 : 0}
-            onChange={(e) => {
-              const i = Number(e.detail.value)
-              apply({ ...filters, action: i === 0 ? null : ACTIONS[i - 1] })
-            }}
-          >
-            <ListRow label='操作' value={<Text className='filter-value'>{filters.action ? MODERATION_ACTION_NAMES[filters.action] : '全部'}</Text>} arrow />
-          </Picker>
-          <Picker
-            className='picker-row'
-            mode='selector'
-            range={actorOptions}
-            value={Math.max(0, actorIndex)}
-            onChange={(e) => {
-              const i = Number(e.detail.value)
-              apply({ ...filters, actorId: i === 0 ? null : actorList[i - 1][0] })
-            }}
-          >
-            <ListRow label='操作人' value={<Text className='filter-value'>{actorOptions[Math.max(0, actorIndex)]}</Text>} arrow />
-          </Picker>
-          <Picker className='picker-row' mode='date' value={filters.from ?? filters.to ?? today} end={filters.to ?? undefined} onChange={(e) => apply({ ...filters, from: String(e.detail.value) })}>
-            <ListRow label='从哪天' value={<Text className='filter-value'>{filters.from ?? '不限'}</Text>} arrow />
-          </Picker>
-          <Picker className='picker-row' mode='date' value={filters.to ?? today} start={filters.from ?? undefined} onChange={(e) => apply({ ...filters, to: String(e.detail.value) })}>
-            <ListRow label='到哪天' value={<Text className='filter-value'>{filters.to ?? '不限'}</Text>} arrow />
-          </Picker>
-          {filtered && (
-            <Button kind='plain' small className='card__action' onClick={() => apply({ action: null, actorId: null, from: null, to: null })}>
-              清除筛选
-            </Button>
-          )}
-        </Card>
+      <Text className='hint'>审核日志只能查看，不能修改或删除。每一次隐藏、恢复、禁言、锁定和申诉复核都记录在这里。</Text>
+      <Card title='筛选' className='log-filters'>
+        <Picker
+          className='picker-row'
+          mode='selector'
+          range={ACTION_OPTIONS}
+          value={filters.action ? ACTIONS.indexOf(filters.action) + 1 : 0}
+          onChange={(e) => {
+            const i = Number(e.detail.value)
+            setFilters({ ...filters, action: i === 0 ? null : ACTIONS[i - 1] })
+          }}
+        >
+          <ListRow label='操作' value={<Text className='filter-value'>{filters.action ? MODERATION_ACTION_NAMES[filters.action] : '全部'}</Text>} arrow />
+        </Picker>
+        <Picker
+          className='picker-row'
+          mode='selector'
+          range={actorOptions}
+          value={Math.max(0, actorIndex)}
+          onChange={(e) => {
+            const i = Number(e.detail.value)
+            setFilters({ ...filters, actorId: i === 0 ? null : actorList[i - 1][0] })
+          }}
+        >
+          <ListRow label='操作人' value={<Text className='filter-value'>{actorOptions[Math.max(0, actorIndex)]}</Text>} arrow />
+        </Picker>
+        <Picker className='picker-row' mode='date' value={filters.from ?? filters.to ?? today} end={filters.to ?? undefined} onChange={(e) => setFilters({ ...filters, from: String(e.detail.value) })}>
+          <ListRow label='从哪天' value={<Text className='filter-value'>{filters.from ?? '不限'}</Text>} arrow />
+        </Picker>
+        <Picker className='picker-row' mode='date' value={filters.to ?? today} start={filters.from ?? undefined} onChange={(e) => setFilters({ ...filters, to: String(e.detail.value) })}>
+          <ListRow label='到哪天' value={<Text className='filter-value'>{filters.to ?? '不限'}</Text>} arrow />
+        </Picker>
+        {filtered && (
+          <Button kind='plain' small className='card__action' onClick={() => setFilters({ action: null, actorId: null, from: null, to: null })}>
+            清除筛选
+          </Button>
+        )}
+      </Card>
 
-        {error && !items && (
-          <EmptyState title='日志没有加载出来' text='请检查网络后重试。'>
-            <Button kind='secondary' onClick={() => load(filters, null)}>
-              重试
-            </Button>
-          </EmptyState>
-        )}
-        {!items && !error && <EmptyState title='正在加载…' />}
-        {items && items.length === 0 && <EmptyState title={filtered ? '没有符合条件的记录' : '还没有审核记录'} />}
-        {items?.map((e) => (
-          <Card key={e.id}>
-            <View className='log-entry__head'>
-              <Text className='log-entry__action'>{e.actionName}</Text>
-              <Text className='log-entry__time'>{formatDateTime(e.createdAt)}</Text>
-            </View>
-            <Text className='log-entry__text'>
-              {e.unitName} · {e.actorLabel === '居民' ? '居民举报触发' : actorName(e.actorId, e.actorLabel)}
-            </Text>
-            {e.reason && <Text className='log-entry__text'>原因：{e.reason}</Text>}
-            <Text className='card__note'>
-              对象：{TARGET_NAMES[e.targetType] ?? e.targetType}
-              {e.targetType === 'post' && (
-                <Text className='link log-entry__link' onClick={() => Taro.navigateTo({ url: threadUrl(e.targetId) })}>
-                  查看发言 ›
-                </Text>
-              )}
-              {e.targetType === 'topic' && (
-                <Text className='link log-entry__link' onClick={() => Taro.navigateTo({ url: topicUrl(e.targetId) })}>
-                  查看议题 ›
-                </Text>
-              )}
-            </Text>
-          </Card>
-        ))}
-        {items && items.length > 0 && (
-          <View className='list-foot'>
-            {cursor ? (
-              <Button kind='secondary' loading={loading} onClick={() => load(filters, cursor)}>
-                加载更多
-              </Button>
-            ) : (
-              <Text>没有更多了</Text>
-            )}
+      <LoadState load={list} title='日志没有加载出来' text='请检查网络后重试。' />
+      {items && items.length === 0 && <EmptyState title={filtered ? '没有符合条件的记录' : '还没有审核记录'} />}
+      {items?.map((e) => (
+        <Card key={e.id}>
+          <View className='log-entry__head'>
+            <Text className='log-entry__action'>{e.actionName}</Text>
+            <Text className='log-entry__time'>{formatDateTime(e.createdAt)}</Text>
           </View>
-        )}
-      </View>
+          <Text className='log-entry__text'>
+            {e.unitName} · {e.actorLabel === '居民' ? '居民举报触发' : actorName(e.actorId, e.actorLabel)}
+          </Text>
+          {e.reason && <Text className='log-entry__text'>原因：{e.reason}</Text>}
+          <Text className='card__note'>
+            对象：{TARGET_NAMES[e.targetType] ?? e.targetType}
+            {e.targetType === 'post' && (
+              <Text className='link log-entry__link' onClick={() => Taro.navigateTo({ url: threadUrl(e.targetId) })}>
+                查看发言 ›
+              </Text>
+            )}
+            {e.targetType === 'topic' && (
+              <Text className='link log-entry__link' onClick={() => Taro.navigateTo({ url: topicUrl(e.targetId) })}>
+                查看议题 ›
+              </Text>
+            )}
+          </Text>
+        </Card>
+      ))}
+      <LoadMore list={list} footer end='没有更多了' />
     </Page>
   )
 }

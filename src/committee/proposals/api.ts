@@ -6,9 +6,9 @@ import type {
   ProposalMeeting,
   ProposalSettings,
   TransitionRequest,
-} from '../../../types'
-import { api } from '../../shared/request'
-import type { SubmitBody } from '../../proposals/api'
+} from '@yishi/types'
+import { api } from '@/shared/request'
+import type { SubmitBody } from '@/proposals/api'
 
 // The committee's proposal calls (moderators of the proposal's 居民区). Subpackage only.
 

@@ -1,23 +1,26 @@
-import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro'
+import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { useState } from 'react'
-import type { ProposalListItem, ProposalQueue, ProposalState } from '../../../types'
-import { Page } from '../../shared/ui/Page'
-import { Section } from '../../shared/ui/Card'
-import { Button } from '../../shared/ui/Button'
-import { EmptyState } from '../../shared/ui/EmptyState'
-import { useMe } from '../../accounts/me'
-import { isCommittee } from '../../accounts/session'
-import { COMMITTEE_MANAGE_PAGE, proposalsApi } from '../../proposals/api'
-import { ProposalCard } from '../../proposals/ui'
+import type { ProposalListItem, ProposalQueue, ProposalState } from '@yishi/types'
+import { Page, PageNotice } from '@/accounts/Page'
+import { Section } from '@/shared/ui/Card'
+import { Button } from '@/shared/ui/Button'
+import { EmptyState } from '@/shared/ui/EmptyState'
+import { LoadState } from '@/shared/ui/LoadState'
+import { Segments } from '@/shared/ui/Segments'
+import { useLoader } from '@/shared/hooks/useLoader'
+import { useMe } from '@/accounts/me'
+import { isCommittee } from '@/accounts/session'
+import { COMMITTEE_MANAGE_PAGE, proposalsApi } from '@/proposals/api'
+import { ProposalCard } from '@/proposals/ui'
 import { PROXY_PAGE } from './api'
 
 type Tab = 'queue' | 'active' | 'collecting'
 
-const TABS: { key: Tab; label: string }[] = [
-  { key: 'queue', label: '待处理' },
-  { key: 'active', label: '办理中' },
-  { key: 'collecting', label: '征集中' },
+const TABS: { value: Tab; label: string }[] = [
+  { value: 'queue', label: '待处理' },
+  { value: 'active', label: '办理中' },
+  { value: 'collecting', label: '征集中' },
 ]
 
 const ACTIVE: ProposalState[] = ['accepted', 'deliberating', 'voting', 'approved', 'implementing', 'referred']
@@ -39,45 +42,18 @@ function Group({ title, hint, items, note }: { title: string; hint: string; item
 export default function CommitteeProposalsPage() {
   const me = useMe()
   const [tab, setTab] = useState<Tab>('queue')
-  const [queue, setQueue] = useState<ProposalQueue | null>(null)
-  const [list, setList] = useState<ProposalListItem[] | null>(null)
-  const [error, setError] = useState(false)
-
-  const load = async (t: Tab = tab) => {
-    setError(false)
-    try {
-      if (t === 'queue') setQueue(await proposalsApi.queue(false))
-      else {
-        const page = await proposalsApi.list({ states: t === 'active' ? ACTIVE : ['submitted'], sort: 'newest', limit: 50 })
-        setList(page.items)
-      }
-    } catch {
-      setError(true)
-    }
-  }
-
-  useDidShow(() => {
-    if (isCommittee(me)) void load()
-  })
-  usePullDownRefresh(() => {
-    void load().finally(() => Taro.stopPullDownRefresh())
-  })
-
-  const switchTab = (t: Tab) => {
-    if (t === tab) return
-    setTab(t)
-    setList(null)
-    void load(t)
-  }
+  const load = useLoader(
+    (): Promise<{ queue?: ProposalQueue; list?: ProposalListItem[] }> =>
+      tab === 'queue'
+        ? proposalsApi.queue(false).then((queue) => ({ queue }))
+        : proposalsApi.list({ states: tab === 'active' ? ACTIVE : ['submitted'], sort: 'newest', limit: 50 }).then((page) => ({ list: page.items })),
+    { enabled: isCommittee(me), deps: [tab] },
+  )
+  const queue = load.data?.queue ?? null
+  const list = load.data?.list ?? null
 
   if (me && !isCommittee(me)) {
-    return (
-      <Page>
-        <View className='page__body'>
-          <EmptyState title='只有居委会工作人员可以查看这里' text='如需帮助，请联系您所在居民区的居委会。' />
-        </View>
-      </Page>
-    )
+    return <PageNotice title='只有居委会工作人员可以查看这里' text='如需帮助，请联系您所在居民区的居委会。' />
   }
 
   const empty =
@@ -91,60 +67,44 @@ export default function CommitteeProposalsPage() {
 
   return (
     <Page>
-      <View className='page__body'>
-        <View className='segments'>
-          {TABS.map((t) => (
-            <View key={t.key} className={`segment ${t.key === tab ? 'segment--active' : ''}`} onClick={() => switchTab(t.key)}>
-              <Text>{t.label}</Text>
+      <Segments options={TABS} value={tab} onChange={setTab} />
+
+      <LoadState load={load} title='没有加载出来' text='请检查网络后重试。' />
+
+      {tab === 'queue' && (
+        <View>
+          {empty && <EmptyState title='没有等待处理的提案' text='附议人数够了的提案、超期的事项和到期的投票会出现在这里。' />}
+          {groups && (
+            <View>
+              <Group title='待审核' hint='附议人数已够，请决定受理、不受理、合并或转办。' items={groups.screening} />
+              <Group
+                title='投票已截止'
+                hint='请公布投票结果。'
+                items={groups.votesToClose}
+                note={() => '投票已截止，点开公布结果'}
+              />
+              <Group title='已超期' hint='超过了本阶段的时限，居民能看到“已超期”。请尽快推进。' items={groups.overdue} />
+              <Group title='内容待审核' hint='内容检查没有直接通过，请人工查看后公开或隐藏。' items={groups.pendingReview} />
             </View>
-          ))}
+          )}
         </View>
+      )}
 
-        {error && (
-          <EmptyState title='没有加载出来' text='请检查网络后重试。'>
-            <Button kind='secondary' onClick={() => load()}>
-              重试
-            </Button>
-          </EmptyState>
-        )}
+      {tab !== 'queue' && (
+        <View>
+          {list && !list.length && (
+            <EmptyState title={tab === 'active' ? '没有办理中的提案' : '没有正在征集附议的提案'} />
+          )}
+          {list?.map((p) => <ProposalCard key={p.id} item={p} onClick={() => manage(p)} />)}
+        </View>
+      )}
 
-        {tab === 'queue' && !error && (
-          <View>
-            {!queue && <EmptyState title='正在加载…' />}
-            {empty && <EmptyState title='没有等待处理的提案' text='附议人数够了的提案、超期的事项和到期的投票会出现在这里。' />}
-            {groups && (
-              <View>
-                <Group title='待审核' hint='附议人数已够，请决定受理、不受理、合并或转办。' items={groups.screening} />
-                <Group
-                  title='投票已截止'
-                  hint='请公布投票结果。'
-                  items={groups.votesToClose}
-                  note={() => '投票已截止，点开公布结果'}
-                />
-                <Group title='已超期' hint='超过了本阶段的时限，居民能看到“已超期”。请尽快推进。' items={groups.overdue} />
-                <Group title='内容待审核' hint='内容检查没有直接通过，请人工查看后公开或隐藏。' items={groups.pendingReview} />
-              </View>
-            )}
-          </View>
-        )}
-
-        {tab !== 'queue' && !error && (
-          <View>
-            {!list && <EmptyState title='正在加载…' />}
-            {list && !list.length && (
-              <EmptyState title={tab === 'active' ? '没有办理中的提案' : '没有正在征集附议的提案'} />
-            )}
-            {list?.map((p) => <ProposalCard key={p.id} item={p} onClick={() => manage(p)} />)}
-          </View>
-        )}
-
-        <Section title='代录'>
-          <Text className='hint'>居民到居委会当面提出的建议或附议，可以由工作人员代为登记，会标明“居委会代录”。</Text>
-          <Button kind='secondary' onClick={() => Taro.navigateTo({ url: PROXY_PAGE })}>
-            代录提案或附议
-          </Button>
-        </Section>
-      </View>
+      <Section title='代录'>
+        <Text className='hint'>居民到居委会当面提出的建议或附议，可以由工作人员代为登记，会标明“居委会代录”。</Text>
+        <Button kind='secondary' onClick={() => Taro.navigateTo({ url: PROXY_PAGE })}>
+          代录提案或附议
+        </Button>
+      </Section>
     </Page>
   )
 }

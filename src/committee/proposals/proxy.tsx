@@ -1,25 +1,31 @@
-import Taro, { useDidShow } from '@tarojs/taro'
+import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { useRef, useState } from 'react'
-import type { ProposalCategory, ProposalLevel, ProposalListItem } from '../../../types'
-import { PROPOSAL_CATEGORIES, PROPOSAL_CATEGORY_NAMES } from '../../../types'
-import { Page } from '../../shared/ui/Page'
-import { Card } from '../../shared/ui/Card'
-import { Button } from '../../shared/ui/Button'
-import { EmptyState } from '../../shared/ui/EmptyState'
-import { newIdempotencyKey } from '../../shared/request'
-import { accountsApi } from '../../accounts/api'
-import { useMe } from '../../accounts/me'
-import { isCommittee } from '../../accounts/session'
-import type { UnitNode } from '../../../types'
-import { listEstates, checkRoom, type EstateChoice } from '../../accounts/residence'
-import { COMMITTEE_MANAGE_PAGE, markProposalsChanged, proposalsApi } from '../../proposals/api'
-import { checkDraft, TITLE_MAX, BODY_MAX } from '../../proposals/draft'
-import { cosignProgress } from '../../proposals/labels'
+import type { ProposalCategory, ProposalLevel, ProposalListItem, UnitNode } from '@yishi/types'
+import { PROPOSAL_CATEGORIES, PROPOSAL_CATEGORY_NAMES } from '@yishi/types'
+import { Page, PageNotice } from '@/accounts/Page'
+import { Card } from '@/shared/ui/Card'
+import { Button } from '@/shared/ui/Button'
+import { EmptyState } from '@/shared/ui/EmptyState'
+import { Segments } from '@/shared/ui/Segments'
+import { useAction } from '@/shared/hooks/useAction'
+import { useLoader } from '@/shared/hooks/useLoader'
+import { newIdempotencyKey } from '@/shared/request'
+import { accountsApi } from '@/accounts/api'
+import { useMe } from '@/accounts/me'
+import { isCommittee } from '@/accounts/session'
+import { listEstates, checkRoom, type EstateChoice } from '@/accounts/residence'
+import { COMMITTEE_MANAGE_PAGE, markProposalsChanged, proposalsApi } from '@/proposals/api'
+import { checkDraft, TITLE_MAX, BODY_MAX } from '@/proposals/draft'
+import { cosignProgress } from '@/proposals/labels'
 import { committeeProposalsApi } from './api'
 import { TextField, Tiles } from './fields'
 
 type Tab = 'proposal' | 'cosign'
+const TABS: { value: Tab; label: string }[] = [
+  { value: 'proposal', label: '代录提案' },
+  { value: 'cosign', label: '代录附议' },
+]
 
 /** The 小区 under the units the staff member serves (their 居民区, or every 居民区 of their 街镇). */
 function estatesServed(units: UnitNode[], served: Set<number>): EstateChoice[] {
@@ -30,11 +36,6 @@ function estatesServed(units: UnitNode[], served: Set<number>): EstateChoice[] {
   }
   units.forEach(walk)
   return out
-}
-
-async function confirmed(title: string, content: string, confirmText: string): Promise<boolean> {
-  const res = await Taro.showModal({ title, content, confirmText, cancelText: '取消' })
-  return !!res.confirm
 }
 
 /** 小区, then 楼组: where the resident who came in lives. */
@@ -63,11 +64,11 @@ function BuildingPicker({ estates, estateId, buildingId, onEstate, onBuilding }:
 export default function ProxyPage() {
   const me = useMe()
   const [tab, setTab] = useState<Tab>('proposal')
-  const [estates, setEstates] = useState<EstateChoice[] | null>(null)
   const [estateId, setEstateId] = useState<number | null>(null)
   const [buildingId, setBuildingId] = useState<number | null>(null)
   const [error, setError] = useState<string | null>(null)
-  const [busy, setBusy] = useState(false)
+  const action = useAction()
+  const busy = !!action.busy
 
   // 代录提案
   const [title, setTitle] = useState('')
@@ -78,175 +79,163 @@ export default function ProxyPage() {
   const submitKey = useRef<{ key: string; for: string } | null>(null)
 
   // 代录附议
-  const [open, setOpen] = useState<ProposalListItem[] | null>(null)
   const [target, setTarget] = useState<ProposalListItem | null>(null)
   const [room, setRoom] = useState('')
   const [name, setName] = useState('')
 
-  useDidShow(() => {
-    if (estates) return
-    const served = new Set((me?.roles ?? []).map((r) => r.unitId))
-    accountsApi
-      .units()
-      .then((res) => setEstates(estatesServed(res.units, served)))
-      .catch(() => setEstates([]))
-    proposalsApi
-      .list({ states: ['submitted'], sort: 'newest', limit: 50 }, true)
-      .then((p) => setOpen(p.items.filter((i) => i.contentStatus === 'visible')))
-      .catch(() => setOpen([]))
-  })
-
-  if (me && !isCommittee(me)) {
-    return (
-      <Page>
-        <View className='page__body'>
-          <EmptyState title='只有居委会工作人员可以代录' />
-        </View>
-      </Page>
-    )
-  }
+  // Read once, when the page first shows; a failure reads as nothing to pick from.
+  const estatesLoad = useLoader(
+    () =>
+      accountsApi.units().then(
+        (res) => estatesServed(res.units, new Set((me?.roles ?? []).map((r) => r.unitId))),
+        () => [],
+      ),
+    { stale: () => false },
+  )
+  const openLoad = useLoader(
+    () =>
+      proposalsApi.list({ states: ['submitted'], sort: 'newest', limit: 50 }, true).then(
+        (p) => p.items.filter((i) => i.contentStatus === 'visible'),
+        () => [],
+      ),
+    { stale: () => false },
+  )
+  const estates = estatesLoad.data
+  const open = openLoad.data
 
   const switchTab = (t: Tab) => {
     setTab(t)
     setError(null)
   }
 
-  const submitProposal = async () => {
+  if (me && !isCommittee(me)) {
+    return <PageNotice title='只有居委会工作人员可以代录' />
+  }
+
+  // Both tabs start from where the resident who came in lives.
+  const address = estates && (
+    <BuildingPicker
+      estates={estates}
+      estateId={estateId}
+      buildingId={buildingId}
+      onEstate={(id) => {
+        setEstateId(id)
+        setBuildingId(null)
+      }}
+      onBuilding={setBuildingId}
+    />
+  )
+
+  const submitProposal = () => {
     const problems = checkDraft({ title, body, category, level, hideBuilding: false })
     const problem = !buildingId ? '请选择居民住的楼组' : problems.title ?? problems.body ?? problems.category ?? null
     setError(problem)
-    if (problem || busy || !buildingId || !category) return
-    if (!(await confirmed('代录提案', `以“居委会代录”的名义登记「${title.trim()}」。确定提交吗？`, '提交'))) return
-    const payload = { title: title.trim(), body: body.trim(), category, level }
-    const fingerprint = JSON.stringify([payload, buildingId, note.trim()])
-    if (!submitKey.current || submitKey.current.for !== fingerprint) submitKey.current = { key: newIdempotencyKey(), for: fingerprint }
-    setBusy(true)
-    try {
-      const created = await committeeProposalsApi.proxySubmit(payload, { buildingId, ...(note.trim() ? { note: note.trim() } : {}) }, submitKey.current.key)
-      submitKey.current = null
-      markProposalsChanged()
-      Taro.showToast({ title: '已代录', icon: 'success' })
-      await Taro.redirectTo({ url: `${COMMITTEE_MANAGE_PAGE}?id=${created.id}` })
-    } catch {
-      // Toast shown.
-    } finally {
-      setBusy(false)
-    }
+    if (problem || !buildingId || !category) return
+    void action.run(
+      'proposal',
+      async () => {
+        const payload = { title: title.trim(), body: body.trim(), category, level }
+        // The same form sent again (a retry, a second tap) is one proposal.
+        const fingerprint = JSON.stringify([payload, buildingId, note.trim()])
+        if (!submitKey.current || submitKey.current.for !== fingerprint) submitKey.current = { key: newIdempotencyKey(), for: fingerprint }
+        const created = await committeeProposalsApi.proxySubmit(payload, { buildingId, ...(note.trim() ? { note: note.trim() } : {}) }, submitKey.current.key)
+        submitKey.current = null
+        markProposalsChanged()
+        Taro.showToast({ title: '已代录', icon: 'success' })
+        await Taro.redirectTo({ url: `${COMMITTEE_MANAGE_PAGE}?id=${created.id}` })
+      },
+      { ask: { title: '代录提案', content: `以“居委会代录”的名义登记「${title.trim()}」。确定提交吗？`, confirmText: '提交' } },
+    )
   }
 
-  const submitCosign = async () => {
+  const submitCosign = () => {
     const roomProblem = checkRoom(room)
     const problem = !target ? '请选择要附议的提案' : !buildingId ? '请选择居民住的楼组' : roomProblem
     setError(problem)
-    if (problem || busy || !target || !buildingId) return
-    if (!(await confirmed('代录附议', `为 ${room.trim()} 室居民代录附议「${target.title}」。确定吗？`, '代录附议'))) return
-    setBusy(true)
-    try {
-      const res = await committeeProposalsApi.proxyCosign(target.id, { buildingId, room: room.trim(), ...(name.trim() ? { name: name.trim() } : {}) })
-      markProposalsChanged()
-      Taro.showToast({ title: res.state === 'screening' ? '已代录，人数已够，进入审核' : `已代录（${res.cosignCount}/${res.threshold}）`, icon: 'none' })
-      setRoom('')
-      setName('')
-      setOpen((list) => (list ? list.map((p) => (p.id === target.id ? { ...p, cosignCount: res.cosignCount } : p)).filter((p) => res.state === 'submitted' || p.id !== target.id) : list))
-      if (res.state !== 'submitted') setTarget(null)
-    } catch {
-      // Toast shown (e.g. the resident does not live in the proposal's unit).
-    } finally {
-      setBusy(false)
-    }
+    if (problem || !target || !buildingId) return
+    void action.run(
+      'cosign',
+      async () => {
+        const res = await committeeProposalsApi.proxyCosign(target.id, { buildingId, room: room.trim(), ...(name.trim() ? { name: name.trim() } : {}) })
+        markProposalsChanged()
+        setRoom('')
+        setName('')
+        // Still collecting: its count goes up; enough now: it leaves the list.
+        if (open) openLoad.set(open.map((p) => (p.id === target.id ? { ...p, cosignCount: res.cosignCount } : p)).filter((p) => res.state === 'submitted' || p.id !== target.id))
+        if (res.state !== 'submitted') setTarget(null)
+        return res
+      },
+      {
+        ask: { title: '代录附议', content: `为 ${room.trim()} 室居民代录附议「${target.title}」。确定吗？`, confirmText: '代录附议' },
+        done: (res) => (res.state === 'screening' ? '已代录，人数已够，进入审核' : `已代录（${res.cosignCount}/${res.threshold}）`),
+      },
+    )
   }
 
   return (
     <Page>
-      <View className='page__body'>
-        <View className='segments'>
-          <View className={`segment ${tab === 'proposal' ? 'segment--active' : ''}`} onClick={() => switchTab('proposal')}>
-            <Text>代录提案</Text>
-          </View>
-          <View className={`segment ${tab === 'cosign' ? 'segment--active' : ''}`} onClick={() => switchTab('cosign')}>
-            <Text>代录附议</Text>
-          </View>
+      <Segments options={TABS} value={tab} onChange={switchTab} />
+      <Text className='hint'>为到居委会当面提出的居民登记。居民看到的会标明“居委会代录”。</Text>
+
+      {!estates && <EmptyState title='正在加载…' />}
+
+      {estates && tab === 'proposal' && (
+        <View>
+          <Card title='居民的住址'>
+            {address}
+            <Text className='field__label'>提案范围</Text>
+            <Tiles
+              options={[
+                { value: 'building' as const, label: '本楼组' },
+                { value: 'estate' as const, label: '本小区' },
+                { value: 'neighbourhood' as const, label: '本居民区' },
+              ]}
+              value={level}
+              onChange={setLevel}
+            />
+          </Card>
+          <Card title='提案内容'>
+            <TextField label='标题' value={title} onChange={setTitle} max={TITLE_MAX} placeholder='5 到 40 个字' />
+            <TextField label='具体内容' value={body} onChange={setBody} max={BODY_MAX} multiline />
+            <Text className='field__label'>分类</Text>
+            <Tiles options={PROPOSAL_CATEGORIES.map((c) => ({ value: c, label: PROPOSAL_CATEGORY_NAMES[c] }))} value={category} onChange={setCategory} />
+            <TextField label='备注（只有居委会可见，如居民姓名和联系方式）' value={note} onChange={setNote} max={200} multiline />
+          </Card>
+          {error && <Text className='field__error'>{error}</Text>}
+          <Button loading={busy} onClick={submitProposal}>
+            提交代录提案
+          </Button>
         </View>
-        <Text className='hint'>为到居委会当面提出的居民登记。居民看到的会标明“居委会代录”。</Text>
+      )}
 
-        {!estates && <EmptyState title='正在加载…' />}
-
-        {estates && tab === 'proposal' && (
-          <View>
-            <Card title='居民的住址'>
-              <BuildingPicker
-                estates={estates}
-                estateId={estateId}
-                buildingId={buildingId}
-                onEstate={(id) => {
-                  setEstateId(id)
-                  setBuildingId(null)
-                }}
-                onBuilding={setBuildingId}
-              />
-              <Text className='field__label'>提案范围</Text>
-              <Tiles
-                options={[
-                  { value: 'building' as const, label: '本楼组' },
-                  { value: 'estate' as const, label: '本小区' },
-                  { value: 'neighbourhood' as const, label: '本居民区' },
-                ]}
-                value={level}
-                onChange={setLevel}
-              />
-            </Card>
-            <Card title='提案内容'>
-              <TextField label='标题' value={title} onChange={setTitle} max={TITLE_MAX} placeholder='5 到 40 个字' />
-              <TextField label='具体内容' value={body} onChange={setBody} max={BODY_MAX} multiline />
-              <Text className='field__label'>分类</Text>
-              <Tiles options={PROPOSAL_CATEGORIES.map((c) => ({ value: c, label: PROPOSAL_CATEGORY_NAMES[c] }))} value={category} onChange={setCategory} />
-              <TextField label='备注（只有居委会可见，如居民姓名和联系方式）' value={note} onChange={setNote} max={200} multiline />
-            </Card>
-            {error && <Text className='field__error'>{error}</Text>}
-            <Button loading={busy} onClick={submitProposal}>
-              提交代录提案
-            </Button>
-          </View>
-        )}
-
-        {estates && tab === 'cosign' && (
-          <View>
-            <Card title='附议哪一条提案'>
-              {!open && <Text className='card__note'>正在加载…</Text>}
-              {open && !open.length && <Text className='card__note'>现在没有正在征集附议的提案。</Text>}
-              <View className='choices'>
-                {open?.map((p) => (
-                  <View key={p.id} className={`choice choice--compact ${target?.id === p.id ? 'choice--selected' : ''}`} hoverClass='choice--pressed' onClick={() => setTarget(p)}>
-                    <Text className='choice__title'>{p.title}</Text>
-                    <Text className='choice__text'>
-                      {p.unitName} · {cosignProgress(p.cosignCount, p.threshold).text}
-                    </Text>
-                  </View>
-                ))}
-              </View>
-            </Card>
-            <Card title='居民的住址'>
-              <BuildingPicker
-                estates={estates}
-                estateId={estateId}
-                buildingId={buildingId}
-                onEstate={(id) => {
-                  setEstateId(id)
-                  setBuildingId(null)
-                }}
-                onBuilding={setBuildingId}
-              />
-              <TextField label='房号' value={room} onChange={setRoom} max={20} placeholder='例如 302' />
-              <TextField label='姓名（可不填，只有居委会可见）' value={name} onChange={setName} max={20} />
-              <Text className='card__note'>同一户同一姓名只算一次。居民须住在提案所属的范围内。</Text>
-            </Card>
-            {error && <Text className='field__error'>{error}</Text>}
-            <Button loading={busy} onClick={submitCosign}>
-              代录附议
-            </Button>
-          </View>
-        )}
-      </View>
+      {estates && tab === 'cosign' && (
+        <View>
+          <Card title='附议哪一条提案'>
+            {!open && <Text className='card__note'>正在加载…</Text>}
+            {open && !open.length && <Text className='card__note'>现在没有正在征集附议的提案。</Text>}
+            <View className='choices'>
+              {open?.map((p) => (
+                <View key={p.id} className={`choice choice--compact ${target?.id === p.id ? 'choice--selected' : ''}`} hoverClass='choice--pressed' onClick={() => setTarget(p)}>
+                  <Text className='choice__title'>{p.title}</Text>
+                  <Text className='choice__text'>
+                    {p.unitName} · {cosignProgress(p.cosignCount, p.threshold).text}
+                  </Text>
+                </View>
+              ))}
+            </View>
+          </Card>
+          <Card title='居民的住址'>
+            {address}
+            <TextField label='房号' value={room} onChange={setRoom} max={20} placeholder='例如 302' />
+            <TextField label='姓名（可不填，只有居委会可见）' value={name} onChange={setName} max={20} />
+            <Text className='card__note'>同一户同一姓名只算一次。居民须住在提案所属的范围内。</Text>
+          </Card>
+          {error && <Text className='field__error'>{error}</Text>}
+          <Button loading={busy} onClick={submitCosign}>
+            代录附议
+          </Button>
+        </View>
+      )}
     </Page>
   )
 }

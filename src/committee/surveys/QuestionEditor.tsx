@@ -1,7 +1,8 @@
-import { Input, Switch, Text, Textarea, View } from '@tarojs/components'
-import type { SurveyQuestionInput, SurveyQuestionType } from '../../../types'
-import { SURVEY_QUESTION_TYPE_NAMES } from '../../../types'
-import { Button } from '../../shared/ui/Button'
+import { Input, Text, Textarea, View } from '@tarojs/components'
+import type { SurveyQuestionInput, SurveyQuestionType } from '@yishi/types'
+import { SURVEY_QUESTION_TYPE_NAMES } from '@yishi/types'
+import { Button } from '@/shared/ui/Button'
+import { SwitchRow } from '@/shared/ui/ListRow'
 import { blankQuestion, QUESTION_TYPES, splitLines } from './labels'
 
 /** A custom question being written, with the raw text of its option lines (so typing a new line works). */
@@ -116,23 +117,11 @@ export function QuestionEditor({ value, number, first, last, onChange, onRemove,
             placeholderClass='field__placeholder'
             onInput={(e) => onChange({ ...value, labelsText: e.detail.value, error: null })}
           />
-          <View className='list-row'>
-            <View className='list-row__main'>
-              <Text className='list-row__label'>提供“不清楚”选项</Text>
-              <Text className='list-row__hint'>不了解情况的居民不必硬选</Text>
-            </View>
-            <Switch className='switch' checked={!!q.dkLabel} color='#1d5bb8' onChange={(e) => set({ dkLabel: e.detail.value ? '不清楚' : undefined })} />
-          </View>
+          <SwitchRow label='提供“不清楚”选项' hint='不了解情况的居民不必硬选' checked={!!q.dkLabel} onChange={(on) => set({ dkLabel: on ? '不清楚' : undefined })} />
         </View>
       )}
       {q.type === 'rating' && <Text className='hint'>居民从 1 到 10 打分。</Text>}
-      <View className='list-row'>
-        <View className='list-row__main'>
-          <Text className='list-row__label'>必须回答</Text>
-          <Text className='list-row__hint'>{q.type === 'text' ? '简答题一般设为可以不答' : '关掉后居民可以跳过这道题'}</Text>
-        </View>
-        <Switch className='switch' checked={q.required ?? q.type !== 'text'} color='#1d5bb8' onChange={(e) => set({ required: !!e.detail.value })} />
-      </View>
+      <SwitchRow label='必须回答' hint={q.type === 'text' ? '简答题一般设为可以不答' : '关掉后居民可以跳过这道题'} checked={q.required ?? q.type !== 'text'} onChange={(on) => set({ required: on })} />
       {value.error && <Text className='field__error'>{value.error}</Text>}
       <View className='btn-row'>
         <Button small kind='plain' disabled={first} onClick={() => onMove(-1)}>

@@ -1,6 +1,6 @@
 import { Text, View } from '@tarojs/components'
-import type { InstrumentResult, LabelledSubgroup, QuestionResult, SurveyResults } from '../../../types'
-import { Badge, Card, Section } from '../../shared/ui/Card'
+import type { InstrumentResult, LabelledSubgroup, QuestionResult, SurveyResults } from '@yishi/types'
+import { Badge, Card, Section } from '@/shared/ui/Card'
 import { alphaText, barWidth, percent, SCORE_STATUS } from './labels'
 
 function Subgroups({ title, groups }: { title: string; groups: LabelledSubgroup[] }) {

@@ -7,8 +7,8 @@ import type {
   SurveyTemplate,
   UnitNode,
   UpdateSurveyRequest,
-} from '../../../types'
-import { api, request } from '../../shared/request'
+} from '@yishi/types'
+import { api, request } from '@/shared/request'
 
 // The committee's part of the survey API (server/surveys/routes.ts). In the subpackage: residents never load it.
 

@@ -1,19 +1,24 @@
 import Taro, { useRouter } from '@tarojs/taro'
 import { Input, Picker, Text, Textarea, View } from '@tarojs/components'
-import { useEffect, useState } from 'react'
-import type { InstrumentId } from '../../../types/scoring'
-import type { SurveyDetail, SurveyTemplate, SurveyTemplateId, UnitNode } from '../../../types'
-import { Page } from '../../shared/ui/Page'
-import { Badge, Card, Section } from '../../shared/ui/Card'
-import { Button } from '../../shared/ui/Button'
-import { EmptyState } from '../../shared/ui/EmptyState'
-import { newIdempotencyKey } from '../../shared/request'
-import { useMe } from '../../accounts/me'
-import { isCommittee } from '../../accounts/session'
-import { INSTRUMENTS } from '../../scoring/instruments'
-import { surveysApi } from '../../surveys/api'
-import { minutesText } from '../../surveys/logic'
-import { COMMITTEE_SURVEY_DETAIL_PAGE, COMMITTEE_SURVEY_EDIT_PAGE } from '../../surveys/routes'
+import { useState } from 'react'
+import type { InstrumentId } from '@yishi/types/scoring'
+import type { SurveyDetail, SurveyTemplate, SurveyTemplateId } from '@yishi/types'
+import { addShanghaiDays, shanghaiDay, shanghaiYear } from '@yishi/types/time'
+import { Page, PageNotice } from '@/accounts/Page'
+import { Badge, Card, Section } from '@/shared/ui/Card'
+import { Button } from '@/shared/ui/Button'
+import { EmptyState } from '@/shared/ui/EmptyState'
+import { confirm } from '@/shared/ui/confirm'
+import { LoadState } from '@/shared/ui/LoadState'
+import { useAction } from '@/shared/hooks/useAction'
+import { useLoader } from '@/shared/hooks/useLoader'
+import { newIdempotencyKey } from '@/shared/request'
+import { useMe } from '@/accounts/me'
+import { isCommittee } from '@/accounts/session'
+import { INSTRUMENTS } from '@/scoring/instruments'
+import { surveysApi } from '@/surveys/api'
+import { minutesText } from '@/surveys/logic'
+import { COMMITTEE_SURVEY_DETAIL_PAGE, COMMITTEE_SURVEY_EDIT_PAGE } from '@/surveys/routes'
 import { committeeSurveysApi } from './api'
 import { blankQuestion, cleanInput, closeDateToIso, isoToShanghaiDate, questionProblem, toInput } from './labels'
 import { editable, fromEditable, QuestionEditor, type EditableQuestion } from './QuestionEditor'
@@ -24,8 +29,8 @@ import './committee-surveys.css'
 const INSTRUMENT_ORDER: InstrumentId[] = ['awareness', 'satisfaction', 'belonging', 'cohesion', 'atmosphere']
 const SECONDS_PER_QUESTION = 8
 
-const today = () => isoToShanghaiDate(new Date().toISOString())!
-const inDays = (n: number) => isoToShanghaiDate(new Date(Date.now() + n * 86_400_000).toISOString())!
+const today = () => shanghaiDay(Date.now())
+const inDays = (n: number) => addShanghaiDays(today(), n)
 
 function CloseDate({ value, onChange, hint }: { value: string | null; onChange(v: string | null): void; hint: string }) {
   return (
@@ -55,9 +60,6 @@ function CloseDate({ value, onChange, hint }: { value: string | null; onChange(v
 
 function CreateForm() {
   const me = useMe()
-  const [templates, setTemplates] = useState<SurveyTemplate[] | null>(null)
-  const [tree, setTree] = useState<UnitNode[]>([])
-  const [error, setError] = useState(false)
   const [nbId, setNbId] = useState<number | null>(null)
   const [scopeId, setScopeId] = useState<number | null>(null)
   const [estateOpen, setEstateOpen] = useState<number | null>(null)
@@ -65,33 +67,32 @@ function CreateForm() {
   const [title, setTitle] = useState('')
   const [titleTouched, setTitleTouched] = useState(false)
   const [closeDate, setCloseDate] = useState<string | null>(inDays(14))
-  const [busy, setBusy] = useState(false)
+  const action = useAction()
   const [createKey] = useState(newIdempotencyKey)
 
-  useEffect(() => {
-    void Taro.setNavigationBarTitle({ title: '新建问卷' })
-    Promise.all([committeeSurveysApi.templates(), committeeSurveysApi.units()])
-      .then(([t, u]) => {
-        setTemplates(t.templates)
-        setTree(u.units)
-        const nbs = servedNeighbourhoods(me, u.units)
-        if (nbs.length === 1) setNbId(nbs[0].id)
-        const annual = t.templates.find((x) => x.id === 'annual')
-        if (annual) setTitle(`${new Date().getFullYear()}年${annual.title}`)
-      })
-      .catch(() => setError(true))
-    // Once, when the page opens.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [])
+  const load = useLoader(
+    async () => {
+      void Taro.setNavigationBarTitle({ title: '新建问卷' })
+      const [t, u] = await Promise.all([committeeSurveysApi.templates(), committeeSurveysApi.units()])
+      const served = servedNeighbourhoods(me, u.units)
+      if (served.length === 1) setNbId(served[0].id)
+      const annual = t.templates.find((x) => x.id === 'annual')
+      if (annual) setTitle(`${shanghaiYear(Date.now())}年${annual.title}`)
+      return { templates: t.templates, tree: u.units }
+    },
+    { when: 'mount' },
+  )
+  const templates = load.data?.templates ?? null
+  const tree = load.data?.tree ?? []
 
   const nbs = servedNeighbourhoods(me, tree)
   const nb = nbs.find((n) => n.id === nbId) ?? null
   const pick = (t: SurveyTemplate) => {
     setTemplate(t.id)
-    if (!titleTouched) setTitle(t.id === 'annual' ? `${new Date().getFullYear()}年${t.title}` : t.title)
+    if (!titleTouched) setTitle(t.id === 'annual' ? `${shanghaiYear(Date.now())}年${t.title}` : t.title)
   }
 
-  const create = async () => {
+  const create = () => {
     if (!nb) {
       Taro.showToast({ title: '请选择居民区', icon: 'none' })
       return
@@ -100,23 +101,20 @@ function CreateForm() {
       Taro.showToast({ title: '请填写问卷标题', icon: 'none' })
       return
     }
-    setBusy(true)
-    try {
-      const s = await committeeSurveysApi.create(
-        { unitId: scopeId ?? nb.id, template, title: title.trim(), closesAt: closeDate ? closeDateToIso(closeDate) : null },
-        createKey,
-      )
-      Taro.showToast({ title: '草稿已创建', icon: 'none' })
-      void Taro.redirectTo({ url: `${COMMITTEE_SURVEY_EDIT_PAGE}?id=${s.id}` })
-    } catch {
-      // Toast shown by the request client.
-    } finally {
-      setBusy(false)
-    }
+    void action.run(
+      'create',
+      async () => {
+        const s = await committeeSurveysApi.create(
+          { unitId: scopeId ?? nb.id, template, title: title.trim(), closesAt: closeDate ? closeDateToIso(closeDate) : null },
+          createKey,
+        )
+        void Taro.redirectTo({ url: `${COMMITTEE_SURVEY_EDIT_PAGE}?id=${s.id}` })
+      },
+      { done: '草稿已创建' },
+    )
   }
 
-  if (error) return <EmptyState title='没有加载出来' text='请检查网络后返回重试。' />
-  if (!templates) return <EmptyState title='正在加载…' />
+  if (!templates) return <LoadState load={load} title='没有加载出来' text='请检查网络后返回重试。' retry={false} />
 
   return (
     <View>
@@ -222,7 +220,7 @@ function CreateForm() {
           <CloseDate value={closeDate} onChange={setCloseDate} hint='到这天晚上 24 点停止填写' />
         </Card>
       </Section>
-      <Button loading={busy} onClick={create}>
+      <Button loading={!!action.busy} onClick={create}>
         创建草稿
       </Button>
       <Text className='hint cs-after'>草稿只有居委会能看到。创建后可以加题、修改，确认无误再发布。</Text>
@@ -233,32 +231,26 @@ function CreateForm() {
 // ---- edit a draft (or a published survey's title, introduction and close date) ------------------
 
 function EditForm({ id, fromDetail }: { id: number; fromDetail: boolean }) {
-  const [survey, setSurvey] = useState<SurveyDetail | null>(null)
-  const [error, setError] = useState(false)
   const [title, setTitle] = useState('')
   const [intro, setIntro] = useState('')
   const [closeDate, setCloseDate] = useState<string | null>(null)
   const [instruments, setInstruments] = useState<InstrumentId[]>([])
   const [customs, setCustoms] = useState<EditableQuestion[]>([])
-  const [busy, setBusy] = useState<'save' | 'next' | null>(null)
+  const action = useAction()
+  const busy = action.busy
 
+  /** The form starts from the survey as stored, and again from what the server kept after a save. */
   const fill = (s: SurveyDetail) => {
-    setSurvey(s)
     setTitle(s.title)
     setIntro(s.intro)
     setCloseDate(isoToShanghaiDate(s.closesAt))
     setInstruments(s.instruments)
     setCustoms(s.questions.filter((q) => !q.instrumentId).map((q) => editable(toInput(q))))
   }
-  useEffect(() => {
-    surveysApi
-      .get(id)
-      .then(fill)
-      .catch(() => setError(true))
-  }, [id])
+  const load = useLoader(() => surveysApi.get(id).then((s) => (fill(s), s)), { when: 'mount' })
+  const survey = load.data
 
-  if (error) return <EmptyState title='问卷没有加载出来' text='请检查网络后返回重试。' />
-  if (!survey) return <EmptyState title='正在加载…' />
+  if (!survey) return <LoadState load={load} title='问卷没有加载出来' text='请检查网络后返回重试。' retry={false} />
   if (survey.state === 'closed') return <EmptyState title='问卷已经结束，不能再修改' text='如需再次调查，请在问卷页“复制为新一轮”。' />
 
   const draft = survey.state === 'draft'
@@ -278,11 +270,10 @@ function EditForm({ id, fromDetail }: { id: number; fromDetail: boolean }) {
       return copy
     })
   const remove = async (index: number) => {
-    const { confirm } = await Taro.showModal({ title: '删除这道题', content: '确定删除吗？', confirmText: '删除', cancelText: '取消', confirmColor: '#b3261e' })
-    if (confirm) setCustoms((list) => list.filter((_, i) => i !== index))
+    if (await confirm({ title: '删除这道题', content: '确定删除吗？', confirmText: '删除', danger: true })) setCustoms((list) => list.filter((_, i) => i !== index))
   }
 
-  const save = async (then: 'stay' | 'next') => {
+  const save = (then: 'stay' | 'next') => {
     if (!title.trim()) {
       Taro.showToast({ title: '请填写问卷标题', icon: 'none' })
       return
@@ -302,26 +293,25 @@ function EditForm({ id, fromDetail }: { id: number; fromDetail: boolean }) {
       Taro.showToast({ title: '问卷还没有题目', icon: 'none' })
       return
     }
-    setBusy(then === 'stay' ? 'save' : 'next')
-    try {
-      const body = {
-        title: title.trim(),
-        intro: intro.trim(),
-        closesAt: closeDate ? closeDateToIso(closeDate) : null,
-        ...(draft ? { instruments, questions: checked.map((c) => cleanInput(fromEditable(c))) } : {}),
-      }
-      const saved = await committeeSurveysApi.update(id, body)
-      fill(saved)
-      Taro.showToast({ title: '已保存', icon: 'none' })
-      if (then === 'next') {
-        if (fromDetail) void Taro.navigateBack()
-        else void Taro.redirectTo({ url: `${COMMITTEE_SURVEY_DETAIL_PAGE}?id=${id}` })
-      }
-    } catch {
-      // Toast shown by the request client.
-    } finally {
-      setBusy(null)
+    const body = {
+      title: title.trim(),
+      intro: intro.trim(),
+      closesAt: closeDate ? closeDateToIso(closeDate) : null,
+      ...(draft ? { instruments, questions: checked.map((c) => cleanInput(fromEditable(c))) } : {}),
     }
+    void action.run(
+      then === 'stay' ? 'save' : 'next',
+      async () => {
+        const saved = await committeeSurveysApi.update(id, body)
+        load.set(saved)
+        fill(saved)
+        if (then === 'next') {
+          if (fromDetail) void Taro.navigateBack()
+          else void Taro.redirectTo({ url: `${COMMITTEE_SURVEY_DETAIL_PAGE}?id=${id}` })
+        }
+      },
+      { done: '已保存' },
+    )
   }
 
   return (
@@ -402,17 +392,11 @@ export default function SurveyEditPage() {
   const me = useMe()
   const id = Number(router.params.id)
   if (me && !isCommittee(me)) {
-    return (
-      <Page>
-        <View className='page__body'>
-          <EmptyState title='只有居委会和街镇工作人员可以编辑问卷' />
-        </View>
-      </Page>
-    )
+    return <PageNotice title='只有居委会和街镇工作人员可以编辑问卷' />
   }
   return (
     <Page>
-      <View className='page__body'>{id > 0 ? <EditForm id={id} fromDetail={router.params.from === 'detail'} /> : <CreateForm />}</View>
+      {id > 0 ? <EditForm id={id} fromDetail={router.params.from === 'detail'} /> : <CreateForm />}
     </Page>
   )
 }

@@ -1,7 +1,7 @@
 import Taro from '@tarojs/taro'
-import { apiBaseUrl, isH5 } from '../../shared/env'
-import { showError } from '../../shared/request'
-import { useSession } from '../../accounts/session'
+import { apiBaseUrl, isH5 } from '@/shared/env'
+import { showError } from '@/shared/request'
+import { useSession } from '@/accounts/session'
 
 // Downloads of the CSV / xlsx exports. The export endpoints take the same bearer token as every call
 // (no signed links), so:

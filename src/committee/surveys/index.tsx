@@ -1,18 +1,22 @@
-import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro'
+import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
-import { useRef, useState } from 'react'
-import type { SurveyListItem, SurveyState } from '../../../types'
-import { SURVEY_STATUS_NAMES } from '../../../types'
-import { Page } from '../../shared/ui/Page'
-import { Badge, Card } from '../../shared/ui/Card'
-import { Button } from '../../shared/ui/Button'
-import { EmptyState } from '../../shared/ui/EmptyState'
-import { formatDateTime } from '../../shared/format'
-import { useMe } from '../../accounts/me'
-import { isCommittee } from '../../accounts/session'
-import { surveysApi } from '../../surveys/api'
-import { closingText, lengthText, STATUS_TONE } from '../../surveys/logic'
-import { COMMITTEE_SURVEY_DETAIL_PAGE, COMMITTEE_SURVEY_EDIT_PAGE, INDICATORS_PAGE } from '../../surveys/routes'
+import { useState } from 'react'
+import type { SurveyListItem, SurveyState } from '@yishi/types'
+import { SURVEY_STATUS_NAMES } from '@yishi/types'
+import { Page, PageNotice } from '@/accounts/Page'
+import { Badge, Card } from '@/shared/ui/Card'
+import { Button } from '@/shared/ui/Button'
+import { EmptyState } from '@/shared/ui/EmptyState'
+import { LoadMore } from '@/shared/ui/LoadMore'
+import { LoadState } from '@/shared/ui/LoadState'
+import { Segments } from '@/shared/ui/Segments'
+import { usePagedList } from '@/shared/hooks/usePagedList'
+import { formatDateTime } from '@/shared/format'
+import { useMe } from '@/accounts/me'
+import { isCommittee } from '@/accounts/session'
+import { surveysApi } from '@/surveys/api'
+import { closingText, lengthText, STATUS_TONE } from '@/surveys/logic'
+import { COMMITTEE_SURVEY_DETAIL_PAGE, COMMITTEE_SURVEY_EDIT_PAGE, INDICATORS_PAGE } from '@/surveys/routes'
 import { STATE_TABS } from './labels'
 import './committee-surveys.css'
 
@@ -38,99 +42,31 @@ function SurveyRow({ item }: { item: SurveyListItem }) {
 export default function CommitteeSurveysPage() {
   const me = useMe()
   const [tab, setTab] = useState<SurveyState>('published')
-  const [items, setItems] = useState<SurveyListItem[] | null>(null)
-  const [cursor, setCursor] = useState<string | null>(null)
-  const [error, setError] = useState(false)
-  const [more, setMore] = useState(false)
-  const request = useRef(0)
-
-  const load = async (state: SurveyState = tab) => {
-    const mine = ++request.current
-    setError(false)
-    try {
-      const page = await surveysApi.list({ state, limit: 20 })
-      if (mine !== request.current) return
-      setItems(page.items)
-      setCursor(page.nextCursor)
-    } catch {
-      if (mine === request.current) setError(true)
-    }
-  }
-  const loadMore = async () => {
-    if (!cursor || more) return
-    setMore(true)
-    try {
-      const page = await surveysApi.list({ state: tab, limit: 20, cursor })
-      setItems((list) => [...(list ?? []), ...page.items])
-      setCursor(page.nextCursor)
-    } catch {
-      // Toast shown by the request client.
-    } finally {
-      setMore(false)
-    }
-  }
-
-  useDidShow(() => {
-    if (isCommittee(me)) void load()
-  })
-  usePullDownRefresh(() => {
-    void load().finally(() => Taro.stopPullDownRefresh())
-  })
+  const list = usePagedList<SurveyListItem>((cursor) => surveysApi.list({ state: tab, limit: 20, cursor }), { enabled: isCommittee(me), deps: [tab] })
+  const items = list.items
 
   if (me && !isCommittee(me)) {
-    return (
-      <Page>
-        <View className='page__body'>
-          <EmptyState title='只有居委会和街镇工作人员可以管理问卷' text='居民填写问卷请到“问卷”页。' />
-        </View>
-      </Page>
-    )
-  }
-
-  const switchTab = (state: SurveyState) => {
-    if (state === tab) return
-    setTab(state)
-    setItems(null)
-    void load(state)
+    return <PageNotice title='只有居委会和街镇工作人员可以管理问卷' text='居民填写问卷请到“问卷”页。' />
   }
 
   return (
     <Page>
-      <View className='page__body'>
-        <View className='btn-row cs-top'>
-          <Button onClick={() => Taro.navigateTo({ url: COMMITTEE_SURVEY_EDIT_PAGE })}>新建问卷</Button>
-          <Button kind='secondary' onClick={() => Taro.navigateTo({ url: INDICATORS_PAGE })}>
-            评估指标
-          </Button>
-        </View>
-        <View className='segments'>
-          {STATE_TABS.map((t) => (
-            <View key={t.state} className={`segment ${t.state === tab ? 'segment--active' : ''}`} onClick={() => switchTab(t.state)}>
-              <Text>{t.label}</Text>
-            </View>
-          ))}
-        </View>
-        {error && (
-          <EmptyState title='问卷没有加载出来' text='请检查网络后重试。'>
-            <Button kind='secondary' onClick={() => load()}>
-              重试
-            </Button>
-          </EmptyState>
-        )}
-        {!items && !error && <EmptyState title='正在加载…' />}
-        {items && items.length === 0 && (
-          <EmptyState
-            title={tab === 'draft' ? '没有草稿' : tab === 'published' ? '没有正在进行的问卷' : '还没有结束的问卷'}
-            text={tab === 'draft' ? '点“新建问卷”，从年度居民感受调查或需求调研开始。' : undefined}
-          />
-        )}
-        {items?.map((item) => <SurveyRow key={item.id} item={item} />)}
-        {cursor && (
-          <Button kind='plain' loading={more} onClick={loadMore}>
-            加载更多
-          </Button>
-        )}
+      <View className='btn-row btn-row--top'>
+        <Button onClick={() => Taro.navigateTo({ url: COMMITTEE_SURVEY_EDIT_PAGE })}>新建问卷</Button>
+        <Button kind='secondary' onClick={() => Taro.navigateTo({ url: INDICATORS_PAGE })}>
+          评估指标
+        </Button>
       </View>
+      <Segments options={STATE_TABS} value={tab} onChange={setTab} />
+      <LoadState load={list} title='问卷没有加载出来' text='请检查网络后重试。' />
+      {items && items.length === 0 && (
+        <EmptyState
+          title={tab === 'draft' ? '没有草稿' : tab === 'published' ? '没有正在进行的问卷' : '还没有结束的问卷'}
+          text={tab === 'draft' ? '点“新建问卷”，从年度居民感受调查或需求调研开始。' : undefined}
+        />
+      )}
+      {items?.map((item) => <SurveyRow key={item.id} item={item} />)}
+      <LoadMore list={list} />
     </Page>
   )
 }

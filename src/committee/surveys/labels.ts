@@ -1,13 +1,17 @@
-import type { ScoreStatus } from '../../../types/scoring'
-import type { SurveyQuestion, SurveyQuestionInput, SurveyQuestionType, SurveyState } from '../../../types'
+import type { ScoreStatus } from '@yishi/types/scoring'
+import type { SurveyQuestion, SurveyQuestionInput, SurveyQuestionType, SurveyState } from '@yishi/types'
+import { SURVEY_QUESTION_TYPE_NAMES } from '@yishi/types'
+import { shanghaiDay } from '@yishi/types/time'
+import { keysOf } from '@/shared/keys'
+import { shanghaiInstant } from '@/shared/time'
 
 // How surveys read to the committee, and the checks a custom question passes before it is sent (the
 // same limits as the server). Pure, tested in __tests__/app/surveys-committee.test.tsx.
 
-export const STATE_TABS: { state: SurveyState; label: string }[] = [
-  { state: 'draft', label: '草稿' },
-  { state: 'published', label: '已发布' },
-  { state: 'closed', label: '已结束' },
+export const STATE_TABS: { value: SurveyState; label: string }[] = [
+  { value: 'draft', label: '草稿' },
+  { value: 'published', label: '已发布' },
+  { value: 'closed', label: '已结束' },
 ]
 
 export const SCORE_STATUS: Record<ScoreStatus, { label: string; tone: 'success' | 'warn' | 'neutral' }> = {
@@ -35,7 +39,7 @@ export const MAX_OPTION_TEXT = 50
 export const MAX_OPTIONS = 20
 export const DEFAULT_LIKERT_LABELS = ['非常不同意', '不太同意', '一般', '比较同意', '非常同意']
 
-export const QUESTION_TYPES: SurveyQuestionType[] = ['single', 'multiple', 'likert', 'rating', 'text']
+export const QUESTION_TYPES: SurveyQuestionType[] = keysOf(SURVEY_QUESTION_TYPE_NAMES)
 
 /** One option or label per line; blank lines dropped. */
 export function splitLines(text: string): string[] {
@@ -120,15 +124,12 @@ export function barWidth(share: number): string {
   return `${Math.max(1.5, Math.min(100, Math.round(share * 1000) / 10))}%`
 }
 
-/** A close date picked as 'YYYY-MM-DD' means the end of that day in Shanghai. */
+/** A close date picked as 'YYYY-MM-DD' means the end of that day in Shanghai (to the second the API keeps). */
 export function closeDateToIso(date: string): string {
-  return new Date(`${date}T23:59:59+08:00`).toISOString()
+  return shanghaiInstant(date, '23:59:59').toISOString()
 }
 
-/** 'YYYY-MM-DD' in Shanghai of an instant (UTC+8 all year), or null. */
+/** 'YYYY-MM-DD' in Shanghai of an instant, or null. */
 export function isoToShanghaiDate(iso: string | null | undefined): string | null {
-  if (!iso) return null
-  const t = Date.parse(iso)
-  if (Number.isNaN(t)) return null
-  return new Date(t + 8 * 3_600_000).toISOString().slice(0, 10)
+  return (iso && shanghaiDay(iso)) || null
 }

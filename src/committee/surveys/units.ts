@@ -1,4 +1,4 @@
-import type { Me, UnitNode } from '../../../types'
+import type { Me, UnitNode } from '@yishi/types'
 
 // The unit tree as the committee pages need it: the 居民区 a person serves, a unit by id, the 楼组 under one.
 

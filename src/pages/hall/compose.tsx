@@ -1,17 +1,18 @@
 import Taro, { useRouter, useUnload } from '@tarojs/taro'
-import { Switch, Text, Textarea, View } from '@tarojs/components'
+import { Text, Textarea, View } from '@tarojs/components'
 import { useEffect, useRef, useState } from 'react'
-import type { Post, Stance, Topic } from '../../../types'
-import { STANCE_NAMES } from '../../../types'
-import { Page } from '../../shared/ui/Page'
-import { Card } from '../../shared/ui/Card'
-import { Button } from '../../shared/ui/Button'
-import { EmptyState } from '../../shared/ui/EmptyState'
-import { ApiRequestError, newIdempotencyKey } from '../../shared/request'
-import { discussionsApi } from '../../discussions/api'
-import { draftKey, useDrafts } from '../../discussions/drafts'
-import { editCountdown, lengthHint, MAX_POST_LENGTH, refusalOf, STANCES, textLength, type Refusal } from '../../discussions/format'
-import { announce } from '../../discussions/routes'
+import type { Post, Stance } from '@yishi/types'
+import { STANCE_NAMES } from '@yishi/types'
+import { Page, PageNotice } from '@/accounts/Page'
+import { Card } from '@/shared/ui/Card'
+import { Button } from '@/shared/ui/Button'
+import { useLoader } from '@/shared/hooks/useLoader'
+import { SwitchRow } from '@/shared/ui/ListRow'
+import { ApiRequestError, newIdempotencyKey } from '@/shared/request'
+import { discussionsApi } from '@/discussions/api'
+import { draftKey, useDrafts } from '@/discussions/drafts'
+import { editCountdown, lengthHint, MAX_POST_LENGTH, refusalOf, STANCES, textLength, type Refusal } from '@/discussions/format'
+import { announce } from '@/discussions/routes'
 
 /** Write a post, a reply, or change my post within its 10 minutes. Unsent text is kept as a draft. */
 export default function ComposePage() {
@@ -22,10 +23,6 @@ export default function ComposePage() {
   const key = draftKey(topicId, parentId)
   const saved = useDrafts.getState().drafts[key]
 
-  const [topic, setTopic] = useState<Topic | null>(null)
-  const [parent, setParent] = useState<Post | null>(null)
-  const [editing, setEditing] = useState<Post | null>(null)
-  const [failure, setFailure] = useState<string | null>(null)
   const [body, setBody] = useState(editId ? '' : (saved?.body ?? ''))
   const [stance, setStance] = useState<Stance | null>(editId ? null : (saved?.stance ?? null))
   const [official, setOfficial] = useState(params.official === '1')
@@ -37,26 +34,26 @@ export default function ComposePage() {
   const attempt = useRef<{ key: string; body: string } | null>(null)
   const sent = useRef(false)
 
-  useEffect(() => {
-    if (!topicId) return
-    const find = (t: { root: Post; replies: Post[]; focusId: number | null }) =>
-      t.focusId === t.root.id ? t.root : (t.replies.find((r) => r.id === t.focusId) ?? null)
-    void (async () => {
-      try {
-        setTopic(await discussionsApi.topic(topicId, true))
-        if (parentId) setParent(find(await discussionsApi.thread(parentId, true)))
-        if (editId) {
-          const post = find(await discussionsApi.thread(editId, true))
-          if (!post || !post.author.isMine) throw new Error('只能修改自己的发言')
-          setEditing(post)
-          setBody(post.body)
-        }
-      } catch (err) {
-        setFailure(err instanceof Error ? err.message : '没有加载出来，请稍后再试')
+  // The topic (may I post?), the post replied to, or my post being changed.
+  const load = useLoader(
+    async () => {
+      const find = (t: { root: Post; replies: Post[]; focusId: number | null }) =>
+        t.focusId === t.root.id ? t.root : (t.replies.find((r) => r.id === t.focusId) ?? null)
+      const topic = await discussionsApi.topic(topicId, true)
+      const parent = parentId ? find(await discussionsApi.thread(parentId, true)) : null
+      let editing: Post | null = null
+      if (editId) {
+        editing = find(await discussionsApi.thread(editId, true))
+        if (!editing || !editing.author.isMine) throw new Error('只能修改自己的发言')
+        setBody(editing.body)
       }
-    })()
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [topicId, parentId, editId])
+      return { topic, parent, editing }
+    },
+    { when: 'mount', enabled: topicId > 0, errorText: (e) => (e instanceof Error ? e.message : '没有加载出来，请稍后再试') },
+  )
+  const topic = load.data?.topic ?? null
+  const parent = load.data?.parent ?? null
+  const editing = load.data?.editing ?? null
 
   // Keep the draft as the resident types (a little after they stop), and when they leave.
   const persist = () => {
@@ -124,94 +121,80 @@ export default function ComposePage() {
     }
   }
 
-  if (!topicId || failure) {
-    return (
-      <Page>
-        <View className='page__body'>
-          <EmptyState title='现在不能在这里发言' text={failure ?? '链接不完整。'} />
-        </View>
-      </Page>
-    )
+  if (!topicId || load.error) {
+    return <PageNotice title='现在不能在这里发言' text={load.error ?? '链接不完整。'} />
   }
 
   const title = editing ? '修改我的发言' : isReply ? '回复' : staff && official ? '发布官方回复' : '发表意见'
 
   return (
     <Page>
-      <View className='page__body'>
-        <Card title={title}>
-          {topic && <Text className='card__note'>议题：{topic.question}</Text>}
-          {isReply && parent && (
-            <View>
-              <Text className='field__label'>回复 {parent.author.label}：</Text>
-              <Text className='composer__quote'>{parent.body || parent.placeholder}</Text>
-            </View>
-          )}
-          {topic && !topic.canPost && !editing && <Text className='field__error'>{topic.cannotPostReason}</Text>}
-          {editing && <Text className={`hint ${expired ? 'text-danger' : ''}`}>{left ? `${left.text}。` : '发布已超过 10 分钟，不能再修改了，可以删除后重新发布。'}</Text>}
-
-          <View className='field' id='compose-body'>
-            <Text className='field__label'>{isReply ? '回复内容' : '您的意见'}</Text>
-            <Textarea
-              className={`field__input field__textarea composer__textarea ${error || hint.over ? 'field__input--error' : ''}`}
-              value={body}
-              maxlength={MAX_POST_LENGTH}
-              placeholder={isReply ? '写下您的回复' : '说说您的想法、理由或建议'}
-              placeholderClass='field__placeholder'
-              disabled={expired}
-              onInput={(e) => {
-                setBody(e.detail.value)
-                setError(null)
-              }}
-            />
-            <Text className={`composer__count ${hint.over ? 'composer__count--over' : ''}`}>{hint.text}</Text>
-            {error && <Text className='field__error'>{error}</Text>}
+      <Card title={title}>
+        {topic && <Text className='card__note'>议题：{topic.question}</Text>}
+        {isReply && parent && (
+          <View>
+            <Text className='field__label'>回复 {parent.author.label}：</Text>
+            <Text className='composer__quote'>{parent.body || parent.placeholder}</Text>
           </View>
+        )}
+        {topic && !topic.canPost && !editing && <Text className='field__error'>{topic.cannotPostReason}</Text>}
+        {editing && <Text className={`hint ${expired ? 'text-danger' : ''}`}>{left ? `${left.text}。` : '发布已超过 10 分钟，不能再修改了，可以删除后重新发布。'}</Text>}
 
-          {!isReply && !editing && topic && !staff && topic.canPost && (
-            <View className='field'>
-              <Text className='field__label'>同时表明立场（可不选）</Text>
-              <View className='stance-picker'>
-                {STANCES.map((s) => (
-                  <View
-                    key={s}
-                    className={`stance-picker__option stance-picker__option--${s} ${stance === s ? 'stance-picker__option--on' : ''}`}
-                    hoverClass='stance-picker__option--pressed'
-                    onClick={() => setStance(stance === s ? null : s)}
-                  >
-                    <Text>{STANCE_NAMES[s]}</Text>
-                  </View>
-                ))}
-              </View>
-              {topic.myStance && <Text className='card__note'>您现在的立场是“{STANCE_NAMES[topic.myStance]}”，选了会改成新的。</Text>}
+        <View className='field' id='compose-body'>
+          <Text className='field__label'>{isReply ? '回复内容' : '您的意见'}</Text>
+          <Textarea
+            className={`field__input field__textarea composer__textarea ${error || hint.over ? 'field__input--error' : ''}`}
+            value={body}
+            maxlength={MAX_POST_LENGTH}
+            placeholder={isReply ? '写下您的回复' : '说说您的想法、理由或建议'}
+            placeholderClass='field__placeholder'
+            disabled={expired}
+            onInput={(e) => {
+              setBody(e.detail.value)
+              setError(null)
+            }}
+          />
+          <Text className={`composer__count ${hint.over ? 'composer__count--over' : ''}`}>{hint.text}</Text>
+          {error && <Text className='field__error'>{error}</Text>}
+        </View>
+
+        {!isReply && !editing && topic && !staff && topic.canPost && (
+          <View className='field'>
+            <Text className='field__label'>同时表明立场（可不选）</Text>
+            <View className='stance-picker'>
+              {STANCES.map((s) => (
+                <View
+                  key={s}
+                  className={`stance-picker__option stance-picker__option--${s} ${stance === s ? 'stance-picker__option--on' : ''}`}
+                  hoverClass='stance-picker__option--pressed'
+                  onClick={() => setStance(stance === s ? null : s)}
+                >
+                  <Text>{STANCE_NAMES[s]}</Text>
+                </View>
+              ))}
             </View>
-          )}
-
-          {!editing && staff && (
-            <View className='list-row'>
-              <View className='list-row__main'>
-                <Text className='list-row__label'>作为官方回复</Text>
-                <Text className='list-row__hint'>醒目显示，署名“居委会”</Text>
-              </View>
-              <Switch className='switch' checked={official} color='#1d5bb8' onChange={(e) => setOfficial(!!e.detail.value)} />
-            </View>
-          )}
-
-          <Text className='card__note'>请文明发言，就事论事。电话、身份证号和房号会自动打码，邻居们看不到。</Text>
-          {!editing && <Text className='card__note'>没发出去的内容会自动保存为草稿。</Text>}
-        </Card>
-
-        {refusal && (
-          <Card tone='danger' title={refusal.title} className='composer__refusal'>
-            <Text className='card__text'>{refusal.text}</Text>
-          </Card>
+            {topic.myStance && <Text className='card__note'>您现在的立场是“{STANCE_NAMES[topic.myStance]}”，选了会改成新的。</Text>}
+          </View>
         )}
 
-        <View className='composer__actions'>
-          <Button loading={busy} disabled={expired || (!!topic && !topic.canPost && !editing)} onClick={submit}>
-            {editing ? '保存修改' : isReply ? '发布回复' : '发布'}
-          </Button>
-        </View>
+        {!editing && staff && (
+          <SwitchRow label='作为官方回复' hint='醒目显示，署名“居委会”' checked={official} onChange={setOfficial} />
+        )}
+
+        <Text className='card__note'>请文明发言，就事论事。电话、身份证号和房号会自动打码，邻居们看不到。</Text>
+        {!editing && <Text className='card__note'>没发出去的内容会自动保存为草稿。</Text>}
+      </Card>
+
+      {refusal && (
+        <Card tone='danger' title={refusal.title} className='composer__refusal'>
+          <Text className='card__text'>{refusal.text}</Text>
+        </Card>
+      )}
+
+      <View className='composer__actions'>
+        <Button loading={busy} disabled={expired || (!!topic && !topic.canPost && !editing)} onClick={submit}>
+          {editing ? '保存修改' : isReply ? '发布回复' : '发布'}
+        </Button>
       </View>
     </Page>
   )

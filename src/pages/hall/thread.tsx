@@ -1,45 +1,32 @@
-import Taro, { usePullDownRefresh, useRouter } from '@tarojs/taro'
-import { Text, View } from '@tarojs/components'
+import Taro, { useRouter } from '@tarojs/taro'
+import { Text } from '@tarojs/components'
 import { useEffect, useState } from 'react'
-import type { Post, PostThread, Topic } from '../../../types'
-import { TOPIC_STATE_NAMES } from '../../../types'
-import { Page } from '../../shared/ui/Page'
-import { Badge, Card, Section } from '../../shared/ui/Card'
-import { Button } from '../../shared/ui/Button'
-import { EmptyState } from '../../shared/ui/EmptyState'
-import { ApiRequestError } from '../../shared/request'
-import { discussionsApi } from '../../discussions/api'
-import { PostCard, type PostContext } from '../../discussions/PostCard'
-import { composeUrl, POSTS_CHANGED, threadUrl, topicUrl, type PostsChanged } from '../../discussions/routes'
+import type { Post, PostThread } from '@yishi/types'
+import { TOPIC_STATE_NAMES } from '@yishi/types'
+import { Page, PageNotice } from '@/accounts/Page'
+import { Badge, Card, Section } from '@/shared/ui/Card'
+import { Button } from '@/shared/ui/Button'
+import { loadErrorText, useLoader } from '@/shared/hooks/useLoader'
+import { discussionsApi } from '@/discussions/api'
+import { PostCard, type PostContext } from '@/discussions/PostCard'
+import { composeUrl, POSTS_CHANGED, threadUrl, topicUrl, type PostsChanged } from '@/discussions/routes'
 
 /** A post with all its replies; a link to any reply lands here, scrolled to that reply. */
 export default function ThreadPage() {
   const postId = Number(useRouter().params.id)
-  const [thread, setThread] = useState<PostThread | null>(null)
-  const [topic, setTopic] = useState<Topic | null>(null)
   const [focusId, setFocusId] = useState<number | null>(null)
-  const [failure, setFailure] = useState<string | null>(null)
-
-  const load = async () => {
-    try {
+  const load = useLoader(
+    async () => {
       const t = await discussionsApi.thread(postId, true)
-      setThread(t)
       setFocusId((f) => f ?? t.focusId)
-      setFailure(null)
       // What the reader may do here (reply, 赞同) comes with the topic.
-      setTopic(await discussionsApi.topic(t.topic.id, true).catch(() => null))
-    } catch (err) {
-      setFailure(err instanceof ApiRequestError ? err.message : '没有加载出来，请稍后再试')
-    }
-  }
-
-  useEffect(() => {
-    if (postId) void load()
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [postId])
-  usePullDownRefresh(() => {
-    void load().finally(() => Taro.stopPullDownRefresh())
-  })
+      return { thread: t, topic: await discussionsApi.topic(t.topic.id, true).catch(() => null) }
+    },
+    { when: 'mount', enabled: postId > 0, errorText: (e) => loadErrorText(e, '没有加载出来，请稍后再试') },
+  )
+  const thread = load.data?.thread ?? null
+  const topic = load.data?.topic ?? null
+  const setThread = (t: PostThread) => load.set({ thread: t, topic })
 
   // Scroll to the post the link pointed to, once it is on screen.
   useEffect(() => {
@@ -52,7 +39,7 @@ export default function ThreadPage() {
 
   useEffect(() => {
     const onChange = (c: PostsChanged) => {
-      if (thread && c.topicId === thread.topic.id) void load()
+      if (thread && c.topicId === thread.topic.id) void load.reload()
     }
     Taro.eventCenter.on(POSTS_CHANGED, onChange)
     return () => {
@@ -61,23 +48,11 @@ export default function ThreadPage() {
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [thread?.topic.id])
 
-  if (!postId || failure) {
-    return (
-      <Page>
-        <View className='page__body'>
-          <EmptyState title='看不到这条发言' text={failure ?? '链接不完整。'} />
-        </View>
-      </Page>
-    )
+  if (!postId || load.error) {
+    return <PageNotice title='看不到这条发言' text={load.error ?? '链接不完整。'} />
   }
   if (!thread) {
-    return (
-      <Page>
-        <View className='page__body'>
-          <EmptyState title='正在加载…' />
-        </View>
-      </Page>
-    )
+    return <PageNotice title='正在加载…' />
   }
 
   const inThread = (id: number) => id === thread.root.id || thread.replies.some((r) => r.id === id)
@@ -97,31 +72,29 @@ export default function ThreadPage() {
 
   return (
     <Page>
-      <View className='page__body'>
-        <Card onClick={() => Taro.navigateTo({ url: topicUrl(thread.topic.id) })} extra={<Badge tone='neutral'>{TOPIC_STATE_NAMES[thread.topic.state]}</Badge>} title='议题'>
-          <Text className='card__lead'>{thread.topic.question}</Text>
-          <Text className='link'>查看整个议题 ›</Text>
-        </Card>
-        {thread.focusId === null && <Text className='hint'>您要找的那条回复已被作者删除，下面是它所在的对话。</Text>}
+      <Card onClick={() => Taro.navigateTo({ url: topicUrl(thread.topic.id) })} extra={<Badge tone='neutral'>{TOPIC_STATE_NAMES[thread.topic.state]}</Badge>} title='议题'>
+        <Text className='card__lead'>{thread.topic.question}</Text>
+        <Text className='link'>查看整个议题 ›</Text>
+      </Card>
+      {thread.focusId === null && <Text className='hint'>您要找的那条回复已被作者删除，下面是它所在的对话。</Text>}
 
-        <PostCard
-          post={thread.root}
-          ctx={ctx}
-          focus={focusId === thread.root.id && thread.replies.length > 0}
-          onChange={setRoot}
-          onRemove={() => Taro.navigateBack().catch(() => Taro.redirectTo({ url: topicUrl(thread.topic.id) }))}
-          onReload={() => void load()}
-        />
+      <PostCard
+        post={thread.root}
+        ctx={ctx}
+        focus={focusId === thread.root.id && thread.replies.length > 0}
+        onChange={setRoot}
+        onRemove={() => Taro.navigateBack().catch(() => Taro.redirectTo({ url: topicUrl(thread.topic.id) }))}
+        onReload={() => void load.reload()}
+      />
 
-        <Section title={thread.replies.length ? `全部 ${thread.replies.length} 条回复` : '还没有回复'}>
-          {thread.replies.map((r) => (
-            <PostCard key={r.id} post={r} ctx={ctx} focus={r.id === focusId} onChange={setReply} onRemove={dropReply} onReload={() => void load()} />
-          ))}
-          {thread.root.status === 'published' && ctx.canReply && (
-            <Button onClick={() => Taro.navigateTo({ url: composeUrl({ topicId: thread.topic.id, parentId: thread.root.id }) })}>回复这条发言</Button>
-          )}
-        </Section>
-      </View>
+      <Section title={thread.replies.length ? `全部 ${thread.replies.length} 条回复` : '还没有回复'}>
+        {thread.replies.map((r) => (
+          <PostCard key={r.id} post={r} ctx={ctx} focus={r.id === focusId} onChange={setReply} onRemove={dropReply} onReload={() => void load.reload()} />
+        ))}
+        {thread.root.status === 'published' && ctx.canReply && (
+          <Button onClick={() => Taro.navigateTo({ url: composeUrl({ topicId: thread.topic.id, parentId: thread.root.id }) })}>回复这条发言</Button>
+        )}
+      </Section>
     </Page>
   )
 }

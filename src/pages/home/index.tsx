@@ -1,20 +1,20 @@
 import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { useState } from 'react'
-import { ROLE_NAMES } from '../../../types'
-import { Page } from '../../shared/ui/Page'
-import { Card } from '../../shared/ui/Card'
-import { Button } from '../../shared/ui/Button'
-import { greeting } from '../../shared/format'
-import { useMe, useMeStore } from '../../accounts/me'
-import { isCommittee, useSession } from '../../accounts/session'
-import { ResidenceCard } from '../../accounts/ResidenceCard'
-import { committeeApi, VERIFICATIONS_PAGE } from '../../committee/api'
-import { ProposalQueueLine, ProposalsHomeSection } from '../../proposals/HomeSection'
-import { HallHomeSection } from '../../discussions/HallHomeSection'
-import { ModerationQueueLine } from '../../moderation/QueueLine'
-import { SurveysHomeSection } from '../../surveys/HomeSection'
-import { SurveysCommitteeLine } from '../../surveys/CommitteeLine'
+import { ROLE_NAMES } from '@yishi/types'
+import { Page } from '@/accounts/Page'
+import { Card } from '@/shared/ui/Card'
+import { Button } from '@/shared/ui/Button'
+import { greeting } from '@/shared/format'
+import { useMe, useMeStore } from '@/accounts/me'
+import { isCommittee, useSession } from '@/accounts/session'
+import { ResidenceCard } from '@/accounts/ResidenceCard'
+import { committeeApi, VERIFICATIONS_PAGE } from '@/committee/api'
+import { ProposalQueueLine, ProposalsHomeSection } from '@/proposals/HomeSection'
+import { HallHomeSection } from '@/discussions/HallHomeSection'
+import { ModerationQueueLine } from '@/moderation/QueueLine'
+import { SurveysHomeSection } from '@/surveys/HomeSection'
+import { SurveysCommitteeLine } from '@/surveys/CommitteeLine'
 
 function CommitteeCard({ pending }: { pending: number | null }) {
   const me = useMe()
@@ -64,20 +64,18 @@ export default function HomePage() {
 
   return (
     <Page>
-      <View className='page__body'>
-        <View className='hello'>
-          <Text className='hello__greeting'>{greeting()}，</Text>
-          <Text className='hello__name'>{me?.label ?? '邻居'}</Text>
-          <Text className='hello__text'>这里是我们小区一起商量事情的地方。</Text>
-        </View>
-
-        {committee && <CommitteeCard pending={pending} />}
-        {(!committee || me?.residence) && <ResidenceCard me={me} />}
-
-        <HallHomeSection />
-        <SurveysHomeSection />
-        <ProposalsHomeSection />
+      <View className='hello'>
+        <Text className='hello__greeting'>{greeting()}，</Text>
+        <Text className='hello__name'>{me?.label ?? '邻居'}</Text>
+        <Text className='hello__text'>这里是我们小区一起商量事情的地方。</Text>
       </View>
+
+      {committee && <CommitteeCard pending={pending} />}
+      {(!committee || me?.residence) && <ResidenceCard me={me} />}
+
+      <HallHomeSection />
+      <SurveysHomeSection />
+      <ProposalsHomeSection />
     </Page>
   )
 }

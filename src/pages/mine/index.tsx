@@ -1,18 +1,19 @@
 import Taro, { useDidShow } from '@tarojs/taro'
-import { Switch, Text, View } from '@tarojs/components'
+import { Text, View } from '@tarojs/components'
 import { useState } from 'react'
-import { ROLE_NAMES, VERIFICATION_STATUS_NAMES } from '../../../types'
-import { Page } from '../../shared/ui/Page'
-import { Badge, Card } from '../../shared/ui/Card'
-import { Button } from '../../shared/ui/Button'
-import { ListRow } from '../../shared/ui/ListRow'
-import { useLargeText, useLargeTextSetting } from '../../shared/largeText'
-import { useMe, useMeStore } from '../../accounts/me'
-import { isCommittee } from '../../accounts/session'
-import { logout } from '../../accounts/login'
-import { RESIDENCE_PAGE } from '../../accounts/ResidenceCard'
-import { VERIFICATIONS_PAGE } from '../../committee/api'
-import { MyProposalsCard } from '../../proposals/HomeSection'
+import { ROLE_NAMES, VERIFICATION_STATUS_NAMES } from '@yishi/types'
+import { Page } from '@/accounts/Page'
+import { Badge, Card } from '@/shared/ui/Card'
+import { Button } from '@/shared/ui/Button'
+import { ListRow, SwitchRow } from '@/shared/ui/ListRow'
+import { confirm } from '@/shared/ui/confirm'
+import { useLargeText, useLargeTextSetting } from '@/shared/largeText'
+import { useMe, useMeStore } from '@/accounts/me'
+import { isCommittee } from '@/accounts/session'
+import { logout } from '@/accounts/login'
+import { RESIDENCE_PAGE } from '@/accounts/ResidenceCard'
+import { VERIFICATIONS_PAGE } from '@/committee/api'
+import { MyProposalsCard } from '@/proposals/HomeSection'
 
 const STATUS_TONE = { pending: 'warn', approved: 'success', rejected: 'danger' } as const
 
@@ -29,83 +30,68 @@ export default function MinePage() {
   const residence = me?.residence ?? null
 
   const onLogout = async () => {
-    const { confirm } = await Taro.showModal({ title: '退出登录', content: '确定要退出登录吗？', confirmText: '退出', cancelText: '取消' })
-    if (!confirm) return
+    if (!(await confirm({ title: '退出登录', content: '确定要退出登录吗？', confirmText: '退出' }))) return
     setLeaving(true)
     await logout().finally(() => setLeaving(false))
   }
 
   return (
     <Page>
-      <View className='page__body'>
-        <Card>
-          <Text className='profile__name'>{me?.label ?? ''}</Text>
-          <View className='profile__tags'>
-            {residence?.isRepresentative && residence.status === 'approved' && <Badge tone='accent'>居民代表</Badge>}
-            {me?.roles.map((r) => (
-              <Badge tone='neutral' key={`${r.role}-${r.unitId}`}>
-                {ROLE_NAMES[r.role]} · {r.unitName}
-              </Badge>
-            ))}
-            {me && !me.roles.length && <Badge tone='neutral'>居民</Badge>}
-          </View>
-          <Text className='card__note'>邻居们看到的您就是“{me?.label ?? ''}”，不会显示姓名和房号。</Text>
-        </Card>
+      <Card>
+        <Text className='profile__name'>{me?.label ?? ''}</Text>
+        <View className='profile__tags'>
+          {residence?.isRepresentative && residence.status === 'approved' && <Badge tone='accent'>居民代表</Badge>}
+          {me?.roles.map((r) => (
+            <Badge tone='neutral' key={`${r.role}-${r.unitId}`}>
+              {ROLE_NAMES[r.role]} · {r.unitName}
+            </Badge>
+          ))}
+          {me && !me.roles.length && <Badge tone='neutral'>居民</Badge>}
+        </View>
+        <Text className='card__note'>邻居们看到的您就是“{me?.label ?? ''}”，不会显示姓名和房号。</Text>
+      </Card>
 
-        <Card title='我的住址'>
-          {residence ? (
-            <View>
-              <ListRow label='小区' value={<Text className='list-row__text'>{residence.estateName}</Text>} />
-              <ListRow label='楼组' value={<Text className='list-row__text'>{residence.buildingName}</Text>} />
-              <ListRow label='房号' value={<Text className='list-row__text'>{residence.room}</Text>} />
-              <ListRow
-                label='认证状态'
-                value={<Badge tone={STATUS_TONE[residence.status]}>{VERIFICATION_STATUS_NAMES[residence.status]}</Badge>}
-              />
-              {residence.status === 'rejected' && residence.reason && (
-                <Text className='card__text text-danger'>原因：{residence.reason}</Text>
-              )}
-              <Text className='card__note'>房号只有居委会工作人员能看到。</Text>
-              {residence.status !== 'approved' && (
-                <Button kind='secondary' className='card__action' onClick={() => Taro.navigateTo({ url: RESIDENCE_PAGE })}>
-                  {residence.status === 'pending' ? '查看申请' : '重新申请'}
-                </Button>
-              )}
-            </View>
-          ) : (
-            <View>
-              <Text className='card__text'>还没有认证住址。认证后可以联名提案、参加投票和填写社区问卷。</Text>
-              <Button className='card__action' onClick={() => Taro.navigateTo({ url: RESIDENCE_PAGE })}>
-                去认证
-              </Button>
-            </View>
-          )}
-        </Card>
-
-        <MyProposalsCard />
-
-        <Card title='设置'>
-          <View className='list-row'>
-            <View className='list-row__main'>
-              <Text className='list-row__label'>大字模式</Text>
-              <Text className='list-row__hint'>字更大，按钮更大，看得更清楚</Text>
-            </View>
-            <Switch
-              className='switch'
-              checked={large}
-              color='#1d5bb8'
-              aria-label='大字模式'
-              onChange={(e) => setLarge(!!e.detail.value)}
+      <Card title='我的住址'>
+        {residence ? (
+          <View>
+            <ListRow label='小区' value={<Text className='list-row__text'>{residence.estateName}</Text>} />
+            <ListRow label='楼组' value={<Text className='list-row__text'>{residence.buildingName}</Text>} />
+            <ListRow label='房号' value={<Text className='list-row__text'>{residence.room}</Text>} />
+            <ListRow
+              label='认证状态'
+              value={<Badge tone={STATUS_TONE[residence.status]}>{VERIFICATION_STATUS_NAMES[residence.status]}</Badge>}
             />
+            {residence.status === 'rejected' && residence.reason && (
+              <Text className='card__text text-danger'>原因：{residence.reason}</Text>
+            )}
+            <Text className='card__note'>房号只有居委会工作人员能看到。</Text>
+            {residence.status !== 'approved' && (
+              <Button kind='secondary' className='card__action' onClick={() => Taro.navigateTo({ url: RESIDENCE_PAGE })}>
+                {residence.status === 'pending' ? '查看申请' : '重新申请'}
+              </Button>
+            )}
           </View>
-          <ListRow label='隐私说明' arrow onClick={() => Taro.navigateTo({ url: '/pages/privacy/index' })} />
-          {isCommittee(me) && <ListRow label='居委会：认证审核' arrow onClick={() => Taro.navigateTo({ url: VERIFICATIONS_PAGE })} />}
-        </Card>
+        ) : (
+          <View>
+            <Text className='card__text'>还没有认证住址。认证后可以联名提案、参加投票和填写社区问卷。</Text>
+            <Button className='card__action' onClick={() => Taro.navigateTo({ url: RESIDENCE_PAGE })}>
+              去认证
+            </Button>
+          </View>
+        )}
+      </Card>
 
-        <Button kind='danger' loading={leaving} onClick={onLogout}>
-          退出登录
-        </Button>
-      </View>
+      <MyProposalsCard />
+
+      <Card title='设置'>
+        <SwitchRow label='大字模式' hint='字更大，按钮更大，看得更清楚' checked={large} onChange={setLarge} />
+        <ListRow label='隐私说明' arrow onClick={() => Taro.navigateTo({ url: '/pages/privacy/index' })} />
+        {isCommittee(me) && <ListRow label='居委会：认证审核' arrow onClick={() => Taro.navigateTo({ url: VERIFICATIONS_PAGE })} />}
+      </Card>
+
+      <Button kind='danger' loading={leaving} onClick={onLogout}>
+        退出登录
+      </Button>
     </Page>
   )
 }

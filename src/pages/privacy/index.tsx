@@ -1,10 +1,10 @@
-import { Text, View } from '@tarojs/components'
-import { Page } from '../../shared/ui/Page'
-import { Card } from '../../shared/ui/Card'
-import { PrivacyText } from '../../accounts/PrivacyNotice'
-import { usePrivacy } from '../../accounts/privacy'
-import { useMe } from '../../accounts/me'
-import { formatDateTime } from '../../shared/format'
+import { Text } from '@tarojs/components'
+import { Page } from '@/accounts/Page'
+import { Card } from '@/shared/ui/Card'
+import { PrivacyText } from '@/accounts/PrivacyNotice'
+import { usePrivacy } from '@/accounts/privacy'
+import { useMe } from '@/accounts/me'
+import { formatDateTime } from '@/shared/format'
 
 export default function PrivacyPage() {
   const agreedAt = usePrivacy((s) => s.agreedAt)
@@ -12,12 +12,10 @@ export default function PrivacyPage() {
   const when = me?.privacyAcceptedAt ?? agreedAt
   return (
     <Page auth={false}>
-      <View className='page__body'>
-        <Card title='隐私说明'>
-          <PrivacyText />
-          {when && <Text className='card__note'>您已于 {formatDateTime(when)} 同意本说明。</Text>}
-        </Card>
-      </View>
+      <Card title='隐私说明'>
+        <PrivacyText />
+        {when && <Text className='card__note'>您已于 {formatDateTime(when)} 同意本说明。</Text>}
+      </Card>
     </Page>
   )
 }

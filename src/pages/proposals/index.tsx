@@ -1,19 +1,28 @@
-import Taro, { useDidShow, useLoad, usePullDownRefresh, useReachBottom } from '@tarojs/taro'
+import Taro, { useLoad } from '@tarojs/taro'
 import { ScrollView, Text, View } from '@tarojs/components'
 import { useRef, useState } from 'react'
-import type { ProposalCategory, ProposalListItem } from '../../../types'
-import { PROPOSAL_CATEGORIES, PROPOSAL_CATEGORY_NAMES } from '../../../types'
-import { Page } from '../../shared/ui/Page'
-import { Button } from '../../shared/ui/Button'
-import { EmptyState } from '../../shared/ui/EmptyState'
-import { useMe } from '../../accounts/me'
-import { isCommittee } from '../../accounts/session'
-import { RESIDENCE_PAGE } from '../../accounts/ResidenceCard'
-import { ProposalCard } from '../../proposals/ui'
-import { STATE_GROUPS } from '../../proposals/labels'
-import { detailUrl, MY_PROPOSALS_PAGE, PROPOSAL_SUBMIT_PAGE, proposalsApi, proposalsVersion } from '../../proposals/api'
+import type { ProposalCategory, ProposalListItem } from '@yishi/types'
+import { PROPOSAL_CATEGORIES, PROPOSAL_CATEGORY_NAMES } from '@yishi/types'
+import { Page } from '@/accounts/Page'
+import { Button } from '@/shared/ui/Button'
+import { EmptyState } from '@/shared/ui/EmptyState'
+import { LoadMore } from '@/shared/ui/LoadMore'
+import { LoadState } from '@/shared/ui/LoadState'
+import { Segments } from '@/shared/ui/Segments'
+import { usePagedList } from '@/shared/hooks/usePagedList'
+import { useMe } from '@/accounts/me'
+import { isCommittee } from '@/accounts/session'
+import { RESIDENCE_PAGE } from '@/accounts/ResidenceCard'
+import { ProposalCard } from '@/proposals/ui'
+import { STATE_GROUPS } from '@/proposals/labels'
+import { detailUrl, MY_PROPOSALS_PAGE, PROPOSAL_SUBMIT_PAGE, proposalsApi, proposalsVersion } from '@/proposals/api'
 
 type Sort = 'newest' | 'cosigns'
+
+const SORTS: { value: Sort; label: string }[] = [
+  { value: 'newest', label: '最新' },
+  { value: 'cosigns', label: '附议最多' },
+]
 
 const CATEGORY_OPTIONS = ['全部分类', ...PROPOSAL_CATEGORIES.map((c) => PROPOSAL_CATEGORY_NAMES[c])]
 
@@ -23,13 +32,8 @@ export default function ProposalsPage() {
   const [group, setGroup] = useState('all')
   const [category, setCategory] = useState<ProposalCategory | null>(null)
   const [sort, setSort] = useState<Sort>('newest')
-  const [items, setItems] = useState<ProposalListItem[] | null>(null)
-  const [cursor, setCursor] = useState<string | null>(null)
-  const [error, setError] = useState(false)
-  const [more, setMore] = useState(false)
   const [picking, setPicking] = useState(false)
   const loadedVersion = useRef(-1)
-  const request = useRef(0)
 
   useLoad((params) => {
     // Opened from a WeChat subscribe message (pages/proposals/index?id=…): go to that proposal.
@@ -37,70 +41,20 @@ export default function ProposalsPage() {
     if (id > 0) void Taro.navigateTo({ url: detailUrl(id) })
   })
 
-  const load = async (next: { group?: string; category?: ProposalCategory | null; sort?: Sort } = {}) => {
-    if (!canRead) return
-    const g = next.group ?? group
-    const c = next.category === undefined ? category : next.category
-    const s = next.sort ?? sort
-    const mine = ++request.current
-    setError(false)
-    loadedVersion.current = proposalsVersion()
-    try {
-      const states = STATE_GROUPS.find((x) => x.key === g)?.states ?? []
-      const page = await proposalsApi.list({ states, category: c ?? undefined, sort: s, limit: 20 })
-      if (mine !== request.current) return
-      setItems(page.items)
-      setCursor(page.nextCursor)
-    } catch {
-      if (mine === request.current) setError(true)
-    }
-  }
-
-  const loadMore = async () => {
-    if (!cursor || more) return
-    setMore(true)
-    const mine = request.current
-    try {
+  const list = usePagedList<ProposalListItem>(
+    (cursor) => {
+      if (!cursor) loadedVersion.current = proposalsVersion()
       const states = STATE_GROUPS.find((x) => x.key === group)?.states ?? []
-      const page = await proposalsApi.list({ states, category: category ?? undefined, sort, cursor, limit: 20 })
-      if (mine !== request.current) return
-      setItems((list) => [...(list ?? []), ...page.items.filter((i) => !(list ?? []).some((x) => x.id === i.id))])
-      setCursor(page.nextCursor)
-    } catch {
-      // Toast shown; the button stays for another try.
-    } finally {
-      setMore(false)
-    }
-  }
+      return proposalsApi.list({ states, category: category ?? undefined, sort, cursor, limit: 20 })
+    },
+    // Coming back to the list reloads it only if a proposal changed meanwhile.
+    { enabled: canRead, stale: () => loadedVersion.current !== proposalsVersion(), deps: [group, category, sort] },
+  )
+  const items = list.items
 
-  useDidShow(() => {
-    if (items === null || loadedVersion.current !== proposalsVersion()) void load()
-  })
-  usePullDownRefresh(() => {
-    void load().finally(() => Taro.stopPullDownRefresh())
-  })
-  useReachBottom(() => {
-    void loadMore()
-  })
-
-  const pickGroup = (key: string) => {
-    if (key === group) return
-    setGroup(key)
-    setItems(null)
-    void load({ group: key })
-  }
-  const pickSort = (s: Sort) => {
-    if (s === sort) return
-    setSort(s)
-    setItems(null)
-    void load({ sort: s })
-  }
   const pickCategory = (index: number) => {
     setPicking(false)
-    const c = index <= 0 ? null : PROPOSAL_CATEGORIES[index - 1]
-    setCategory(c)
-    setItems(null)
-    void load({ category: c })
+    setCategory(index <= 0 ? null : PROPOSAL_CATEGORIES[index - 1])
   }
 
   const groupLabel = STATE_GROUPS.find((g) => g.key === group)?.label ?? ''
@@ -108,93 +62,70 @@ export default function ProposalsPage() {
   if (me && !canRead) {
     return (
       <Page>
-        <View className='page__body'>
-          <EmptyState
-            title='认证住址后就能看到本小区的提案'
-            text='提案只给本居民区已认证的居民看。认证后，您可以提出建议、为邻居的提案附议、参加投票。'
-          >
-            {!me.residence && <Button onClick={() => Taro.navigateTo({ url: RESIDENCE_PAGE })}>去认证</Button>}
-          </EmptyState>
-          <Button kind='secondary' onClick={() => Taro.navigateTo({ url: MY_PROPOSALS_PAGE })}>
-            我的提案
-          </Button>
-        </View>
+        <EmptyState
+          title='认证住址后就能看到本小区的提案'
+          text='提案只给本居民区已认证的居民看。认证后，您可以提出建议、为邻居的提案附议、参加投票。'
+        >
+          {!me.residence && <Button onClick={() => Taro.navigateTo({ url: RESIDENCE_PAGE })}>去认证</Button>}
+        </EmptyState>
+        <Button kind='secondary' onClick={() => Taro.navigateTo({ url: MY_PROPOSALS_PAGE })}>
+          我的提案
+        </Button>
       </Page>
     )
   }
 
   return (
     <Page>
-      <View className='page__body'>
-        <View className='btn-row' style={{ marginTop: 0, marginBottom: '0.8em' }}>
-          {!isCommittee(me) || me?.residence ? (
-            <Button onClick={() => Taro.navigateTo({ url: PROPOSAL_SUBMIT_PAGE })}>提新提案</Button>
-          ) : null}
-          <Button kind='secondary' onClick={() => Taro.navigateTo({ url: MY_PROPOSALS_PAGE })}>
-            我的提案
-          </Button>
-        </View>
+      <View className='btn-row btn-row--top'>
+        {!isCommittee(me) || me?.residence ? (
+          <Button onClick={() => Taro.navigateTo({ url: PROPOSAL_SUBMIT_PAGE })}>提新提案</Button>
+        ) : null}
+        <Button kind='secondary' onClick={() => Taro.navigateTo({ url: MY_PROPOSALS_PAGE })}>
+          我的提案
+        </Button>
+      </View>
 
-        <ScrollView className='chips' scrollX enableFlex={false}>
-          {STATE_GROUPS.map((g) => (
-            <View key={g.key} className={`chip ${g.key === group ? 'chip--active' : ''}`} onClick={() => pickGroup(g.key)}>
-              <Text>{g.label}</Text>
+      <ScrollView className='chips' scrollX enableFlex={false}>
+        {STATE_GROUPS.map((g) => (
+          <View key={g.key} className={`chip ${g.key === group ? 'chip--active' : ''}`} onClick={() => setGroup(g.key)}>
+            <Text>{g.label}</Text>
+          </View>
+        ))}
+      </ScrollView>
+
+      <View className='filters'>
+        <Segments className='filters__sort' options={SORTS} value={sort} onChange={setSort} />
+        {/* Big tiles rather than the platform's small picker wheel: easier to read and tap. */}
+        <View className='filters__picker picker-box' hoverClass='tile--pressed' onClick={() => setPicking(!picking)}>
+          <Text>{category ? PROPOSAL_CATEGORY_NAMES[category] : '全部分类'}</Text>
+          <Text className='picker-box__arrow'>{picking ? '▴' : '▾'}</Text>
+        </View>
+      </View>
+      {picking && (
+        <View className='tiles category-tiles'>
+          {CATEGORY_OPTIONS.map((name, i) => (
+            <View
+              key={name}
+              className={`tile ${(i === 0 ? !category : category === PROPOSAL_CATEGORIES[i - 1]) ? 'tile--selected' : ''}`}
+              hoverClass='tile--pressed'
+              onClick={() => pickCategory(i)}
+            >
+              <Text>{name}</Text>
             </View>
           ))}
-        </ScrollView>
-
-        <View className='filters'>
-          <View className='segments filters__sort'>
-            <View className={`segment ${sort === 'newest' ? 'segment--active' : ''}`} onClick={() => pickSort('newest')}>
-              <Text>最新</Text>
-            </View>
-            <View className={`segment ${sort === 'cosigns' ? 'segment--active' : ''}`} onClick={() => pickSort('cosigns')}>
-              <Text>附议最多</Text>
-            </View>
-          </View>
-          {/* Big tiles rather than the platform's small picker wheel: easier to read and tap. */}
-          <View className='filters__picker picker-box' hoverClass='tile--pressed' onClick={() => setPicking(!picking)}>
-            <Text>{category ? PROPOSAL_CATEGORY_NAMES[category] : '全部分类'}</Text>
-            <Text className='picker-box__arrow'>{picking ? '▴' : '▾'}</Text>
-          </View>
         </View>
-        {picking && (
-          <View className='tiles category-tiles'>
-            {CATEGORY_OPTIONS.map((name, i) => (
-              <View
-                key={name}
-                className={`tile ${(i === 0 ? !category : category === PROPOSAL_CATEGORIES[i - 1]) ? 'tile--selected' : ''}`}
-                hoverClass='tile--pressed'
-                onClick={() => pickCategory(i)}
-              >
-                <Text>{name}</Text>
-              </View>
-            ))}
-          </View>
-        )}
+      )}
 
-        {error && (
-          <EmptyState title='提案没有加载出来' text='请检查网络后重试。'>
-            <Button kind='secondary' onClick={() => load()}>
-              重试
-            </Button>
-          </EmptyState>
-        )}
-        {!items && !error && <EmptyState title='正在加载…' />}
-        {items && !items.length && (
-          <EmptyState
-            title={group === 'all' && !category ? '还没有提案' : `没有“${category ? PROPOSAL_CATEGORY_NAMES[category] : groupLabel}”的提案`}
-            text={group === 'all' && !category ? '小区里有想改进的事，可以点上面的“提新提案”，请邻居们一起附议。' : '换个筛选条件看看。'}
-          />
-        )}
-        {items?.map((item) => <ProposalCard key={item.id} item={item} />)}
-        {items && items.length > 0 && cursor && (
-          <Button kind='plain' loading={more} onClick={loadMore}>
-            加载更多
-          </Button>
-        )}
-        {items && items.length > 0 && !cursor && <Text className='list-end'>已经到底了</Text>}
-      </View>
+      <LoadState load={list} title='提案没有加载出来' text='请检查网络后重试。' />
+      {items && !items.length && (
+        <EmptyState
+          title={group === 'all' && !category ? '还没有提案' : `没有“${category ? PROPOSAL_CATEGORY_NAMES[category] : groupLabel}”的提案`}
+          text={group === 'all' && !category ? '小区里有想改进的事，可以点上面的“提新提案”，请邻居们一起附议。' : '换个筛选条件看看。'}
+        />
+      )}
+      {items?.map((item) => <ProposalCard key={item.id} item={item} />)}
+      <LoadMore list={list} end='已经到底了' />
     </Page>
   )
 }

@@ -1,61 +1,28 @@
-import Taro, { useDidShow, usePullDownRefresh, useReachBottom } from '@tarojs/taro'
+import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { useState } from 'react'
-import type { AppNotification } from '../../../types'
-import { Page } from '../../shared/ui/Page'
-import { Badge, Card } from '../../shared/ui/Card'
-import { Button } from '../../shared/ui/Button'
-import { EmptyState } from '../../shared/ui/EmptyState'
-import { formatDateTime } from '../../shared/format'
-import { notificationsApi } from '../../notifications/api'
-import { notificationKindName, notificationTarget } from '../../notifications/labels'
-import '../../proposals/proposals.css'
+import type { AppNotification, NotificationPage } from '@yishi/types'
+import { Page } from '@/accounts/Page'
+import { Badge, Card } from '@/shared/ui/Card'
+import { Button } from '@/shared/ui/Button'
+import { EmptyState } from '@/shared/ui/EmptyState'
+import { LoadMore } from '@/shared/ui/LoadMore'
+import { LoadState } from '@/shared/ui/LoadState'
+import { usePagedList } from '@/shared/hooks/usePagedList'
+import { formatDateTime } from '@/shared/format'
+import { notificationsApi } from '@/notifications/api'
+import { notificationKindName, notificationTarget } from '@/notifications/labels'
+import '@/proposals/proposals.css'
 
 export default function NotificationsPage() {
-  const [items, setItems] = useState<AppNotification[] | null>(null)
-  const [cursor, setCursor] = useState<string | null>(null)
   const [unread, setUnread] = useState(0)
-  const [error, setError] = useState(false)
-  const [more, setMore] = useState(false)
-
-  const load = async () => {
-    setError(false)
-    try {
-      const page = await notificationsApi.list(null, true)
-      setItems(page.items)
-      setCursor(page.nextCursor)
-      setUnread(page.unread)
-    } catch {
-      setError(true)
-    }
-  }
-  const loadMore = async () => {
-    if (!cursor || more) return
-    setMore(true)
-    try {
-      const page = await notificationsApi.list(cursor)
-      setItems((list) => [...(list ?? []), ...page.items])
-      setCursor(page.nextCursor)
-      setUnread(page.unread)
-    } catch {
-      // Toast shown.
-    } finally {
-      setMore(false)
-    }
-  }
-
-  useDidShow(() => {
-    void load()
+  // The first page quietly (the page says it failed); a next page's failure is a toast.
+  const list = usePagedList<AppNotification, NotificationPage>((cursor) => notificationsApi.list(cursor, !cursor), {
+    onPage: (page) => setUnread(page.unread),
   })
-  usePullDownRefresh(() => {
-    void load().finally(() => Taro.stopPullDownRefresh())
-  })
-  useReachBottom(() => {
-    void loadMore()
-  })
+  const items = list.items
 
-  const markLocal = (ids: number[] | null) =>
-    setItems((list) => (list ? list.map((n) => (ids === null || ids.includes(n.id) ? { ...n, read: true } : n)) : list))
+  const markLocal = (ids: number[] | null) => list.update((all) => all.map((n) => (ids === null || ids.includes(n.id) ? { ...n, read: true } : n)))
 
   const open = (n: AppNotification) => {
     if (!n.read) {
@@ -82,46 +49,33 @@ export default function NotificationsPage() {
 
   return (
     <Page>
-      <View className='page__body'>
-        {unread > 0 && (
-          <View className='btn-row' style={{ marginTop: 0, marginBottom: '0.8em' }}>
-            <Button kind='secondary' onClick={readAll}>
-              全部标为已读（{unread} 条未读）
-            </Button>
-          </View>
-        )}
-        {error && (
-          <EmptyState title='消息没有加载出来' text='请检查网络后重试。'>
-            <Button kind='secondary' onClick={load}>
-              重试
-            </Button>
-          </EmptyState>
-        )}
-        {!items && !error && <EmptyState title='正在加载…' />}
-        {items && !items.length && (
-          <EmptyState title='还没有消息' text='您提的、附议的和关注的提案有进展，或者您在议事厅的发言有处理结果时，会在这里通知您。' />
-        )}
-        {items?.map((n) => (
-          <Card
-            key={n.id}
-            className={n.read ? 'notice' : 'notice notice--unread'}
-            tone={n.read ? 'plain' : 'accent'}
-            title={n.title}
-            extra={n.read ? <Badge tone='neutral'>{notificationKindName(n.kind)}</Badge> : <Badge tone='accent'>未读</Badge>}
-            onClick={() => open(n)}
-          >
-            <Text className='card__text'>{n.body}</Text>
-            <Text className='notice__time'>
-              {notificationKindName(n.kind)} · {formatDateTime(n.createdAt)}
-            </Text>
-          </Card>
-        ))}
-        {items && items.length > 0 && cursor && (
-          <Button kind='plain' loading={more} onClick={loadMore}>
-            加载更多
+      {unread > 0 && (
+        <View className='btn-row btn-row--top'>
+          <Button kind='secondary' onClick={readAll}>
+            全部标为已读（{unread} 条未读）
           </Button>
-        )}
-      </View>
+        </View>
+      )}
+      <LoadState load={list} title='消息没有加载出来' text='请检查网络后重试。' />
+      {items && !items.length && (
+        <EmptyState title='还没有消息' text='您提的、附议的和关注的提案有进展，或者您在议事厅的发言有处理结果时，会在这里通知您。' />
+      )}
+      {items?.map((n) => (
+        <Card
+          key={n.id}
+          className={n.read ? 'notice' : 'notice notice--unread'}
+          tone={n.read ? 'plain' : 'accent'}
+          title={n.title}
+          extra={n.read ? <Badge tone='neutral'>{notificationKindName(n.kind)}</Badge> : <Badge tone='accent'>未读</Badge>}
+          onClick={() => open(n)}
+        >
+          <Text className='card__text'>{n.body}</Text>
+          <Text className='notice__time'>
+            {notificationKindName(n.kind)} · {formatDateTime(n.createdAt)}
+          </Text>
+        </Card>
+      ))}
+      <LoadMore list={list} />
     </Page>
   )
 }

@@ -1,17 +1,20 @@
 import Taro from '@tarojs/taro'
-import { Input, Switch, Text, Textarea, View } from '@tarojs/components'
+import { Input, Text, Textarea, View } from '@tarojs/components'
 import { useEffect, useState } from 'react'
-import type { ProposalLevel, SimilarProposal } from '../../../types'
-import { PROPOSAL_CATEGORIES, PROPOSAL_CATEGORY_NAMES } from '../../../types'
-import { Page } from '../../shared/ui/Page'
-import { Card } from '../../shared/ui/Card'
-import { Button } from '../../shared/ui/Button'
-import { EmptyState } from '../../shared/ui/EmptyState'
-import { useMe } from '../../accounts/me'
-import { RESIDENCE_PAGE } from '../../accounts/ResidenceCard'
-import { detailUrl, markProposalsChanged, proposalsApi } from '../../proposals/api'
-import { BODY_MAX, checkDraft, hasDraft, TITLE_MAX, toSubmitBody, useProposalDraft, type DraftErrors } from '../../proposals/draft'
-import { cosignProgress, stateLabel } from '../../proposals/labels'
+import type { ProposalLevel, SimilarProposal } from '@yishi/types'
+import { PROPOSAL_CATEGORIES, PROPOSAL_CATEGORY_NAMES } from '@yishi/types'
+import { Page } from '@/accounts/Page'
+import { Card } from '@/shared/ui/Card'
+import { Button } from '@/shared/ui/Button'
+import { SwitchRow } from '@/shared/ui/ListRow'
+import { EmptyState } from '@/shared/ui/EmptyState'
+import { useAction } from '@/shared/hooks/useAction'
+import { confirm } from '@/shared/ui/confirm'
+import { useMe } from '@/accounts/me'
+import { RESIDENCE_PAGE } from '@/accounts/ResidenceCard'
+import { detailUrl, markProposalsChanged, proposalsApi } from '@/proposals/api'
+import { BODY_MAX, checkDraft, hasDraft, TITLE_MAX, toSubmitBody, useProposalDraft, type DraftErrors } from '@/proposals/draft'
+import { cosignProgress, stateLabel } from '@/proposals/labels'
 
 const count = (s: string) => [...s].length
 
@@ -20,7 +23,8 @@ export default function SubmitProposalPage() {
   const draft = useProposalDraft()
   const [errors, setErrors] = useState<DraftErrors>({})
   const [similar, setSimilar] = useState<SimilarProposal[]>([])
-  const [busy, setBusy] = useState(false)
+  const action = useAction()
+  const busy = !!action.busy
 
   const home = me?.residence && me.residence.status === 'approved' ? me.residence : null
   const LEVELS: { level: ProposalLevel; name: string; text: string }[] = [
@@ -48,31 +52,30 @@ export default function SubmitProposalPage() {
   if (me && !me.verified) {
     return (
       <Page>
-        <View className='page__body'>
-          <EmptyState title='认证住址后才能提提案' text='提案由本小区已认证的居民提出，这样邻居们知道是真正住在这里的人的建议。'>
-            <Button onClick={() => Taro.navigateTo({ url: RESIDENCE_PAGE })}>去认证</Button>
-          </EmptyState>
-        </View>
+        <EmptyState title='认证住址后才能提提案' text='提案由本小区已认证的居民提出，这样邻居们知道是真正住在这里的人的建议。'>
+          <Button onClick={() => Taro.navigateTo({ url: RESIDENCE_PAGE })}>去认证</Button>
+        </EmptyState>
       </Page>
     )
   }
 
-  const submit = async () => {
+  const submit = () => {
     const problems = checkDraft(draft)
     setErrors(problems)
-    if (Object.keys(problems).length || busy) {
-      if (Object.keys(problems).length) Taro.showToast({ title: Object.values(problems)[0] as string, icon: 'none' })
+    const first = Object.values(problems)[0]
+    if (first) {
+      Taro.showToast({ title: first, icon: 'none' })
       return
     }
-    setBusy(true)
-    try {
+    // The request client shows why a submit failed; the draft and its key stay for another try.
+    void action.run('submit', async () => {
       const body = toSubmitBody(draft)
       const fresh = await proposalsApi
         .similar(body.title)
         .then((r) => r.items)
         .catch(() => similar)
       setSimilar(fresh)
-      const { confirm } = await Taro.showModal({
+      const go = await confirm({
         title: fresh.length ? '是否附议已有提案？' : '提交提案',
         content: fresh.length
           ? `已有 ${fresh.length} 条相似的提案正在征集或办理，附议已有提案能更快办成。仍要提交新提案吗？`
@@ -80,7 +83,7 @@ export default function SubmitProposalPage() {
         confirmText: fresh.length ? '仍要提交' : '提交',
         cancelText: fresh.length ? '先看看' : '再改改',
       })
-      if (!confirm) return
+      if (!go) return
       // Same key for the same draft: a retry, a second tap or a restart never makes a duplicate.
       const created = await proposalsApi.submit(body, useProposalDraft.getState().keyFor(body))
       useProposalDraft.getState().clear()
@@ -88,16 +91,11 @@ export default function SubmitProposalPage() {
       markProposalsChanged()
       Taro.showToast({ title: '已提交', icon: 'success' })
       await Taro.redirectTo({ url: detailUrl(created.id) })
-    } catch {
-      // The request client showed why; the draft and its key stay for another try.
-    } finally {
-      setBusy(false)
-    }
+    })
   }
 
   const clearDraft = async () => {
-    const { confirm } = await Taro.showModal({ title: '清空草稿', content: '写好的内容会全部删除，确定吗？', confirmText: '清空', cancelText: '取消' })
-    if (confirm) {
+    if (await confirm({ title: '清空草稿', content: '写好的内容会全部删除，确定吗？', confirmText: '清空' })) {
       draft.clear()
       setErrors({})
     }
@@ -109,142 +107,126 @@ export default function SubmitProposalPage() {
 
   return (
     <Page>
-      <View className='page__body'>
-        <Text className='hint'>写清楚哪里有问题、希望怎么改。提交后，邻居们可以附议；附议人数够了，居委会就会审核立项。草稿会自动保存。</Text>
+      <Text className='hint'>写清楚哪里有问题、希望怎么改。提交后，邻居们可以附议；附议人数够了，居委会就会审核立项。草稿会自动保存。</Text>
 
-        <Card>
-          <View className='field' id='title-field'>
-            <View className='field__row'>
-              <Text className='field__label'>标题</Text>
-              <Text className={`field__count ${titleLen > TITLE_MAX ? 'field__count--over' : ''}`}>
-                {titleLen}/{TITLE_MAX}
-              </Text>
-            </View>
-            <Input
-              className={`field__input ${errors.title ? 'field__input--error' : ''}`}
-              value={draft.title}
-              maxlength={TITLE_MAX}
-              placeholder='例如：3号楼加装电梯'
-              placeholderClass='field__placeholder'
-              onInput={(e) => {
-                draft.update({ title: e.detail.value })
-                if (errors.title) setErrors({ ...errors, title: undefined })
-              }}
-            />
-            {errors.title && <Text className='field__error'>{errors.title}</Text>}
+      <Card>
+        <View className='field' id='title-field'>
+          <View className='field__row'>
+            <Text className='field__label'>标题</Text>
+            <Text className={`field__count ${titleLen > TITLE_MAX ? 'field__count--over' : ''}`}>
+              {titleLen}/{TITLE_MAX}
+            </Text>
           </View>
-
-          {similar.length > 0 && (
-            <View className='similar'>
-              <Text className='similar__title'>是否附议已有提案？</Text>
-              <Text className='field__note'>下面这些提案和您要写的很像，附议已有提案能更快办成。</Text>
-              {similar.map((s) => (
-                <View className='similar__item' key={s.id}>
-                  <View className='similar__text'>
-                    <Text className='choice__title'>{s.title}</Text>
-                    <Text className='choice__text'>
-                      {stateLabel(s.state)}
-                      {s.state === 'submitted' ? ` · ${cosignProgress(s.cosignCount, s.threshold).text}` : ''}
-                    </Text>
-                  </View>
-                  <Button small kind='secondary' onClick={() => Taro.navigateTo({ url: detailUrl(s.id) })}>
-                    去看看
-                  </Button>
-                </View>
-              ))}
-            </View>
-          )}
-
-          <View className='field' id='body-field'>
-            <View className='field__row'>
-              <Text className='field__label'>具体内容</Text>
-              <Text className={`field__count ${bodyLen > BODY_MAX ? 'field__count--over' : ''}`}>
-                {bodyLen}/{BODY_MAX}
-              </Text>
-            </View>
-            <Textarea
-              className={`field__input field__textarea field__textarea--tall ${errors.body ? 'field__input--error' : ''}`}
-              value={draft.body}
-              maxlength={BODY_MAX}
-              placeholder='问题是什么、影响了谁、您建议怎么办'
-              placeholderClass='field__placeholder'
-              onInput={(e) => {
-                draft.update({ body: e.detail.value })
-                if (errors.body) setErrors({ ...errors, body: undefined })
-              }}
-            />
-            {errors.body && <Text className='field__error'>{errors.body}</Text>}
-          </View>
-        </Card>
-
-        <Card title='分类'>
-          <View className='tiles' id='category-field'>
-            {PROPOSAL_CATEGORIES.map((c) => (
-              <View
-                key={c}
-                className={`tile ${draft.category === c ? 'tile--selected' : ''}`}
-                hoverClass='tile--pressed'
-                onClick={() => {
-                  draft.update({ category: c })
-                  if (errors.category) setErrors({ ...errors, category: undefined })
-                }}
-              >
-                <Text>{PROPOSAL_CATEGORY_NAMES[c]}</Text>
-              </View>
-            ))}
-          </View>
-          {errors.category && <Text className='field__error'>{errors.category}</Text>}
-        </Card>
-
-        <Card title='这是哪里的事'>
-          <Text className='field__note'>范围决定谁可以附议和投票。</Text>
-          <View className='choices'>
-            {LEVELS.map((l) => (
-              <View
-                key={l.level}
-                className={`choice ${draft.level === l.level ? 'choice--selected' : ''}`}
-                hoverClass='choice--pressed'
-                onClick={() => draft.update({ level: l.level })}
-              >
-                <Text className='choice__title'>{l.name}</Text>
-                <Text className='choice__text'>{l.text}</Text>
-              </View>
-            ))}
-          </View>
-        </Card>
-
-        <Card title='照片'>
-          <Text className='card__text'>上传照片的功能还在准备中，现在请先用文字描述。需要给居委会看照片的，可以到居委会当面说明。</Text>
-        </Card>
-
-        <Card>
-          <View className='list-row'>
-            <View className='list-row__main'>
-              <Text className='list-row__label'>不显示我的楼号</Text>
-              <Text className='list-row__hint'>
-                邻居看到的提案人：{draft.hideBuilding ? `${neighbourhoodName}居民` : me?.label ?? ''}
-              </Text>
-            </View>
-            <Switch
-              className='switch'
-              checked={draft.hideBuilding}
-              color='#1d5bb8'
-              aria-label='不显示我的楼号'
-              onChange={(e) => draft.update({ hideBuilding: !!e.detail.value })}
-            />
-          </View>
-        </Card>
-
-        <View className='btn-stack'>
-          <Button id='submit-proposal' loading={busy} onClick={submit}>
-            提交提案
-          </Button>
-          {hasDraft(draft) && (
-            <Button kind='plain' disabled={busy} onClick={clearDraft}>
-              清空草稿
-            </Button>
-          )}
+          <Input
+            className={`field__input ${errors.title ? 'field__input--error' : ''}`}
+            value={draft.title}
+            maxlength={TITLE_MAX}
+            placeholder='例如：3号楼加装电梯'
+            placeholderClass='field__placeholder'
+            onInput={(e) => {
+              draft.update({ title: e.detail.value })
+              if (errors.title) setErrors({ ...errors, title: undefined })
+            }}
+          />
+          {errors.title && <Text className='field__error'>{errors.title}</Text>}
         </View>
+
+        {similar.length > 0 && (
+          <View className='similar'>
+            <Text className='similar__title'>是否附议已有提案？</Text>
+            <Text className='field__note'>下面这些提案和您要写的很像，附议已有提案能更快办成。</Text>
+            {similar.map((s) => (
+              <View className='similar__item' key={s.id}>
+                <View className='similar__text'>
+                  <Text className='choice__title'>{s.title}</Text>
+                  <Text className='choice__text'>
+                    {stateLabel(s.state)}
+                    {s.state === 'submitted' ? ` · ${cosignProgress(s.cosignCount, s.threshold).text}` : ''}
+                  </Text>
+                </View>
+                <Button small kind='secondary' onClick={() => Taro.navigateTo({ url: detailUrl(s.id) })}>
+                  去看看
+                </Button>
+              </View>
+            ))}
+          </View>
+        )}
+
+        <View className='field' id='body-field'>
+          <View className='field__row'>
+            <Text className='field__label'>具体内容</Text>
+            <Text className={`field__count ${bodyLen > BODY_MAX ? 'field__count--over' : ''}`}>
+              {bodyLen}/{BODY_MAX}
+            </Text>
+          </View>
+          <Textarea
+            className={`field__input field__textarea field__textarea--tall ${errors.body ? 'field__input--error' : ''}`}
+            value={draft.body}
+            maxlength={BODY_MAX}
+            placeholder='问题是什么、影响了谁、您建议怎么办'
+            placeholderClass='field__placeholder'
+            onInput={(e) => {
+              draft.update({ body: e.detail.value })
+              if (errors.body) setErrors({ ...errors, body: undefined })
+            }}
+          />
+          {errors.body && <Text className='field__error'>{errors.body}</Text>}
+        </View>
+      </Card>
+
+      <Card title='分类'>
+        <View className='tiles' id='category-field'>
+          {PROPOSAL_CATEGORIES.map((c) => (
+            <View
+              key={c}
+              className={`tile ${draft.category === c ? 'tile--selected' : ''}`}
+              hoverClass='tile--pressed'
+              onClick={() => {
+                draft.update({ category: c })
+                if (errors.category) setErrors({ ...errors, category: undefined })
+              }}
+            >
+              <Text>{PROPOSAL_CATEGORY_NAMES[c]}</Text>
+            </View>
+          ))}
+        </View>
+        {errors.category && <Text className='field__error'>{errors.category}</Text>}
+      </Card>
+
+      <Card title='这是哪里的事'>
+        <Text className='field__note'>范围决定谁可以附议和投票。</Text>
+        <View className='choices'>
+          {LEVELS.map((l) => (
+            <View
+              key={l.level}
+              className={`choice ${draft.level === l.level ? 'choice--selected' : ''}`}
+              hoverClass='choice--pressed'
+              onClick={() => draft.update({ level: l.level })}
+            >
+              <Text className='choice__title'>{l.name}</Text>
+              <Text className='choice__text'>{l.text}</Text>
+            </View>
+          ))}
+        </View>
+      </Card>
+
+      <Card title='照片'>
+        <Text className='card__text'>上传照片的功能还在准备中，现在请先用文字描述。需要给居委会看照片的，可以到居委会当面说明。</Text>
+      </Card>
+
+      <Card>
+        <SwitchRow label='不显示我的楼号' hint={`邻居看到的提案人：${draft.hideBuilding ? `${neighbourhoodName}居民` : me?.label ?? ''}`} checked={draft.hideBuilding} onChange={(on) => draft.update({ hideBuilding: on })} />
+      </Card>
+
+      <View className='btn-stack'>
+        <Button id='submit-proposal' loading={busy} onClick={submit}>
+          提交提案
+        </Button>
+        {hasDraft(draft) && (
+          <Button kind='plain' disabled={busy} onClick={clearDraft}>
+            清空草稿
+          </Button>
+        )}
       </View>
     </Page>
   )

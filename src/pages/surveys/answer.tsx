@@ -1,20 +1,24 @@
-import Taro, { useDidShow, useRouter } from '@tarojs/taro'
-import { Switch, Text, View } from '@tarojs/components'
+import Taro, { useRouter } from '@tarojs/taro'
+import { Text, View } from '@tarojs/components'
 import { useMemo, useState } from 'react'
-import type { SurveyAnswerValue, SurveyDetail } from '../../../types'
-import { SURVEY_STATUS_NAMES } from '../../../types'
-import { Page } from '../../shared/ui/Page'
-import { Badge, Card } from '../../shared/ui/Card'
-import { Button } from '../../shared/ui/Button'
-import { EmptyState } from '../../shared/ui/EmptyState'
-import { ApiRequestError } from '../../shared/request'
-import { useLargeText, useLargeTextSetting } from '../../shared/largeText'
-import { formatDateTime } from '../../shared/format'
-import { useMe } from '../../accounts/me'
-import { RESIDENCE_PAGE } from '../../accounts/ResidenceCard'
-import { INSTRUMENTS } from '../../scoring/instruments'
-import { surveysApi } from '../../surveys/api'
-import { draftKey, hasAnswers, useSurveyDrafts } from '../../surveys/draft'
+import type { SurveyAnswerValue, SurveyDetail } from '@yishi/types'
+import { SURVEY_STATUS_NAMES } from '@yishi/types'
+import { Page, PageNotice } from '@/accounts/Page'
+import { Badge, Card } from '@/shared/ui/Card'
+import { Button } from '@/shared/ui/Button'
+import { SwitchRow } from '@/shared/ui/ListRow'
+import { LoadState } from '@/shared/ui/LoadState'
+import { confirm } from '@/shared/ui/confirm'
+import { useLoader } from '@/shared/hooks/useLoader'
+import { ApiRequestError } from '@/shared/request'
+import { useLargeText, useLargeTextSetting } from '@/shared/largeText'
+import { formatDateTime } from '@/shared/format'
+import { useMe } from '@/accounts/me'
+import { RESIDENCE_PAGE } from '@/accounts/ResidenceCard'
+import { INSTRUMENTS } from '@/scoring/instruments'
+import { surveysApi } from '@/surveys/api'
+import { ResponseNote } from '@/surveys/ResponseNote'
+import { draftKey, hasAnswers, useSurveyDrafts } from '@/surveys/draft'
 import {
   answeredCount,
   cannotAnswerReason,
@@ -30,10 +34,10 @@ import {
   STATUS_TONE,
   toSubmitAnswers,
   type Refusal,
-} from '../../surveys/logic'
-import { QuestionView } from '../../surveys/QuestionView'
-import { SURVEY_SUMMARY_PAGE, SURVEYS_TAB } from '../../surveys/routes'
-import '../../surveys/surveys.css'
+} from '@/surveys/logic'
+import { QuestionView } from '@/surveys/QuestionView'
+import { SURVEY_SUMMARY_PAGE, SURVEYS_TAB } from '@/surveys/routes'
+import '@/surveys/surveys.css'
 
 type View_ = { kind: 'intro' } | { kind: 'screen'; index: number } | { kind: 'review' } | { kind: 'done'; already: boolean } | { kind: 'refused'; refusal: Refusal }
 
@@ -71,30 +75,26 @@ export default function AnswerPage() {
   const key = draftKey(me?.id, id)
   const draft = useSurveyDrafts((s) => s.drafts[key])
   const store = useSurveyDrafts.getState
-  const [survey, setSurvey] = useState<SurveyDetail | null>(null)
-  const [loadError, setLoadError] = useState<string | null>(null)
   const [view, setView] = useState<View_>({ kind: 'intro' })
   const [stepError, setStepError] = useState<string | null>(null)
   const [submitting, setSubmitting] = useState(false)
 
-  const load = async () => {
-    if (!(id > 0)) {
-      setLoadError('没有找到这份问卷')
-      return
-    }
-    try {
-      const s = await surveysApi.get(id, true)
-      // Answered (maybe on another phone, or the reply to a submit was lost): the draft has no more use.
-      if (s.answered) store().clear(key)
-      setSurvey(s)
-      setLoadError(null)
-    } catch (e) {
-      setLoadError(e instanceof ApiRequestError && e.status === 404 ? '没有找到这份问卷，可能已被撤下' : '问卷没有加载出来，请检查网络后重试')
-    }
-  }
-  useDidShow(() => {
-    if (!survey) void load()
-  })
+  // Loaded once: the answers in progress stay on screen while the resident comes and goes.
+  const load = useLoader(
+    () =>
+      surveysApi.get(id, true).then((s) => {
+        // Answered (maybe on another phone, or the reply to a submit was lost): the draft has no more use.
+        if (s.answered) store().clear(key)
+        return s
+      }),
+    {
+      enabled: id > 0,
+      stale: () => false,
+      errorText: (e) => (e instanceof ApiRequestError && e.status === 404 ? '没有找到这份问卷，可能已被撤下' : '问卷没有加载出来，请检查网络后重试'),
+    },
+  )
+  const survey = load.data
+  const setSurvey = load.set
 
   const questions = survey?.questions ?? []
   const screens = useMemo(() => screensFor(questions, large), [questions, large])
@@ -169,25 +169,11 @@ export default function AnswerPage() {
     }
   }
 
-  if (loadError) {
-    return (
-      <Page>
-        <View className='page__body'>
-          <EmptyState title={loadError}>
-            <Button kind='secondary' onClick={() => load()}>
-              重试
-            </Button>
-          </EmptyState>
-        </View>
-      </Page>
-    )
-  }
+  if (!(id > 0)) return <PageNotice title='没有找到这份问卷' />
   if (!survey) {
     return (
       <Page>
-        <View className='page__body'>
-          <EmptyState title='正在加载…' />
-        </View>
+        <LoadState load={load} />
       </Page>
     )
   }
@@ -234,8 +220,7 @@ export default function AnswerPage() {
         </Card>
         {survey.responseNote && (
           <Card title='居委会的回应' tone='success'>
-            <Text className='sv-note'>{survey.responseNote.text}</Text>
-            <Text className='card__note'>{formatDateTime(survey.responseNote.publishedAt)} 公布</Text>
+            <ResponseNote note={survey.responseNote} />
           </Card>
         )}
       </View>
@@ -253,13 +238,7 @@ export default function AnswerPage() {
           <Text className='card__note'>面向：{survey.unitName}的已认证居民，每人填一次。</Text>
         </Card>
         <Card>
-          <View className='list-row'>
-            <View className='list-row__main'>
-              <Text className='list-row__label'>大字模式</Text>
-              <Text className='list-row__hint'>字更大，每屏只显示一道题</Text>
-            </View>
-            <Switch className='switch' checked={large} color='#1d5bb8' aria-label='大字模式' onChange={(e) => setLarge(!!e.detail.value)} />
-          </View>
+          <SwitchRow label='大字模式' hint='字更大，每屏只显示一道题' checked={large} onChange={setLarge} />
         </Card>
         <View className='btn-stack'>
           <Button onClick={() => goQuestion(started ? at : 0)}>{started ? `继续填写（第 ${at + 1} 题）` : '开始填写'}</Button>
@@ -267,8 +246,7 @@ export default function AnswerPage() {
             <Button
               kind='plain'
               onClick={async () => {
-                const { confirm } = await Taro.showModal({ title: '重新开始', content: '清空已经填的回答，从第 1 题重新填？', confirmText: '清空', cancelText: '取消' })
-                if (confirm) {
+                if (await confirm({ title: '重新开始', content: '清空已经填的回答，从第 1 题重新填？', confirmText: '清空' })) {
                   store().clear(key)
                   goQuestion(0)
                 }
@@ -364,7 +342,7 @@ export default function AnswerPage() {
 
   return (
     <Page>
-      <View className='page__body'>{content}</View>
+      {content}
     </Page>
   )
 }

@@ -1,19 +1,22 @@
-import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro'
+import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
-import { useRef, useState } from 'react'
-import type { IndicatorSummary, SurveyListItem } from '../../../types'
-import { Page } from '../../shared/ui/Page'
-import { Card, Section } from '../../shared/ui/Card'
-import { Button } from '../../shared/ui/Button'
-import { EmptyState } from '../../shared/ui/EmptyState'
-import { formatDateTime } from '../../shared/format'
-import { useMe } from '../../accounts/me'
-import { isCommittee } from '../../accounts/session'
-import { RESIDENCE_PAGE } from '../../accounts/ResidenceCard'
-import { surveysApi } from '../../surveys/api'
-import { SurveyCard } from '../../surveys/SurveyCard'
-import { COMMITTEE_SURVEYS_PAGE, SURVEY_SUMMARY_PAGE } from '../../surveys/routes'
-import '../../surveys/surveys.css'
+import type { IndicatorSummary, SurveyListItem } from '@yishi/types'
+import { Page } from '@/accounts/Page'
+import { Card, Section } from '@/shared/ui/Card'
+import { Button } from '@/shared/ui/Button'
+import { EmptyState } from '@/shared/ui/EmptyState'
+import { LoadMore } from '@/shared/ui/LoadMore'
+import { LoadState } from '@/shared/ui/LoadState'
+import { useLoader } from '@/shared/hooks/useLoader'
+import { usePagedList } from '@/shared/hooks/usePagedList'
+import { formatDateTime } from '@/shared/format'
+import { useMe } from '@/accounts/me'
+import { isCommittee } from '@/accounts/session'
+import { RESIDENCE_PAGE } from '@/accounts/ResidenceCard'
+import { surveysApi } from '@/surveys/api'
+import { SurveyCard } from '@/surveys/SurveyCard'
+import { COMMITTEE_SURVEYS_PAGE, SURVEY_SUMMARY_PAGE } from '@/surveys/routes'
+import '@/surveys/surveys.css'
 
 /** The card to the public summary (公开机制): the last wave's scores in one line each. */
 function SummaryCard({ summary }: { summary: IndicatorSummary | null | undefined }) {
@@ -44,50 +47,10 @@ export default function SurveysPage() {
   const me = useMe()
   const verified = !!me?.verified
   const committee = isCommittee(me)
-  const [items, setItems] = useState<SurveyListItem[] | null>(null)
-  const [cursor, setCursor] = useState<string | null>(null)
-  const [summary, setSummary] = useState<IndicatorSummary | null | undefined>(undefined)
-  const [error, setError] = useState(false)
-  const [more, setMore] = useState(false)
-  const request = useRef(0)
-
-  const load = async () => {
-    if (!me || (!verified && !committee)) return
-    const mine = ++request.current
-    setError(false)
-    const summaryCall = verified ? surveysApi.summary(true).catch(() => null) : Promise.resolve(undefined)
-    try {
-      const page = await surveysApi.list({ limit: 30 })
-      if (mine !== request.current) return
-      setItems(page.items)
-      setCursor(page.nextCursor)
-    } catch {
-      if (mine === request.current) setError(true)
-    }
-    const s = await summaryCall
-    if (mine === request.current) setSummary(s)
-  }
-
-  const loadMore = async () => {
-    if (!cursor || more) return
-    setMore(true)
-    try {
-      const page = await surveysApi.list({ limit: 30, cursor })
-      setItems((list) => [...(list ?? []), ...page.items])
-      setCursor(page.nextCursor)
-    } catch {
-      // Toast shown by the request client.
-    } finally {
-      setMore(false)
-    }
-  }
-
-  useDidShow(() => {
-    void load()
-  })
-  usePullDownRefresh(() => {
-    void load().finally(() => Taro.stopPullDownRefresh())
-  })
+  const list = usePagedList<SurveyListItem>((cursor) => surveysApi.list({ limit: 30, cursor }), { enabled: verified || committee })
+  // The summary card says so itself when there is none (or it could not be read).
+  const summary = useLoader(() => surveysApi.summary(true).then((s): { s: IndicatorSummary | null } => ({ s }), () => ({ s: null })), { enabled: verified })
+  const items = list.items
 
   // Residents see what is open to them first, then what they did, then the rest.
   const toAnswer = (items ?? []).filter((i) => i.canAnswer)
@@ -98,54 +61,41 @@ export default function SurveysPage() {
 
   return (
     <Page>
-      <View className='page__body'>
-        {committee && (
-          <Card title='居委会' tone='accent'>
-            <Text className='card__text'>新建、发布、结束问卷，录入纸质问卷，查看结果和评估指标。</Text>
-            <Button className='card__action' kind='secondary' onClick={() => Taro.navigateTo({ url: COMMITTEE_SURVEYS_PAGE })}>
-              问卷管理
-            </Button>
-          </Card>
-        )}
+      {committee && (
+        <Card title='居委会' tone='accent'>
+          <Text className='card__text'>新建、发布、结束问卷，录入纸质问卷，查看结果和评估指标。</Text>
+          <Button className='card__action' kind='secondary' onClick={() => Taro.navigateTo({ url: COMMITTEE_SURVEYS_PAGE })}>
+            问卷管理
+          </Button>
+        </Card>
+      )}
 
-        {!verified && !committee && (
-          <EmptyState title='认证住址后就能填写社区问卷' text='问卷只请本小区已认证的居民填写，这样大家的意见才作数。回答是匿名的。'>
-            <Button onClick={() => Taro.navigateTo({ url: RESIDENCE_PAGE })}>去认证</Button>
-          </EmptyState>
-        )}
+      {!verified && !committee && (
+        <EmptyState title='认证住址后就能填写社区问卷' text='问卷只请本小区已认证的居民填写，这样大家的意见才作数。回答是匿名的。'>
+          <Button onClick={() => Taro.navigateTo({ url: RESIDENCE_PAGE })}>去认证</Button>
+        </EmptyState>
+      )}
 
-        {verified && <SummaryCard summary={summary} />}
+      {verified && <SummaryCard summary={summary.data?.s} />}
 
-        {(verified || committee) && (
-          <View>
-            {error && (
-              <EmptyState title='问卷没有加载出来' text='请检查网络后重试。'>
-                <Button kind='secondary' onClick={() => load()}>
-                  重试
-                </Button>
-              </EmptyState>
-            )}
-            {!items && !error && <EmptyState title='正在加载…' />}
-            {items && (
-              <Section title='待填写'>
-                {toAnswer.length ? (
-                  toAnswer.map(card)
-                ) : (
-                  <EmptyState title='暂时没有需要您填写的问卷' text={verified ? '居委会发布问卷后会显示在这里。' : '问卷只请已认证的居民填写。'} />
-                )}
-              </Section>
-            )}
-            {done.length > 0 && <Section title='已提交'>{done.map(card)}</Section>}
-            {others.length > 0 && <Section title='其他问卷'>{others.map(card)}</Section>}
-            {cursor && (
-              <Button kind='plain' loading={more} onClick={loadMore}>
-                加载更多
-              </Button>
-            )}
-            <Text className='hint'>问卷匿名：您的回答和您的账号分开保存，谁也看不到哪份回答是谁填的。</Text>
-          </View>
-        )}
-      </View>
+      {(verified || committee) && (
+        <View>
+          <LoadState load={list} title='问卷没有加载出来' text='请检查网络后重试。' />
+          {items && (
+            <Section title='待填写'>
+              {toAnswer.length ? (
+                toAnswer.map(card)
+              ) : (
+                <EmptyState title='暂时没有需要您填写的问卷' text={verified ? '居委会发布问卷后会显示在这里。' : '问卷只请已认证的居民填写。'} />
+              )}
+            </Section>
+          )}
+          {done.length > 0 && <Section title='已提交'>{done.map(card)}</Section>}
+          {others.length > 0 && <Section title='其他问卷'>{others.map(card)}</Section>}
+          <LoadMore list={list} />
+          <Text className='hint'>问卷匿名：您的回答和您的账号分开保存，谁也看不到哪份回答是谁填的。</Text>
+        </View>
+      )}
     </Page>
   )
 }
