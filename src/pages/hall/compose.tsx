@@ -63,7 +63,7 @@ export default function ComposePage() {
     if (editId) return
     const t = setTimeout(persist, 600)
     return () => clearTimeout(t)
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- save when the text changes; persist reads the latest draft key itself
   }, [body, stance])
   useUnload(persist)
 

@@ -45,7 +45,7 @@ export default function ThreadPage() {
     return () => {
       Taro.eventCenter.off(POSTS_CHANGED, onChange)
     }
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- listen once per topic; re-subscribing on every load would miss changes in between
   }, [thread?.topic.id])
 
   if (!postId || load.error) {

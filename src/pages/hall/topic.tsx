@@ -42,7 +42,7 @@ export default function TopicPage() {
     return () => {
       Taro.eventCenter.off(POSTS_CHANGED, onChange)
     }
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- listen once per topic; the list and loader objects change every render
   }, [id])
 
   // Once the topic is on screen, a failed refresh leaves it there.

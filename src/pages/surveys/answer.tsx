@@ -96,7 +96,7 @@ export default function AnswerPage() {
   const survey = load.data
   const setSurvey = load.set
 
-  const questions = survey?.questions ?? []
+  const questions = useMemo(() => survey?.questions ?? [], [survey])
   const screens = useMemo(() => screensFor(questions, large), [questions, large])
   const answers = draft?.answers ?? {}
 

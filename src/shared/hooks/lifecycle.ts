@@ -31,8 +31,7 @@ export function usePageLoading(
   })
   useEffect(() => {
     if (when === 'mount' && now.current.enabled) void now.current.reload()
-    // Once: pages read their parameters once, when they open.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- once: pages read their parameters once, when they open
   }, [])
   usePullDownRefresh(() => {
     if (!now.current.enabled) return
@@ -61,6 +60,6 @@ export function useStartOver(deps: readonly unknown[] | undefined, enabled: bool
       return
     }
     if (enabled !== false) void reload()
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- key stands for deps (compared by value); reload changes every render
   }, [key])
 }
