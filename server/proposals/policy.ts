@@ -4,6 +4,7 @@ import type { ProposalState } from '../../types'
 import { PROPOSAL_STATE_NAMES, UNIT_LEVEL_NAMES } from '../../types'
 import { can, isStaffFor, livesIn, type Principal, type UnitChain } from '../accounts'
 import { AppError, badInput, conflict, forbidden, notFound } from '../core/errors'
+import { shanghaiDay } from '../../types/time'
 import {
   checkTransition,
   invalidPlannedDate,
@@ -188,6 +189,15 @@ export function meetingRefusal(row: Pick<ProposalFacts, 'state'>, heldOn: string
   }
   // Any real date: a meeting may be recorded after the fact.
   return invalidPlannedDate(heldOn, new Date(0)) ? badInput('heldOn', '会议日期不正确') : null
+}
+
+/** A meeting was held: not after today (Shanghai, the app's clock), not before the proposal was submitted. */
+export function meetingDateRefusal(row: { created_at: string }, heldOn: string, now: Date): Refusal {
+  const today = shanghaiDay(now)
+  if (heldOn > today) return badInput('heldOn', `会议日期不能晚于今天（${today}）`)
+  const submitted = shanghaiDay(new Date(row.created_at))
+  if (heldOn < submitted) return badInput('heldOn', `会议日期不能早于提案提交的日期（${submitted}）`)
+  return null
 }
 
 export function referralAnswerRefusal(row: Pick<ProposalFacts, 'state'>): Refusal {
