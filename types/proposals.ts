@@ -198,6 +198,8 @@ export interface ProgressUpdate {
   photos: string[]
   /** Total spent so far in yuan, when reported (居务公开). */
   budgetSpent: number | null
+  /** It lowered the percent or the spending reported before it (更正); its text says why. */
+  correction: boolean
   createdAt: string
   comments: ProgressComment[]
 }
@@ -261,6 +263,15 @@ export interface ProposalDetail extends ProposalListItem {
   allowedTransitions: ProposalState[]
   canCosign: boolean
   isCommittee: boolean
+}
+
+export interface ProgressRequest {
+  percent: number
+  text: string
+  photos?: string[]
+  budgetSpent?: number
+  /** Required to lower the percent or the spending reported before (更正); the text then says why. */
+  correction?: boolean
 }
 
 export interface TransitionRequest {

@@ -9,7 +9,10 @@ import {
   checkTransition,
   invalidPlannedDate,
   invalidVoteClose,
+  loweredFigure,
   OPEN_STATES,
+  toYuan,
+  type ReportedProgress,
   type ActorRole,
   type TransitionContext,
   type TransitionFields,
@@ -202,6 +205,19 @@ export function meetingDateRefusal(row: { created_at: string }, heldOn: string, 
 
 export function referralAnswerRefusal(row: Pick<ProposalFacts, 'state'>): Refusal {
   return row.state === 'referred' ? null : conflict('not_referred', '这条提案没有转办', { state: row.state })
+}
+
+/**
+ * Percent and cumulative spending only grow, unless the update says it corrects them (its text says why);
+ * an update that lowers nothing is no correction.
+ */
+export function progressFiguresRefusal(before: ReportedProgress, next: ReportedProgress, correction: boolean): Refusal {
+  const lowered = loweredFigure(before, next)
+  if (lowered === null) return correction ? badInput('correction', '这次进展没有调低进度或累计支出，不是更正') : null
+  if (correction) return null
+  return lowered === 'percent'
+    ? badInput('percent', `实施进度不能低于上次报告的 ${before.percent}%；如是更正，请标明“更正”并在说明里写明原因`)
+    : badInput('budgetSpent', `累计支出不能少于上次报告的 ${toYuan(before.spentFen)} 元；如是更正，请标明“更正”并在说明里写明原因`)
 }
 
 export function progressRefusal(row: Pick<ProposalFacts, 'state'>): Refusal {

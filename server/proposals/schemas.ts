@@ -7,6 +7,7 @@ import type {
   EvaluationSummary,
   FollowResult,
   ProgressComment,
+  ProgressRequest,
   ProgressUpdate,
   ProposalDetail,
   ProposalHome,
@@ -127,6 +128,8 @@ export const ProgressBody = Type.Object(
     text: Text({ minLength: 2, maxLength: 2000 }),
     photos: Type.Optional(Photos),
     budgetSpent: Type.Optional(Yuan),
+    /** 更正: lowers the percent or the spending reported before, the text saying why. */
+    correction: Type.Optional(Type.Boolean()),
   },
   { additionalProperties: false },
 )
@@ -221,6 +224,7 @@ export const ProgressUpdateSchema = Type.Object({
   text: Type.String(),
   photos: Type.Array(Type.String()),
   budgetSpent: Nullable(Type.Number()),
+  correction: Type.Boolean(),
   createdAt: Type.String(),
   comments: Type.Array(ProgressCommentSchema),
 })
@@ -338,6 +342,7 @@ sameAs<Same<Static<typeof MeetingSchema>, ProposalMeeting>>()
 sameAs<Same<Static<typeof ProgressCommentSchema>, ProgressComment>>()
 sameAs<Same<Static<typeof ProgressUpdateSchema>, ProgressUpdate>>()
 sameAs<Same<Static<typeof VoteSchema>, ProposalVote>>()
+sameAs<Same<ProgressInput, ProgressRequest>>()
 sameAs<Same<Static<typeof EvaluationSchema>, EvaluationSummary>>()
 sameAs<Same<Static<typeof DetailSchema>, ProposalDetail>>()
 sameAs<Same<Static<typeof CosignResultSchema>, CosignResult>>()
