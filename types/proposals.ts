@@ -296,6 +296,16 @@ export interface CosignResult {
   state: ProposalState
 }
 
+/** A 代录 co-signature as the committee sees it, to take back one entered by mistake. */
+export interface ProxyCosign {
+  id: number
+  buildingId: number
+  buildingName: string
+  /** As normalised when it was entered, e.g. "3-402". */
+  room: string
+  enteredAt: string
+}
+
 export interface FollowResult {
   following: boolean
 }

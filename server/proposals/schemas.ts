@@ -17,6 +17,7 @@ import type {
   ProposalQueue,
   ProposalSettings,
   ProposalVote,
+  ProxyCosign,
   SimilarProposal,
 } from '../../types'
 import { PROPOSAL_CATEGORIES, PROPOSAL_STATES } from '../../types'
@@ -310,6 +311,12 @@ export const DetailSchema = Type.Object({
 
 export const CosignResultSchema = Type.Object({ cosigned: Type.Boolean(), cosignCount: Type.Integer(), threshold: Type.Integer(), state: State })
 export const FollowResultSchema = Type.Object({ following: Type.Boolean() })
+export const ProxyCosignsSchema = Type.Object({
+  items: Type.Array(
+    Type.Object({ id: Type.Integer(), buildingId: Type.Integer(), buildingName: Type.String(), room: Type.String(), enteredAt: Type.String() }),
+  ),
+})
+export const ProxyCosignParams = Type.Object({ id: Id, cosignId: Id })
 
 export const SettingsSchema = Type.Object({
   neighbourhoodId: Type.Integer(),
@@ -347,4 +354,5 @@ sameAs<Same<Static<typeof EvaluationSchema>, EvaluationSummary>>()
 sameAs<Same<Static<typeof DetailSchema>, ProposalDetail>>()
 sameAs<Same<Static<typeof CosignResultSchema>, CosignResult>>()
 sameAs<Same<Static<typeof FollowResultSchema>, FollowResult>>()
+sameAs<Same<Static<typeof ProxyCosignsSchema>, { items: ProxyCosign[] }>>()
 sameAs<Same<Static<typeof SettingsSchema>, ProposalSettings>>()
