@@ -154,7 +154,8 @@ describeEachDatabase('proposals: every route × role', (dialect) => {
       wutong: await s.unitId('梧桐居民区'),
       building,
     }
-  })
+    // Four proposals taken along their path on a fresh schema: past jest's 5 s on a busy machine.
+  }, 30_000)
   afterAll(() => s.close())
 
   routeMatrix({
