@@ -198,6 +198,8 @@ export interface ProgressUpdate {
   photos: string[]
   /** Total spent so far in yuan, when reported (居务公开). */
   budgetSpent: number | null
+  /** It lowered the percent or the spending reported before it (更正); its text says why. */
+  correction: boolean
   createdAt: string
   comments: ProgressComment[]
 }
@@ -263,6 +265,15 @@ export interface ProposalDetail extends ProposalListItem {
   isCommittee: boolean
 }
 
+export interface ProgressRequest {
+  percent: number
+  text: string
+  photos?: string[]
+  budgetSpent?: number
+  /** Required to lower the percent or the spending reported before (更正); the text then says why. */
+  correction?: boolean
+}
+
 export interface TransitionRequest {
   to: ProposalState
   reason?: string
@@ -283,6 +294,16 @@ export interface CosignResult {
   cosignCount: number
   threshold: number
   state: ProposalState
+}
+
+/** A 代录 co-signature as the committee sees it, to take back one entered by mistake. */
+export interface ProxyCosign {
+  id: number
+  buildingId: number
+  buildingName: string
+  /** As normalised when it was entered, e.g. "3-402". */
+  room: string
+  enteredAt: string
 }
 
 export interface FollowResult {

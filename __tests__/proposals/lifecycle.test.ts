@@ -110,6 +110,16 @@ describeEachDatabase('proposals: the whole path', (dialect) => {
     expect(early.status).toBe(409)
 
     expect((await s.call(mod, 'POST', `/api/proposals/${id}/transitions`, { to: 'deliberating' })).body.state).toBe('deliberating')
+    // A meeting is recorded once it has been held: two days on, the hearing of 2025-03-05 is today.
+    s.clock.advance(2)
+    const inFuture = await s.call(mod, 'POST', `/api/proposals/${id}/meetings`, { kind: 'hearing', heldOn: '2099-03-05', place: '居委会活动室', attendance: 23, minutes: '还没开的会' })
+    expect(inFuture.status).toBe(400)
+    expect(inFuture.body.error).toEqual({ code: 'invalid_input', field: 'heldOn', message: '会议日期不能晚于今天（2025-03-05）' })
+    const tomorrow = await s.call(mod, 'POST', `/api/proposals/${id}/meetings`, { kind: 'hearing', heldOn: '2025-03-06', place: '居委会活动室', attendance: 23, minutes: '明天的会' })
+    expect(tomorrow.body.error?.field).toBe('heldOn')
+    const beforeSubmitted = await s.call(mod, 'POST', `/api/proposals/${id}/meetings`, { kind: 'hearing', heldOn: '2025-03-02', place: '居委会活动室', attendance: 23, minutes: '提案之前的会' })
+    expect(beforeSubmitted.status).toBe(400)
+    expect(beforeSubmitted.body.error).toEqual({ code: 'invalid_input', field: 'heldOn', message: '会议日期不能早于提案提交的日期（2025-03-03）' })
     const meeting = await s.call(mod, 'POST', `/api/proposals/${id}/meetings`, {
       kind: 'hearing',
       heldOn: '2025-03-05',

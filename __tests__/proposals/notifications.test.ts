@@ -113,6 +113,7 @@ describeEachDatabase('proposals: notifications (in-app and WeChat subscribe mess
   it('pages the list and marks items read, only the caller’s own', async () => {
     const author = b3[0]
     await s.call(mod, 'POST', `/api/proposals/${id}/transitions`, { to: 'deliberating' })
+    s.clock.advance(1) // the hearing is recorded the day it is held
     await s.call(mod, 'POST', `/api/proposals/${id}/meetings`, { kind: 'hearing', heldOn: '2025-03-04', place: '活动室', attendance: 12, minutes: '听取意见' })
     const all = await s.call(author, 'GET', '/api/notifications')
     expect(all.body.unread).toBe(4)

@@ -36,6 +36,8 @@ interface Ids {
   implementing: number
   progress: number
   completed: number
+  /** A 代录 co-signature on `open`. */
+  proxyCosign: number
   wutong: number
   building: number
 }
@@ -52,6 +54,13 @@ const CASES: RouteCase<Ids, Role>[] = [
   { method: 'GET', route: '/api/proposals/:id', url: (i) => `/api/proposals/${i.open}`, expect: READERS },
   { method: 'POST', route: '/api/proposals/:id/cosign', url: (i) => `/api/proposals/${i.open}/cosign`, expect: UNIT },
   { method: 'DELETE', route: '/api/proposals/:id/cosign', url: (i) => `/api/proposals/${i.open}/cosign`, expect: READERS },
+  { method: 'GET', route: '/api/proposals/:id/proxy-cosigns', url: (i) => `/api/proposals/${i.open}/proxy-cosigns`, expect: COMMITTEE },
+  {
+    method: 'DELETE',
+    route: '/api/proposals/:id/proxy-cosigns/:cosignId',
+    url: (i) => `/api/proposals/${i.open}/proxy-cosigns/${i.proxyCosign}`,
+    expect: COMMITTEE,
+  },
   // Residents who are not the author have no transition at all (403); the author gets 409 (withdraw only).
   {
     method: 'POST',
@@ -131,16 +140,22 @@ describeEachDatabase('proposals: every route × role', (dialect) => {
     const progress = (await s.call(mod, 'POST', `/api/proposals/${implementing}/progress`, { percent: 10, text: '已开工' })).body.id
     const completed = await make('已完成的提案')
     await advance(completed, [{ to: 'accepted' }, { to: 'deliberating' }, offline, start, { to: 'completed' }])
+    const open = await make('征集附议中的提案')
+    const building = await s.unitId('3号楼', '梧桐新村')
+    await s.call(mod, 'POST', `/api/proposals/${open}/cosign`, { onBehalfOf: { buildingId: building, room: '3-402' } })
+    const proxyCosign = (await s.call(mod, 'GET', `/api/proposals/${open}/proxy-cosigns`)).body.items[0].id as number
     ids = {
-      open: await make('征集附议中的提案'),
+      open,
+      proxyCosign,
       voting,
       implementing,
       progress,
       completed,
       wutong: await s.unitId('梧桐居民区'),
-      building: await s.unitId('3号楼', '梧桐新村'),
+      building,
     }
-  })
+    // Four proposals taken along their path on a fresh schema: past jest's 5 s on a busy machine.
+  }, 30_000)
   afterAll(() => s.close())
 
   routeMatrix({

@@ -11,6 +11,7 @@ import {
   householdRefusal,
   listRefusal,
   manageRefusal,
+  meetingDateRefusal,
   meetingRefusal,
   mergeTargetRefusal,
   progressCommentRefusal,
@@ -141,6 +142,14 @@ describe('proposal policy', () => {
     expect(code(meetingRefusal(proposal(), '2025-03-01'))).toBe('409 no_meetings_now')
     expect(meetingRefusal(proposal({ state: 'deliberating' }), '2025-03-01')).toBeNull()
     expect(meetingRefusal(proposal({ state: 'deliberating' }), '2025-02-30')?.field).toBe('heldOn')
+    // T0 is 2025-03-03 10:00 in Shanghai; the proposal was submitted on 2025-03-01 (Shanghai).
+    const submitted = { created_at: '2025-02-28T16:30:00.000Z' }
+    expect(meetingDateRefusal(submitted, '2025-03-03', T0)).toBeNull()
+    expect(meetingDateRefusal(submitted, '2025-03-01', T0)).toBeNull()
+    expect(meetingDateRefusal(submitted, '2025-03-04', T0)?.message).toBe('会议日期不能晚于今天（2025-03-03）')
+    expect(meetingDateRefusal(submitted, '2099-01-01', T0)?.field).toBe('heldOn')
+    expect(meetingDateRefusal(submitted, '2025-02-28', T0)?.message).toBe('会议日期不能早于提案提交的日期（2025-03-01）')
+    expect(meetingDateRefusal(submitted, '1970-01-01', T0)?.field).toBe('heldOn')
   })
 
   it('checks a transition: actor, step, required fields, a vote’s outcome and dates', () => {

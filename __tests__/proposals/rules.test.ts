@@ -1,6 +1,7 @@
 import {
   allowedTransitions,
   checkTransition,
+  correctionsIn,
   cosignThreshold,
   deadlineFor,
   DEFAULT_SETTINGS,
@@ -184,5 +185,14 @@ describe('settings, similarity, money', () => {
   it('stores money in whole fen', () => {
     expect(toFen(0.1 + 0.2)).toBe(30)
     expect(toFen(12345.67)).toBe(1234567)
+  })
+})
+
+describe('progress corrections', () => {
+  it('marks each update that took back the percent or the spending last reported before it', () => {
+    const u = (percent: number, budget_spent_fen: number | null = null) => ({ percent, budget_spent_fen })
+    // Spending left out keeps the last reported figure: 9000 after 12000 is still a correction.
+    expect(correctionsIn([u(30, 12000), u(50), u(50, 9000), u(40), u(40, 9000), u(100, 20000)])).toEqual([false, false, true, true, false, false])
+    expect(correctionsIn([])).toEqual([])
   })
 })

@@ -63,6 +63,7 @@ const detail: ProposalDetail = {
       text: '已开工',
       photos: [],
       budgetSpent: 5000.25,
+      correction: false,
       createdAt: '2025-03-02T02:00:00.000Z',
       comments: [{ id: 1, authorLabel: '3号楼居民', body: '辛苦了', isMine: false, contentStatus: 'pending_review', createdAt: '2025-03-02T03:00:00.000Z' }],
     },

@@ -8,7 +8,7 @@ import { loadRow, type ProposalRow, type Tx } from './rows'
 import { buildingsIn } from './units'
 
 export interface Signer {
-  /** "u:<userId>" or "p:<building>:<room>:<name>" (代录). */
+  /** "u:<userId>", or "p:<building>:<room>" for a household's 代录 (rows stored before carry ":<name>" too). */
   key: string
   userId: number | null
   buildingId: number
@@ -17,7 +17,24 @@ export interface Signer {
 }
 
 export const ownSignerKey = (userId: number) => `u:${userId}`
-export const proxySignerKey = (buildingId: number, room: string, name: string) => `p:${buildingId}:${room}:${name}`
+export const proxySignerKey = (buildingId: number, room: string) => `p:${buildingId}:${room}`
+
+/**
+ * 代录 counts a household once, whoever of it came in: the signer keyed as the 代录 co-signature already
+ * standing for this 楼组 and room (one stored with a name, before keys went by household), or as given.
+ */
+export async function householdSigner(trx: Trx, proposalId: number, s: Signer): Promise<Signer> {
+  const standing = await trx
+    .selectFrom('proposal_cosigns')
+    .select('signer_key')
+    .where('proposal_id', '=', proposalId)
+    .where('user_id', 'is', null)
+    .where('building_id', '=', s.buildingId)
+    .where('room', '=', s.room)
+    .orderBy('id')
+    .executeTakeFirst()
+  return standing ? { ...s, key: standing.signer_key } : s
+}
 
 /** Co-signers follow what they co-signed. */
 async function follow(trx: Trx, proposalId: number, userIds: number[], iso: string): Promise<void> {
@@ -57,15 +74,19 @@ export async function addCosign(tx: Tx, p: ProposalRow, s: Signer): Promise<{ ad
   return { added: true, reached: updated.cosign_count >= updated.threshold ? { ...p, cosign_count: updated.cosign_count } : null }
 }
 
-/** Takes a resident's own co-signature back (only while collecting). Returns false if there was none. */
-export async function removeCosign(tx: Tx, p: ProposalRow, userId: number): Promise<boolean> {
-  const deleted = await tx.trx
-    .deleteFrom('proposal_cosigns')
-    .where('proposal_id', '=', p.id)
-    .where('signer_key', '=', ownSignerKey(userId))
-    .returning('id')
+/**
+ * Takes a co-signature back (only while collecting): a resident's own, or a 代录 one by its id that the
+ * committee entered by mistake. Returns the removed row's key and room, or undefined if there was none.
+ */
+export async function removeCosign(tx: Tx, p: ProposalRow, which: { userId: number } | { proxyId: number }): Promise<{ signer_key: string; room: string | null } | undefined> {
+  const matching = tx.trx.deleteFrom('proposal_cosigns').where('proposal_id', '=', p.id)
+  const deleted = await ('userId' in which
+    ? matching.where('signer_key', '=', ownSignerKey(which.userId))
+    : matching.where('id', '=', which.proxyId).where('user_id', 'is', null)
+  )
+    .returning(['signer_key', 'room'])
     .executeTakeFirst()
-  if (!deleted) return false
+  if (!deleted) return undefined
   const updated = await tx.trx
     .updateTable('proposals')
     .set((eb) => ({ cosign_count: eb('cosign_count', '-', 1), updated_at: tx.now.toISOString() }))
@@ -73,8 +94,10 @@ export async function removeCosign(tx: Tx, p: ProposalRow, userId: number): Prom
     .where('state', '=', 'submitted')
     .returning('cosign_count')
     .executeTakeFirst()
+  // A decrement, not a recount: it stays right beside concurrent co-signatures on PostgreSQL too. Below the
+  // threshold is where a collecting proposal already is, so nothing else moves.
   if (!updated) throw conflict('not_collecting', '提案已进入下一阶段，附议不能再撤回')
-  return true
+  return deleted
 }
 
 /** The count, the threshold and whether `signerKey` is among the co-signers, as the cosign routes answer. */

@@ -4,11 +4,15 @@ import type { ProposalState } from '../../types'
 import { PROPOSAL_STATE_NAMES, UNIT_LEVEL_NAMES } from '../../types'
 import { can, isStaffFor, livesIn, type Principal, type UnitChain } from '../accounts'
 import { AppError, badInput, conflict, forbidden, notFound } from '../core/errors'
+import { shanghaiDay } from '../../types/time'
 import {
   checkTransition,
   invalidPlannedDate,
   invalidVoteClose,
+  loweredFigure,
   OPEN_STATES,
+  toYuan,
+  type ReportedProgress,
   type ActorRole,
   type TransitionContext,
   type TransitionFields,
@@ -190,8 +194,30 @@ export function meetingRefusal(row: Pick<ProposalFacts, 'state'>, heldOn: string
   return invalidPlannedDate(heldOn, new Date(0)) ? badInput('heldOn', '会议日期不正确') : null
 }
 
+/** A meeting was held: not after today (Shanghai, the app's clock), not before the proposal was submitted. */
+export function meetingDateRefusal(row: { created_at: string }, heldOn: string, now: Date): Refusal {
+  const today = shanghaiDay(now)
+  if (heldOn > today) return badInput('heldOn', `会议日期不能晚于今天（${today}）`)
+  const submitted = shanghaiDay(new Date(row.created_at))
+  if (heldOn < submitted) return badInput('heldOn', `会议日期不能早于提案提交的日期（${submitted}）`)
+  return null
+}
+
 export function referralAnswerRefusal(row: Pick<ProposalFacts, 'state'>): Refusal {
   return row.state === 'referred' ? null : conflict('not_referred', '这条提案没有转办', { state: row.state })
+}
+
+/**
+ * Percent and cumulative spending only grow, unless the update says it corrects them (its text says why);
+ * an update that lowers nothing is no correction.
+ */
+export function progressFiguresRefusal(before: ReportedProgress, next: ReportedProgress, correction: boolean): Refusal {
+  const lowered = loweredFigure(before, next)
+  if (lowered === null) return correction ? badInput('correction', '这次进展没有调低进度或累计支出，不是更正') : null
+  if (correction) return null
+  return lowered === 'percent'
+    ? badInput('percent', `实施进度不能低于上次报告的 ${before.percent}%；如是更正，请标明“更正”并在说明里写明原因`)
+    : badInput('budgetSpent', `累计支出不能少于上次报告的 ${toYuan(before.spentFen)} 元；如是更正，请标明“更正”并在说明里写明原因`)
 }
 
 export function progressRefusal(row: Pick<ProposalFacts, 'state'>): Refusal {

@@ -18,6 +18,7 @@ import { postProgress } from './commands/post-progress'
 import { proxyCosignProposal } from './commands/proxy-cosign-proposal'
 import { proxySubmitProposal } from './commands/proxy-submit-proposal'
 import { recordMeeting } from './commands/record-meeting'
+import { removeProxyCosign } from './commands/remove-proxy-cosign'
 import { reviewProposal } from './commands/review-proposal'
 import { submitProposal } from './commands/submit-proposal'
 import { transitionProposal } from './commands/transition-proposal'
@@ -29,6 +30,7 @@ import { viewerOf } from './policy'
 import type { ProposalPorts } from './ports'
 import { proposalDetail } from './queries/detail'
 import { proposalHome } from './queries/home'
+import { proxyCosigns } from './queries/proxy-cosigns'
 import { listForCaller } from './queries/list'
 import { reviewQueue } from './queries/queue'
 import { proposalSettings } from './queries/settings'
@@ -47,6 +49,8 @@ import {
   ProgressBody,
   ProgressCommentSchema,
   ProgressUpdateSchema,
+  ProxyCosignParams,
+  ProxyCosignsSchema,
   QueueSchema,
   SettingsBody,
   SettingsSchema,
@@ -141,6 +145,18 @@ export const proposalRoutes: FastifyPluginAsyncTypebox<ProposalPorts> = async (a
 
   app.delete('/api/proposals/:id/cosign', { schema: { params: IdParams, response: { 200: CosignResultSchema } } }, (request, reply) =>
     uncosignProposal(commander(request, reply), request.params.id),
+  )
+
+  // 代录 co-signatures: the committee lists them and takes back one entered by mistake.
+
+  app.get('/api/proposals/:id/proxy-cosigns', { schema: { params: IdParams, response: { 200: ProxyCosignsSchema } } }, (request) =>
+    proxyCosigns(reader(request), request.params.id),
+  )
+
+  app.delete(
+    '/api/proposals/:id/proxy-cosigns/:cosignId',
+    { schema: { params: ProxyCosignParams, response: { 200: CosignResultSchema } } },
+    (request, reply) => removeProxyCosign(commander(request, reply), request.params.id, request.params.cosignId),
   )
 
   app.post('/api/proposals/:id/transitions', { schema: { params: IdParams, body: TransitionBody, response: { 200: DetailSchema } } }, (request, reply) =>

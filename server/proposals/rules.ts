@@ -312,4 +312,28 @@ export function titleSimilarity(a: string, b: string): number {
 
 /** Yuan as entered (up to two decimals) ↔ whole fen as stored. */
 export const toFen = (yuan: number) => Math.round(yuan * 100)
+
+/** What an implementation report says so far: its percent and the spending last reported (fen). */
+export interface ReportedProgress {
+  percent: number | null
+  spentFen: number | null
+}
+
+/** Which figure a progress update takes back (a correction), if any: progress and spending only grow. */
+export function loweredFigure(before: ReportedProgress, next: ReportedProgress): 'percent' | 'budgetSpent' | null {
+  if (before.percent !== null && next.percent !== null && next.percent < before.percent) return 'percent'
+  if (before.spentFen !== null && next.spentFen !== null && next.spentFen < before.spentFen) return 'budgetSpent'
+  return null
+}
+
+/** For each update in order: did it take back a figure reported before it? */
+export function correctionsIn(updates: { percent: number; budget_spent_fen: number | null }[]): boolean[] {
+  let before: ReportedProgress = { percent: 0, spentFen: null }
+  return updates.map((u) => {
+    const next = { percent: u.percent, spentFen: u.budget_spent_fen }
+    const lowered = loweredFigure(before, next) !== null
+    before = { percent: u.percent, spentFen: u.budget_spent_fen ?? before.spentFen }
+    return lowered
+  })
+}
 export const toYuan = (fen: number | null) => (fen === null ? null : fen / 100)

@@ -7,6 +7,7 @@ import type {
   EvaluationSummary,
   FollowResult,
   ProgressComment,
+  ProgressRequest,
   ProgressUpdate,
   ProposalDetail,
   ProposalHome,
@@ -16,6 +17,7 @@ import type {
   ProposalQueue,
   ProposalSettings,
   ProposalVote,
+  ProxyCosign,
   SimilarProposal,
 } from '../../types'
 import { PROPOSAL_CATEGORIES, PROPOSAL_STATES } from '../../types'
@@ -127,6 +129,8 @@ export const ProgressBody = Type.Object(
     text: Text({ minLength: 2, maxLength: 2000 }),
     photos: Type.Optional(Photos),
     budgetSpent: Type.Optional(Yuan),
+    /** 更正: lowers the percent or the spending reported before, the text saying why. */
+    correction: Type.Optional(Type.Boolean()),
   },
   { additionalProperties: false },
 )
@@ -221,6 +225,7 @@ export const ProgressUpdateSchema = Type.Object({
   text: Type.String(),
   photos: Type.Array(Type.String()),
   budgetSpent: Nullable(Type.Number()),
+  correction: Type.Boolean(),
   createdAt: Type.String(),
   comments: Type.Array(ProgressCommentSchema),
 })
@@ -306,6 +311,12 @@ export const DetailSchema = Type.Object({
 
 export const CosignResultSchema = Type.Object({ cosigned: Type.Boolean(), cosignCount: Type.Integer(), threshold: Type.Integer(), state: State })
 export const FollowResultSchema = Type.Object({ following: Type.Boolean() })
+export const ProxyCosignsSchema = Type.Object({
+  items: Type.Array(
+    Type.Object({ id: Type.Integer(), buildingId: Type.Integer(), buildingName: Type.String(), room: Type.String(), enteredAt: Type.String() }),
+  ),
+})
+export const ProxyCosignParams = Type.Object({ id: Id, cosignId: Id })
 
 export const SettingsSchema = Type.Object({
   neighbourhoodId: Type.Integer(),
@@ -338,8 +349,10 @@ sameAs<Same<Static<typeof MeetingSchema>, ProposalMeeting>>()
 sameAs<Same<Static<typeof ProgressCommentSchema>, ProgressComment>>()
 sameAs<Same<Static<typeof ProgressUpdateSchema>, ProgressUpdate>>()
 sameAs<Same<Static<typeof VoteSchema>, ProposalVote>>()
+sameAs<Same<ProgressInput, ProgressRequest>>()
 sameAs<Same<Static<typeof EvaluationSchema>, EvaluationSummary>>()
 sameAs<Same<Static<typeof DetailSchema>, ProposalDetail>>()
 sameAs<Same<Static<typeof CosignResultSchema>, CosignResult>>()
 sameAs<Same<Static<typeof FollowResultSchema>, FollowResult>>()
+sameAs<Same<Static<typeof ProxyCosignsSchema>, { items: ProxyCosign[] }>>()
 sameAs<Same<Static<typeof SettingsSchema>, ProposalSettings>>()

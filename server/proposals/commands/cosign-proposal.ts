@@ -1,6 +1,6 @@
 import type { CosignResult } from '../../../types'
 import type { CommandContext } from '../context'
-import { addCosign, cosignResult, ownSignerKey, type Signer } from '../cosignatures'
+import { addCosign, cosignResult, householdSigner, ownSignerKey, type Signer } from '../cosignatures'
 import { collectingRefusal, cosignRefusal, deny } from '../policy'
 import { readableProposal } from '../queries/detail'
 import type { DetailRow } from '../queries/select'
@@ -8,16 +8,20 @@ import { loadRow, logStaffAct } from '../rows'
 import { loadSettings } from '../settings'
 import { enterScreening } from '../transitions'
 
-/** Records a co-signature; the one that reaches the threshold sends the proposal to screening. */
-export async function recordCosign(ctx: CommandContext, row: DetailRow, signer: Signer, proxy: boolean): Promise<CosignResult> {
+/**
+ * Records a co-signature; the one that reaches the threshold sends the proposal to screening. A 代录 one
+ * (`proxyNote`: who came in, for the log) counts its household once.
+ */
+export async function recordCosign(ctx: CommandContext, row: DetailRow, given: Signer, proxyNote: string | null): Promise<CosignResult> {
   deny(collectingRefusal(row))
   const settings = await loadSettings(ctx.db, row.neighbourhood_id)
   return ctx.write(async (tx) => {
     const p = (await loadRow(tx.trx, row.id))!
     deny(collectingRefusal(p))
+    const signer = proxyNote === null ? given : await householdSigner(tx.trx, p.id, given)
     const { added, reached } = await addCosign(tx, p, signer)
     if (reached) await enterScreening(tx, reached, settings)
-    if (added && proxy) await logStaffAct(tx.trx, ctx.viewer.userId, 'proposal.proxy_cosign', row)
+    if (added && proxyNote !== null) await logStaffAct(tx.trx, ctx.viewer.userId, 'proposal.proxy_cosign', row, proxyNote)
     return cosignResult(tx.trx, row.id, signer.key)
   })
 }
@@ -28,5 +32,5 @@ export async function cosignProposal(ctx: CommandContext, id: number): Promise<C
   const row = await readableProposal(ctx.db, v, id)
   deny(cosignRefusal(v, row))
   const signer = { key: ownSignerKey(v.userId), userId: v.userId, buildingId: v.principal.residence!.buildingId, room: null, enteredBy: null }
-  return recordCosign(ctx, row, signer, false)
+  return recordCosign(ctx, row, signer, null)
 }

@@ -8,7 +8,10 @@ import { readableProposal } from '../queries/detail'
 import { proposalUnit } from '../units'
 import { recordCosign } from './cosign-proposal'
 
-/** 代录: the committee records a co-signature for a resident of the proposal's unit who came in person. */
+/**
+ * 代录: the committee records a co-signature for a resident of the proposal's unit who came in person; a
+ * household (楼组 and room) counts once, whoever of it came.
+ */
 export async function proxyCosignProposal(
   ctx: CommandContext,
   id: number,
@@ -23,6 +26,6 @@ export async function proxyCosignProposal(
   }
   const room = normaliseRoom(onBehalfOf.room)
   const name = (onBehalfOf.name ?? '').trim()
-  const signer = { key: proxySignerKey(building.id, room, name), userId: null, buildingId: building.id, room, enteredBy: v.userId }
-  return recordCosign(ctx, row, signer, true)
+  const signer = { key: proxySignerKey(building.id, room), userId: null, buildingId: building.id, room, enteredBy: v.userId }
+  return recordCosign(ctx, row, signer, [building.name, room, name].filter(Boolean).join(' '))
 }

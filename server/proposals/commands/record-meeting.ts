@@ -2,7 +2,7 @@ import type { MeetingKind, ProposalMeeting } from '../../../types'
 import { MEETING_KIND_NAMES } from '../../../types'
 import { notifyAudience } from '../audience'
 import type { CommandContext } from '../context'
-import { deny, manageRefusal, meetingRefusal } from '../policy'
+import { deny, manageRefusal, meetingDateRefusal, meetingRefusal } from '../policy'
 import { readableProposal } from '../queries/detail'
 import { loadRow, logStaffAct } from '../rows'
 import type { MeetingInput } from '../schemas'
@@ -13,6 +13,7 @@ export async function recordMeeting(ctx: CommandContext, id: number, b: MeetingI
   const row = await readableProposal(ctx.db, v, id)
   deny(manageRefusal(v, row))
   deny(meetingRefusal(row, b.heldOn))
+  deny(meetingDateRefusal(row, b.heldOn, ctx.now))
   return ctx.write(async (tx) => {
     const { trx, now } = tx
     const iso = now.toISOString()

@@ -12,7 +12,7 @@ export async function uncosignProposal(ctx: CommandContext, id: number): Promise
   deny(uncosignRefusal(row))
   return ctx.write(async (tx) => {
     const p = (await loadRow(tx.trx, row.id))!
-    await removeCosign(tx, p, v.userId)
+    await removeCosign(tx, p, { userId: v.userId })
     return cosignResult(tx.trx, row.id, ownSignerKey(v.userId))
   })
 }

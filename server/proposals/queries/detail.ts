@@ -20,7 +20,7 @@ import { maskPersonalInfo } from '../../content'
 import { notFound } from '../../core/errors'
 import type { Q, ReadContext } from '../context'
 import { canCosign, canEvaluate, canVote, deny, readRefusal, rolesOn, type Viewer } from '../policy'
-import { allowedTransitions, toYuan } from '../rules'
+import { allowedTransitions, correctionsIn, toYuan } from '../rules'
 import { loadSettings } from '../settings'
 import { householdOf } from '../units'
 import { labelOf, marks, parsePhotos, toItem } from './items'
@@ -105,12 +105,14 @@ export async function loadDetail(db: Q, v: Viewer, row: DetailRow, now: Date): P
   }))
 
   const shownComment = (c: { user_id: number; content_status: string }) => c.content_status === 'visible' || c.user_id === v.userId || committee
-  const progressUpdates: ProgressUpdate[] = progress.map((pu) => ({
+  const corrections = correctionsIn(progress)
+  const progressUpdates: ProgressUpdate[] = progress.map((pu, i) => ({
     id: pu.id,
     percent: pu.percent,
     text: mask(pu.text),
     photos: parsePhotos(pu.photos),
     budgetSpent: toYuan(pu.budget_spent_fen),
+    correction: corrections[i],
     createdAt: pu.created_at,
     comments: comments
       .filter((c) => c.progress_id === pu.id && shownComment(c))
