@@ -2,7 +2,7 @@
 // The batch waits, uncounted, until another staff member checks it (check-paper-batch.ts); each 楼组
 // takes at most its households not yet answered online or on paper.
 import type { PaperBatch } from '../../../types'
-import { badInput, conflict } from '../../core/errors'
+import { AppError, badInput, conflict } from '../../core/errors'
 import type { Writer } from '../context'
 import { paperRooms, presentBatch } from '../queries/paper'
 import { questionsOf, surveyToManage, type LoadedSurvey, type SurveyRow } from '../queries/surveys'
@@ -53,22 +53,30 @@ export async function recordPaperBatch(w: Writer, loaded: LoadedSurvey, entries:
   return batch
 }
 
-/** Checks every entry's 楼组 and answers before anything is written. */
-export async function paperEntries(w: Writer, row: SurveyRow, entries: { buildingId: number; answers: UncheckedAnswers }[]): Promise<PaperEntry[]> {
+/**
+ * Checks every entry's 楼组 and answers before anything is written. `inBatch`: the request is a batch,
+ * so a refused entry's field is named by its place (`entries.3.buildingId`).
+ */
+export async function paperEntries(w: Writer, row: SurveyRow, entries: { buildingId: number; answers: UncheckedAnswers }[], inBatch: boolean): Promise<PaperEntry[]> {
   if (row.state === 'draft') throw conflict('survey_not_published', '问卷还没有发布')
   if (row.state === 'closed') throw conflict('survey_closed', '问卷已经结束，不能再录入')
   if (entries.length === 0 || entries.length > MAX_PAPER_BATCH) throw badInput('entries', `每批录入 1–${MAX_PAPER_BATCH} 份纸质问卷`)
   const buildings = new Set((await buildingsUnder(w.db, row.unit_id)).map((b) => b.id))
   const questions = questionsOf(row)
   return entries.map((e, i) => {
-    if (!buildings.has(e.buildingId)) throw badInput(entries.length > 1 ? `entries.${i}.buildingId` : 'buildingId', '这个楼组不在问卷的调查范围内')
-    return { buildingId: e.buildingId, answers: validateAnswers(questions, e.answers) }
+    const place = (err: AppError) => (inBatch ? new AppError(err.statusCode, err.code, `第 ${i + 1} 份：${err.message}`, `entries.${i}.${err.field}`, err.details) : err)
+    if (!buildings.has(e.buildingId)) throw place(badInput('buildingId', '这个楼组不在问卷的调查范围内'))
+    try {
+      return { buildingId: e.buildingId, answers: validateAnswers(questions, e.answers) }
+    } catch (err) {
+      throw err instanceof AppError ? place(err) : err
+    }
   })
 }
 
 /** POST /api/surveys/:id/paper-batches */
 export async function enterPaperBatch(w: Writer, id: number, b: { entries: { buildingId: number; answers: UncheckedAnswers }[] }): Promise<PaperBatch> {
   const loaded = await surveyToManage(w, id)
-  const entries = await paperEntries(w, loaded.row, b.entries)
+  const entries = await paperEntries(w, loaded.row, b.entries, true)
   return w.write(async (trx) => presentBatch(await recordPaperBatch(w, loaded, entries, 'survey.paper_batch', trx)), 201)
 }

@@ -8,7 +8,7 @@ import type { UncheckedAnswers } from '../rules'
 
 export async function enterPaperResponse(w: Writer, id: number, b: { buildingId: number; answers: UncheckedAnswers }): Promise<PaperResponseResult> {
   const loaded = await surveyToManage(w, id)
-  const entries = await paperEntries(w, loaded.row, [b])
+  const entries = await paperEntries(w, loaded.row, [b], false)
   return w.write(async (trx) => {
     await recordPaperBatch(w, loaded, entries, 'survey.paper_response', trx)
     // Entered so far, checked (in survey_responses) or waiting in a batch.
