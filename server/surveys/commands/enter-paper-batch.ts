@@ -15,7 +15,7 @@ import { logSurvey } from './log'
 export type PaperEntry = { buildingId: number; answers: StoredAnswers }
 
 /**
- * Checks the entries and records them as one unchecked batch in the caller's write, logged under
+ * Checks the per-楼组 cap and records the entries as one unchecked batch in the caller's write, logged under
  * `action`. Returns the batch. The survey row is locked first (a no-op update), so two batches
  * entered at once cannot both take a 楼组's last places.
  */
