@@ -23,6 +23,19 @@ export interface QuestionnaireProvenance {
   n: number
   status: ScoreStatus
   points: number | null
+  /** Checked paper answers / all answers of the wave. */
+  paperShare: number
+}
+
+/** A wave the index does not use yet: most of it was typed in on paper by the 居委会 being evaluated,
+ *  and the 街镇 has not confirmed it (POST /api/surveys/:id/paper-confirmation). */
+export interface HeldWave {
+  surveyId: number
+  title: string
+  closedAt: string
+  paperShare: number
+  committeePaperShare: number
+  reason: string
 }
 
 /** What the platform's own records say, whether or not it is used. */
@@ -44,6 +57,9 @@ export interface LeafProvenance {
   /** The source that fed the score ('mixed' for a leaf made of parts from several), null when missing. */
   used: InputSource | 'mixed' | null
   questionnaire?: QuestionnaireProvenance
+  /** The latest wave for this questionnaire, held until the 街镇 confirms it: the item is missing
+   *  (or the 街镇's own entry is used) meanwhile. */
+  held?: HeldWave
   platform?: PlatformProvenance
   manual?: ManualProvenance
   /** For a leaf made of parts: each part's own provenance. */
@@ -109,6 +125,10 @@ export interface IndicatorSummary {
     title: string
     closedAt: string
     responses: number
+    /** Checked paper answers / all answers. */
+    paperShare: number
+    /** Why the scores are not shown yet (a mostly-paper wave awaiting the 街镇's confirmation), else null. */
+    heldReason: string | null
     scores: SummaryScore[]
     responseNote: { text: string; publishedAt: string } | null
   } | null
@@ -118,7 +138,7 @@ export interface SummaryScore {
   instrumentId: InstrumentId
   name: string
   max: number
-  /** null when suppressed (fewer than 10 respondents) or no data. */
+  /** null when suppressed (fewer than 10 respondents), held (see wave.heldReason) or no data. */
   points: number | null
   interval: [number, number] | null
   n: number

@@ -189,7 +189,47 @@ export interface PaperResponseRequest {
 export interface PaperResponseResult {
   ok: true
   surveyId: number
+  /** Paper questionnaires entered so far, checked or not. The entry is an unchecked batch of one. */
   paperResponses: number
+}
+
+/** POST /api/surveys/:id/paper-batches: a pile of paper questionnaires typed in by one staff member.
+ *  Per 楼组, at most its households not yet answered (online or on paper). */
+export interface PaperBatchRequest {
+  entries: PaperResponseRequest[]
+}
+
+/** A batch of paper questionnaires: counted in results and the index only once a second staff member
+ *  (not the one who typed it in) has checked it against the paper (POST …/paper-batches/:batchId/check). */
+export interface PaperBatch {
+  id: number
+  surveyId: number
+  count: number
+  /** Entered by the 街镇's staff rather than the 居委会. */
+  byStreet: boolean
+  enteredBy: number
+  enteredAt: string
+  checkedBy: number | null
+  checkedAt: string | null
+}
+
+/** GET /api/surveys/:id/paper-batches (staff). */
+export interface PaperBatchList {
+  items: PaperBatch[]
+}
+
+/** How much of a survey came on paper, and whether the index may use it (see paperHoldReason). */
+export interface PaperStanding {
+  /** Checked paper answers / all counted answers (0 when none). */
+  paperShare: number
+  /** Checked paper answers typed in by the 居委会 / all counted answers. */
+  committeePaperShare: number
+  /** Paper questionnaires in batches still waiting for their check (not counted anywhere yet). */
+  uncheckedPaper: number
+  /** When the 街镇 confirmed a wave answered mostly on paper by the 居委会. */
+  confirmedAt: string | null
+  /** Why the index does not use this wave yet, null when it may. */
+  heldReason: string | null
 }
 
 // ---- results ------------------------------------------------------------------------------------
@@ -243,7 +283,8 @@ export interface SurveyResults {
   title: string
   status: SurveyStatus
   unit: { id: number; name: string; level: UnitLevel }
-  responses: { total: number; app: number; paper: number }
+  responses: { total: number; app: number; paper: number; paperShare: number }
+  paper: PaperStanding
   eligible: { verifiedResidents: number; verifiedHouseholds: number; households: number }
   /** App responses / verified residents of the target unit (paper respondents are not on the app). */
   responseRate: number | null

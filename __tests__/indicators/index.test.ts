@@ -3,7 +3,7 @@ import type { IndexLeafResult, IndexNodeResult } from '../../src/scoring'
 import type { IndexReport } from '../../types'
 import { currentYear } from '../../types/period'
 import { describeEachDatabase, startServer, type TestServer } from '../support/server'
-import { ADMIN, call, csvObjects, DAY, fakeClock, MODERATOR, OTHER_MODERATOR, readXlsx, unitId, verifiedResidents, loginUser, type Actor } from '../surveys/support'
+import { ADMIN, call, checkPaperBatches, csvObjects, DAY, fakeClock, MODERATOR, OTHER_MODERATOR, readXlsx, unitId, verifiedResidents, loginUser, type Actor } from '../surveys/support'
 
 // Each suite starts a seeded server (PostgreSQL included); a loaded machine needs more than jest's 5 s.
 jest.setTimeout(30_000)
@@ -54,12 +54,16 @@ describeEachDatabase('indicators: the index from questionnaires, platform record
       const res = await call(s, moderator, 'POST', `/api/surveys/${id}/paper-responses`, { buildingId: i % 2 ? building3 : anhe1, answers: answersFor(values) })
       expect(res.status).toBe(201)
     }
+    // The 街镇 checks the committee's paper against the questionnaires.
+    await checkPaperBatches(s, admin, id)
     return id
   }
 
+  /** Closes a wave; the 街镇, having seen the paper, confirms it for the index. */
   const close = async (id: number) => {
     clock.advance(DAY)
     expect((await call(s, moderator, 'POST', `/api/surveys/${id}/close`)).status).toBe(200)
+    expect((await call(s, admin, 'POST', `/api/surveys/${id}/paper-confirmation`)).status).toBe(200)
   }
 
   const index = async (who: Actor, query = `unitId=${wutong}&period=2030`) => call(s, who, 'GET', `/api/indicators?${query}`)

@@ -25,7 +25,12 @@ interface Ids {
   draft: number
   open: number
   closed: number
+  /** A paper batch on the open survey, entered by the 居委会 (so only someone else may check it). */
+  batch: number
 }
+
+/** The 街镇 only (the 居委会 may not vouch for its own paper). */
+const STREET_OF_PUBLISHED: Record<Role, Expect> = { ...MANAGE_PUBLISHED, moderator: 403 }
 
 const CASES: RouteCase<Ids, Role>[] = [
   { method: 'GET', route: '/api/surveys/templates', url: () => '/api/surveys/templates', expect: SIGNED_IN },
@@ -42,6 +47,16 @@ const CASES: RouteCase<Ids, Role>[] = [
     body: () => ({ buildingId: 1, answers: [] }),
     expect: MANAGE_PUBLISHED,
   },
+  {
+    method: 'POST',
+    route: '/api/surveys/:id/paper-batches',
+    url: (i) => `/api/surveys/${i.open}/paper-batches`,
+    body: () => ({ entries: [{ buildingId: 1, answers: [] }] }),
+    expect: MANAGE_PUBLISHED,
+  },
+  { method: 'GET', route: '/api/surveys/:id/paper-batches', url: (i) => `/api/surveys/${i.open}/paper-batches`, expect: MANAGE_PUBLISHED },
+  { method: 'POST', route: '/api/surveys/:id/paper-batches/:batchId/check', url: (i) => `/api/surveys/${i.open}/paper-batches/${i.batch}/check`, expect: STREET_OF_PUBLISHED },
+  { method: 'POST', route: '/api/surveys/:id/paper-confirmation', url: (i) => `/api/surveys/${i.closed}/paper-confirmation`, expect: STREET_OF_PUBLISHED },
   { method: 'GET', route: '/api/surveys/:id/results', url: (i) => `/api/surveys/${i.closed}/results`, expect: READ },
   { method: 'GET', route: '/api/surveys/:id/export', url: (i) => `/api/surveys/${i.closed}/export?format=csv`, expect: MANAGE_PUBLISHED },
   { method: 'POST', route: '/api/surveys/:id/response-note', url: (i) => `/api/surveys/${i.closed}/response-note`, body: () => ({ text: '已整改' }), expect: MANAGE_PUBLISHED },
@@ -81,7 +96,11 @@ describeEachDatabase('permissions: every survey and index route × role', (diale
       if (closed) await call(s, moderator, 'POST', `/api/surveys/${res.body.id}/close`)
       return res.body.id as number
     }
-    ids = { wutong, draft: await make(false), open: await make(true), closed: await make(true, true) }
+    const open = await make(true)
+    const building = await unitId(s, '3号楼', '梧桐新村')
+    const batch = await call(s, moderator, 'POST', `/api/surveys/${open}/paper-batches`, { entries: [{ buildingId: building, answers: [{ questionId: 'c1', value: 0 }] }] })
+    expect(batch.status).toBe(201)
+    ids = { wutong, draft: await make(false), open, closed: await make(true, true), batch: batch.body.id }
   })
   afterAll(() => s.close())
 

@@ -34,6 +34,19 @@ export async function call(s: TestServer, who: Actor | null, method: string, url
 
 export { unitId }
 
+/** A second staff member checks every batch of paper questionnaires still waiting: only checked
+ *  batches count in results and the index. Returns how many batches were checked. */
+export async function checkPaperBatches(s: TestServer, checker: Actor, surveyId: number): Promise<number> {
+  const list = await call(s, checker, 'GET', `/api/surveys/${surveyId}/paper-batches`)
+  if (list.status !== 200) throw new Error(`paper batches: ${list.status} ${JSON.stringify(list.body)}`)
+  const waiting = (list.body.items as { id: number; checkedAt: string | null }[]).filter((b) => b.checkedAt === null)
+  for (const b of waiting) {
+    const res = await call(s, checker, 'POST', `/api/surveys/${surveyId}/paper-batches/${b.id}/check`)
+    if (res.status !== 200) throw new Error(`check of batch ${b.id}: ${res.status} ${JSON.stringify(res.body)}`)
+  }
+  return waiting.length
+}
+
 /** Demo residents: every verified (approved) resident of a 居民区 with their 楼组. */
 export async function verifiedResidents(s: TestServer, neighbourhood: string): Promise<{ userId: number; buildingId: number; description: string }[]> {
   return s.app.db.kysely

@@ -3,6 +3,7 @@ import { describeEachDatabase, startServer, type TestServer } from '../support/s
 import {
   ADMIN,
   call,
+  checkPaperBatches,
   csvObjects,
   DAY,
   fakeClock,
@@ -260,6 +261,8 @@ describeEachDatabase('surveys: create, publish, answer, paper, close, results, e
       const retry = await call(s, moderator, 'POST', `/api/surveys/${id}/paper-responses`, { buildingId: anhe2, answers: answers(1, 2) }, { 'idempotency-key': 'paper-2' })
       expect(retry.headers['idempotent-replayed']).toBe('true')
       expect(retry.body.paperResponses).toBe(13)
+      // Counted once a colleague (here the 街镇) has checked them against the paper.
+      expect(await checkPaperBatches(s, admin, id)).toBe(13)
       expect((await rows('survey_responses', id)).length).toBe(15)
     })
 
@@ -406,6 +409,7 @@ describeEachDatabase('surveys: create, publish, answer, paper, close, results, e
     const anheBuilding = await call(s, moderator, 'POST', `/api/surveys/${id}/paper-responses`, { buildingId: anhe1, answers: [{ questionId: 'c1', value: 'x' }] })
     expect(anheBuilding.status).toBe(400)
     expect((await call(s, anhe, 'POST', `/api/surveys/${id}/responses`, { answers: [{ questionId: 'c1', value: 'x' }] })).body.error.code).toBe('not_eligible')
+    await checkPaperBatches(s, admin, id)
     await call(s, moderator, 'POST', `/api/surveys/${id}/close`)
     const staff = await call(s, moderator, 'GET', `/api/surveys/${id}/results`)
     expect(staff.body.questions[0].texts).toEqual([...texts].sort())

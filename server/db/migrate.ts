@@ -6,6 +6,7 @@ import { content } from './migrations/002_content'
 import { proposals } from './migrations/003_proposals'
 import { discussions } from './migrations/004_discussions'
 import { surveys } from './migrations/005_surveys'
+import { paperBatches } from './migrations/006_paper_batches'
 
 // Ordered by name; append new migrations, never edit a released one.
 const MIGRATIONS: Record<string, Migration> = {
@@ -14,6 +15,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '003_proposals': proposals,
   '004_discussions': discussions,
   '005_surveys': surveys,
+  '006_paper_batches': paperBatches,
 }
 
 export async function migrateToLatest(db: Db): Promise<void> {

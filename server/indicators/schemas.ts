@@ -50,6 +50,17 @@ const provenanceFields = {
       n: Type.Integer(),
       status: ScoreStatus,
       points: Nullable(Type.Number()),
+      paperShare: Type.Number(),
+    }),
+  ),
+  held: Type.Optional(
+    Type.Object({
+      surveyId: Type.Integer(),
+      title: Type.String(),
+      closedAt: Type.String(),
+      paperShare: Type.Number(),
+      committeePaperShare: Type.Number(),
+      reason: Type.String(),
     }),
   ),
   platform: Type.Optional(Type.Object({ value: LibraryValue, detail: Type.String() })),
@@ -86,6 +97,8 @@ export const IndicatorSummary = Type.Object({
       title: Type.String(),
       closedAt: Type.String(),
       responses: Type.Integer(),
+      paperShare: Type.Number(),
+      heldReason: Nullable(Type.String()),
       scores: Type.Array(
         Type.Object({
           instrumentId: Instrument,

@@ -1,6 +1,6 @@
 // Who may do what with a survey. Pure: the caller loads the principal, the survey's state and its
 // unit chain, then asks; each function answers with a refusal (to throw) or null.
-import { AppError, forbidden, notFound } from '../core/errors'
+import { AppError, conflict, forbidden, notFound } from '../core/errors'
 import { can, isStaffFor, type Principal, type UnitChain } from '../accounts'
 import type { SurveyState } from '../../types'
 
@@ -42,4 +42,21 @@ export function answerRefusal(p: Principal, t: SurveyTarget): AppError | null {
 /** Results: residents see the figures of a closed survey (without open text); the committee from its end. */
 export function resultsRefusal(p: Principal, t: SurveyTarget): AppError | null {
   return readRefusal(p, t) ?? (isSurveyStaff(p, t) || t.state === 'closed' ? null : forbidden('问卷结束后才公布结果'))
+}
+
+/** Staff of the 街镇 over the survey (not its 居委会): paper they type in is not the committee's own. */
+export const isStreetStaff = (p: Principal, chain: UnitChain): boolean => p.grants.some((g) => g.role === 'admin' && chain.includes(g.unitId))
+
+/** Checking a paper batch: survey staff other than the one who typed it in. */
+export function checkRefusal(p: Principal, batch: { entered_by: number; checked_at: string | null }): AppError | null {
+  if (batch.checked_at !== null) return conflict('batch_checked', '这一批纸质问卷已经复核过了')
+  return batch.entered_by === p.userId ? forbidden('复核须由录入人以外的另一位工作人员完成') : null
+}
+
+/** Confirming that a wave answered mostly on paper by the 居委会 may count: the 街镇 only, once it is closed. */
+export function confirmRefusal(p: Principal, t: SurveyTarget): AppError | null {
+  const refused = manageRefusal(p, t)
+  if (refused) return refused
+  if (!isStreetStaff(p, t.chain)) return forbidden('只有街镇工作人员可以确认以居委会录入的纸质问卷为主的调查')
+  return t.state === 'closed' ? null : conflict('survey_not_closed', '问卷结束后才能确认')
 }

@@ -218,7 +218,8 @@ function normaliseValue(q: SurveyQuestion, v: unknown, n: number): number | numb
   }
 }
 
-const share = (count: number, of: number): number => (of > 0 ? Math.round((count / of) * 10_000) / 10_000 : 0)
+/** count / of, rounded to 4 decimals (0 when of is 0). */
+export const share = (count: number, of: number): number => (of > 0 ? Math.round((count / of) * 10_000) / 10_000 : 0)
 
 /**
  * One question's figures from all responses. Below minCellSize answering, only the count is given;
@@ -270,4 +271,22 @@ export function questionResult(
     case 'text':
       return opts.staff ? { ...base, texts: (values as string[]).slice().sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)) } : base
   }
+}
+
+// ---- paper questionnaires (the committee must not write its own grade) --------------------------
+
+/** Paper questionnaires in one batch (a pile typed in at one sitting). */
+export const MAX_PAPER_BATCH = 200
+
+/** How many more paper questionnaires a 楼组 can take: its households not yet answered. */
+export const paperRoom = (b: { households: number; online: number; paper: number }): number => Math.max(0, b.households - b.online - b.paper)
+
+/** A wave counts for the index without the 街镇's word only if at most this share was typed in by the 居委会. */
+export const COMMITTEE_PAPER_LIMIT = 0.5
+
+/** Why the index may not use a wave yet (most answers typed in on paper by the 居委会 being evaluated,
+ *  not confirmed by the 街镇), or null. */
+export function paperHoldReason(w: { total: number; committeePaper: number; confirmed: boolean }): string | null {
+  if (w.confirmed || share(w.committeePaper, w.total) <= COMMITTEE_PAPER_LIMIT) return null
+  return `这一轮的 ${w.total} 份回答中有 ${w.committeePaper} 份是居委会录入的纸质问卷，超过一半；须经街镇确认后才计入评估指标`
 }

@@ -4,7 +4,7 @@
 import { Type, type TSchema } from '@sinclair/typebox'
 import type { InstrumentScore, SubgroupScore } from '../../types/scoring'
 import { Id, Instant, literals, Text } from '../core/schema'
-import { INSTRUMENT_IDS, MAX_QUESTIONS, TEMPLATE_IDS } from './rules'
+import { INSTRUMENT_IDS, MAX_PAPER_BATCH, MAX_QUESTIONS, TEMPLATE_IDS } from './rules'
 
 const Nullable = <T extends TSchema>(t: T) => Type.Union([t, Type.Null()])
 
@@ -77,6 +77,8 @@ export const EditBody = Type.Object(
 export const ResponseNoteBody = Type.Object({ text: Text({ minLength: 1, maxLength: 2000 }) }, { additionalProperties: false })
 export const SubmitBody = Type.Object({ answers: Answers }, { additionalProperties: false })
 export const PaperBody = Type.Object({ buildingId: Id, answers: Answers }, { additionalProperties: false })
+export const PaperBatchBody = Type.Object({ entries: Type.Array(PaperBody, { minItems: 1, maxItems: MAX_PAPER_BATCH }) }, { additionalProperties: false })
+export const BatchParams = Type.Object({ id: Id, batchId: Id })
 export const ExportQuery = Type.Object({ format: Type.Optional(literals(['csv', 'xlsx'] as const)) })
 
 // ---- responses --------------------------------------------------------------------------------
@@ -152,6 +154,24 @@ export const SurveyDetail = Type.Object({
 
 export const SubmitResult = Type.Object({ ok: Type.Literal(true), surveyId: Type.Integer() })
 export const PaperResult = Type.Object({ ok: Type.Literal(true), surveyId: Type.Integer(), paperResponses: Type.Integer() })
+export const PaperBatch = Type.Object({
+  id: Type.Integer(),
+  surveyId: Type.Integer(),
+  count: Type.Integer(),
+  byStreet: Type.Boolean(),
+  enteredBy: Type.Integer(),
+  enteredAt: Type.String(),
+  checkedBy: Nullable(Type.Integer()),
+  checkedAt: Nullable(Type.String()),
+})
+export const PaperBatchList = Type.Object({ items: Type.Array(PaperBatch) })
+export const PaperStanding = Type.Object({
+  paperShare: Type.Number(),
+  committeePaperShare: Type.Number(),
+  uncheckedPaper: Type.Integer(),
+  confirmedAt: Nullable(Type.String()),
+  heldReason: Nullable(Type.String()),
+})
 
 const OptionCount = Type.Object({
   value: Type.Union([Type.Number(), Type.Literal('dk')]),
@@ -184,7 +204,8 @@ export const SurveyResults = Type.Object({
   title: Type.String(),
   status: SurveyStatus,
   unit: Type.Object({ id: Type.Integer(), name: Type.String(), level: UnitLevel }),
-  responses: Type.Object({ total: Type.Integer(), app: Type.Integer(), paper: Type.Integer() }),
+  responses: Type.Object({ total: Type.Integer(), app: Type.Integer(), paper: Type.Integer(), paperShare: Type.Number() }),
+  paper: PaperStanding,
   eligible: Type.Object({ verifiedResidents: Type.Integer(), verifiedHouseholds: Type.Integer(), households: Type.Integer() }),
   responseRate: Nullable(Type.Number()),
   minCellSize: Type.Integer(),

@@ -110,6 +110,16 @@ export async function seedDemoSurveys(trx: Trx, now = new Date()): Promise<void>
     })
     rows.sort((a, b) => (a.id < b.id ? -1 : 1))
     await trx.insertInto('survey_responses').values(rows).execute()
+    // The paper came in as one batch typed in by the 居委会 and checked by the 街镇, which then
+    // confirmed the mostly-paper wave for the index.
+    const paper = rows.filter((r) => r.channel === 'paper')
+    const perBuilding: Record<number, number> = {}
+    for (const r of paper) perBuilding[r.building_id] = (perBuilding[r.building_id] ?? 0) + 1
+    await trx
+      .insertInto('survey_paper_batches')
+      .values({ survey_id: id, entries: null, building_counts: JSON.stringify(perBuilding), count: paper.length, by_street: 0, entered_by: moderator.id, entered_at: closed, checked_by: admin.id, checked_at: closed })
+      .execute()
+    await trx.insertInto('survey_paper_confirmations').values({ survey_id: id, confirmed_by: admin.id, confirmed_at: closed }).execute()
     if (o.appFrom.length) {
       await trx
         .insertInto('survey_participation')

@@ -50,8 +50,34 @@ export interface SurveyResponseTable {
   mixed: number
 }
 
+/** A batch of paper questionnaires (migration 006_paper_batches): who typed it in, who checked it. */
+export interface SurveyPaperBatchTable {
+  id: Generated<number>
+  survey_id: number
+  /** JSON array of { buildingId, answers } until the batch is checked, then null (the answers are in survey_responses). */
+  entries: string | null
+  /** JSON object 楼组 id → questionnaires, kept after checking for the per-楼组 cap. */
+  building_counts: string
+  count: number
+  /** 1 when entered by the 街镇's staff, 0 when by the 居委会. */
+  by_street: number
+  entered_by: number
+  entered_at: string
+  checked_by: number | null
+  checked_at: string | null
+}
+
+/** The 街镇's confirmation that a wave answered mostly on paper by the 居委会 counts for the index. */
+export interface SurveyPaperConfirmationTable {
+  survey_id: number
+  confirmed_by: number
+  confirmed_at: string
+}
+
 export interface SurveyTables {
   surveys: SurveyTable
   survey_participation: SurveyParticipationTable
   survey_responses: SurveyResponseTable
+  survey_paper_batches: SurveyPaperBatchTable
+  survey_paper_confirmations: SurveyPaperConfirmationTable
 }

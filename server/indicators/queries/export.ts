@@ -25,11 +25,17 @@ export const INDEX_COLUMNS: Column[] = [
   { key: 'entered', header: '手工录入', width: 30 },
 ]
 
+const percent = (share: number) => `${Math.round(share * 100)}%`
+
 function provenanceText(p: Omit<LeafProvenance, 'parts'> | undefined): { evidence: string | null; entered: string | null } {
   if (!p) return { evidence: null, entered: null }
+  const wave = p.questionnaire ?? p.held
+  const about = wave ? `问卷“${wave.title}”（#${wave.surveyId}，${wave.closedAt.slice(0, 10)} 结束` : ''
   const evidence = p.questionnaire
-    ? `问卷“${p.questionnaire.title}”（#${p.questionnaire.surveyId}，${p.questionnaire.closedAt.slice(0, 10)} 结束，有效问卷 ${p.questionnaire.n} 份）`
-    : p.platform?.detail ?? null
+    ? `${about}，有效问卷 ${p.questionnaire.n} 份，纸质占 ${percent(p.questionnaire.paperShare)}）`
+    : p.held
+      ? `${about}，未计入：${p.held.reason}）`
+      : p.platform?.detail ?? null
   // Who entered it: a staff label, the date; never a resident.
   const entered = p.manual ? `${p.manual.enteredBy.label.replace(/ #\d+$/, '')} ${p.manual.enteredAt.slice(0, 10)}${p.manual.note ? `：${p.manual.note}` : ''}` : null
   return { evidence, entered }

@@ -10,18 +10,19 @@
 import type { Kysely } from 'kysely'
 import { CHANGNING_2022, evaluateIndex, INSTRUMENTS, round2 } from '../../../src/scoring'
 import type { IndexInput, IndexInputs, IndexNodeResult, IndexResult, InputSource, InstrumentId, InstrumentScore, SourcedInput } from '../../../src/scoring'
-import type { IndexDelta, IndexReport, IndicatorSummary, LeafProvenance, PeriodInfo, QuestionnaireProvenance, RadarPoint, SummaryScore } from '../../../types'
+import type { HeldWave, IndexDelta, IndexReport, IndicatorSummary, LeafProvenance, PeriodInfo, QuestionnaireProvenance, RadarPoint, SummaryScore } from '../../../types'
 import { periodWindow, previousPeriod } from '../../../types/period'
 import type { Database } from '../../db/schema'
 import {
   buildingsUnder,
   closedWaves,
   instrumentsOf,
+  paperCounts,
   responseNote,
-  responseTotal,
   scoreSuppressed,
   waveScores,
   type BuildingInfo,
+  type PaperCounts,
   type Reader,
   type SurveyRow,
 } from '../../surveys'
@@ -34,39 +35,66 @@ type Q = Kysely<Database>
 
 /** Instrument scores per closed survey, computed once per request. */
 export type ScoreCache = Map<number, Promise<Map<InstrumentId, InstrumentScore>>>
+/** Paper standing per closed survey, computed once per request. */
+export type PaperCache = Map<number, Promise<PaperCounts>>
 
-function surveyScores(db: Q, row: SurveyRow, buildings: BuildingInfo[], cache: ScoreCache) {
-  let scores = cache.get(row.id)
-  if (!scores) {
-    scores = waveScores(db, row, buildings)
-    cache.set(row.id, scores)
+function once<T>(cache: Map<number, Promise<T>>, id: number, make: () => Promise<T>): Promise<T> {
+  let value = cache.get(id)
+  if (!value) {
+    value = make()
+    cache.set(id, value)
   }
-  return scores
+  return value
 }
+
+const surveyScores = (db: Q, row: SurveyRow, buildings: BuildingInfo[], cache: ScoreCache) => once(cache, row.id, () => waveScores(db, row, buildings))
+const surveyPaper = (db: Q, row: SurveyRow, cache: PaperCache) => once(cache, row.id, () => paperCounts(db, row.id))
 
 interface Wave {
   row: SurveyRow
   score: InstrumentScore
+  paper: PaperCounts
 }
 
-/** For each instrument, the latest closed survey of the 居民区 in the window with enough respondents. */
-async function questionnaireWaves(db: Q, neighbourhoodId: number, window: { from: string; to: string }, buildings: BuildingInfo[], cache: ScoreCache) {
+const heldWave = (row: SurveyRow, paper: PaperCounts): HeldWave => ({
+  surveyId: row.id,
+  title: row.title,
+  closedAt: row.closed_at!,
+  paperShare: paper.standing.paperShare,
+  committeePaperShare: paper.standing.committeePaperShare,
+  reason: paper.standing.heldReason!,
+})
+
+/**
+ * For each instrument, the latest closed survey of the 居民区 in the window with enough respondents —
+ * unless that survey is held (mostly typed in on paper by the 居委会 itself, not confirmed by the
+ * 街镇): then the instrument has no wave (an earlier one would not describe the period as well).
+ */
+async function questionnaireWaves(db: Q, neighbourhoodId: number, window: { from: string; to: string }, buildings: BuildingInfo[], cache: Caches) {
   const rows = await closedWaves(db, neighbourhoodId, { closedIn: window })
   const waves = new Map<InstrumentId, Wave>()
+  const held = new Map<InstrumentId, HeldWave>()
   for (const row of rows) {
-    const scores = await surveyScores(db, row, buildings, cache)
+    const [scores, paper] = await Promise.all([surveyScores(db, row, buildings, cache.scores), surveyPaper(db, row, cache.paper)])
     for (const [id, score] of scores) {
-      if (!waves.has(id) && !scoreSuppressed(score)) waves.set(id, { row, score })
+      if (waves.has(id) || held.has(id) || scoreSuppressed(score)) continue
+      if (paper.standing.heldReason) held.set(id, heldWave(row, paper))
+      else waves.set(id, { row, score, paper })
     }
   }
-  return waves
+  return { waves, held }
+}
+
+interface Caches {
+  scores: ScoreCache
+  paper: PaperCache
 }
 
 const sourced = (value: SourcedInput['value'], source: InputSource): SourcedInput => ({ value, source })
 
-async function evaluatePeriod(db: Q, nb: { id: number }, buildings: BuildingInfo[], period: PeriodInfo, cache: ScoreCache) {
+async function evaluatePeriod(db: Q, nb: { id: number }, buildings: BuildingInfo[], period: PeriodInfo, cache: Caches) {
   const window = periodWindow(period)
-  const [waves, evidence, manual] = await Promise.all([
+  const [{ waves, held }, evidence, manual] = await Promise.all([
     questionnaireWaves(db, nb.id, window, buildings, cache),
     platformEvidence(db, nb.id, buildings, window),
     latestManual(db, nb.id, period.id),
@@ -97,6 +125,8 @@ async function evaluatePeriod(db: Q, nb: { id: number }, buildings: BuildingInfo
     const entry: LeafProvenance = { leafId, used: null, ...(manualValue ? { manual: manualValue } : {}) }
     if (info.instrument) {
       const wave = waves.get(info.instrument)
+      const heldBack = held.get(info.instrument)
+      if (heldBack) entry.held = heldBack
       if (wave) {
         inputs[leafId] = sourced(wave.score, 'questionnaire')
         entry.used = 'questionnaire'
@@ -124,7 +154,15 @@ async function evaluatePeriod(db: Q, nb: { id: number }, buildings: BuildingInfo
 type LeafInputProvenance = Omit<LeafProvenance, 'parts'>
 
 function waveProvenance(w: Wave): QuestionnaireProvenance {
-  return { surveyId: w.row.id, title: w.row.title, closedAt: w.row.closed_at!, n: w.score.n, status: w.score.status, points: w.score.points }
+  return {
+    surveyId: w.row.id,
+    title: w.row.title,
+    closedAt: w.row.closed_at!,
+    n: w.score.n,
+    status: w.score.status,
+    points: w.score.points,
+    paperShare: w.paper.standing.paperShare,
+  }
 }
 
 export const radarOf = (r: IndexResult): RadarPoint[] => r.children.map((c) => ({ id: c.id, name: c.name, points: c.points, max: c.max }))
@@ -146,7 +184,7 @@ export function deltasOf(current: IndexResult, previous: IndexResult): IndexDelt
 
 export async function buildReport(db: Q, nb: { id: number; name: string }, period: PeriodInfo): Promise<IndexReport> {
   const buildings = await buildingsUnder(db, nb.id)
-  const cache: ScoreCache = new Map()
+  const cache: Caches = { scores: new Map(), paper: new Map() }
   const prevPeriod = previousPeriod(period)
   const [current, previous] = await Promise.all([
     evaluatePeriod(db, nb, buildings, period, cache),
@@ -170,27 +208,29 @@ export async function buildSummary(db: Q, nb: { id: number; name: string }): Pro
   const unit = { id: nb.id, name: nb.name }
   if (rows.length === 0) return { unit, wave: null }
   const buildings = await buildingsUnder(db, nb.id)
-  const cache: ScoreCache = new Map()
+  const cache: Caches = { scores: new Map(), paper: new Map() }
   const [last, ...earlier] = rows
-  const scores = await surveyScores(db, last, buildings, cache)
+  const [scores, paper] = await Promise.all([surveyScores(db, last, buildings, cache.scores), surveyPaper(db, last, cache.paper)])
+  // A held wave's scores are not shown as the 居民区's (the 居委会 typed most of them in itself).
+  const held = paper.standing.heldReason !== null
   const previousPoints = async (id: InstrumentId): Promise<number | null> => {
     for (const row of earlier) {
-      const s = (await surveyScores(db, row, buildings, cache)).get(id)
-      if (s) return scoreSuppressed(s) ? null : s.points
+      const s = (await surveyScores(db, row, buildings, cache.scores)).get(id)
+      if (s) return scoreSuppressed(s) || (await surveyPaper(db, row, cache.paper)).standing.heldReason ? null : s.points
     }
     return null
   }
-  const responses = await responseTotal(db, last.id)
   const summaryScores: SummaryScore[] = []
   for (const id of instrumentsOf(last)) {
     const s = scores.get(id)!
     const suppressed = scoreSuppressed(s)
+    const hidden = suppressed || held
     summaryScores.push({
       instrumentId: id,
       name: INSTRUMENTS[id].name,
       max: s.maxPoints,
-      points: suppressed ? null : s.points,
-      interval: suppressed || !s.interval ? null : s.interval.points,
+      points: hidden ? null : s.points,
+      interval: hidden || !s.interval ? null : s.interval.points,
       n: s.n,
       status: suppressed ? 'suppressed' : s.status,
       previousPoints: await previousPoints(id),
@@ -202,7 +242,9 @@ export async function buildSummary(db: Q, nb: { id: number; name: string }): Pro
       surveyId: last.id,
       title: last.title,
       closedAt: last.closed_at!,
-      responses,
+      responses: paper.total,
+      paperShare: paper.standing.paperShare,
+      heldReason: paper.standing.heldReason,
       scores: summaryScores,
       responseNote: responseNote(last),
     },

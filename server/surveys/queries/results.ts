@@ -10,6 +10,7 @@ import type { Database } from '../../db/schema'
 import type { Reader } from '../context'
 import { resultsRefusal } from '../policy'
 import { MIN_CELL_SIZE, questionResult, surveyStatus, type StoredAnswers } from '../rules'
+import { paperCounts } from './paper'
 import { buildingsUnder, eligibleIn, type BuildingInfo } from './units'
 import { instrumentsOf, questionsOf, responseNote, surveyFor, type SurveyRow } from './surveys'
 
@@ -90,10 +91,11 @@ export function instrumentResult(id: InstrumentId, score: InstrumentScore, build
 }
 
 export async function computeResults(db: Q, row: SurveyRow, now: Date, opts: { staff: boolean }): Promise<SurveyResults> {
-  const [unit, buildings, responses] = await Promise.all([
+  const [unit, buildings, responses, { standing }] = await Promise.all([
     db.selectFrom('units').select(['id', 'name', 'level']).where('id', '=', row.unit_id).executeTakeFirstOrThrow(),
     buildingsUnder(db, row.unit_id),
     loadResponses(db, row.id),
+    paperCounts(db, row.id),
   ])
   const eligible = await eligibleIn(db, buildings)
   const status = surveyStatus(row, now)
@@ -111,7 +113,8 @@ export async function computeResults(db: Q, row: SurveyRow, now: Date, opts: { s
     title: row.title,
     status,
     unit: { id: unit.id, name: unit.name, level: unit.level },
-    responses: { total: responses.length, app, paper },
+    responses: { total: responses.length, app, paper, paperShare: standing.paperShare },
+    paper: standing,
     eligible,
     responseRate: eligible.verifiedResidents > 0 ? Math.round((app / eligible.verifiedResidents) * 10_000) / 10_000 : null,
     minCellSize: MIN_CELL_SIZE,

@@ -1,5 +1,4 @@
-// Closed questionnaire waves of a 居民区, as the index reads them: the surveys, their scores and how
-// many answered.
+// Closed questionnaire waves of a 居民区, as the index reads them: the surveys and their scores.
 import type { Kysely } from 'kysely'
 import type { InstrumentScore } from '../../../src/scoring'
 import type { InstrumentId } from '../../../types/scoring'
@@ -27,14 +26,4 @@ export async function closedWaves(db: Q, neighbourhoodId: number, opts: { closed
 /** The scoring library's score of each instrument a wave carries. */
 export async function waveScores(db: Q, row: SurveyRow, buildings: BuildingInfo[]): Promise<Map<InstrumentId, InstrumentScore>> {
   return scoreInstruments(instrumentsOf(row), await loadResponses(db, row.id), buildings)
-}
-
-/** How many answered a survey (app and paper). */
-export async function responseTotal(db: Q, surveyId: number): Promise<number> {
-  const { n } = await db
-    .selectFrom('survey_responses')
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .where('survey_id', '=', surveyId)
-    .executeTakeFirstOrThrow()
-  return Number(n)
 }
