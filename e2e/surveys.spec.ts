@@ -13,6 +13,7 @@ import { expect, journey, test, type App } from './support/app'
 journey('surveys')
 
 const MODERATOR = '居委会 · 梧桐居民区'
+const STREET_STAFF = '街道工作人员 · 长宁示范街道'
 const RESIDENT = '居民代表 · 梧桐新村3号楼'
 const TITLE = '梧桐居民区居民感受调查（第二轮）'
 const NOTE = '感谢参与！大家对议事厅的了解还不够，居委会下月起每月第一个周六在小区门口设议事咨询台。'
@@ -153,6 +154,13 @@ test('a resident answers the annual survey in 大字模式; the committee closes
     const res = await api.request(staff, 'POST', `/api/surveys/${surveyId}/paper-responses`, { buildingId: buildings[i % buildings.length], answers })
     expect(res.status).toBe(201)
   }
+  // Paper counts once a second person has checked it: the 街镇's staff member checks every batch.
+  const streetStaff = (await api.users()).find((u) => u.description === STREET_STAFF)
+  expect(streetStaff).toBeDefined()
+  const street = await api.login(streetStaff!.id)
+  const batches = await api.ok<{ items: { id: number; checkedBy: number | null }[] }>(street, 'GET', `/api/surveys/${surveyId}/paper-batches`)
+  expect(batches.items).toHaveLength(9)
+  for (const b of batches.items) await api.ok(street, 'POST', `/api/surveys/${surveyId}/paper-batches/${b.id}/check`, {})
 
   // The index before closing: an open survey does not count yet.
   await openIndexFromHome(app)
@@ -181,6 +189,10 @@ test('a resident answers the annual survey in 大字模式; the committee closes
   await app.shot('surveys-09-results-score')
   await app.on('.cs-dist').first().scrollIntoViewIfNeeded()
   await app.shot('surveys-10-results-question')
+
+  // Nine of its ten answers were entered on paper by the 居委会 being evaluated: the wave counts for the
+  // index once the 街镇 confirms it.
+  await api.ok(street, 'POST', `/api/surveys/${surveyId}/paper-confirmation`, {})
 
   // The index now takes the new wave: the belonging leaf changed and names it.
   await app.tapTo(app.on('.btn').filter({ hasText: '查看评估指标' }))
@@ -222,7 +234,7 @@ test('the 街镇 enters an index figure; the committee writes a needs survey a r
   if (await app.on('.hello__name').count()) await app.logout()
 
   // --- The 街镇 admin enters 党员报到率 for 梧桐居民区; the index shows who entered it. -----------------
-  await app.loginAs('街道工作人员 · 长宁示范街道')
+  await app.loginAs(STREET_STAFF)
   await app.setLargeText(true)
   await app.tab('首页')
   await app.tapTo(app.on('.btn').filter({ hasText: '评估指标' }).first())
