@@ -73,6 +73,28 @@ async function rewrite(trx: Trx, surveyId: number, all: boolean): Promise<Respon
   return rows
 }
 
+const SNAPSHOT_POLL_MS = 50
+const SNAPSHOT_WAIT_MS = 5_000
+
+/**
+ * PostgreSQL keeps a deleted row — stamped with its writer's xid — for as long as any transaction of
+ * the database may still see it, and VACUUM and CLUSTER keep it then too. So wait, briefly, until
+ * every transaction older than now has ended (a longer one leaves the rows to the next mix's VACUUM).
+ */
+async function earlierSnapshotsEnded(db: Q): Promise<void> {
+  const { rows } = await sql<{ x: string }>`select (pg_snapshot_xmax(pg_current_snapshot())::text::bigint % 4294967296)::text as x`.execute(db)
+  const now = rows[0].x
+  for (let waited = 0; waited < SNAPSHOT_WAIT_MS; waited += SNAPSHOT_POLL_MS) {
+    const older = await sql<{ n: number }>`
+      select count(*)::int as n from pg_stat_activity
+      where datname = current_database() and pid <> pg_backend_pid()
+        and ((backend_xmin is not null and age(backend_xmin) > age(${now}::xid))
+          or (backend_xid is not null and age(backend_xid) > age(${now}::xid)))`.execute(db)
+    if (older.rows[0].n === 0) return
+    await new Promise((resolve) => setTimeout(resolve, SNAPSHOT_POLL_MS))
+  }
+}
+
 /**
  * Run once a mix has committed (VACUUM and CLUSTER cannot run in a transaction): leaves no pre-mix
  * copy of an answer or a participation row in the files. `ordered` (after closing) also rewrites the
@@ -83,6 +105,7 @@ export async function eraseUnmixed(db: Q, opts: { ordered: boolean }): Promise<v
     await sql`pragma wal_checkpoint(truncate)`.execute(db)
     return
   }
+  await earlierSnapshotsEnded(db)
   if (opts.ordered) {
     await sql`cluster survey_responses using survey_responses_pkey`.execute(db)
     await sql`cluster survey_participation using survey_participation_pk`.execute(db)
