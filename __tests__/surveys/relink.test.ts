@@ -58,6 +58,11 @@ describeEachDatabase('anonymity: nothing links an answer to a person', (dialect)
   /** The submission index of a stored row, recovered from its unique marker. */
   const submissionIndex = (answers: string) => markers.indexOf(JSON.parse(answers).c1)
 
+  /** PostgreSQL: for each respondent, the transaction ids allocated while their submit ran (exclusive bounds). */
+  const brackets: [number, number][] = []
+  const currentXid = async () =>
+    Number((await sql<{ x: string }>`select (pg_current_xact_id()::text::bigint % 4294967296)::text as x`.execute(s.app.db.kysely)).rows[0].x)
+
   async function xminLinks(): Promise<number> {
     const responses = await sql<{ x: string }>`select xmin::text as x from survey_responses where survey_id = ${surveyId}`.execute(s.app.db.kysely)
     const participation = await sql<{ x: string }>`select xmin::text as x from survey_participation where survey_id = ${surveyId}`.execute(s.app.db.kysely)
@@ -72,7 +77,8 @@ describeEachDatabase('anonymity: nothing links an answer to a person', (dialect)
     outsider = await s.loginAs('居民代表 · 香樟苑1号楼（已认证）')
     wutong = await unitId(s, '梧桐居民区')
     const residents = await verifiedResidents(s, '梧桐居民区')
-    respondents = await Promise.all(residents.slice(0, RESPONDENTS).map((r) => loginUser(s, r.userId)))
+    // Last user first, so that arrival order is not the user order participation is kept in.
+    respondents = await Promise.all(residents.slice(0, RESPONDENTS).reverse().map((r) => loginUser(s, r.userId)))
     // Random prefixes: sorting by content says nothing about who answered first.
     markers = respondents.map((_, i) => `${randomBytes(3).toString('hex')}-意见${i}`)
     const created = await call(s, moderator, 'POST', '/api/surveys', {
@@ -92,7 +98,9 @@ describeEachDatabase('anonymity: nothing links an answer to a person', (dialect)
   it('stores answers with no user, no fine time and a random key', async () => {
     for (let i = 0; i < RESPONDENTS; i++) {
       clock.advance(37_000)
+      const before = dialect === 'postgres' ? await currentXid() : 0
       const res = await call(s, respondents[i], 'POST', `/api/surveys/${surveyId}/responses`, { answers: answersOf(i, markers[i]) }, { 'idempotency-key': `relink-${i}` })
+      if (dialect === 'postgres') brackets.push([before, await currentXid()])
       expect(res.status).toBe(201)
       // The receipt says nothing about the answer.
       expect(res.body).toEqual({ ok: true, surveyId })
@@ -144,6 +152,51 @@ describeEachDatabase('anonymity: nothing links an answer to a person', (dialect)
     expect(arrival).not.toEqual([...arrival].sort((a, b) => a - b))
     expect(byId.every((r) => r.mixed === 1)).toBe(true)
     if (dialect === 'postgres') expect(await xminLinks()).toBe(0)
+  })
+
+  it('leaves no link in the files or the database pages after closing: no old copy, no submitting xid', async () => {
+    const db = s.app.db.kysely
+    const participants = await sql<{ user_id: number }>`select user_id from survey_participation where survey_id = ${surveyId}`.execute(db)
+    // Participation rows are kept in user order, not in the order people answered.
+    expect(participants.rows.map((r) => r.user_id)).toEqual(respondents.map((r) => r.userId).sort((a, b) => a - b))
+    const everyMarker = [...markers, '纸质-0', '纸质-1', '纸质-2']
+    const occurrences = (bytes: Buffer, text: string) => {
+      const needle = Buffer.from(text)
+      let n = 0
+      for (let at = bytes.indexOf(needle); at >= 0; at = bytes.indexOf(needle, at + 1)) n++
+      return n
+    }
+    if (dialect === 'sqlite') {
+      const file = (await sql<{ name: string; file: string }>`pragma database_list`.execute(db)).rows.find((r) => r.name === 'main')!.file
+      // The WAL, replayed commit by commit, would pair each participation row with its answer: it is empty.
+      expect(fs.existsSync(`${file}-wal`) ? fs.statSync(`${file}-wal`).size : 0).toBe(0)
+      // The database file holds each answer once, in its live row: no deleted cell or freed page keeps
+      // a pre-mix copy.
+      const bytes = fs.readFileSync(file)
+      expect(everyMarker.map((m) => occurrences(bytes, m))).toEqual(everyMarker.map(() => 1))
+      return
+    }
+    // PostgreSQL, read as a superuser with pageinspect: every tuple on every page, live or dead.
+    await sql`create extension if not exists pageinspect schema public`.execute(db).catch(() => undefined)
+    const ext = await sql<{ nspname: string }>`select n.nspname from pg_extension e join pg_namespace n on n.oid = e.extnamespace where e.extname = 'pageinspect'`.execute(db)
+    const ns = sql.id(ext.rows[0].nspname)
+    const pages = (table: string) => sql<{ page: Buffer }>`
+      select ${ns}.get_raw_page(${table}, b) as page
+      from generate_series(0, (pg_relation_size(${table}) / current_setting('block_size')::int)::int - 1) as b`.execute(db)
+    const tuples = await sql<{ x: string; flags: number }>`
+      select t.t_xmin::text as x, t.lp_flags as flags
+      from generate_series(0, (pg_relation_size('survey_responses') / current_setting('block_size')::int)::int - 1) as b,
+        ${ns}.heap_page_items(${ns}.get_raw_page('survey_responses', b)) as t
+      where t.t_xmin is not null`.execute(db)
+    const perXid = new Map<number, number>()
+    for (const t of tuples.rows) perXid.set(Number(t.x), (perXid.get(Number(t.x)) ?? 0) + 1)
+    // An answer tuple written by a respondent's own transaction names them: one tuple whose xmin was
+    // allocated while their submit ran. (A mixing batch of MIX_BATCH or more names nobody.)
+    const linked = brackets.map(([lo, hi]) => [...perXid].filter(([x, n]) => x > lo && x < hi && n < MIX_BATCH).length)
+    expect(linked).toEqual(brackets.map(() => 0))
+    // Nor do the raw pages keep an old copy of an answer beside the live one.
+    const bytes = Buffer.concat((await pages('survey_responses')).rows.map((r) => r.page))
+    expect(everyMarker.map((m) => occurrences(bytes, m))).toEqual(everyMarker.map(() => 1))
   })
 
   it('gives no identity next to an answer through any API, export or log entry', async () => {

@@ -50,6 +50,8 @@ export function connect(opts: ConnectOptions): Db {
   if (file !== ':memory:') fs.mkdirSync(opts.dataDir, { recursive: true })
   const sqlite = new SQLite(file === ':memory:' ? file : path.join(opts.dataDir, file))
   sqlite.pragma('journal_mode = WAL')
+  // Deleted rows and freed pages are zeroed, not left readable in the file (anonymous survey answers).
+  sqlite.pragma('secure_delete = ON')
   sqlite.pragma('foreign_keys = ON')
   sqlite.pragma('busy_timeout = 5000')
   sqlite.pragma('synchronous = NORMAL')

@@ -1,19 +1,28 @@
-// How a survey answer is stored apart from its author, so that nobody can tell whose it is.
+// How a survey answer is stored apart from its author, so that nobody can tell whose it is — not
+// through the API, and not with the database files or a database role either.
 //
 // - A submit writes two rows in one transaction: survey_participation (survey, user) and
 //   survey_responses (random key, survey, 楼组, day, channel, answers). Nothing is shared between them.
 // - The retry of a submit is recognised by the Idempotency-Key kept on the participation row. The
 //   general idempotency table is NOT used here: it would keep, next to the user id, a hash of the
 //   request body, and hashing the stored answers would find whose they are.
-// - SQLite keeps the rows ordered by the random key (WITHOUT ROWID). PostgreSQL keeps rows in the
-//   order they were written and stamps each with its transaction (xmin) — the same transaction as the
-//   participation row. So answers are "mixed": once MIX_BATCH unmixed answers of a survey have
-//   gathered, they are deleted and written again together, in key order, in a transaction of their
-//   own; closing a survey rewrites all its answers. After mixing, a row's position and xmin point to a
-//   batch of at least MIX_BATCH answers, never to one person. Until then the latest few (fewer than
-//   MIX_BATCH) are linkable by someone reading PostgreSQL's system columns directly — never through the API.
+// - The two rows of one submit are written together, so the storage links them: PostgreSQL stamps
+//   both with the submitting transaction (xmin) and keeps them in arrival order; SQLite's WAL holds
+//   both in one commit. So answers are staged (mixed = 0) and "mixed": once MIX_BATCH unmixed answers
+//   of a survey have gathered, the mixing transaction deletes them and writes them again together in
+//   key order; closing a survey does the same for all its answers. Afterwards every row's position and xmin point to a batch of
+//   at least MIX_BATCH answers, never to one person.
+// - Deleting is not erasing: the deleted copies stay as dead tuples (still stamped with the submitting
+//   xid) on PostgreSQL, and as old WAL frames and freed cells on SQLite. So after each mix commits,
+//   eraseUnmixed() removes them: SQLite runs with secure_delete (core/db.ts: freed cells and pages are zeroed)
+//   and truncates the WAL with a checkpoint; PostgreSQL VACUUMs both tables, and after closing
+//   CLUSTERs them, which writes a new file in key order and drops the old one: a heap puts a row
+//   wherever free space is, so only CLUSTER makes the physical order the key order — of the answers,
+//   and of the participation rows, which otherwise keep the order people answered in.
+// - Until the next mix, the latest few (fewer than MIX_BATCH) unmixed answers are linkable by whoever
+//   reads the files or PostgreSQL's system columns — never through the API.
 import { randomBytes } from 'node:crypto'
-import type { Kysely, Selectable } from 'kysely'
+import { sql, SqliteAdapter, type Kysely, type Selectable } from 'kysely'
 import type { Database } from '../db/schema'
 import type { Trx } from '../core/db'
 import { shanghaiDay } from '../../types/time'
@@ -44,20 +53,71 @@ export async function insertResponse(
 
 const INSERT_BATCH = 500
 
-async function rewrite(trx: Trx, rows: ResponseRecord[]): Promise<void> {
-  const sorted = rows.map((r) => ({ ...r, mixed: 1 })).sort((a, b) => (a.id < b.id ? -1 : 1))
-  for (let i = 0; i < sorted.length; i += INSERT_BATCH) {
-    await trx.insertInto('survey_responses').values(sorted.slice(i, i + INSERT_BATCH)).execute()
-  }
-}
+const isSqlite = (db: Q): boolean => db.getExecutor().adapter instanceof SqliteAdapter
 
 class TooFew extends Error {}
 
 /**
+ * Deletes the survey's answers (only the unmixed ones unless `all`) and writes them again in key
+ * order, marked mixed. Returns the rows taken.
+ */
+async function rewrite(trx: Trx, surveyId: number, all: boolean): Promise<ResponseRecord[]> {
+  let taken = trx.deleteFrom('survey_responses').where('survey_id', '=', surveyId)
+  if (!all) taken = taken.where('mixed', '=', 0)
+  const rows = await taken.returningAll().execute()
+  if (!all && rows.length < MIX_BATCH) throw new TooFew()
+  const sorted = rows.map((r) => ({ ...r, mixed: 1 })).sort((a, b) => (a.id < b.id ? -1 : 1))
+  for (let i = 0; i < sorted.length; i += INSERT_BATCH) {
+    await trx.insertInto('survey_responses').values(sorted.slice(i, i + INSERT_BATCH)).execute()
+  }
+  return rows
+}
+
+const SNAPSHOT_POLL_MS = 50
+const SNAPSHOT_WAIT_MS = 5_000
+
+/**
+ * PostgreSQL keeps a deleted row — stamped with its writer's xid — for as long as any transaction of
+ * the database may still see it, and VACUUM and CLUSTER keep it then too. So wait, briefly, until
+ * every transaction older than now has ended (a longer one leaves the rows to the next mix's VACUUM).
+ */
+async function earlierSnapshotsEnded(db: Q): Promise<void> {
+  const { rows } = await sql<{ x: string }>`select (pg_snapshot_xmax(pg_current_snapshot())::text::bigint % 4294967296)::text as x`.execute(db)
+  const now = rows[0].x
+  for (let waited = 0; waited < SNAPSHOT_WAIT_MS; waited += SNAPSHOT_POLL_MS) {
+    const older = await sql<{ n: number }>`
+      select count(*)::int as n from pg_stat_activity
+      where datname = current_database() and pid <> pg_backend_pid()
+        and ((backend_xmin is not null and age(backend_xmin) > age(${now}::xid))
+          or (backend_xid is not null and age(backend_xid) > age(${now}::xid)))`.execute(db)
+    if (older.rows[0].n === 0) return
+    await new Promise((resolve) => setTimeout(resolve, SNAPSHOT_POLL_MS))
+  }
+}
+
+/**
+ * Run once a mix has committed (VACUUM and CLUSTER cannot run in a transaction): leaves no pre-mix
+ * copy of an answer or a participation row in the files. `ordered` (after closing) also rewrites the
+ * PostgreSQL tables in key order.
+ */
+export async function eraseUnmixed(db: Q, opts: { ordered: boolean }): Promise<void> {
+  if (isSqlite(db)) {
+    await sql`pragma wal_checkpoint(truncate)`.execute(db)
+    return
+  }
+  await earlierSnapshotsEnded(db)
+  if (opts.ordered) {
+    await sql`cluster survey_responses using survey_responses_pkey`.execute(db)
+    await sql`cluster survey_participation using survey_participation_pk`.execute(db)
+  } else await sql`vacuum survey_responses, survey_participation`.execute(db)
+}
+
+/**
  * Rewrites the survey's unmixed answers together once there are at least MIX_BATCH of them, in a
- * transaction of its own (not the submitter's). `DELETE … RETURNING` hands each row to exactly one
- * of two concurrent mixers, so none is lost or doubled; a mixer left with fewer than MIX_BATCH rows
- * (a concurrent one took the others) rolls back, so no batch is ever small. Returns the rows rewritten.
+ * transaction of its own (not the submitter's), then erases the copies left behind. `DELETE …
+ * RETURNING` hands each row to exactly one of two concurrent mixers, so none is lost or doubled; a
+ * mixer left with fewer than MIX_BATCH rows (a concurrent one took the others) rolls back, so no batch
+ * is ever small. Returns the rows rewritten.
  */
 export async function mixResponses(db: Q, surveyId: number): Promise<number> {
   const { n } = await db
@@ -67,22 +127,21 @@ export async function mixResponses(db: Q, surveyId: number): Promise<number> {
     .where('mixed', '=', 0)
     .executeTakeFirstOrThrow()
   if (Number(n) < MIX_BATCH) return 0
+  let mixed: number
   try {
-    return await db.transaction().execute(async (trx) => {
-      const rows = await trx.deleteFrom('survey_responses').where('survey_id', '=', surveyId).where('mixed', '=', 0).returningAll().execute()
-      if (rows.length < MIX_BATCH) throw new TooFew()
-      await rewrite(trx, rows)
-      return rows.length
-    })
+    mixed = (await db.transaction().execute((trx) => rewrite(trx, surveyId, false))).length
   } catch (err) {
     if (err instanceof TooFew) return 0
     throw err
   }
+  await eraseUnmixed(db, { ordered: false })
+  return mixed
 }
 
-/** Rewrites every answer of a survey in key order, inside the caller's transaction (closing it). */
+/**
+ * Rewrites every answer of a survey in key order, inside the caller's transaction (closing it). The
+ * caller runs eraseUnmixed({ ordered: true }) once that transaction has committed.
+ */
 export async function mixAllResponses(trx: Trx, surveyId: number): Promise<number> {
-  const rows = await trx.deleteFrom('survey_responses').where('survey_id', '=', surveyId).returningAll().execute()
-  await rewrite(trx, rows)
-  return rows.length
+  return (await rewrite(trx, surveyId, true)).length
 }

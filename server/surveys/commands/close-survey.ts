@@ -1,6 +1,6 @@
 import type { SurveyDetail } from '../../../types'
 import { badInput, conflict } from '../../core/errors'
-import { mixAllResponses } from '../anonymity'
+import { eraseUnmixed, mixAllResponses } from '../anonymity'
 import type { Writer } from '../context'
 import { surveyDetail, surveyToManage } from '../queries/surveys'
 import { logSurvey } from './log'
@@ -22,7 +22,7 @@ export async function closeSurvey(w: Writer, id: number, rawBody: unknown): Prom
   if (row.state === 'draft') throw conflict('survey_not_published', '问卷还没有发布，不能结束')
   if (row.state === 'closed') throw conflict('survey_closed', '问卷已经结束了')
   const note = (body.responseNote as string | undefined)?.trim()
-  return w.write(async (trx) => {
+  const detail = await w.write(async (trx) => {
     const ts = now.toISOString()
     const changed = await trx
       .updateTable('surveys')
@@ -41,4 +41,6 @@ export async function closeSurvey(w: Writer, id: number, rawBody: unknown): Prom
     await logSurvey(trx, w.principal.userId, row, 'survey.close')
     return surveyDetail(w, row.id, trx)
   })
+  if (!w.replayed()) await eraseUnmixed(w.db, { ordered: true }).catch((err) => w.warn(err, 'survey answers not erased yet'))
+  return detail
 }
