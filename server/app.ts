@@ -59,6 +59,8 @@ export interface Overrides {
   logger?: boolean
 }
 
+const trustNearestHops = (hops: number) => (_address: string, hop: number) => hop < hops
+
 export async function buildApp(config: Config, overrides: Overrides = {}): Promise<FastifyInstance> {
   const db = overrides.db ?? connect({ databaseUrl: config.databaseUrl, dataDir: config.dataDir })
   await migrateToLatest(db)
@@ -67,8 +69,9 @@ export async function buildApp(config: Config, overrides: Overrides = {}): Promi
   const app = Fastify({
     logger: overrides.logger === false ? false : { level: config.logLevel, redact: ['req.headers.authorization'] },
     bodyLimit: config.bodyLimitBytes,
-    // Behind a load balancer the client address comes from X-Forwarded-For (rate limits need it).
-    trustProxy: true,
+    // Behind a load balancer the client address comes from X-Forwarded-For, but only the hops config trusts.
+    // Fastify 5 ignores a bare hop count (it cannot check the peer), so a configured count becomes this function.
+    trustProxy: typeof config.trustProxy === 'number' ? trustNearestHops(config.trustProxy) : config.trustProxy,
   }).withTypeProvider<TypeBoxTypeProvider>()
   app.setValidatorCompiler(validatorCompiler())
 
