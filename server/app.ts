@@ -46,6 +46,8 @@ export interface RegisteredRoute {
   method: string
   url: string
   schema?: FastifySchema
+  /** Open to anonymous callers (`config: { public: true }`). */
+  public: boolean
 }
 
 export interface Overrides {
@@ -102,13 +104,13 @@ export async function buildApp(config: Config, overrides: Overrides = {}): Promi
   const routeTable: RegisteredRoute[] = []
   app.decorate('routeTable', routeTable)
   app.addHook('onRoute', (r) => {
-    for (const method of [r.method].flat()) if (method !== 'HEAD') routeTable.push({ method, url: r.url, schema: r.schema })
+    for (const method of [r.method].flat()) if (method !== 'HEAD') routeTable.push({ method, url: r.url, schema: r.schema, public: r.config?.public === true })
   })
   installErrorHandling(app, SETTINGS_NAMES)
   installAuth(app)
 
   const HealthSchema = Type.Object({ ok: Type.Boolean(), database: Type.String(), dialect: Type.String() })
-  app.get('/api/health', { schema: { response: { 200: HealthSchema, 503: HealthSchema } } }, async (_request, reply): Promise<Health> => {
+  app.get('/api/health', { config: { public: true }, schema: { response: { 200: HealthSchema, 503: HealthSchema } } }, async (_request, reply): Promise<Health> => {
     try {
       await sql`select 1`.execute(db.kysely)
       return { ok: true, database: 'up', dialect: db.dialect }

@@ -35,17 +35,17 @@ export const accountRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const db = app.db.kysely
   const login = { db, wechat: app.wechat, sessionDays: app.config.sessionDays }
 
-  app.get('/api/auth/dev-users', { preHandler: devModeOnly, schema: { response: { 200: DevUsersSchema } } }, () => devUsers(db))
+  app.get('/api/auth/dev-users', { config: { public: true }, preHandler: devModeOnly, schema: { response: { 200: DevUsersSchema } } }, () => devUsers(db))
 
   app.post(
     '/api/auth/dev-login',
-    { preHandler: [devModeOnly, limitLogins], schema: { body: DevLoginBody, response: { 200: SessionSchema } } },
+    { config: { public: true }, preHandler: [devModeOnly, limitLogins], schema: { body: DevLoginBody, response: { 200: SessionSchema } } },
     (request) => devLogin(login, request.body.userId),
   )
 
   app.post(
     '/api/auth/wechat',
-    { preHandler: limitLogins, schema: { body: WechatLoginBody, response: { 200: SessionSchema } } },
+    { config: { public: true }, preHandler: limitLogins, schema: { body: WechatLoginBody, response: { 200: SessionSchema } } },
     (request) => loginWithWechat(login, request.body.code),
   )
 
