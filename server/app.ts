@@ -92,8 +92,14 @@ export async function buildApp(config: Config, overrides: Overrides = {}): Promi
   app.addHook('preClose', async () => {
     closing = true
   })
-  app.addHook('onSend', async (_request, reply) => {
+  app.addHook('onSend', async (request, reply) => {
     if (closing) reply.header('connection', 'close')
+    // Answers carry personal data: no cache may keep them (a route may say otherwise), no browser may
+    // guess their type.
+    if (request.url.startsWith('/api/')) {
+      if (!reply.hasHeader('cache-control')) reply.header('cache-control', 'no-store')
+      reply.header('x-content-type-options', 'nosniff')
+    }
   })
   app.addHook('onClose', async () => {
     await settled(app)
