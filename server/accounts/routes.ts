@@ -10,6 +10,7 @@ import { acceptPrivacy } from './commands/accept-privacy'
 import { devLogin } from './commands/dev-login'
 import { loginWithWechat } from './commands/login-wechat'
 import { logout } from './commands/logout'
+import { logoutEverywhere } from './commands/logout-everywhere'
 import { requestResidence } from './commands/request-residence'
 import { reviewResidence } from './commands/review-residence'
 import {
@@ -53,6 +54,8 @@ export const accountRoutes: FastifyPluginAsyncTypebox = async (app) => {
     requireUser(request)
     return logout(db, request.token)
   })
+
+  app.post('/api/auth/logout-all', { schema: { response: { 200: Ok } } }, async (request) => logoutEverywhere(db, requireUser(request).principal.userId))
 
   app.get('/api/me', { schema: { response: { 200: MeSchema } } }, async (request) => requireUser(request).me)
 
