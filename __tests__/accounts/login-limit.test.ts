@@ -4,6 +4,8 @@ import { describeEachDatabase, startServer, testConfig, type TestServer } from '
 // The login limit is keyed by the client's address; only the proxies TRUST_PROXY names may say what
 // that address is. A window of years keeps all the attempts of a test inside one window.
 const LONG_WINDOW = 10 * 365 * 86_400_000
+// Each case starts its own seeded server, which takes seconds on a busy machine.
+const CASE_MS = 30_000
 
 describeEachDatabase('accounts: the login limit and X-Forwarded-For', (dialect) => {
   async function withServer(env: Record<string, string>, run: (s: TestServer) => Promise<void>) {
@@ -39,13 +41,13 @@ describeEachDatabase('accounts: the login limit and X-Forwarded-For', (dialect) 
     await withServer({}, async (s) => {
       expect(await thirtyLogins(s, '203.0.113.7')).toEqual([...Array(10).fill(200), ...Array(20).fill(429)])
     })
-  })
+  }, CASE_MS)
 
   it('believes the nearest proxy with TRUST_PROXY=1', async () => {
     await withServer({ TRUST_PROXY: '1' }, async (s) => {
       expect(await thirtyLogins(s, '10.0.0.2')).toEqual(Array(30).fill(200))
     })
-  })
+  }, CASE_MS)
 
   it('believes only the listed proxies with TRUST_PROXY=<addresses>', async () => {
     await withServer({ TRUST_PROXY: '10.0.0.0/8, 192.0.2.1' }, async (s) => {
@@ -53,7 +55,7 @@ describeEachDatabase('accounts: the login limit and X-Forwarded-For', (dialect) 
       // A client reaching the server directly cannot choose its own address.
       expect((await thirtyLogins(s, '203.0.113.7')).filter((status) => status === 200)).toHaveLength(10)
     })
-  })
+  }, CASE_MS)
 
   it('says in Retry-After how many seconds remain of the window', async () => {
     await withServer({}, async (s) => {
@@ -66,7 +68,7 @@ describeEachDatabase('accounts: the login limit and X-Forwarded-For', (dialect) 
       expect(Number(refused.headers['retry-after'])).toBeLessThanOrEqual(windowEnd(before))
       expect(Number(refused.headers['retry-after'])).toBeGreaterThanOrEqual(windowEnd(after))
     })
-  })
+  }, CASE_MS)
 })
 
 describe('TRUST_PROXY', () => {

@@ -1,6 +1,9 @@
 import { buildApp } from '../../server/app'
 import { describeEachDatabase, freshDatabase, startServer, testConfig, type TestServer } from '../support/server'
 
+// Starting a seeded server takes seconds on a busy machine.
+const STARTUP_MS = 30_000
+
 // Every /api answer may carry personal data: no shared or browser cache keeps it, and no browser
 // sniffs it into something executable.
 describeEachDatabase('http: headers on personal data', (dialect) => {
@@ -9,7 +12,7 @@ describeEachDatabase('http: headers on personal data', (dialect) => {
   beforeAll(async () => {
     s = await startServer(dialect)
     resident = await s.loginAs('居民代表 · 梧桐新村3号楼（已认证）')
-  })
+  }, STARTUP_MS)
   afterAll(() => s.close())
 
   it.each([
@@ -50,5 +53,5 @@ describe('http: a route that chooses its own caching', () => {
       await app.close()
       await database.drop()
     }
-  })
+  }, STARTUP_MS)
 })
