@@ -46,6 +46,8 @@ export interface RegisteredRoute {
   method: string
   url: string
   schema?: FastifySchema
+  /** Open to anonymous callers (`config: { public: true }`). */
+  public: boolean
 }
 
 export interface Overrides {
@@ -59,6 +61,8 @@ export interface Overrides {
   logger?: boolean
 }
 
+const trustNearestHops = (hops: number) => (_address: string, hop: number) => hop < hops
+
 export async function buildApp(config: Config, overrides: Overrides = {}): Promise<FastifyInstance> {
   const db = overrides.db ?? connect({ databaseUrl: config.databaseUrl, dataDir: config.dataDir })
   await migrateToLatest(db)
@@ -67,8 +71,9 @@ export async function buildApp(config: Config, overrides: Overrides = {}): Promi
   const app = Fastify({
     logger: overrides.logger === false ? false : { level: config.logLevel, redact: ['req.headers.authorization'] },
     bodyLimit: config.bodyLimitBytes,
-    // Behind a load balancer the client address comes from X-Forwarded-For (rate limits need it).
-    trustProxy: true,
+    // Behind a load balancer the client address comes from X-Forwarded-For, but only the hops config trusts.
+    // Fastify 5 ignores a bare hop count (it cannot check the peer), so a configured count becomes this function.
+    trustProxy: typeof config.trustProxy === 'number' ? trustNearestHops(config.trustProxy) : config.trustProxy,
   }).withTypeProvider<TypeBoxTypeProvider>()
   app.setValidatorCompiler(validatorCompiler())
 
@@ -87,8 +92,14 @@ export async function buildApp(config: Config, overrides: Overrides = {}): Promi
   app.addHook('preClose', async () => {
     closing = true
   })
-  app.addHook('onSend', async (_request, reply) => {
+  app.addHook('onSend', async (request, reply) => {
     if (closing) reply.header('connection', 'close')
+    // Answers carry personal data: no cache may keep them (a route may say otherwise), no browser may
+    // guess their type.
+    if (request.url.startsWith('/api/')) {
+      if (!reply.hasHeader('cache-control')) reply.header('cache-control', 'no-store')
+      reply.header('x-content-type-options', 'nosniff')
+    }
   })
   app.addHook('onClose', async () => {
     await settled(app)
@@ -99,13 +110,13 @@ export async function buildApp(config: Config, overrides: Overrides = {}): Promi
   const routeTable: RegisteredRoute[] = []
   app.decorate('routeTable', routeTable)
   app.addHook('onRoute', (r) => {
-    for (const method of [r.method].flat()) if (method !== 'HEAD') routeTable.push({ method, url: r.url, schema: r.schema })
+    for (const method of [r.method].flat()) if (method !== 'HEAD') routeTable.push({ method, url: r.url, schema: r.schema, public: r.config?.public === true })
   })
   installErrorHandling(app, SETTINGS_NAMES)
   installAuth(app)
 
   const HealthSchema = Type.Object({ ok: Type.Boolean(), database: Type.String(), dialect: Type.String() })
-  app.get('/api/health', { schema: { response: { 200: HealthSchema, 503: HealthSchema } } }, async (_request, reply): Promise<Health> => {
+  app.get('/api/health', { config: { public: true }, schema: { response: { 200: HealthSchema, 503: HealthSchema } } }, async (_request, reply): Promise<Health> => {
     try {
       await sql`select 1`.execute(db.kysely)
       return { ok: true, database: 'up', dialect: db.dialect }

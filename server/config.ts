@@ -21,6 +21,24 @@ export interface Config {
   seedDemo: boolean
   logLevel: string
   limits: Record<LimitName, Limit>
+  /**
+   * Which X-Forwarded-For hops to believe for the client address (rate limits are keyed by it): false
+   * (the default) believes none; a list believes those proxies' addresses or CIDRs (the safe choice); a
+   * hop count believes the nearest n hops whoever sent them, so only when nothing but the proxy can reach
+   * the server. Never "all": a client could then name any address it likes and escape its limit.
+   */
+  trustProxy: false | number | string[]
+}
+
+/** TRUST_PROXY: unset/0 → off, a hop count like `1`, or a comma list of proxy addresses/CIDRs. */
+function parseTrustProxy(raw: string | undefined): Config['trustProxy'] {
+  const value = raw?.trim() ?? ''
+  if (value === '' || value === '0') return false
+  if (/^\d+$/.test(value)) return Number(value)
+  return value
+    .split(',')
+    .map((part) => part.trim())
+    .filter((part) => part !== '')
 }
 
 export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
@@ -49,5 +67,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       post: { ...DEFAULT_LIMITS.post, max: Number(env.POST_RATE_LIMIT ?? DEFAULT_LIMITS.post.max) },
       proposal: { ...DEFAULT_LIMITS.proposal, max: Number(env.PROPOSAL_RATE_LIMIT ?? DEFAULT_LIMITS.proposal.max) },
     },
+    trustProxy: parseTrustProxy(env.TRUST_PROXY),
   }
 }

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify'
 import { endExpiredSessions } from './accounts'
 import { sweepProposals } from './proposals'
+import { IDEMPOTENCY_KEY_DAYS } from './core/write'
 
 const HOUR = 3_600_000
 
@@ -9,7 +10,7 @@ export async function sweep(app: FastifyInstance, now = Date.now()): Promise<voi
   const db = app.db.kysely
   await endExpiredSessions(db, new Date(now))
   await db.deleteFrom('rate_counters').where('window_start', '<', now - 24 * HOUR).execute()
-  await db.deleteFrom('idempotency_keys').where('created_at', '<', new Date(now - 24 * HOUR).toISOString()).execute()
+  await db.deleteFrom('idempotency_keys').where('created_at', '<', new Date(now - IDEMPOTENCY_KEY_DAYS * 24 * HOUR).toISOString()).execute()
   await sweepProposals(app, new Date(now))
 }
 

@@ -50,3 +50,29 @@ describeEachDatabase('accounts: login, me, verification', (dialect) => {
     expect((await s.app.inject({ method: 'GET', url: '/api/me', headers: { authorization } })).statusCode).toBe(401)
   })
 })
+
+describeEachDatabase('accounts: sign out everywhere', (dialect) => {
+  let s: TestServer
+  beforeAll(async () => {
+    s = await startServer(dialect)
+  })
+  afterAll(() => s.close())
+
+  it('ends every session of the caller and no one else’s', async () => {
+    const phone = await s.loginAs('居委会 · 梧桐居民区')
+    const laptop = await s.loginAs('居委会 · 梧桐居民区')
+    const tablet = await s.loginAs('居委会 · 梧桐居民区')
+    const colleague = await s.loginAs('居委会 · 香樟居民区')
+    const res = await s.app.inject({ method: 'POST', url: '/api/auth/logout-all', headers: { authorization: phone.authorization } })
+    expect(res.statusCode).toBe(200)
+    expect(res.json()).toEqual({ ok: true })
+    for (const session of [phone, laptop, tablet]) {
+      expect((await s.app.inject({ method: 'GET', url: '/api/me', headers: { authorization: session.authorization } })).statusCode).toBe(401)
+    }
+    expect((await s.app.inject({ method: 'GET', url: '/api/me', headers: { authorization: colleague.authorization } })).statusCode).toBe(200)
+    expect(await s.app.db.kysely.selectFrom('sessions').select('token_hash').where('user_id', '=', phone.userId).execute()).toEqual([])
+    // A new login works as before.
+    const again = await s.loginAs('居委会 · 梧桐居民区')
+    expect((await s.app.inject({ method: 'GET', url: '/api/me', headers: { authorization: again.authorization } })).statusCode).toBe(200)
+  })
+})

@@ -33,9 +33,18 @@ const CASES: RouteCase<Ids, Role>[] = [
   { method: 'GET', route: '/api/content/words', url: () => '/api/content/words', expect: ADMIN },
   { method: 'POST', route: '/api/content/words', url: () => '/api/content/words', body: () => ({ word: '测试词', level: 'review' }), expect: ADMIN },
   { method: 'DELETE', route: '/api/content/words/:word', url: () => `/api/content/words/${encodeURIComponent('测试词')}`, expect: ADMIN },
-  // logout last: it ends the sessions the other cases use.
+  // The logouts last: they end the sessions the other cases use (renewed before each case).
+  { method: 'POST', route: '/api/auth/logout-all', url: () => '/api/auth/logout-all', expect: SIGNED_IN },
   { method: 'POST', route: '/api/auth/logout', url: () => '/api/auth/logout', expect: SIGNED_IN },
 ]
+
+const ACCOUNTS: Record<Exclude<Role, 'anonymous'>, string> = {
+  unverified: '居民 · 梧桐新村1号楼（未认证）',
+  resident: '居民代表 · 梧桐新村3号楼（已认证）',
+  moderator: '居委会 · 梧桐居民区',
+  otherModerator: '居委会 · 香樟居民区',
+  admin: '街道工作人员 · 长宁示范街道',
+}
 
 const COVERED_PREFIXES = ['/api/health', '/api/auth/', '/api/me', '/api/units', '/api/verifications', '/api/content/']
 
@@ -46,11 +55,7 @@ describeEachDatabase('permissions: every route × role', (dialect) => {
   beforeAll(async () => {
     s = await startServer(dialect)
     headers.anonymous = {}
-    headers.unverified = { authorization: (await s.loginAs('居民 · 梧桐新村1号楼（未认证）')).authorization }
-    headers.resident = { authorization: (await s.loginAs('居民代表 · 梧桐新村3号楼（已认证）')).authorization }
-    headers.moderator = { authorization: (await s.loginAs('居委会 · 梧桐居民区')).authorization }
-    headers.otherModerator = { authorization: (await s.loginAs('居委会 · 香樟居民区')).authorization }
-    headers.admin = { authorization: (await s.loginAs('街道工作人员 · 长宁示范街道')).authorization }
+    for (const [role, who] of Object.entries(ACCOUNTS)) headers[role as Role] = { authorization: (await s.loginAs(who)).authorization }
     const pending = await s.app.db.kysely
       .selectFrom('residences as r')
       .innerJoin('units as b', 'b.id', 'r.building_id')
@@ -63,6 +68,13 @@ describeEachDatabase('permissions: every route × role', (dialect) => {
     ids = { pendingWutong: pending.id, building: pending.building_id }
   })
   afterAll(() => s.close())
+  // A logout case ends the sessions of every role: the next case signs them in again.
+  beforeEach(async () => {
+    for (const [role, who] of Object.entries(ACCOUNTS)) {
+      const me = await s.app.inject({ method: 'GET', url: '/api/me', headers: headers[role as Role] })
+      if (me.statusCode === 401) headers[role as Role] = { authorization: (await s.loginAs(who)).authorization }
+    }
+  })
 
   routeMatrix({ app: () => s.app, ids: () => ids, roles: ROLES, headers: (role) => headers[role], cases: CASES, prefixes: COVERED_PREFIXES })
 })

@@ -11,7 +11,7 @@ describe('graceful shutdown', () => {
     const app = await buildApp(testConfig(), { db: database.db, logger: false })
     let release!: () => void
     const gate = new Promise<void>((r) => (release = r))
-    app.get('/api/test/slow', async () => {
+    app.get('/api/test/slow', { config: { public: true } }, async () => {
       await gate
       return { done: true }
     })

@@ -7,6 +7,10 @@ import { unauthorized } from '../core/errors'
 import { enforceLimit } from '../core/rate-limit'
 
 declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** Open to anonymous callers (health, login); every other /api route refuses them with 401. */
+    public?: boolean
+  }
   interface FastifyRequest {
     principal: Principal | null
     me: Me | null
@@ -22,7 +26,11 @@ function bearerToken(request: FastifyRequest): string | null {
 
 const WRITE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE'])
 
-/** Resolves the bearer token to the caller on every /api request, and limits each caller's writes. */
+/**
+ * Resolves the bearer token to the caller on every /api request, and limits each caller's writes.
+ * An anonymous call to a route not marked `config: { public: true }` is refused here, before its body
+ * is parsed or validated, so a stranger learns nothing of the route's schema.
+ */
 export function installAuth(app: FastifyInstance): void {
   app.decorateRequest('principal', null)
   app.decorateRequest('me', null)
@@ -30,7 +38,11 @@ export function installAuth(app: FastifyInstance): void {
   app.addHook('onRequest', async (request) => {
     if (!request.url.startsWith('/api/')) return
     const token = bearerToken(request)
-    if (!token) return
+    if (!token) {
+      // Unknown URLs keep their 404.
+      if (!request.is404 && !request.routeOptions.config.public) throw unauthorized()
+      return
+    }
     const userId = await sessionUserId(app.db.kysely, token)
     if (userId === null) throw unauthorized()
     const account = await loadAccount(app.db.kysely, userId)

@@ -10,6 +10,7 @@ import { acceptPrivacy } from './commands/accept-privacy'
 import { devLogin } from './commands/dev-login'
 import { loginWithWechat } from './commands/login-wechat'
 import { logout } from './commands/logout'
+import { logoutEverywhere } from './commands/logout-everywhere'
 import { requestResidence } from './commands/request-residence'
 import { reviewResidence } from './commands/review-residence'
 import {
@@ -35,17 +36,17 @@ export const accountRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const db = app.db.kysely
   const login = { db, wechat: app.wechat, sessionDays: app.config.sessionDays }
 
-  app.get('/api/auth/dev-users', { preHandler: devModeOnly, schema: { response: { 200: DevUsersSchema } } }, () => devUsers(db))
+  app.get('/api/auth/dev-users', { config: { public: true }, preHandler: devModeOnly, schema: { response: { 200: DevUsersSchema } } }, () => devUsers(db))
 
   app.post(
     '/api/auth/dev-login',
-    { preHandler: [devModeOnly, limitLogins], schema: { body: DevLoginBody, response: { 200: SessionSchema } } },
+    { config: { public: true }, preHandler: [devModeOnly, limitLogins], schema: { body: DevLoginBody, response: { 200: SessionSchema } } },
     (request) => devLogin(login, request.body.userId),
   )
 
   app.post(
     '/api/auth/wechat',
-    { preHandler: limitLogins, schema: { body: WechatLoginBody, response: { 200: SessionSchema } } },
+    { config: { public: true }, preHandler: limitLogins, schema: { body: WechatLoginBody, response: { 200: SessionSchema } } },
     (request) => loginWithWechat(login, request.body.code),
   )
 
@@ -53,6 +54,8 @@ export const accountRoutes: FastifyPluginAsyncTypebox = async (app) => {
     requireUser(request)
     return logout(db, request.token)
   })
+
+  app.post('/api/auth/logout-all', { schema: { response: { 200: Ok } } }, async (request) => logoutEverywhere(db, requireUser(request).principal.userId))
 
   app.get('/api/me', { schema: { response: { 200: MeSchema } } }, async (request) => requireUser(request).me)
 

@@ -42,6 +42,11 @@ export async function endSession(db: Q, token: string): Promise<void> {
   await db.deleteFrom('sessions').where('token_hash', '=', hashToken(token)).execute()
 }
 
+/** Ends every session of the user. */
+export async function endAllSessions(db: Q, userId: number): Promise<void> {
+  await db.deleteFrom('sessions').where('user_id', '=', userId).execute()
+}
+
 /** Removes sessions past their expiry (the hourly maintenance sweep). */
 export async function endExpiredSessions(db: Q, now: Date): Promise<void> {
   await db.deleteFrom('sessions').where('expires_at', '<', now.toISOString()).execute()

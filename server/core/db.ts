@@ -54,7 +54,9 @@ export function connect(opts: ConnectOptions): Db {
   sqlite.pragma('secure_delete = ON')
   sqlite.pragma('foreign_keys = ON')
   sqlite.pragma('busy_timeout = 5000')
-  sqlite.pragma('synchronous = NORMAL')
+  // FULL: a commit is on disk before the write is acknowledged. NORMAL (in WAL mode) may lose the last
+  // commits on power loss, and an acknowledged write must not be lost.
+  sqlite.pragma('synchronous = FULL')
   const kysely = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) })
   return { kysely, dialect: 'sqlite', close: () => kysely.destroy() }
 }

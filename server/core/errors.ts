@@ -8,6 +8,8 @@ export class AppError extends Error {
     message: string,
     readonly field?: string,
     readonly details?: unknown,
+    /** Response headers the refusal needs (Retry-After on a 429). */
+    readonly headers?: Record<string, string>,
   ) {
     super(message)
   }
@@ -138,6 +140,7 @@ export function installErrorHandling(app: FastifyInstance, fieldNames: Record<st
   const names = { ...FIELD_NAMES, ...fieldNames }
   app.setErrorHandler((err: FastifyError | AppError, request, reply) => {
     if (err instanceof AppError) {
+      if (err.headers) reply.headers(err.headers)
       return reply.status(err.statusCode).send({
         error: { code: err.code, message: err.message, ...(err.field ? { field: err.field } : {}), ...(err.details !== undefined ? { details: err.details } : {}) },
       })

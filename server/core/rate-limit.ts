@@ -22,11 +22,16 @@ function waitText(windowMs: number): string {
   return windowMs >= 60_000 ? `${Math.ceil(windowMs / 60_000)} 分钟` : `${Math.ceil(windowMs / 1000)} 秒`
 }
 
-/** Refuses with 429 once `who` has used up `limit` in the current window. */
+/**
+ * Refuses with 429 once `who` has used up `limit` in the current window; Retry-After says how many
+ * seconds remain until the window (fixed, as the counters keep it) ends.
+ */
 export async function enforceLimit(request: FastifyRequest, name: LimitName, who: string): Promise<void> {
   const limit = request.server.config.limits[name]
-  const count = await request.server.counters.hit(`${name}:${who}`, limit.windowMs)
+  const now = Date.now()
+  const count = await request.server.counters.hit(`${name}:${who}`, limit.windowMs, now)
   if (count > limit.max) {
-    throw new AppError(429, 'rate_limited', `操作太频繁了，请 ${waitText(limit.windowMs)}后再试`)
+    const retryAfter = Math.max(1, Math.ceil((limit.windowMs - (now % limit.windowMs)) / 1000))
+    throw new AppError(429, 'rate_limited', `操作太频繁了，请 ${waitText(limit.windowMs)}后再试`, undefined, undefined, { 'retry-after': String(retryAfter) })
   }
 }

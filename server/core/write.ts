@@ -11,6 +11,13 @@ export type AfterCommit = (task: (app: FastifyInstance) => Promise<void>) => voi
 
 export type Work<T> = (trx: Trx, after: AfterCommit) => Promise<T>
 
+/**
+ * How long a stored answer is kept for replay. A client retries a queued write (a draft kept offline, a
+ * request whose answer was lost) whenever it is next online, which can be days later; forgetting the key
+ * first would apply that write twice. 30 days: as long as a session lives by default (SESSION_DAYS).
+ */
+export const IDEMPOTENCY_KEY_DAYS = 30
+
 // Keyed by the app's database handle: route plugins see an encapsulated instance, tests the root one.
 const inFlight = new WeakMap<object, Set<Promise<void>>>()
 
