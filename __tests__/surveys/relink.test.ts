@@ -141,6 +141,10 @@ describeEachDatabase('anonymity: nothing links an answer to a person', (dialect)
     for (let i = 0; i < 3; i++) {
       expect((await call(s, moderator, 'POST', `/api/surveys/${surveyId}/paper-responses`, { buildingId: building, answers: answersOf(20 + i, `纸质-${i}`) })).status).toBe(201)
     }
+    // Paper counts once a second staff member has checked it; checking moves it among the answers.
+    const batches = (await call(s, admin, 'GET', `/api/surveys/${surveyId}/paper-batches`)).body as { items: { id: number }[] }
+    expect(batches.items).toHaveLength(3)
+    for (const b of batches.items) expect((await call(s, admin, 'POST', `/api/surveys/${surveyId}/paper-batches/${b.id}/check`)).status).toBe(200)
     clock.advance(DAY)
     expect((await call(s, moderator, 'POST', `/api/surveys/${surveyId}/close`)).status).toBe(200)
     const natural = await responseRows('natural')
@@ -263,7 +267,17 @@ describeEachDatabase('anonymity: nothing links an answer to a person', (dialect)
     // The log names the committee's acts on the survey, never a respondent or an answer.
     const log = bodies.find((b) => b.who === 'admin' && b.url.startsWith('/api/moderation/log'))!.body as { items: { actorId: number; action: string; targetType: string; targetId: number }[] }
     const mine = log.items.filter((e) => e.targetType === 'survey' && e.targetId === surveyId)
-    expect(mine.map((e) => e.action).sort()).toEqual(['survey.close', 'survey.create', 'survey.paper_response', 'survey.paper_response', 'survey.paper_response', 'survey.publish'])
+    expect(mine.map((e) => e.action).sort()).toEqual([
+      'survey.close',
+      'survey.create',
+      'survey.paper_batch_check',
+      'survey.paper_batch_check',
+      'survey.paper_batch_check',
+      'survey.paper_response',
+      'survey.paper_response',
+      'survey.paper_response',
+      'survey.publish',
+    ])
     const respondentIds = new Set(respondents.map((r) => r.userId))
     expect(log.items.some((e) => respondentIds.has(e.actorId))).toBe(false)
     expect(log.items.some((e) => e.targetType.includes('response'))).toBe(false)

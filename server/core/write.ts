@@ -82,7 +82,7 @@ export async function write<T>(request: FastifyRequest, reply: FastifyReply, wor
           key,
           request_hash: requestHash,
           status_code: status,
-          response_body: JSON.stringify(body),
+          response_body: JSON.stringify(body ?? null), // a write that answers nothing replays nothing
           created_at: new Date().toISOString(),
         })
         .execute()

@@ -10,7 +10,8 @@ import { logSurvey } from './log'
 /** POST /api/surveys/:id/paper-confirmation */
 export async function confirmPaperWave(w: Writer, id: number): Promise<PaperStanding> {
   const { row } = await surveyFor(w, id, confirmRefusal)
-  await w.write(async (trx) => {
+  // The standing is read inside the write, so a retried request replays the same answer.
+  return w.write(async (trx) => {
     // Confirming twice keeps the first confirmation (and logs once).
     const inserted = await trx
       .insertInto('survey_paper_confirmations')
@@ -18,6 +19,6 @@ export async function confirmPaperWave(w: Writer, id: number): Promise<PaperStan
       .onConflict((oc) => oc.column('survey_id').doNothing())
       .executeTakeFirst()
     if (Number(inserted.numInsertedOrUpdatedRows ?? 0) > 0) await logSurvey(trx, w.principal.userId, row, 'survey.paper_confirm')
+    return (await paperCounts(trx, row.id)).standing
   })
-  return (await paperCounts(w.db, row.id)).standing
 }
