@@ -1,6 +1,7 @@
 import type {
   CosignResult,
   MeetingKind,
+  ProgressRequest,
   ProgressUpdate,
   ProposalDetail,
   ProposalMeeting,
@@ -23,19 +24,13 @@ export interface MeetingBody {
   decisions?: string
 }
 
-export interface ProgressBody {
-  percent: number
-  text: string
-  budgetSpent?: number
-}
-
 const path = (id: number, rest = '') => `/api/proposals/${id}${rest}`
 
 export const committeeProposalsApi = {
   settings: (neighbourhoodId: number) => api.get<ProposalSettings>('/api/proposals/settings', { query: { unitId: neighbourhoodId }, silent: true }),
   transition: (id: number, body: TransitionRequest) => api.post<ProposalDetail>(path(id, '/transitions'), body),
   meeting: (id: number, body: MeetingBody) => api.post<ProposalMeeting>(path(id, '/meetings'), body),
-  progress: (id: number, body: ProgressBody) => api.post<ProgressUpdate>(path(id, '/progress'), body),
+  progress: (id: number, body: ProgressRequest) => api.post<ProgressUpdate>(path(id, '/progress'), body),
   answerReferral: (id: number, answer: string) => api.post<ProposalDetail>(path(id, '/referral'), { answer }),
   review: (id: number, decision: 'publish' | 'hide', reason?: string) =>
     api.post<ProposalDetail>(path(id, '/review'), reason ? { decision, reason } : { decision }),

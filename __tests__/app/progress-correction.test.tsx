@@ -1,0 +1,96 @@
+/**
+ * 更正 in the 处理提案 progress panel: lower figures only with the switch on and a reason, sent with
+ * `correction: true`; and correction entries labelled 更正 in the progress list everyone reads.
+ */
+import './taro-h5'
+import './page-hooks'
+import { createRoot, type Root } from './dom'
+import { fakeServer } from './fake-server'
+import { act } from 'react'
+import type { ProgressUpdate, ProposalDetail } from '@yishi/types'
+import { correctionProblem, ProgressPanel } from '@/committee/proposals/panels/ProgressPanel'
+import { ImplementationCard } from '@/proposals/parts'
+
+let container: HTMLDivElement
+let root: Root
+let restore: () => void = () => undefined
+
+beforeEach(() => {
+  container = document.createElement('div')
+  document.body.appendChild(container)
+  root = createRoot(container)
+})
+afterEach(() => {
+  act(() => root.unmount())
+  container.remove()
+  restore()
+})
+
+const implementing = {
+  id: 9,
+  state: 'implementing',
+  allowedTransitions: ['completed'],
+  overdue: false,
+  implementation: { owner: '物业', plannedDate: '2026-12-31', budgetPlanned: 5000, budgetSpent: 3000, percent: 75 },
+  progress: [] as ProgressUpdate[],
+} as unknown as ProposalDetail
+
+const tiles = () => [...container.querySelectorAll('.tile')].map((t) => t.textContent)
+const tap = (selector: string, text: string) => {
+  const el = [...container.querySelectorAll(selector)].find((e) => e.textContent === text) as HTMLElement
+  act(() => el.click())
+}
+const fire = (el: Element, type: string, value: unknown) => act(() => void el.dispatchEvent(new CustomEvent(type, { detail: { value }, bubbles: true })))
+
+test('lowering a figure is a correction; a correction must lower one', () => {
+  const before = { percent: 75, spent: 3000 }
+  expect(correctionProblem(before, { percent: 90, spent: 3500 }, false)).toBeNull()
+  expect(correctionProblem(before, { percent: 75, spent: undefined }, false)).toBeNull()
+  expect(correctionProblem(before, { percent: 50, spent: undefined }, false)).toContain('更正')
+  expect(correctionProblem(before, { percent: 75, spent: 2000 }, false)).toContain('更正')
+  expect(correctionProblem(before, { percent: 50, spent: undefined }, true)).toBeNull()
+  expect(correctionProblem(before, { percent: 90, spent: 3000 }, true)).toContain('不是更正')
+  expect(correctionProblem({ percent: 0, spent: null }, { percent: 10, spent: 0 }, false)).toBeNull()
+})
+
+test('the 更正 switch offers lower percents, asks for the reason and sends correction: true', async () => {
+  const server = fakeServer({ 'POST /api/proposals/9/progress': () => ({}) })
+  restore = server.restore
+  const run = jest.fn((_key: string, work: () => Promise<unknown>, _options?: object) => work().then(() => true))
+  act(() => root.render(<ProgressPanel d={implementing} run={run} busy={null} />))
+  expect(tiles()).toEqual(['75%', '90%', '100%'])
+  expect(container.textContent).toContain('进展说明')
+
+  fire(container.querySelector('.switch')!, 'change', true)
+  expect(tiles()).toEqual(['10%', '25%', '50%', '75%', '90%', '100%'])
+  expect(container.textContent).toContain('更正原因')
+  tap('.tile', '50%')
+  tap('.btn', '发布进展')
+  expect(container.querySelector('.field__error')?.textContent).toContain('更正原因')
+  expect(run).not.toHaveBeenCalled()
+
+  fire(container.querySelector('.field__textarea')!, 'input', '上次把二期工程也算进去了，实际完成一半')
+  await act(async () => tap('.btn', '发布进展'))
+  expect(run).toHaveBeenCalledTimes(1)
+  expect(run.mock.calls[0][2]).toMatchObject({ ask: { title: '发布更正' } })
+  expect(server.calls.map((c) => [c.path, c.data])).toEqual([
+    ['/api/proposals/9/progress', { percent: 50, text: '上次把二期工程也算进去了，实际完成一半', correction: true }],
+  ])
+})
+
+test('the progress list labels correction entries 更正', () => {
+  const entry = (id: number, percent: number, correction: boolean): ProgressUpdate => ({
+    id,
+    percent,
+    text: correction ? '上次报多了' : '加装扶手',
+    photos: [],
+    budgetSpent: null,
+    correction,
+    createdAt: '2026-11-0' + id + 'T02:00:00Z',
+    comments: [],
+  })
+  act(() => root.render(<ImplementationCard detail={{ ...implementing, progress: [entry(1, 75, false), entry(2, 50, true)] }} />))
+  const titles = [...container.querySelectorAll('.block__head')].map((b) => b.textContent)
+  expect(titles).toEqual(['更正为 50%更正', '完成 75%'])
+  expect([...container.querySelectorAll('.block .badge')].map((b) => b.textContent)).toEqual(['更正'])
+})
