@@ -1,6 +1,7 @@
 /**
- * 更正 in the 处理提案 progress panel: lower figures only with the switch on and a reason, sent with
- * `correction: true`; and correction entries labelled 更正 in the progress list everyone reads.
+ * The committee's 处理提案 screens: 更正 in the progress panel (lower figures only with the switch on and
+ * a reason, sent with `correction: true`), correction entries labelled 更正 in the progress list everyone
+ * reads, and the 三会 date picker bounded by the submission day and today.
  */
 import './taro-h5'
 import './page-hooks'
@@ -10,6 +11,7 @@ import { act } from 'react'
 import type { ProgressUpdate, ProposalDetail } from '@yishi/types'
 import { correctionProblem, ProgressPanel } from '@/committee/proposals/panels/ProgressPanel'
 import { ImplementationCard } from '@/proposals/parts'
+import { MeetingPanel } from '@/committee/proposals/panels/MeetingPanel'
 
 let container: HTMLDivElement
 let root: Root
@@ -93,4 +95,16 @@ test('the progress list labels correction entries 更正', () => {
   const titles = [...container.querySelectorAll('.block__head')].map((b) => b.textContent)
   expect(titles).toEqual(['更正为 50%更正', '完成 75%'])
   expect([...container.querySelectorAll('.block .badge')].map((b) => b.textContent)).toEqual(['更正'])
+})
+
+test('the meeting date picker offers only days from the proposal’s submission to today (Shanghai)', () => {
+  // Submitted at 23:30 UTC on 1 Nov: already 2 Nov in Shanghai.
+  const d = { ...implementing, meetings: [], createdAt: '2026-11-01T23:30:00Z' } as unknown as ProposalDetail
+  // 17:00 UTC on 6 Dec is 7 Dec in Shanghai.
+  const now = jest.spyOn(Date, 'now').mockReturnValue(Date.parse('2026-12-06T17:00:00Z'))
+  act(() => root.render(<MeetingPanel d={d} run={jest.fn()} busy={null} />))
+  tap('.btn', '记录一次会议')
+  now.mockRestore()
+  const picker = container.querySelector('.field taro-picker-core')!
+  expect([picker.getAttribute('start'), picker.getAttribute('end'), picker.getAttribute('value')]).toEqual(['2026-11-02', '2026-12-07', '2026-12-07'])
 })
