@@ -6,9 +6,10 @@ import type {
   ProposalDetail,
   ProposalMeeting,
   ProposalSettings,
+  ProxyCosign,
   TransitionRequest,
 } from '@yishi/types'
-import { api } from '@/shared/request'
+import { api, request } from '@/shared/request'
 import type { SubmitBody } from '@/proposals/api'
 
 // The committee's proposal calls (moderators of the proposal's 居民区). Subpackage only.
@@ -40,6 +41,9 @@ export const committeeProposalsApi = {
   /** 代录: a co-signature for a resident who came in person. */
   proxyCosign: (id: number, onBehalfOf: { buildingId: number; room: string; name?: string }) =>
     api.post<CosignResult>(path(id, '/cosign'), { onBehalfOf }),
+  proxyCosigns: (id: number) => api.get<{ items: ProxyCosign[] }>(path(id, '/proxy-cosigns')),
+  /** Takes back a 代录 co-signature entered by mistake. */
+  removeProxyCosign: (id: number, cosignId: number) => request<CosignResult>(path(id, `/proxy-cosigns/${cosignId}`), { method: 'DELETE' }),
 }
 
 /** Reasons moderators give most often when they do not accept a proposal; they may also type their own. */
