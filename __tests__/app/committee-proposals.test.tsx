@@ -5,28 +5,15 @@
  */
 import './taro-h5'
 import './page-hooks'
-import { createRoot, type Root } from './dom'
 import { fakeServer } from './fake-server'
+import { setUpScreen } from './screen'
 import { act } from 'react'
 import type { ProgressUpdate, ProposalDetail } from '@yishi/types'
 import { correctionProblem, ProgressPanel } from '@/committee/proposals/panels/ProgressPanel'
 import { ImplementationCard } from '@/proposals/parts'
 import { MeetingPanel } from '@/committee/proposals/panels/MeetingPanel'
 
-let container: HTMLDivElement
-let root: Root
-let restore: () => void = () => undefined
-
-beforeEach(() => {
-  container = document.createElement('div')
-  document.body.appendChild(container)
-  root = createRoot(container)
-})
-afterEach(() => {
-  act(() => root.unmount())
-  container.remove()
-  restore()
-})
+const screen = setUpScreen()
 
 const implementing = {
   id: 9,
@@ -37,11 +24,7 @@ const implementing = {
   progress: [] as ProgressUpdate[],
 } as unknown as ProposalDetail
 
-const tiles = () => [...container.querySelectorAll('.tile')].map((t) => t.textContent)
-const tap = (selector: string, text: string) => {
-  const el = [...container.querySelectorAll(selector)].find((e) => e.textContent === text) as HTMLElement
-  act(() => el.click())
-}
+const tiles = () => [...screen.container.querySelectorAll('.tile')].map((t) => t.textContent)
 const fire = (el: Element, type: string, value: unknown) => act(() => void el.dispatchEvent(new CustomEvent(type, { detail: { value }, bubbles: true })))
 
 test('lowering a figure is a correction; a correction must lower one', () => {
@@ -57,22 +40,21 @@ test('lowering a figure is a correction; a correction must lower one', () => {
 
 test('the 更正 switch offers lower percents, asks for the reason and sends correction: true', async () => {
   const server = fakeServer({ 'POST /api/proposals/9/progress': () => ({}) })
-  restore = server.restore
   const run = jest.fn((_key: string, work: () => Promise<unknown>, _options?: object) => work().then(() => true))
-  act(() => root.render(<ProgressPanel d={implementing} run={run} busy={null} />))
+  act(() => screen.root.render(<ProgressPanel d={implementing} run={run} busy={null} />))
   expect(tiles()).toEqual(['75%', '90%', '100%'])
-  expect(container.textContent).toContain('进展说明')
+  expect(screen.container.textContent).toContain('进展说明')
 
-  fire(container.querySelector('.switch')!, 'change', true)
+  fire(screen.container.querySelector('.switch')!, 'change', true)
   expect(tiles()).toEqual(['10%', '25%', '50%', '75%', '90%', '100%'])
-  expect(container.textContent).toContain('更正原因')
-  tap('.tile', '50%')
-  tap('.btn', '发布进展')
-  expect(container.querySelector('.field__error')?.textContent).toContain('更正原因')
+  expect(screen.container.textContent).toContain('更正原因')
+  await screen.tap('.tile', '50%')
+  await screen.tap('.btn', '发布进展')
+  expect(screen.container.querySelector('.field__error')?.textContent).toContain('更正原因')
   expect(run).not.toHaveBeenCalled()
 
-  fire(container.querySelector('.field__textarea')!, 'input', '上次把二期工程也算进去了，实际完成一半')
-  await act(async () => tap('.btn', '发布进展'))
+  fire(screen.container.querySelector('.field__textarea')!, 'input', '上次把二期工程也算进去了，实际完成一半')
+  await screen.tap('.btn', '发布进展')
   expect(run).toHaveBeenCalledTimes(1)
   expect(run.mock.calls[0][2]).toMatchObject({ ask: { title: '发布更正' } })
   expect(server.calls.map((c) => [c.path, c.data])).toEqual([
@@ -91,20 +73,20 @@ test('the progress list labels correction entries 更正', () => {
     createdAt: '2026-11-0' + id + 'T02:00:00Z',
     comments: [],
   })
-  act(() => root.render(<ImplementationCard detail={{ ...implementing, progress: [entry(1, 75, false), entry(2, 50, true)] }} />))
-  const titles = [...container.querySelectorAll('.block__head')].map((b) => b.textContent)
+  act(() => screen.root.render(<ImplementationCard detail={{ ...implementing, progress: [entry(1, 75, false), entry(2, 50, true)] }} />))
+  const titles = [...screen.container.querySelectorAll('.block__head')].map((b) => b.textContent)
   expect(titles).toEqual(['更正为 50%更正', '完成 75%'])
-  expect([...container.querySelectorAll('.block .badge')].map((b) => b.textContent)).toEqual(['更正'])
+  expect([...screen.container.querySelectorAll('.block .badge')].map((b) => b.textContent)).toEqual(['更正'])
 })
 
-test('the meeting date picker offers only days from the proposal’s submission to today (Shanghai)', () => {
+test('the meeting date picker offers only days from the proposal’s submission to today (Shanghai)', async () => {
   // Submitted at 23:30 UTC on 1 Nov: already 2 Nov in Shanghai.
   const d = { ...implementing, meetings: [], createdAt: '2026-11-01T23:30:00Z' } as unknown as ProposalDetail
   // 17:00 UTC on 6 Dec is 7 Dec in Shanghai.
   const now = jest.spyOn(Date, 'now').mockReturnValue(Date.parse('2026-12-06T17:00:00Z'))
-  act(() => root.render(<MeetingPanel d={d} run={jest.fn()} busy={null} />))
-  tap('.btn', '记录一次会议')
+  act(() => screen.root.render(<MeetingPanel d={d} run={jest.fn()} busy={null} />))
+  await screen.tap('.btn', '记录一次会议')
   now.mockRestore()
-  const picker = container.querySelector('.field taro-picker-core')!
+  const picker = screen.container.querySelector('.field taro-picker-core')!
   expect([picker.getAttribute('start'), picker.getAttribute('end'), picker.getAttribute('value')]).toEqual(['2026-11-02', '2026-12-07', '2026-12-07'])
 })

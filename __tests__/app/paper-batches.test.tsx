@@ -5,18 +5,14 @@
  */
 import './taro-h5'
 import './page-hooks'
-import { createRoot, type Root } from './dom'
 import { fakeServer } from './fake-server'
-import Taro from '@tarojs/taro'
+import { moderator, setUpScreen } from './screen'
 import { act } from 'react'
 import type { Me, PaperBatch, SurveyDetail, SurveyResults } from '@yishi/types'
 import { PaperBatches } from '@/committee/surveys/PaperBatches'
 import { SurveyResultsView } from '@/committee/surveys/Results'
 
-let container: HTMLDivElement
-let root: Root
-let modal: jest.SpyInstance
-let restore: () => void = () => undefined
+const screen = setUpScreen()
 
 const batch = (id: number, enteredBy: number, checked = false): PaperBatch => ({
   id,
@@ -28,14 +24,6 @@ const batch = (id: number, enteredBy: number, checked = false): PaperBatch => ({
   checkedBy: checked ? 40 : null,
   checkedAt: checked ? '2026-11-21T02:00:00Z' : null,
 })
-const moderator: Me = {
-  id: 30,
-  label: '梧桐居民区工作人员',
-  roles: [{ role: 'moderator', unitId: 2, unitName: '梧桐居民区', unitLevel: 'neighbourhood' }],
-  residence: null,
-  verified: true,
-  privacyAcceptedAt: '2026-01-01T00:00:00Z',
-}
 const streetAdmin: Me = { ...moderator, id: 40, roles: [{ role: 'admin', unitId: 1, unitName: '新华路街道', unitLevel: 'street' }] }
 const survey = (state: SurveyDetail['state']) => ({ id: 7, state }) as SurveyDetail
 const results = (heldReason: string | null) =>
@@ -43,30 +31,15 @@ const results = (heldReason: string | null) =>
 
 async function render(node: React.ReactNode) {
   await act(async () => {
-    root.render(node)
+    screen.root.render(node)
   })
 }
-const buttons = (text: string) => [...container.querySelectorAll('.btn')].filter((b) => b.textContent === text) as HTMLElement[]
-
-beforeEach(() => {
-  container = document.createElement('div')
-  document.body.appendChild(container)
-  root = createRoot(container)
-  jest.spyOn(Taro, 'showToast').mockImplementation(() => Promise.resolve({ errMsg: 'ok' }))
-  modal = jest.spyOn(Taro, 'showModal').mockImplementation(() => Promise.resolve({ confirm: true, cancel: false, errMsg: 'ok' } as Taro.showModal.SuccessCallbackResult))
-})
-afterEach(() => {
-  act(() => root.unmount())
-  container.remove()
-  restore()
-  jest.restoreAllMocks()
-})
+const buttons = (text: string) => [...screen.container.querySelectorAll('.btn')].filter((b) => b.textContent === text) as HTMLElement[]
 
 test('each batch shows its count, entry time and state; 复核 only on batches the viewer did not enter', async () => {
-  const server = fakeServer({ 'GET /api/surveys/7/paper-batches': () => ({ items: [batch(3, 30), batch(2, 31), batch(1, 31, true)] }) })
-  restore = server.restore
+  fakeServer({ 'GET /api/surveys/7/paper-batches': () => ({ items: [batch(3, 30), batch(2, 31), batch(1, 31, true)] }) })
   await render(<PaperBatches survey={survey('published')} results={results(null)} me={moderator} onChange={jest.fn()} />)
-  const rows = [...container.querySelectorAll('.cs-batch')]
+  const rows = [...screen.container.querySelectorAll('.cs-batch')]
   expect(rows).toHaveLength(3)
   expect(rows[0].textContent).toContain('1 份')
   expect(rows[0].textContent).toContain('待复核')
@@ -86,15 +59,14 @@ test('复核 asks first, then checks the batch and says the results changed', as
     'GET /api/surveys/7/paper-batches': () => ({ items: [batch(2, 31)] }),
     'POST /api/surveys/7/paper-batches/2/check': () => batch(2, 31, true),
   })
-  restore = server.restore
   const onChange = jest.fn()
   await render(<PaperBatches survey={survey('published')} results={results(null)} me={moderator} onChange={onChange} />)
-  modal.mockImplementationOnce(() => Promise.resolve({ confirm: false, cancel: true, errMsg: 'ok' }))
+  screen.declineNext()
   await act(async () => buttons('复核')[0].click())
   expect(server.calls.filter((c) => c.method === 'POST')).toHaveLength(0)
   await act(async () => buttons('复核')[0].click())
   expect(server.calls.filter((c) => c.method === 'POST').map((c) => c.path)).toEqual(['/api/surveys/7/paper-batches/2/check'])
-  expect(container.querySelector('.cs-batch')?.textContent).toContain('已复核')
+  expect(screen.container.querySelector('.cs-batch')?.textContent).toContain('已复核')
   expect(buttons('复核')).toHaveLength(0)
   expect(onChange).toHaveBeenCalledTimes(1)
 })
@@ -104,7 +76,6 @@ test('a 街镇 admin confirms a closed wave held back for its paper; no one else
     'GET /api/surveys/7/paper-batches': () => ({ items: [] }),
     'POST /api/surveys/7/paper-confirmation': () => results(null).paper,
   })
-  restore = server.restore
   const held = '九成回答是居委会录入的纸质问卷，需街镇确认'
   await render(<PaperBatches survey={survey('closed')} results={results(held)} me={moderator} onChange={jest.fn()} />)
   expect(buttons('确认计入评估')).toHaveLength(0)
@@ -112,9 +83,9 @@ test('a 街镇 admin confirms a closed wave held back for its paper; no one else
   expect(buttons('确认计入评估')).toHaveLength(0)
   const onChange = jest.fn()
   await render(<PaperBatches survey={survey('closed')} results={results(held)} me={streetAdmin} onChange={onChange} />)
-  expect(container.textContent).toContain(held)
+  expect(screen.container.textContent).toContain(held)
   await act(async () => buttons('确认计入评估')[0].click())
-  expect(modal).toHaveBeenCalled()
+  expect(screen.modal).toHaveBeenCalled()
   expect(server.calls.filter((c) => c.method === 'POST').map((c) => c.path)).toEqual(['/api/surveys/7/paper-confirmation'])
   expect(onChange).toHaveBeenCalledTimes(1)
 })
@@ -132,7 +103,7 @@ test('the results say how much came on paper, what still waits for its check, an
     instruments: [],
   } as unknown as SurveyResults
   await render(<SurveyResultsView results={r} />)
-  expect(container.textContent).toContain('纸质问卷占 90.0%')
-  expect(container.textContent).toContain('2 份待复核，未计入')
-  expect(container.textContent).toContain('暂不计入评估：需街镇确认')
+  expect(screen.container.textContent).toContain('纸质问卷占 90.0%')
+  expect(screen.container.textContent).toContain('2 份待复核，未计入')
+  expect(screen.container.textContent).toContain('暂不计入评估：需街镇确认')
 })

@@ -4,56 +4,22 @@
  */
 import './taro-h5'
 import './page-hooks'
-import { createRoot, type Root } from './dom'
 import { fakeServer } from './fake-server'
-import Taro from '@tarojs/taro'
+import { setUpScreen } from './screen'
 import { act } from 'react'
-import type { CosignResult, Me, ProposalListItem, ProxyCosign, UnitNode } from '@yishi/types'
-import { usePrivacy } from '@/accounts/privacy'
-import { PRIVACY_VERSION } from '@/accounts/privacyText'
-import { useSession } from '@/accounts/session'
+import type { CosignResult, ProposalListItem, ProxyCosign, UnitNode } from '@yishi/types'
 import ProxyPage from '@/committee/proposals/proxy'
 
-let container: HTMLDivElement
-let root: Root
-let toast: jest.SpyInstance
-let modal: jest.SpyInstance
-let restore: () => void = () => undefined
-
-const staff: Me = {
-  id: 30,
-  label: '梧桐居民区工作人员',
-  roles: [{ role: 'moderator', unitId: 2, unitName: '梧桐居民区', unitLevel: 'neighbourhood' }],
-  residence: null,
-  verified: true,
-  privacyAcceptedAt: '2026-01-01T00:00:00Z',
-}
+const screen = setUpScreen()
 const node = (id: number, level: UnitNode['level'], name: string, children: UnitNode[] = []) =>
   ({ id, level, name, parentId: null, children, verifiedHouseholds: 0 }) as unknown as UnitNode
 const units = [node(1, 'street', '新华路街道', [node(2, 'neighbourhood', '梧桐居民区', [node(3, 'estate', '梧桐新村', [node(4, 'building', '2号楼')])])])]
 const proposal = { id: 9, title: '加装楼道扶手', unitName: '2号楼', cosignCount: 3, threshold: 5, contentStatus: 'visible', state: 'submitted' } as ProposalListItem
 const entry = (id: number, room: string): ProxyCosign => ({ id, buildingId: 4, buildingName: '2号楼', room, enteredAt: '2026-11-20T02:00:00Z' })
 
-beforeEach(() => {
-  container = document.createElement('div')
-  document.body.appendChild(container)
-  root = createRoot(container)
-  usePrivacy.setState({ agreedAt: '2026-01-01T00:00:00Z', agreedVersion: PRIVACY_VERSION, wechatAsking: false })
-  useSession.setState({ token: 'tok', expiresAt: '2999-01-01T00:00:00Z', me: staff })
-  toast = jest.spyOn(Taro, 'showToast').mockImplementation(() => Promise.resolve({ errMsg: 'ok' }))
-  modal = jest.spyOn(Taro, 'showModal').mockImplementation(() => Promise.resolve({ confirm: true, cancel: false, errMsg: 'ok' } as Taro.showModal.SuccessCallbackResult))
-})
-afterEach(() => {
-  act(() => root.unmount())
-  container.remove()
-  restore()
-  jest.restoreAllMocks()
-})
-
-const find = (selector: string, text: string) => [...container.querySelectorAll(selector)].find((e) => e.textContent?.includes(text)) as HTMLElement
-const tap = (selector: string, text: string) => act(async () => find(selector, text).click())
+const { find, tap } = screen
 const fill = (label: string, value: string) => {
-  const field = [...container.querySelectorAll('.field')].find((f) => f.querySelector('.field__label')?.textContent?.startsWith(label))!
+  const field = [...screen.container.querySelectorAll('.field')].find((f) => f.querySelector('.field__label')?.textContent?.startsWith(label))!
   act(() => void field.querySelector('taro-input-core')!.dispatchEvent(new CustomEvent('input', { detail: { value }, bubbles: true })))
 }
 
@@ -69,8 +35,7 @@ async function openCosignTab(cosigns: ProxyCosign[], answers: { cosign?: CosignR
       return answers.remove
     },
   })
-  restore = server.restore
-  await act(async () => root.render(<ProxyPage />))
+  await act(async () => screen.root.render(<ProxyPage />))
   await tap('.segment', '代录附议')
   await tap('.choice', '加装楼道扶手')
   return server
@@ -79,19 +44,19 @@ async function openCosignTab(cosigns: ProxyCosign[], answers: { cosign?: CosignR
 test('the chosen proposal’s 代录 co-signatures each have a 撤销 that asks first and lowers the count', async () => {
   const server = await openCosignTab([entry(21, '502'), entry(22, '601')], { remove: { cosigned: false, cosignCount: 2, threshold: 5, state: 'submitted' } })
   expect(find('.choice', '加装楼道扶手').textContent).toContain('3 / 5 人附议')
-  const rows = () => [...container.querySelectorAll('.proxy-cosign')].map((r) => r.querySelector('.list-row__label')?.textContent)
+  const rows = () => [...screen.container.querySelectorAll('.proxy-cosign')].map((r) => r.querySelector('.list-row__label')?.textContent)
   expect(rows()).toEqual(['2号楼 502', '2号楼 601'])
 
-  modal.mockImplementationOnce(() => Promise.resolve({ confirm: false, cancel: true, errMsg: 'ok' }))
+  screen.declineNext()
   await act(async () => find('.proxy-cosign', '502').querySelector('.btn')!.dispatchEvent(new MouseEvent('click', { bubbles: true })))
   expect(server.calls.some((c) => c.method === 'DELETE')).toBe(false)
 
   await act(async () => find('.proxy-cosign', '502').querySelector('.btn')!.dispatchEvent(new MouseEvent('click', { bubbles: true })))
-  expect(modal).toHaveBeenLastCalledWith(expect.objectContaining({ title: '撤销代录附议' }))
+  expect(screen.modal).toHaveBeenLastCalledWith(expect.objectContaining({ title: '撤销代录附议' }))
   expect(server.calls.filter((c) => c.method === 'DELETE').map((c) => c.path)).toEqual(['/api/proposals/9/proxy-cosigns/21'])
   expect(rows()).toEqual(['2号楼 601'])
   expect(find('.choice', '加装楼道扶手').textContent).toContain('2 / 5 人附议')
-  expect(toast).toHaveBeenLastCalledWith(expect.objectContaining({ title: '已撤销（2/5）' }))
+  expect(screen.toast).toHaveBeenLastCalledWith(expect.objectContaining({ title: '已撤销（2/5）' }))
 })
 
 test('a second person of a household already counted: 该户已附议, the count unchanged', async () => {
@@ -101,7 +66,7 @@ test('a second person of a household already counted: 该户已附议, the count
   fill('房号', '502')
   fill('姓名', '王老伯')
   await tap('.btn', '代录附议')
-  expect(toast).toHaveBeenLastCalledWith(expect.objectContaining({ title: '该户已附议，人数不变（3/5）' }))
+  expect(screen.toast).toHaveBeenLastCalledWith(expect.objectContaining({ title: '该户已附议，人数不变（3/5）' }))
   expect(find('.choice', '加装楼道扶手').textContent).toContain('3 / 5 人附议')
 })
 
@@ -111,6 +76,6 @@ test('a new household is counted: 已代录 with the new count, and it is listed
   await tap('.tile', '2号楼')
   fill('房号', '302')
   await tap('.btn', '代录附议')
-  expect(toast).toHaveBeenLastCalledWith(expect.objectContaining({ title: '已代录（4/5）' }))
+  expect(screen.toast).toHaveBeenLastCalledWith(expect.objectContaining({ title: '已代录（4/5）' }))
   expect(server.calls.filter((c) => c.path === '/api/proposals/9/proxy-cosigns')).toHaveLength(2)
 })
