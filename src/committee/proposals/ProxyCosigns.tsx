@@ -18,7 +18,8 @@ interface Props {
 
 /** The 代录 co-signatures of one proposal, each of which can be taken back when entered by mistake. */
 export function ProxyCosigns({ proposalId, version, action, onRemoved }: Props) {
-  const load = useLoader(() => committeeProposalsApi.proxyCosigns(proposalId), { deps: [proposalId, version] })
+  // Mounted once a proposal is picked, after the page showed: load then, and again for another pick.
+  const load = useLoader(() => committeeProposalsApi.proxyCosigns(proposalId), { when: 'mount', deps: [proposalId, version] })
   const items = load.data?.items ?? []
 
   const remove = (c: ProxyCosign) => {

@@ -21,7 +21,9 @@ interface Props {
 /** 纸质问卷复核: paper counts only once a second staff member has checked it against the questionnaires. */
 export function PaperBatches({ survey, results, me, onChange }: Props) {
   const action = useAction()
-  const load = useLoader(() => committeeSurveysApi.paperBatches(survey.id))
+  // Mounted once the survey has loaded, after the page showed: load then, and again with each new
+  // reading of the results (the page shown again, a batch checked).
+  const load = useLoader(() => committeeSurveysApi.paperBatches(survey.id), { when: 'mount', deps: [results] })
   const items = load.data?.items ?? []
   // The held reason itself is in the results; here only the 街镇's step that lifts it.
   const canConfirm = !!results?.paper.heldReason && survey.state === 'closed' && isStreetAdmin(me)
