@@ -8,6 +8,8 @@ export const accountsApi = {
   devLogin: (userId: number) => api.post<Session>('/api/auth/dev-login', { userId }, { anonymous: true }),
   wechatLogin: (code: string) => api.post<Session>('/api/auth/wechat', { code }, { anonymous: true }),
   logout: () => api.post<{ ok: true }>('/api/auth/logout', {}, { silent: true, retries: 0 }),
+  /** Ends every session of this account, on every device. */
+  logoutAll: () => api.post<{ ok: true }>('/api/auth/logout-all', {}),
   me: () => api.get<Me>('/api/me'),
   acceptPrivacy: () => api.post<Me>('/api/me/privacy', {}, { silent: true }),
   requestResidence: (buildingId: number, room: string) => api.post<Residence>('/api/me/residence', { buildingId, room }),

@@ -27,9 +27,19 @@ export async function loginWithWechat(): Promise<void> {
   await finish(await accountsApi.wechatLogin(code))
 }
 
+async function leave(): Promise<void> {
+  useSession.getState().clear()
+  await Taro.reLaunch({ url: LOGIN_PAGE })
+}
+
 export async function logout(): Promise<void> {
   // Ending the session on the server is best effort; locally it ends either way.
   await accountsApi.logout().catch(() => undefined)
-  useSession.getState().clear()
-  await Taro.reLaunch({ url: LOGIN_PAGE })
+  await leave()
+}
+
+/** Signs out on every device (a lost or shared phone): this one leaves only once the server has done it. */
+export async function logoutEverywhere(): Promise<void> {
+  await accountsApi.logoutAll()
+  await leave()
 }

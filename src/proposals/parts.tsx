@@ -190,7 +190,10 @@ function UpdateItem({ proposalId, update }: { proposalId: number; update: Progre
   const [writing, setWriting] = useState(false)
   return (
     <View className='block'>
-      <Text className='block__title'>完成 {update.percent}%</Text>
+      <View className='block__head'>
+        <Text className='block__title'>{update.correction ? `更正为 ${update.percent}%` : `完成 ${update.percent}%`}</Text>
+        {update.correction && <Badge tone='warn'>更正</Badge>}
+      </View>
       <Text className='block__meta'>{formatDateTime(update.createdAt)}</Text>
       <Text className='block__text'>{update.text}</Text>
       {update.budgetSpent !== null && <Text className='block__meta'>累计支出：{formatYuan(update.budgetSpent)}</Text>}

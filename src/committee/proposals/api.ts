@@ -1,13 +1,15 @@
 import type {
   CosignResult,
   MeetingKind,
+  ProgressRequest,
   ProgressUpdate,
   ProposalDetail,
   ProposalMeeting,
   ProposalSettings,
+  ProxyCosign,
   TransitionRequest,
 } from '@yishi/types'
-import { api } from '@/shared/request'
+import { api, request } from '@/shared/request'
 import type { SubmitBody } from '@/proposals/api'
 
 // The committee's proposal calls (moderators of the proposal's 居民区). Subpackage only.
@@ -23,19 +25,13 @@ export interface MeetingBody {
   decisions?: string
 }
 
-export interface ProgressBody {
-  percent: number
-  text: string
-  budgetSpent?: number
-}
-
 const path = (id: number, rest = '') => `/api/proposals/${id}${rest}`
 
 export const committeeProposalsApi = {
   settings: (neighbourhoodId: number) => api.get<ProposalSettings>('/api/proposals/settings', { query: { unitId: neighbourhoodId }, silent: true }),
   transition: (id: number, body: TransitionRequest) => api.post<ProposalDetail>(path(id, '/transitions'), body),
   meeting: (id: number, body: MeetingBody) => api.post<ProposalMeeting>(path(id, '/meetings'), body),
-  progress: (id: number, body: ProgressBody) => api.post<ProgressUpdate>(path(id, '/progress'), body),
+  progress: (id: number, body: ProgressRequest) => api.post<ProgressUpdate>(path(id, '/progress'), body),
   answerReferral: (id: number, answer: string) => api.post<ProposalDetail>(path(id, '/referral'), { answer }),
   review: (id: number, decision: 'publish' | 'hide', reason?: string) =>
     api.post<ProposalDetail>(path(id, '/review'), reason ? { decision, reason } : { decision }),
@@ -45,6 +41,9 @@ export const committeeProposalsApi = {
   /** 代录: a co-signature for a resident who came in person. */
   proxyCosign: (id: number, onBehalfOf: { buildingId: number; room: string; name?: string }) =>
     api.post<CosignResult>(path(id, '/cosign'), { onBehalfOf }),
+  proxyCosigns: (id: number) => api.get<{ items: ProxyCosign[] }>(path(id, '/proxy-cosigns')),
+  /** Takes back a 代录 co-signature entered by mistake. */
+  removeProxyCosign: (id: number, cosignId: number) => request<CosignResult>(path(id, `/proxy-cosigns/${cosignId}`), { method: 'DELETE' }),
 }
 
 /** Reasons moderators give most often when they do not accept a proposal; they may also type their own. */

@@ -52,11 +52,26 @@ export function TextField({ id, label, value, onChange, max, placeholder, multil
   )
 }
 
-export function DateField({ label, value, onChange, start, mode = 'date' }: { label: string; value: string; onChange(v: string): void; start?: string; mode?: 'date' | 'time' }) {
+export function DateField({
+  label,
+  value,
+  onChange,
+  start,
+  end,
+  mode = 'date',
+}: {
+  label: string
+  value: string
+  onChange(v: string): void
+  /** The first and last day (or time) the picker offers. */
+  start?: string
+  end?: string
+  mode?: 'date' | 'time'
+}) {
   return (
     <View className='field'>
       <Text className='field__label'>{label}</Text>
-      <Picker mode={mode} value={value} start={start} onChange={(e) => onChange(String(e.detail.value))}>
+      <Picker mode={mode} value={value} start={start} end={end} onChange={(e) => onChange(String(e.detail.value))}>
         <View className='picker-box'>
           <Text>{value || '请选择'}</Text>
           <Text className='picker-box__arrow'>▾</Text>

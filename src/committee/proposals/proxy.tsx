@@ -1,7 +1,7 @@
 import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { useRef, useState } from 'react'
-import type { ProposalCategory, ProposalLevel, ProposalListItem, UnitNode } from '@yishi/types'
+import type { CosignResult, ProposalCategory, ProposalLevel, ProposalListItem, UnitNode } from '@yishi/types'
 import { PROPOSAL_CATEGORIES, PROPOSAL_CATEGORY_NAMES } from '@yishi/types'
 import { Page, PageNotice } from '@/accounts/Page'
 import { Card } from '@/shared/ui/Card'
@@ -20,6 +20,7 @@ import { checkDraft, TITLE_MAX, BODY_MAX } from '@/proposals/draft'
 import { cosignProgress } from '@/proposals/labels'
 import { committeeProposalsApi } from './api'
 import { TextField, Tiles } from './fields'
+import { ProxyCosigns } from './ProxyCosigns'
 
 type Tab = 'proposal' | 'cosign'
 const TABS: { value: Tab; label: string }[] = [
@@ -82,6 +83,7 @@ export default function ProxyPage() {
   const [target, setTarget] = useState<ProposalListItem | null>(null)
   const [room, setRoom] = useState('')
   const [name, setName] = useState('')
+  const [cosigned, setCosigned] = useState(0)
 
   // Read once, when the page first shows; a failure reads as nothing to pick from.
   const estatesLoad = useLoader(
@@ -153,6 +155,8 @@ export default function ProxyPage() {
     const problem = !target ? '请选择要附议的提案' : !buildingId ? '请选择居民住的楼组' : roomProblem
     setError(problem)
     if (problem || !target || !buildingId) return
+    // A household counts once: another person of one already co-signed leaves the count where it was.
+    const before = target.cosignCount
     void action.run(
       'cosign',
       async () => {
@@ -160,16 +164,27 @@ export default function ProxyPage() {
         markProposalsChanged()
         setRoom('')
         setName('')
-        // Still collecting: its count goes up; enough now: it leaves the list.
-        if (open) openLoad.set(open.map((p) => (p.id === target.id ? { ...p, cosignCount: res.cosignCount } : p)).filter((p) => res.state === 'submitted' || p.id !== target.id))
-        if (res.state !== 'submitted') setTarget(null)
+        counted(target.id, res)
+        setCosigned((n) => n + 1)
         return res
       },
       {
         ask: { title: '代录附议', content: `为 ${room.trim()} 室居民代录附议「${target.title}」。确定吗？`, confirmText: '代录附议' },
-        done: (res) => (res.state === 'screening' ? '已代录，人数已够，进入审核' : `已代录（${res.cosignCount}/${res.threshold}）`),
+        done: (res) =>
+          res.state === 'screening'
+            ? '已代录，人数已够，进入审核'
+            : res.cosignCount === before
+              ? `该户已附议，人数不变（${res.cosignCount}/${res.threshold}）`
+              : `已代录（${res.cosignCount}/${res.threshold}）`,
       },
     )
+  }
+
+  /** Still collecting: the new count; enough now: it leaves the list. */
+  const counted = (id: number, res: CosignResult) => {
+    if (open) openLoad.set(open.map((p) => (p.id === id ? { ...p, cosignCount: res.cosignCount } : p)).filter((p) => res.state === 'submitted' || p.id !== id))
+    if (res.state === 'submitted') setTarget((t) => (t && t.id === id ? { ...t, cosignCount: res.cosignCount } : t))
+    else setTarget(null)
   }
 
   return (
@@ -224,6 +239,17 @@ export default function ProxyPage() {
               ))}
             </View>
           </Card>
+          {target && (
+            <ProxyCosigns
+              proposalId={target.id}
+              version={cosigned}
+              action={action}
+              onRemoved={(res) => {
+                markProposalsChanged()
+                counted(target.id, res)
+              }}
+            />
+          )}
           <Card title='居民的住址'>
             {address}
             <TextField label='房号' value={room} onChange={setRoom} max={20} placeholder='例如 302' />

@@ -130,6 +130,9 @@ export function SurveyResultsView({ results }: { results: SurveyResults }) {
             线上 {r.responses.app} 份 / 已认证居民 {r.eligible.verifiedResidents} 人；{r.unit.name}共 {r.eligible.households} 户，已认证 {r.eligible.verifiedHouseholds} 户
           </Text>
           <Text className='cs-line'>纸质问卷的居民不在应用上，不计入回答率。</Text>
+          {r.responses.paper > 0 && <Text className='cs-line'>纸质问卷占 {percent(r.responses.paperShare)}</Text>}
+          {r.paper.uncheckedPaper > 0 && <Text className='cs-line cs-warn'>{r.paper.uncheckedPaper} 份待复核，未计入</Text>}
+          {r.paper.heldReason && <Text className='cs-line cs-warn'>暂不计入评估：{r.paper.heldReason}</Text>}
         </Card>
       </Section>
       {!r.available && (

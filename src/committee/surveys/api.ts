@@ -1,6 +1,9 @@
 import type {
   CreateSurveyRequest,
+  PaperBatch,
+  PaperBatchList,
   PaperResponseResult,
+  PaperStanding,
   SurveyAnswer,
   SurveyDetail,
   SurveyResults,
@@ -25,6 +28,11 @@ export const committeeSurveysApi = {
   /** A paper questionnaire: the respondent's 楼组 only, never who they are. */
   paper: (id: number, buildingId: number, answers: SurveyAnswer[], idempotencyKey: string) =>
     api.post<PaperResponseResult>(path(id, '/paper-responses'), { buildingId, answers }, { idempotencyKey }),
+  paperBatches: (id: number) => api.get<PaperBatchList>(path(id, '/paper-batches')),
+  /** By a second staff member, never the one who typed the batch in. */
+  checkPaperBatch: (id: number, batchId: number) => api.post<PaperBatch>(path(id, `/paper-batches/${batchId}/check`)),
+  /** The 街镇 lets a closed wave answered mostly on the 居委会's paper into the index. */
+  confirmPaper: (id: number) => api.post<PaperStanding>(path(id, '/paper-confirmation')),
   results: (id: number, silent = false) => api.get<SurveyResults>(path(id, '/results'), { silent }),
   units: () => api.get<{ units: UnitNode[] }>('/api/units'),
 }

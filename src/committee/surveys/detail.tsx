@@ -4,6 +4,7 @@ import { useState } from 'react'
 import type { SurveyDetail, SurveyResults } from '@yishi/types'
 import { SURVEY_QUESTION_TYPE_NAMES, SURVEY_STATUS_NAMES } from '@yishi/types'
 import { Page } from '@/accounts/Page'
+import { useMe } from '@/accounts/me'
 import { Badge, Card, Section } from '@/shared/ui/Card'
 import { Button } from '@/shared/ui/Button'
 import { LoadState } from '@/shared/ui/LoadState'
@@ -17,6 +18,7 @@ import { closingText, lengthText, STATUS_TONE } from '@/surveys/logic'
 import { COMMITTEE_SURVEY_EDIT_PAGE, COMMITTEE_SURVEY_PAPER_PAGE, INDICATORS_PAGE } from '@/surveys/routes'
 import { committeeSurveysApi, surveyExportPath } from './api'
 import { downloadExport, type ExportFormat } from './export'
+import { PaperBatches } from './PaperBatches'
 import { SurveyResultsView } from './Results'
 import './committee-surveys.css'
 
@@ -36,6 +38,7 @@ export default function SurveyDetailPage() {
   const [note, setNote] = useState('')
   const [noteOpen, setNoteOpen] = useState(false)
   const [showQuestions, setShowQuestions] = useState(false)
+  const me = useMe()
   const action = useAction()
   const busy = action.busy
   const load = useLoader(() => surveysApi.get(id).then(withResults))
@@ -227,6 +230,10 @@ export default function SurveyDetailPage() {
           </View>
           <Text className='hint cs-after'>只含统计数字，不含任何人的身份。</Text>
         </Section>
+      )}
+
+      {s.state !== 'draft' && s.canManage && (
+        <PaperBatches survey={s} results={load.data?.results ?? null} me={me} onChange={() => void withResults(s).then(load.set)} />
       )}
 
       {load.data?.results && <SurveyResultsView results={load.data.results} />}

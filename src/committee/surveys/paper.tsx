@@ -84,7 +84,7 @@ export default function PaperEntryPage() {
     <Page>
       <Card title={survey.title} extra={<Badge tone='warn'>纸质问卷</Badge>} tone='accent'>
         <Text className='card__text'>照着居民填好的纸质问卷逐题录入。只记录楼组（用于按户数加权），不记录是谁填的。</Text>
-        {entered !== null && <Text className='card__lead cs-entered'>本问卷已录入纸质问卷 {entered} 份，可以接着录下一份。</Text>}
+        {entered !== null && <Text className='card__lead cs-entered'>本问卷已录入纸质问卷 {entered} 份，可以接着录下一份。每份要由另一位工作人员在问卷详情里复核后才计入结果。</Text>}
       </Card>
 
       <Section title='填表人住在哪个楼组'>

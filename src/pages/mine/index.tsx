@@ -10,7 +10,8 @@ import { confirm } from '@/shared/ui/confirm'
 import { useLargeText, useLargeTextSetting } from '@/shared/largeText'
 import { useMe, useMeStore } from '@/accounts/me'
 import { isCommittee } from '@/accounts/session'
-import { logout } from '@/accounts/login'
+import { logout, logoutEverywhere } from '@/accounts/login'
+import { useAction } from '@/shared/hooks/useAction'
 import { RESIDENCE_PAGE } from '@/accounts/ResidenceCard'
 import { VERIFICATIONS_PAGE } from '@/committee/api'
 import { MyProposalsCard } from '@/proposals/HomeSection'
@@ -22,6 +23,7 @@ export default function MinePage() {
   const large = useLargeText()
   const setLarge = useLargeTextSetting((s) => s.setLarge)
   const [leaving, setLeaving] = useState(false)
+  const action = useAction()
 
   useDidShow(() => {
     void useMeStore.getState().refresh()
@@ -34,6 +36,15 @@ export default function MinePage() {
     setLeaving(true)
     await logout().finally(() => setLeaving(false))
   }
+  const onLogoutEverywhere = () =>
+    void action.run('logout-all', logoutEverywhere, {
+      ask: {
+        title: '退出所有设备',
+        content: '手机丢了，或在别人的手机上登录过？所有设备（包括这台）都会退出，要重新登录才能使用。确定吗？',
+        confirmText: '全部退出',
+        danger: true,
+      },
+    })
 
   return (
     <Page>
@@ -89,9 +100,14 @@ export default function MinePage() {
         {isCommittee(me) && <ListRow label='居委会：认证审核' arrow onClick={() => Taro.navigateTo({ url: VERIFICATIONS_PAGE })} />}
       </Card>
 
-      <Button kind='danger' loading={leaving} onClick={onLogout}>
-        退出登录
-      </Button>
+      <View className='btn-stack'>
+        <Button kind='danger' loading={leaving} onClick={onLogout}>
+          退出登录
+        </Button>
+        <Button kind='plain' loading={action.busy === 'logout-all'} onClick={onLogoutEverywhere}>
+          退出所有设备
+        </Button>
+      </View>
     </Page>
   )
 }

@@ -16,7 +16,10 @@ const MEETING_KINDS = keysOf(MEETING_KIND_NAMES).map((k) => ({ value: k, label: 
 export function MeetingPanel({ d, run, busy }: PanelProps) {
   const [open, setOpen] = useState(false)
   const [kind, setKind] = useState<MeetingKind | null>(null)
-  const [date, setDate] = useState(shanghaiDay(Date.now()))
+  // A meeting already held: not after today, not before the proposal was submitted (the server refuses both).
+  const today = shanghaiDay(Date.now())
+  const submitted = shanghaiDay(d.createdAt)
+  const [date, setDate] = useState(today)
   const [place, setPlace] = useState('')
   const [attendance, setAttendance] = useState('')
   const [minutes, setMinutes] = useState('')
@@ -67,7 +70,7 @@ export function MeetingPanel({ d, run, busy }: PanelProps) {
     <Card title='记录会议' tone='accent'>
       <Text className='field__label'>会议类型</Text>
       <Tiles options={MEETING_KINDS} value={kind} onChange={setKind} />
-      <DateField label='开会日期' value={date} onChange={setDate} />
+      <DateField label='开会日期' value={date} onChange={setDate} start={submitted} end={today} />
       <TextField label='地点' value={place} onChange={setPlace} max={100} placeholder='例如：居委会活动室' />
       <TextField label='参加人数' value={attendance} onChange={setAttendance} max={6} type='number' />
       <TextField label='会议纪要' value={minutes} onChange={setMinutes} max={5000} multiline placeholder='大家的主要意见' />

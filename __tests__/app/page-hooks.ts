@@ -1,0 +1,25 @@
+// Page lifecycle hooks come from Taro's React runtime, not the H5 API package tests run on. Here the
+// page shows once, when it mounts: like Taro, useDidShow fires then for the components mounted with
+// the page, not for one that mounts later (it waits for the next show, which never comes here). The
+// pull-down and bottom triggers are left out. Import after './taro-h5' and before any app module.
+const mockPage = { shown: false }
+beforeEach(() => {
+  mockPage.shown = false
+})
+jest.mock('@tarojs/taro', () => {
+  const { useEffect } = jest.requireActual<typeof import('react')>('react')
+  return Object.assign(jest.requireActual('@tarojs/taro'), {
+    useDidShow: (show: () => void) =>
+      useEffect(() => {
+        if (mockPage.shown) return
+        show()
+        queueMicrotask(() => {
+          mockPage.shown = true
+        })
+        // eslint-disable-next-line react-hooks/exhaustive-deps -- once, as the page's first show
+      }, []),
+    usePullDownRefresh: () => undefined,
+    useReachBottom: () => undefined,
+  })
+})
+export {}
