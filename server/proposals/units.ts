@@ -1,5 +1,6 @@
 import { sql } from 'kysely'
 import type { UnitChain } from '../accounts'
+import { unitWithChain } from '../community'
 import type { Q } from './context'
 
 /** A unit a proposal may belong to, with the ids of every level above it. */
@@ -16,23 +17,17 @@ export interface ProposalUnit {
 }
 
 export async function proposalUnit(db: Q, unitId: number): Promise<ProposalUnit | null> {
-  const row = await db
-    .selectFrom('units as u0')
-    .leftJoin('units as u1', 'u1.id', 'u0.parent_id')
-    .leftJoin('units as u2', 'u2.id', 'u1.parent_id')
-    .leftJoin('units as u3', 'u3.id', 'u2.parent_id')
-    .select(['u0.id as id', 'u0.level as level', 'u0.name as name', 'u1.id as p1', 'u2.id as p2', 'u3.id as p3'])
-    .where('u0.id', '=', unitId)
-    .executeTakeFirst()
+  const row = await unitWithChain(db, unitId)
   if (!row) return null
-  const chain = [row.id, row.p1, row.p2, row.p3].filter((x): x is number => x !== null)
+  const { chain } = row
+  const [, p1 = null, p2 = null, p3 = null] = chain
   switch (row.level) {
     case 'building':
-      return { id: row.id, level: 'building', name: row.name, buildingId: row.id, estateId: row.p1, neighbourhoodId: row.p2!, streetId: row.p3, chain }
+      return { id: row.id, level: 'building', name: row.name, buildingId: row.id, estateId: p1, neighbourhoodId: p2!, streetId: p3, chain }
     case 'estate':
-      return { id: row.id, level: 'estate', name: row.name, buildingId: null, estateId: row.id, neighbourhoodId: row.p1!, streetId: row.p2, chain }
+      return { id: row.id, level: 'estate', name: row.name, buildingId: null, estateId: row.id, neighbourhoodId: p1!, streetId: p2, chain }
     case 'neighbourhood':
-      return { id: row.id, level: 'neighbourhood', name: row.name, buildingId: null, estateId: null, neighbourhoodId: row.id, streetId: row.p1, chain }
+      return { id: row.id, level: 'neighbourhood', name: row.name, buildingId: null, estateId: null, neighbourhoodId: row.id, streetId: p1, chain }
     default:
       return null
   }
