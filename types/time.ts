@@ -2,7 +2,7 @@
 // code on the server and in the app, so a phone set to another zone still shows and picks Shanghai days.
 // Pure: an instant in, a string out, or the reverse.
 
-export const SHANGHAI_OFFSET_MS = 8 * 3_600_000
+const SHANGHAI_OFFSET_MS = 8 * 3_600_000
 const DAY_MS = 86_400_000
 
 type Instant = Date | string | number

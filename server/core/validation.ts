@@ -21,7 +21,7 @@ const isNumeric = (type: unknown) =>
   type === 'number' || type === 'integer' || (Array.isArray(type) && (type.includes('number') || type.includes('integer')))
 
 /** A copy of the schema in which every number and integer also demands `finite`. */
-export function requireFinite(schema: unknown): unknown {
+function requireFinite(schema: unknown): unknown {
   if (Array.isArray(schema)) return schema.map(requireFinite)
   if (schema === null || typeof schema !== 'object') return schema
   const out: Record<string, unknown> = {}
