@@ -1,10 +1,26 @@
 import type { UnitLevel } from './community'
 
-export type RoleName = 'moderator' | 'admin'
+/** The committee's own roles: a 居委会 member of a 居民区, an admin of a 街镇. */
+export type StaffRole = 'moderator' | 'admin'
+
+/**
+ * Whom a proposal can be referred to (转办): a 居民区's 物业 and 业委会 representatives, a 街镇's departments.
+ * They answer what is referred to them and see nothing else of the committee's.
+ */
+export type RefereeRole = 'property' | 'owners_committee' | 'department'
+
+export type RoleName = StaffRole | RefereeRole
+
+export const STAFF_ROLES: readonly StaffRole[] = ['moderator', 'admin']
+
+export const isStaffRole = (role: RoleName): role is StaffRole => (STAFF_ROLES as readonly RoleName[]).includes(role)
 
 export const ROLE_NAMES: Record<RoleName, string> = {
   moderator: '居委会',
   admin: '街镇工作人员',
+  property: '物业',
+  owners_committee: '业委会',
+  department: '街镇部门',
 }
 
 export interface RoleGrant {

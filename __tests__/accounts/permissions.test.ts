@@ -5,15 +5,22 @@ import { refuseUnlessDevMode } from '../../server/accounts/policy'
 const WUTONG_BUILDING = [200, 20, 2, 1]
 const XIANGZHANG_BUILDING = [300, 30, 3, 1]
 
-const resident: Principal = { userId: 10, grants: [], residence: { buildingId: 200, chain: WUTONG_BUILDING } }
-const unverified: Principal = { userId: 11, grants: [], residence: null }
-const moderator: Principal = { userId: 12, grants: [{ role: 'moderator', unitId: 2 }], residence: null }
-const admin: Principal = { userId: 13, grants: [{ role: 'admin', unitId: 1 }], residence: null }
+const resident: Principal = { userId: 10, grants: [], referees: [], residence: { buildingId: 200, chain: WUTONG_BUILDING } }
+const unverified: Principal = { userId: 11, grants: [], referees: [], residence: null }
+const moderator: Principal = { userId: 12, grants: [{ role: 'moderator', unitId: 2 }], referees: [], residence: null }
+const admin: Principal = { userId: 13, grants: [{ role: 'admin', unitId: 1 }], referees: [], residence: null }
+const propertyRep: Principal = { userId: 14, grants: [], referees: [{ role: 'property', unitId: 2 }], residence: null }
 
 describe('permissions', () => {
   it('lets nobody anonymous do anything', () => {
     for (const action of ['units.read', 'me.read', 'residence.request', 'verifications.list', 'verifications.review'] as const) {
       expect(can(null, action, WUTONG_BUILDING)).toBe(false)
+    }
+  })
+
+  it('gives a 物业 representative none of the committee powers', () => {
+    for (const action of ['verifications.list', 'verifications.review', 'proposals.manage', 'proposals.read', 'topics.read', 'surveys.manage', 'indicators.read'] as const) {
+      expect(can(propertyRep, action, WUTONG_BUILDING)).toBe(false)
     }
   })
 

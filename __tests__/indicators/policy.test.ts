@@ -3,9 +3,9 @@ import { defaultNeighbourhood, indicatorRefusal } from '../../server/indicators/
 
 const chain = [10, 1]
 const neighbourhood = { level: 'neighbourhood' as const, chain }
-const resident: Principal = { userId: 1, grants: [], residence: { buildingId: 1000, chain: [1000, 100, 10, 1] } }
-const moderator: Principal = { userId: 2, grants: [{ role: 'moderator', unitId: 10 }], residence: null }
-const admin: Principal = { userId: 3, grants: [{ role: 'admin', unitId: 1 }, { role: 'moderator', unitId: 20 }], residence: null }
+const resident: Principal = { userId: 1, grants: [], referees: [], residence: { buildingId: 1000, chain: [1000, 100, 10, 1] } }
+const moderator: Principal = { userId: 2, grants: [{ role: 'moderator', unitId: 10 }], referees: [], residence: null }
+const admin: Principal = { userId: 3, grants: [{ role: 'admin', unitId: 1 }, { role: 'moderator', unitId: 20 }], referees: [], residence: null }
 const code = (e: { statusCode: number; code: string } | null) => (e ? `${e.statusCode} ${e.code}` : null)
 
 describe('index policy', () => {
@@ -14,7 +14,7 @@ describe('index policy', () => {
     expect(defaultNeighbourhood(resident, undefined, 10)).toBe(10)
     expect(defaultNeighbourhood(admin, undefined, null)).toBe(20)
     expect(defaultNeighbourhood(moderator, undefined, null)).toBe(10)
-    expect(defaultNeighbourhood({ userId: 4, grants: [], residence: null }, undefined, null)).toBeUndefined()
+    expect(defaultNeighbourhood({ userId: 4, grants: [], referees: [], residence: null }, undefined, null)).toBeUndefined()
   })
 
   it('computes the index per 居民区 only', () => {

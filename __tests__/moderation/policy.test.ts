@@ -13,11 +13,11 @@ import {
 
 const B200 = [200, 20, 2, 1]
 const WUTONG = [2, 1]
-const resident: Principal = { userId: 10, grants: [], residence: { buildingId: 200, chain: B200 } }
-const moderator: Principal = { userId: 12, grants: [{ role: 'moderator', unitId: 2 }], residence: null }
-const colleague: Principal = { userId: 17, grants: [{ role: 'moderator', unitId: 2 }], residence: null }
-const otherModerator: Principal = { userId: 15, grants: [{ role: 'moderator', unitId: 3 }], residence: null }
-const admin: Principal = { userId: 13, grants: [{ role: 'admin', unitId: 1 }], residence: null }
+const resident: Principal = { userId: 10, grants: [], referees: [], residence: { buildingId: 200, chain: B200 } }
+const moderator: Principal = { userId: 12, grants: [{ role: 'moderator', unitId: 2 }], referees: [], residence: null }
+const colleague: Principal = { userId: 17, grants: [{ role: 'moderator', unitId: 2 }], referees: [], residence: null }
+const otherModerator: Principal = { userId: 15, grants: [{ role: 'moderator', unitId: 3 }], referees: [], residence: null }
+const admin: Principal = { userId: 13, grants: [{ role: 'admin', unitId: 1 }], referees: [], residence: null }
 
 describe('moderation policy', () => {
   it("lets residents report other people's posts, and staff act instead", () => {

@@ -33,15 +33,15 @@ import {
 // Who may do what, without a database: principals and proposals are plain values.
 // Units: 街镇 10; 居民区 11 (小区 12: 楼组 13 and 14) and 21 (小区 22: 楼组 23).
 const STREET = 10
-const resident = (building: number, chain: number[], userId: number): Principal => ({ userId, grants: [], residence: { buildingId: building, chain } })
+const resident = (building: number, chain: number[], userId: number): Principal => ({ userId, grants: [], referees: [], residence: { buildingId: building, chain } })
 const author = resident(13, [13, 12, 11, STREET], 1)
 const unitResident = resident(13, [13, 12, 11, STREET], 2)
 const neighbour = resident(14, [14, 12, 11, STREET], 3)
 const outsider = resident(23, [23, 22, 21, STREET], 4)
-const unverified: Principal = { userId: 5, grants: [], residence: null }
-const moderator: Principal = { userId: 6, grants: [{ role: 'moderator', unitId: 11 }], residence: null }
-const otherModerator: Principal = { userId: 7, grants: [{ role: 'moderator', unitId: 21 }], residence: null }
-const admin: Principal = { userId: 8, grants: [{ role: 'admin', unitId: STREET }], residence: null }
+const unverified: Principal = { userId: 5, grants: [], referees: [], residence: null }
+const moderator: Principal = { userId: 6, grants: [{ role: 'moderator', unitId: 11 }], referees: [], residence: null }
+const otherModerator: Principal = { userId: 7, grants: [{ role: 'moderator', unitId: 21 }], referees: [], residence: null }
+const admin: Principal = { userId: 8, grants: [{ role: 'admin', unitId: STREET }], referees: [], residence: null }
 
 const T0 = new Date('2025-03-03T02:00:00.000Z')
 const HOUR = 3_600_000

@@ -3,12 +3,12 @@ import { answerRefusal, createRefusal, manageRefusal, readRefusal, resultsRefusa
 
 // Units: street 1 > neighbourhood 10 > estate 100 > building 1000; neighbourhood 20 elsewhere.
 const chain = [1000, 100, 10, 1]
-const resident: Principal = { userId: 1, grants: [], residence: { buildingId: 1000, chain } }
-const outsider: Principal = { userId: 2, grants: [], residence: { buildingId: 2000, chain: [2000, 200, 20, 1] } }
-const unverified: Principal = { userId: 3, grants: [], residence: null }
-const moderator: Principal = { userId: 4, grants: [{ role: 'moderator', unitId: 10 }], residence: null }
-const otherModerator: Principal = { userId: 5, grants: [{ role: 'moderator', unitId: 20 }], residence: null }
-const admin: Principal = { userId: 6, grants: [{ role: 'admin', unitId: 1 }], residence: null }
+const resident: Principal = { userId: 1, grants: [], referees: [], residence: { buildingId: 1000, chain } }
+const outsider: Principal = { userId: 2, grants: [], referees: [], residence: { buildingId: 2000, chain: [2000, 200, 20, 1] } }
+const unverified: Principal = { userId: 3, grants: [], referees: [], residence: null }
+const moderator: Principal = { userId: 4, grants: [{ role: 'moderator', unitId: 10 }], referees: [], residence: null }
+const otherModerator: Principal = { userId: 5, grants: [{ role: 'moderator', unitId: 20 }], referees: [], residence: null }
+const admin: Principal = { userId: 6, grants: [{ role: 'admin', unitId: 1 }], referees: [], residence: null }
 
 const survey = (state: SurveyTarget['state']): SurveyTarget => ({ state, chain, unitName: '梧桐新村1号楼' })
 const code = (e: { statusCode: number; code: string } | null) => (e ? `${e.statusCode} ${e.code}` : null)

@@ -1,16 +1,25 @@
+import type { RefereeRole, StaffRole } from '../../types'
 import { AppError } from '../core/errors'
 
 // Who may do what, where: the predicates every capability asks. Pure: callers load the principal and
 // the target's unit chain, then ask.
 
+/** A committee role: the only kind of grant that makes someone staff. */
 export interface Grant {
-  role: 'moderator' | 'admin'
+  role: StaffRole
+  unitId: number
+}
+
+/** A 物业, 业委会 (of a 居民区) or 街镇 department (of a 街镇) account: it answers referrals, nothing more. */
+export interface RefereeGrant {
+  role: RefereeRole
   unitId: number
 }
 
 export interface Principal {
   userId: number
   grants: Grant[]
+  referees: RefereeGrant[]
   /** The approved residence, with the ids of its 楼组 and every unit above it. */
   residence: { buildingId: number; chain: number[] } | null
 }

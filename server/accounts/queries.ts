@@ -1,5 +1,5 @@
 import { type Kysely } from 'kysely'
-import type { DevUser, Me, Residence, RoleGrant, VerificationRequest, VerificationStatus } from '../../types'
+import { STAFF_ROLES, isStaffRole, type DevUser, type Me, type Residence, type RoleGrant, type VerificationRequest, type VerificationStatus } from '../../types'
 import type { Database } from '../db/schema'
 import { forbidden } from '../core/errors'
 import { can, type Principal, type UnitChain } from './policy'
@@ -111,14 +111,16 @@ export async function loadAccount(db: Q, userId: number): Promise<Account | null
   if (!user) return null
   // While a move is pending review, the resident stays verified at the old address.
   const home = latest?.status === 'approved' ? latest : latest ? await latestResidence(db, userId, 'approved') : undefined
+  const staff = grants.flatMap((g) => (isStaffRole(g.role) ? [{ ...g, role: g.role }] : []))
   const principal: Principal = {
     userId,
-    grants: grants.map((g) => ({ role: g.role, unitId: g.unitId })),
+    grants: staff.map((g) => ({ role: g.role, unitId: g.unitId })),
+    referees: grants.flatMap((g) => (isStaffRole(g.role) ? [] : [{ role: g.role, unitId: g.unitId }])),
     residence: home ? { buildingId: home.building_id, chain: residenceChain(home) } : null,
   }
   const me: Me = {
     id: userId,
-    label: privacyLabel({ buildingName: home ? home.building_name : null, isStaff: grants.length > 0 }),
+    label: privacyLabel({ buildingName: home ? home.building_name : null, isStaff: staff.length > 0 }),
     roles: grants,
     residence: latest ? toResidence(latest) : null,
     verified: home !== undefined,
@@ -139,7 +141,7 @@ export async function devUsers(db: Q): Promise<{ users: DevUser[] }> {
     .select((eb) => [
       'u.id',
       'u.demo_description',
-      eb.exists(eb.selectFrom('role_grants as g').select('g.id').whereRef('g.user_id', '=', 'u.id')).as('is_staff'),
+      eb.exists(eb.selectFrom('role_grants as g').select('g.id').whereRef('g.user_id', '=', 'u.id').where('g.role', 'in', STAFF_ROLES)).as('is_staff'),
       // The home 楼组: the latest approved residence (see loadAccount).
       eb
         .selectFrom('residences as r')

@@ -1,4 +1,5 @@
 import type { Generated } from 'kysely'
+import type { RoleName } from '../../types'
 
 export interface UserTable {
   id: Generated<number>
@@ -15,7 +16,7 @@ export interface UserTable {
 export interface RoleGrantTable {
   id: Generated<number>
   user_id: number
-  role: 'moderator' | 'admin'
+  role: RoleName
   unit_id: number
   created_at: string
 }
