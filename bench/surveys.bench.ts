@@ -101,7 +101,7 @@ async function main() {
     const rows = Array.from({ length: Math.min(BATCH, RESPONSES - done) }, () => ({
       id: randomBytes(16).toString('hex'),
       survey_id: survey.id,
-      building_id: pickBuilding(),
+      unit_id: pickBuilding(),
       answered_on: '2026-11-01',
       channel: (random() < 0.2 ? 'paper' : 'app') as 'app' | 'paper',
       answers: JSON.stringify(answer()),

@@ -139,7 +139,7 @@ describeEachDatabase('paper questionnaires: capped, checked by a colleague, held
     // The answers carry nothing of the batch: the same columns as any answer, no entries kept on the batch.
     const rows = await db().selectFrom('survey_responses').selectAll().where('survey_id', '=', id).execute()
     expect(rows).toHaveLength(4)
-    for (const row of rows) expect(Object.keys(row).sort()).toEqual(['answered_on', 'answers', 'building_id', 'channel', 'id', 'mixed', 'survey_id'])
+    for (const row of rows) expect(Object.keys(row).sort()).toEqual(['answered_on', 'answers', 'channel', 'id', 'mixed', 'survey_id', 'unit_id'])
     const stored = await db().selectFrom('survey_paper_batches').selectAll().where('id', '=', b.id).executeTakeFirstOrThrow()
     expect(stored.entries).toBeNull()
 

@@ -9,6 +9,7 @@ import path from 'node:path'
 import { sql } from 'kysely'
 import { INSTRUMENTS } from '../../src/scoring'
 import { MIX_BATCH } from '../../server/surveys/rules'
+import { MIN_STORED_CELL } from '../../server/surveys/cells'
 import { describeEachDatabase, startServer, type JsonBody, type TestServer } from '../support/server'
 import { ADMIN, call, csvObjects, DAY, fakeClock, loginUser, MODERATOR, readXlsx, unitId, verifiedResidents, type Actor } from './support'
 
@@ -53,7 +54,7 @@ describeEachDatabase('anonymity: nothing links an answer to a person', (dialect)
     order === 'id'
       ? s.app.db.kysely.selectFrom('survey_responses').selectAll().where('survey_id', '=', surveyId).orderBy('id').execute()
       : // No ORDER BY: whatever physical order the database keeps.
-        sql<{ id: string; answers: string; building_id: number; answered_on: string; channel: string; mixed: number; survey_id: number }>`select * from survey_responses where survey_id = ${surveyId}`.execute(s.app.db.kysely).then((r) => r.rows)
+        sql<{ id: string; answers: string; unit_id: number; answered_on: string; channel: string; mixed: number; survey_id: number }>`select * from survey_responses where survey_id = ${surveyId}`.execute(s.app.db.kysely).then((r) => r.rows)
 
   /** The submission index of a stored row, recovered from its unique marker. */
   const submissionIndex = (answers: string) => markers.indexOf(JSON.parse(answers).c1)
@@ -108,7 +109,7 @@ describeEachDatabase('anonymity: nothing links an answer to a person', (dialect)
     const rows = await responseRows('id')
     expect(rows).toHaveLength(RESPONDENTS)
     for (const r of rows) {
-      expect(Object.keys(r).sort()).toEqual(['answered_on', 'answers', 'building_id', 'channel', 'id', 'mixed', 'survey_id'])
+      expect(Object.keys(r).sort()).toEqual(['answered_on', 'answers', 'channel', 'id', 'mixed', 'survey_id', 'unit_id'])
       expect(r.id).toMatch(/^[0-9a-f]{32}$/)
       expect(r.answered_on).toBe('2030-05-10')
     }
@@ -283,22 +284,37 @@ describeEachDatabase('anonymity: nothing links an answer to a person', (dialect)
     expect(log.items.some((e) => e.targetType.includes('response'))).toBe(false)
   })
 
-  it('at rest, narrows an answer down to its 楼组 at best: within a 楼组 the rows are indistinguishable', async () => {
+  it('at rest, names nobody by their 楼组: every app answer stands among at least MIN_STORED_CELL respondents', async () => {
     const rows = await responseRows('id')
     const participation = await s.app.db.kysely.selectFrom('survey_participation').selectAll().where('survey_id', '=', surveyId).execute()
     const residents = await verifiedResidents(s, '梧桐居民区')
+    const units = await s.app.db.kysely.selectFrom('units').select(['id', 'parent_id']).execute()
+    const parentOf = new Map(units.map((u) => [u.id, u.parent_id]))
+    const chainOf = (unit: number): number[] => {
+      const chain = [unit]
+      for (let up = parentOf.get(unit); up != null; up = parentOf.get(up)) chain.push(up)
+      return chain
+    }
     const buildingOf = new Map(residents.map((r) => [r.userId, r.buildingId]))
-    const respondentsIn = new Map<number, number>()
-    for (const p of participation) respondentsIn.set(buildingOf.get(p.user_id)!, (respondentsIn.get(buildingOf.get(p.user_id)!) ?? 0) + 1)
-    // A database reader can match participants to answers by 楼组 (the residence is on record): where a
-    // 楼组 has several respondents, every stored attribute but the random key and the answers is the
-    // same, so nothing tells them apart. (A 楼组 with a single respondent is the small cell the API
-    // never shows; at rest it is the documented limit of keeping the 楼组 for weighting.)
-    const crowded = [...respondentsIn].filter(([, n]) => n >= 2)
-    expect(crowded.length).toBeGreaterThan(0)
-    for (const [building, n] of crowded) {
-      const same = rows.filter((r) => r.building_id === building && r.channel === 'app')
-      expect(same).toHaveLength(n)
+    const homes = participation.map((p) => buildingOf.get(p.user_id)!)
+    // The attack: a database reader knows who answered (participation) and where they live (residences),
+    // and that a 楼组's answers sit in the nearest unit above it that holds answers: a row in a unit that
+    // holds one respondent is that respondent's answer.
+    const stored = new Set(rows.map((r) => r.unit_id))
+    const cellOf = (building: number) => chainOf(building).find((u) => stored.has(u))
+    const candidates = (unit: number) => homes.filter((b) => cellOf(b) === unit).length
+    const perBuilding = new Map<number, number>()
+    for (const b of homes) perBuilding.set(b, (perBuilding.get(b) ?? 0) + 1)
+    // There were respondents alone in their 楼组, and 楼组 with several.
+    expect([...perBuilding.values()].some((n) => n < MIN_STORED_CELL)).toBe(true)
+    const app = rows.filter((r) => r.channel === 'app')
+    const named = app.filter((r) => candidates(r.unit_id) < MIN_STORED_CELL)
+    expect(named).toEqual([])
+    // Crowded 楼组 keep their 楼组 for weighting, and within a cell nothing but the key and the answers differs.
+    const kept = app.filter((r) => perBuilding.has(r.unit_id))
+    expect(kept.length).toBeGreaterThan(0)
+    for (const unit of new Set(app.map((r) => r.unit_id))) {
+      const same = app.filter((r) => r.unit_id === unit)
       expect(new Set(same.map((r) => `${r.answered_on}|${r.channel}|${r.mixed}|${r.survey_id}`)).size).toBe(1)
     }
   })

@@ -172,7 +172,7 @@ describeEachDatabase('surveys: create, publish, answer, paper, close, results, e
 
       const responses = await rows('survey_responses', id)
       expect(responses).toHaveLength(1)
-      expect(responses[0]).toMatchObject({ building_id: building3, channel: 'app', answered_on: '2030-03-02' })
+      expect(responses[0]).toMatchObject({ unit_id: building3, channel: 'app', answered_on: '2030-03-02' })
       const stored = JSON.parse(responses[0].answers)
       expect(stored.awa_1).toBe('dk')
       expect(stored.sat_1).toBe(4)
@@ -309,37 +309,39 @@ describeEachDatabase('surveys: create, publish, answer, paper, close, results, e
 
       const [ins] = r.instruments
       expect(ins).toMatchObject({ instrumentId: 'satisfaction', name: '满意度', suppressed: false })
-      // Weighted by households: 36 satisfied vs 120 dissatisfied households among the 楼组 that answered.
-      expect(ins.score.score).toBeCloseTo(36 / 156, 10)
-      expect(ins.score.points).toBe(2.31)
+      // Both app respondents were alone in their 楼组 and their 小区, so closing stored their 楼组's answers
+      // (梧桐新村3号楼's paper ones too) under the 居民区, which stands for every 楼组 without a cell of its
+      // own: 470 − 60 households, 11 of its 12 answers satisfied. 安和花园2号楼 (paper only) kept its 楼组.
+      expect(ins.score.score).toBeCloseTo((410 * 11) / 12 / 470, 10)
+      expect(ins.score.points).toBe(8)
       expect(ins.score).toMatchObject({ n: 15, weighted: true, population: 470, status: 'insufficient_sample' })
       // The same figure the library gives for the same answers.
       const direct = scoreInstrument(
         INSTRUMENTS.satisfaction,
         [
-          ...Array.from({ length: 11 }, () => ({ answers: Object.fromEntries(sat(5).map((a) => [a.questionId, a.value])), stratum: 'b3' })),
-          { answers: Object.fromEntries(sat(1).map((a) => [a.questionId, a.value])), stratum: 'a1' },
+          ...Array.from({ length: 11 }, () => ({ answers: Object.fromEntries(sat(5).map((a) => [a.questionId, a.value])), stratum: 'rest' })),
+          { answers: Object.fromEntries(sat(1).map((a) => [a.questionId, a.value])), stratum: 'rest' },
           ...Array.from({ length: 3 }, () => ({ answers: Object.fromEntries(sat(1).map((a) => [a.questionId, a.value])), stratum: 'a2' })),
         ],
-        { strata: { b3: 36, a1: 60, a2: 60, x: 470 - 156 } },
+        { strata: { rest: 410, a2: 60 } },
       )
       expect(ins.score.points).toBe(direct.points)
       expect(ins.byBuilding.map((g: { label: string; score: { suppressed: boolean; n?: number; reason?: string } }) => [g.label, g.score.suppressed, g.score.n ?? g.score.reason])).toEqual([
-        ['梧桐新村3号楼', false, 11],
-        ['安和花园1号楼', true, 'small_cell'],
         ['安和花园2号楼', true, 'small_cell'],
+        // Shown alone it would give 安和花园2号楼's figure away by difference.
+        ['其余小区和楼组', true, 'complementary'],
       ])
-      // One small housing type (普通商品房, 4) would be recoverable from the total: the other is hidden too.
+      // The 居民区 cell stands for 楼组 of several housing types; 普通商品房 (3 answers) is a small cell.
       expect(ins.byHousingType.map((g: { label: string; score: { reason?: string } }) => [g.label, g.score.reason])).toEqual([
         ['普通商品房', 'small_cell'],
-        ['售后公房', 'complementary'],
+        ['多种房屋类型', 'complementary'],
       ])
     })
 
     it('lets residents of the 居民区 read closed results without open text', async () => {
       const res = await call(s, neighbour, 'GET', `/api/surveys/${id}/results`)
       expect(res.status).toBe(200)
-      expect(res.body.instruments[0].score.points).toBe(2.31)
+      expect(res.body.instruments[0].score.points).toBe(8)
       expect(res.body.questions.every((q: { texts?: unknown }) => q.texts === undefined)).toBe(true)
       expect((await call(s, xiangzhang, 'GET', `/api/surveys/${id}/results`)).status).toBe(404)
     })
@@ -362,11 +364,10 @@ describeEachDatabase('surveys: create, publish, answer, paper, close, results, e
       const support = book['题目统计'].find((r) => r['编号'] === 'c1' && r['分项'] === '支持')!
       expect(support['人数']).toBe(11)
       expect(support['占比']).toBe(0.7333)
-      expect(book['指标得分'][0]).toMatchObject({ 编号: 'satisfaction', 人数: 15, 得分: 2.31, 满分: 10 })
+      expect(book['指标得分'][0]).toMatchObject({ 编号: 'satisfaction', 人数: 15, 得分: 8, 满分: 10 })
       expect(book['楼组得分'].map((r) => [r['分项'], r['人数'] ?? r['说明']])).toEqual([
-        ['梧桐新村3号楼', 11],
-        ['安和花园1号楼', '人数不足，不予公布'],
         ['安和花园2号楼', '人数不足，不予公布'],
+        ['其余小区和楼组', '为防止推算，一并隐藏'],
       ])
 
       const c = await call(s, moderator, 'GET', `/api/surveys/${id}/export?format=csv`)
@@ -374,7 +375,7 @@ describeEachDatabase('surveys: create, publish, answer, paper, close, results, e
       expect(c.headers['content-type']).toBe('text/csv; charset=utf-8')
       const text = c.raw.toString('utf8')
       const csv = csvObjects(text)
-      expect(csv.find((r) => r['部分'] === '指标得分')).toMatchObject({ 编号: 'satisfaction', 人数: '15', 得分: '2.31' })
+      expect(csv.find((r) => r['部分'] === '指标得分')).toMatchObject({ 编号: 'satisfaction', 人数: '15', 得分: '8' })
       expect(csv.find((r) => r['编号'] === 'c1' && r['分项'] === '看费用')!['人数']).toBe('3')
       // Suppressed open text never leaves; no user id or room.
       expect(text).not.toContain('电梯要尽快装')

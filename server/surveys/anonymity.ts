@@ -19,6 +19,9 @@
 //   CLUSTERs them, which writes a new file in key order and drops the old one: a heap puts a row
 //   wherever free space is, so only CLUSTER makes the physical order the key order — of the answers,
 //   and of the participation rows, which otherwise keep the order people answered in.
+// - A 楼组 is as good as a name when few of its residents answered, so closing moves the answers of a
+//   楼组 with fewer than MIN_STORED_CELL app respondents to its 小区 or 居民区 (cells.ts). While the
+//   survey runs the 楼组 stays on each answer: which cell it needs depends on the final count.
 // - Until the next mix, the latest few (fewer than MIX_BATCH) unmixed answers are linkable by whoever
 //   reads the files or PostgreSQL's system columns — never through the API.
 import { randomBytes } from 'node:crypto'
@@ -27,6 +30,8 @@ import type { Database } from '../db/schema'
 import type { Trx } from '../core/db'
 import { shanghaiDay } from '../../types/time'
 import { MIX_BATCH, type StoredAnswers } from './rules'
+import { storedCells } from './cells'
+import { buildingsUnder } from './queries/units'
 
 type Q = Kysely<Database>
 type ResponseRecord = Selectable<Database['survey_responses']>
@@ -42,7 +47,7 @@ export async function insertResponse(
     .values({
       id: newResponseId(),
       survey_id: r.surveyId,
-      building_id: r.buildingId,
+      unit_id: r.buildingId,
       answered_on: shanghaiDay(r.now),
       channel: r.channel,
       answers: JSON.stringify(r.answers),
@@ -57,16 +62,38 @@ const isSqlite = (db: Q): boolean => db.getExecutor().adapter instanceof SqliteA
 
 class TooFew extends Error {}
 
+/** Residents who answered in the app, per 楼组 they live in: whom a database reader can name. */
+async function appRespondentsByBuilding(trx: Trx, surveyId: number): Promise<Map<number, number>> {
+  const rows = await trx
+    .selectFrom('survey_participation as p')
+    .innerJoin('residences as r', 'r.user_id', 'p.user_id')
+    .select(['r.building_id', sql<number>`count(distinct p.user_id)`.as('n')])
+    .where('p.survey_id', '=', surveyId)
+    .where('r.status', '=', 'approved')
+    .groupBy('r.building_id')
+    .execute()
+  return new Map(rows.map((r) => [r.building_id, Number(r.n)]))
+}
+
+/** Each answer's 楼组, moved up to the cell its app respondents allow (cells.ts). */
+async function intoCells(trx: Trx, surveyId: number, rows: ResponseRecord[]): Promise<ResponseRecord[]> {
+  const survey = await trx.selectFrom('surveys').select('unit_id').where('id', '=', surveyId).executeTakeFirstOrThrow()
+  const [buildings, respondents] = await Promise.all([buildingsUnder(trx, survey.unit_id), appRespondentsByBuilding(trx, surveyId)])
+  const cells = storedCells(buildings, respondents)
+  return rows.map((r) => ({ ...r, unit_id: cells.get(r.unit_id) ?? r.unit_id }))
+}
+
 /**
  * Deletes the survey's answers (only the unmixed ones unless `all`) and writes them again in key
- * order, marked mixed. Returns the rows taken.
+ * order, marked mixed; `all` (closing) also moves them into their cells, final now that nobody else
+ * can answer. Returns the rows taken.
  */
 async function rewrite(trx: Trx, surveyId: number, all: boolean): Promise<ResponseRecord[]> {
   let taken = trx.deleteFrom('survey_responses').where('survey_id', '=', surveyId)
   if (!all) taken = taken.where('mixed', '=', 0)
   const rows = await taken.returningAll().execute()
   if (!all && rows.length < MIX_BATCH) throw new TooFew()
-  const sorted = rows.map((r) => ({ ...r, mixed: 1 })).sort((a, b) => (a.id < b.id ? -1 : 1))
+  const sorted = (all ? await intoCells(trx, surveyId, rows) : rows).map((r) => ({ ...r, mixed: 1 })).sort((a, b) => (a.id < b.id ? -1 : 1))
   for (let i = 0; i < sorted.length; i += INSERT_BATCH) {
     await trx.insertInto('survey_responses').values(sorted.slice(i, i + INSERT_BATCH)).execute()
   }

@@ -10,6 +10,8 @@ import { currentYear, previousPeriod, parsePeriod } from '../../types/period'
 import { shanghaiDay } from '../../types/time'
 import { ANNUAL_INSTRUMENTS, buildCustomQuestions, instrumentQuestions, templateFor, type StoredAnswers } from './rules'
 import { prng } from '../core/random'
+import { storedCells } from './cells'
+import { buildingsUnder } from './queries/units'
 
 const DAY = 86_400_000
 
@@ -43,13 +45,7 @@ export async function seedDemoSurveys(trx: Trx, now = new Date()): Promise<void>
   const [moderator, admin, buildings, residents] = await Promise.all([
     trx.selectFrom('users').select('id').where('demo_description', '=', '居委会 · 梧桐居民区').executeTakeFirstOrThrow(),
     trx.selectFrom('users').select('id').where('demo_description', 'like', '街道工作人员%').executeTakeFirstOrThrow(),
-    trx
-      .selectFrom('units as b')
-      .innerJoin('units as e', 'e.id', 'b.parent_id')
-      .select(['b.id', 'b.households'])
-      .where('e.parent_id', '=', nb.id)
-      .orderBy('b.id')
-      .execute(),
+    buildingsUnder(trx, nb.id),
     trx
       .selectFrom('residences as r')
       .innerJoin('units as b', 'b.id', 'r.building_id')
@@ -109,7 +105,13 @@ export async function seedDemoSurveys(trx: Trx, now = new Date()): Promise<void>
       }
     })
     rows.sort((a, b) => (a.id < b.id ? -1 : 1))
-    await trx.insertInto('survey_responses').values(rows).execute()
+    const respondents = new Map<number, number>()
+    for (const r of rows) if (r.channel === 'app') respondents.set(r.building_id, (respondents.get(r.building_id) ?? 0) + 1)
+    const cells = storedCells(buildings, respondents)
+    await trx
+      .insertInto('survey_responses')
+      .values(rows.map(({ building_id, ...r }) => ({ ...r, unit_id: cells.get(building_id)! })))
+      .execute()
     // The paper came in as one batch typed in by the 居委会 and checked by the 街镇, which then
     // confirmed the mostly-paper wave for the index.
     const paper = rows.filter((r) => r.channel === 'paper')

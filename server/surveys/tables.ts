@@ -40,8 +40,11 @@ export interface SurveyResponseTable {
   /** 32 hex characters from 16 random bytes. */
   id: string
   survey_id: number
-  /** The respondent's 楼组 (weighting and breakdowns). */
-  building_id: number
+  /**
+   * The respondent's 楼组 until the survey closes; then the 楼组, or its 小区 or 居民区 when the 楼组 has
+   * too few respondents to hide one among them (cells.ts). Weighting and breakdowns.
+   */
+  unit_id: number
   /** 'YYYY-MM-DD', Shanghai time. */
   answered_on: string
   channel: 'app' | 'paper'

@@ -12,12 +12,14 @@ import { resultsRefusal } from '../policy'
 import { MIN_CELL_SIZE, questionResult, surveyStatus, type StoredAnswers } from '../rules'
 import { paperCounts } from './paper'
 import { buildingsUnder, eligibleIn, type BuildingInfo } from './units'
+import { cellStrata, MIXED_HOUSING } from '../cells'
 import { instrumentsOf, questionsOf, responseNote, surveyFor, type SurveyRow } from './surveys'
 
 type Q = Kysely<Database>
 
 export interface ResponseRow {
-  buildingId: number
+  /** The 楼组, 小区 or 居民区 the answer is stored under (cells.ts). */
+  unitId: number
   channel: 'app' | 'paper'
   answers: StoredAnswers
 }
@@ -26,29 +28,31 @@ export interface ResponseRow {
 export async function loadResponses(db: Q, surveyId: number): Promise<ResponseRow[]> {
   const rows = await db
     .selectFrom('survey_responses')
-    .select(['building_id', 'channel', 'answers'])
+    .select(['unit_id', 'channel', 'answers'])
     .where('survey_id', '=', surveyId)
     .orderBy('id')
     .execute()
-  return rows.map((r) => ({ buildingId: r.building_id, channel: r.channel, answers: JSON.parse(r.answers) }))
+  return rows.map((r) => ({ unitId: r.unit_id, channel: r.channel, answers: JSON.parse(r.answers) }))
 }
 
 const HOUSING_BREAKDOWN = 'housingType'
 
-export function scoringOptions(buildings: BuildingInfo[]): ScoreOptions {
+/** Households weight the answers per stratum: each cell answers stand under, for the 楼组 it stands for. */
+export function scoringOptions(responses: ResponseRow[], buildings: BuildingInfo[]): ScoreOptions {
+  const strata = cellStrata(buildings, new Set(responses.map((r) => r.unitId)))
   return {
-    strata: Object.fromEntries(buildings.map((b) => [String(b.id), b.households])),
+    strata: Object.fromEntries([...strata].map(([cell, s]) => [String(cell), s.households])),
     minCellSize: MIN_CELL_SIZE,
     breakdowns: ['stratum', HOUSING_BREAKDOWN],
   }
 }
 
 export function scoringResponses(responses: ResponseRow[], buildings: BuildingInfo[]): InstrumentResponse[] {
-  const housing = new Map(buildings.map((b) => [b.id, b.housingType ?? undefined]))
+  const strata = cellStrata(buildings, new Set(responses.map((r) => r.unitId)))
   return responses.map((r) => ({
     answers: r.answers as InstrumentResponse['answers'],
-    stratum: String(r.buildingId),
-    groups: { [HOUSING_BREAKDOWN]: housing.get(r.buildingId) },
+    stratum: String(r.unitId),
+    groups: { [HOUSING_BREAKDOWN]: strata.get(r.unitId)?.housingType ?? undefined },
   }))
 }
 
@@ -59,20 +63,36 @@ export function scoreInstruments(
   buildings: BuildingInfo[],
 ): Map<InstrumentId, InstrumentScore> {
   const input = scoringResponses(responses, buildings)
-  const options = scoringOptions(buildings)
+  const options = scoringOptions(responses, buildings)
   return new Map(instruments.map((id) => [id, scoreInstrument(INSTRUMENTS[id], input, options)]))
+}
+
+/** How a cell reads in a breakdown: a 楼组 by name, a 小区 or 居民区 cell as the 楼组 it stands for. */
+function cellLabels(buildings: BuildingInfo[]): Map<string, string> {
+  const labels = new Map<string, string>()
+  for (const b of buildings) {
+    labels.set(String(b.id), b.label)
+    labels.set(String(b.estateId), `${b.estateName}其余楼组`)
+    labels.set(String(b.neighbourhoodId), '其余小区和楼组')
+  }
+  return labels
 }
 
 /** An overall score describing fewer than minCellSize respondents is withheld like a small subgroup. */
 export const scoreSuppressed = (score: InstrumentScore): boolean => score.n < MIN_CELL_SIZE
 
 export function instrumentResult(id: InstrumentId, score: InstrumentScore, buildings: BuildingInfo[]): InstrumentResult {
-  const buildingLabel = new Map(buildings.map((b) => [String(b.id), b.label]))
+  const cellLabel = cellLabels(buildings)
   const label = (breakdown: string, group: string): string =>
     breakdown === 'stratum'
-      ? buildingLabel.get(group) ?? '其他楼组'
-      : (HOUSING_TYPE_NAMES as Record<string, string>)[group] ?? '未标明房屋类型'
-  const order = new Map(buildings.map((b, i) => [String(b.id), i]))
+      ? cellLabel.get(group) ?? '其他楼组'
+      : (HOUSING_TYPE_NAMES as Record<string, string>)[group] ?? (group === MIXED_HOUSING ? '多种房屋类型' : '未标明房屋类型')
+  // A 小区's other 楼组 after its own 楼组, the rest of the 居民区 last.
+  const order = new Map<string, number>()
+  buildings.forEach((b, i) => {
+    order.set(String(b.id), 2 * i)
+    order.set(String(b.estateId), 2 * i + 1)
+  })
   const labelled = (breakdown: string): LabelledSubgroup[] => {
     const groups = (score.subgroups[breakdown] ?? []).map((s) => ({ group: s.group, label: label(breakdown, s.group), score: s }))
     // 楼组 in the community's own order rather than by id as text.

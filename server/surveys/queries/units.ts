@@ -3,6 +3,7 @@ import { sql, type Kysely } from 'kysely'
 import type { HousingType, UnitLevel } from '../../../types'
 import type { Principal, UnitChain } from '../../accounts'
 import { unitChain, verifiedHouseholdsByBuilding } from '../../community'
+import type { BuildingPlace } from '../cells'
 import type { Database } from '../../db/schema'
 
 type Q = Kysely<Database>
@@ -38,13 +39,11 @@ export async function staffNeighbourhoods(db: Q, p: Principal): Promise<number[]
   return rows.map((r) => r.id)
 }
 
-export interface BuildingInfo {
-  id: number
+export interface BuildingInfo extends BuildingPlace {
   name: string
   estateName: string
   /** "梧桐新村3号楼" */
   label: string
-  households: number
   housingType: HousingType | null
 }
 
@@ -53,7 +52,7 @@ export async function buildingsUnder(db: Q, unitId: number): Promise<BuildingInf
   const rows = await db
     .selectFrom('units as b')
     .innerJoin('units as e', 'e.id', 'b.parent_id')
-    .select(['b.id', 'b.name', 'b.households', 'e.name as estate_name', 'e.housing_type', 'e.parent_id as neighbourhood_id'])
+    .select(['b.id', 'b.name', 'b.households', 'e.id as estate_id', 'e.name as estate_name', 'e.housing_type', 'e.parent_id as neighbourhood_id'])
     .where('b.level', '=', 'building')
     .where((eb) => eb.or([eb('b.id', '=', unitId), eb('e.id', '=', unitId), eb('e.parent_id', '=', unitId)]))
     .orderBy('b.id')
@@ -61,7 +60,9 @@ export async function buildingsUnder(db: Q, unitId: number): Promise<BuildingInf
   return rows.map((r) => ({
     id: r.id,
     name: r.name,
+    estateId: r.estate_id,
     estateName: r.estate_name,
+    neighbourhoodId: r.neighbourhood_id!,
     label: `${r.estate_name}${r.name}`,
     households: r.households,
     housingType: r.housing_type as HousingType | null,
