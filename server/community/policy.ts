@@ -7,6 +7,11 @@ export type Refusal = AppError | null
 
 const isAdminOf = (p: Principal, unitId: number) => p.grants.some((g) => g.role === 'admin' && g.unitId === unitId)
 
+/** Importing is for 街镇 admins (checked before a token is even looked up). */
+export function importerRefusal(p: Principal): Refusal {
+  return p.grants.some((g) => g.role === 'admin') ? null : forbidden('只有街镇管理员可以导入社区结构')
+}
+
 /** Importing a 街镇's tree is for that 街镇's admins. */
 export function importRefusal(p: Principal, streetId: number): Refusal {
   return isAdminOf(p, streetId) ? null : forbidden('只有本街镇的管理员可以导入社区结构')

@@ -2,7 +2,6 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { Type, type TSchema } from '@sinclair/typebox'
 import { requireUser } from '../accounts'
 import { IdParams } from '../core/schema'
-import { AppError } from '../core/errors'
 import { applyImport } from './commands/apply-import'
 import { createUnit } from './commands/create-unit'
 import { previewImport } from './commands/preview-import'
@@ -54,17 +53,14 @@ export const communityRoutes: FastifyPluginAsyncTypebox = async (app) => {
   })
 
   // The file is the raw body (multipart comes later); only this route reads spreadsheets.
-  await app.register(async (files) => {
+  const spreadsheets: FastifyPluginAsyncTypebox = async (files) => {
     files.addContentTypeParser([XLSX_TYPE, CSV_TYPE], { parseAs: 'buffer', bodyLimit: MAX_FILE_BYTES }, (_request, body, done) => done(null, body))
     files.post('/api/community/import/preview', { schema: { querystring: PreviewQuery, response: { 200: Preview } } }, async (request, reply) => {
-      const c = caller(request, reply)
       const type = (request.headers['content-type'] ?? '').split(';')[0].trim().toLowerCase()
-      if (!Buffer.isBuffer(request.body) || (type !== XLSX_TYPE && type !== CSV_TYPE)) {
-        throw new AppError(415, 'unsupported_media_type', '请上传 .xlsx 或 .csv 文件')
-      }
-      return previewImport(c, (request.query as { streetId: number }).streetId, type, request.body)
+      return previewImport(caller(request, reply), request.query.streetId, type, request.body)
     })
-  })
+  }
+  await app.register(spreadsheets)
 
   app.post('/api/community/import', { schema: { body: ImportBody, response: { 200: ImportResult } } }, async (request, reply) =>
     applyImport(caller(request, reply), request.body),

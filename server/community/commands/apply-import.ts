@@ -4,7 +4,7 @@ import type { Trx } from '../../core/db'
 import { AppError, badInput, conflict } from '../../core/errors'
 import type { Caller } from '../context'
 import { recordHouseholds } from '../households'
-import { importRefusal } from '../policy'
+import { importerRefusal, importRefusal } from '../policy'
 import { streetPlan } from '../queries/street'
 import { nameKey, type TreeUnit } from '../rules'
 
@@ -59,6 +59,8 @@ async function update(trx: Trx, plan: ImportPlan, now: Date): Promise<void> {
  * if the tree has changed since the preview, so what was seen is what is written.
  */
 export async function applyImport(c: Caller, body: ImportRequest): Promise<ImportResult> {
+  const notAdmin = importerRefusal(c.principal)
+  if (notAdmin) throw notAdmin
   const stored = await c.db
     .selectFrom('unit_import_previews')
     .selectAll()
