@@ -86,6 +86,9 @@ describeEachDatabase('community: importing the tree from a spreadsheet', (dialec
     const res = await call(s, admin, 'POST', `/api/community/import/preview?streetId=${street}`, { rows: [] })
     expect([res.status, res.body.error.code]).toEqual([415, 'unsupported_media_type'])
     expect((await preview(admin, Buffer.alloc(3 * 1024 * 1024, 65))).status).toBe(413)
+    // Over the JSON body limit but under the file limit: read, and refused for its row count.
+    const big = await preview(admin, csv(Array.from({ length: 6000 }, (_, i): Row => ['梧桐居民区', '梧桐新村', '售后公房', `${i}号楼`, 36])))
+    expect([big.status, big.body.errors[0].message, big.body.token]).toEqual([200, '一次最多导入 5000 行', null])
     expect((await preview(admin, Buffer.from('not a zip'), XLSX_TYPE)).body.error.code).toBe('bad_file')
   })
 
