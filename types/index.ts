@@ -1,5 +1,6 @@
 export * from './api'
 export * from './community'
+export * from './community-import'
 export * from './accounts'
 export * from './proposals'
 export * from './notifications'

@@ -16,6 +16,8 @@ const ADMIN: Record<Role, Expect> = { ...STAFF, moderator: 403, otherModerator: 
 interface Ids {
   pendingWutong: number
   building: number
+  estate: number
+  street: number
 }
 
 const CASES: RouteCase<Ids, Role>[] = [
@@ -27,6 +29,13 @@ const CASES: RouteCase<Ids, Role>[] = [
   { method: 'POST', route: '/api/me/privacy', url: () => '/api/me/privacy', expect: SIGNED_IN },
   { method: 'POST', route: '/api/me/residence', url: () => '/api/me/residence', body: (i) => ({ buildingId: i.building, room: '999' }), expect: SIGNED_IN },
   { method: 'GET', route: '/api/units', url: () => '/api/units', expect: SIGNED_IN },
+  { method: 'POST', route: '/api/units', url: () => '/api/units', body: (i) => ({ parentId: i.estate, level: 'building', name: '9号楼', households: 20 }), expect: STAFF_OF_WUTONG },
+  { method: 'PATCH', route: '/api/units/:id', url: (i) => `/api/units/${i.building}`, body: () => ({ households: 36 }), expect: STAFF_OF_WUTONG },
+  { method: 'GET', route: '/api/community/import/template.xlsx', url: () => '/api/community/import/template.xlsx', expect: SIGNED_IN },
+  { method: 'GET', route: '/api/community/import/template.csv', url: () => '/api/community/import/template.csv', expect: SIGNED_IN },
+  // Sent as JSON here: the permission check comes before the file's type is looked at.
+  { method: 'POST', route: '/api/community/import/preview', url: (i) => `/api/community/import/preview?streetId=${i.street}`, body: () => ({ file: '居民区' }), expect: ADMIN },
+  { method: 'POST', route: '/api/community/import', url: () => '/api/community/import', body: () => ({ token: 'x' }), expect: ADMIN },
   { method: 'GET', route: '/api/verifications', url: () => '/api/verifications', expect: STAFF },
   { method: 'POST', route: '/api/verifications/:id/approve', url: (i) => `/api/verifications/${i.pendingWutong}/approve`, body: () => ({}), expect: STAFF_OF_WUTONG },
   { method: 'POST', route: '/api/verifications/:id/reject', url: (i) => `/api/verifications/${i.pendingWutong}/reject`, body: () => ({ reason: '信息不符' }), expect: STAFF_OF_WUTONG },
@@ -46,7 +55,7 @@ const ACCOUNTS: Record<Exclude<Role, 'anonymous'>, string> = {
   admin: '街道工作人员 · 长宁示范街道',
 }
 
-const COVERED_PREFIXES = ['/api/health', '/api/auth/', '/api/me', '/api/units', '/api/verifications', '/api/content/']
+const COVERED_PREFIXES = ['/api/health', '/api/auth/', '/api/me', '/api/units', '/api/community/', '/api/verifications', '/api/content/']
 
 describeEachDatabase('permissions: every route × role', (dialect) => {
   let s: TestServer
@@ -65,7 +74,9 @@ describeEachDatabase('permissions: every route × role', (dialect) => {
       .where('n.name', '=', '梧桐居民区')
       .where('r.status', '=', 'pending')
       .executeTakeFirstOrThrow()
-    ids = { pendingWutong: pending.id, building: pending.building_id }
+    const building = await s.app.db.kysely.selectFrom('units').select('parent_id').where('id', '=', pending.building_id).executeTakeFirstOrThrow()
+    const street = await s.app.db.kysely.selectFrom('units').select('id').where('level', '=', 'street').executeTakeFirstOrThrow()
+    ids = { pendingWutong: pending.id, building: pending.building_id, estate: building.parent_id!, street: street.id }
   })
   afterAll(() => s.close())
   // A logout case ends the sessions of every role: the next case signs them in again.

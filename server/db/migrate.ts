@@ -7,6 +7,7 @@ import { proposals } from './migrations/003_proposals'
 import { discussions } from './migrations/004_discussions'
 import { surveys } from './migrations/005_surveys'
 import { paperBatches } from './migrations/006_paper_batches'
+import { unitHouseholds } from './migrations/008_unit_households'
 import { surveyCells } from './migrations/010_survey_cells'
 
 // Ordered by name; append new migrations, never edit a released one.
@@ -17,6 +18,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '004_discussions': discussions,
   '005_surveys': surveys,
   '006_paper_batches': paperBatches,
+  '008_unit_households': unitHouseholds,
   '010_survey_cells': surveyCells,
 }
 

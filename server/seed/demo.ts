@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely'
 import type { HousingType } from '../../types'
 import type { Database } from '../db/schema'
+import { recordHouseholds } from '../community'
 import { seedDemoSurveys } from '../surveys'
 import { seedDemoDiscussions } from '../discussions'
 import { seedDemoProposals } from '../proposals'
@@ -115,14 +116,15 @@ export async function seedDemoCommunity(db: Kysely<Database>): Promise<void> {
     const existing = await trx.selectFrom('units').select('id').limit(1).executeTakeFirst()
     if (existing) return
     const now = new Date().toISOString()
-    const unit = async (parentId: number | null, level: Database['units']['level'], name: string, households = 0, housingType: string | null = null) =>
-      (
-        await trx
-          .insertInto('units')
-          .values({ parent_id: parentId, level, name, households, housing_type: housingType, created_at: now })
-          .returning('id')
-          .executeTakeFirstOrThrow()
-      ).id
+    const unit = async (parentId: number | null, level: Database['units']['level'], name: string, households = 0, housingType: string | null = null) => {
+      const { id } = await trx
+        .insertInto('units')
+        .values({ parent_id: parentId, level, name, households, housing_type: housingType, created_at: now })
+        .returning('id')
+        .executeTakeFirstOrThrow()
+      await recordHouseholds(trx, id, households, new Date(now))
+      return id
+    }
     const user = async (description: string) =>
       (await trx.insertInto('users').values({ demo_description: description, created_at: now }).returning('id').executeTakeFirstOrThrow()).id
 

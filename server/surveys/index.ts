@@ -6,7 +6,7 @@ export { closedWaves, waveScores } from './queries/waves'
 export { instrumentsOf, responseNote, type SurveyRow } from './queries/surveys'
 export { scoreSuppressed } from './queries/results'
 export { paperCounts, type PaperCounts } from './queries/paper'
-export { buildingsUnder, neighbourhoodOf, unitInfo, type BuildingInfo, type UnitInfo } from './queries/units'
+export { buildingsUnder, neighbourhoodOf, unitInfo, withHouseholdsAt, type BuildingInfo, type UnitInfo } from './queries/units'
 export { Instrument as InstrumentSchema } from './schemas'
 export { sendExport, type Column, type Download, type ExportFormat, type Row, type Sheet } from './tabular'
 // The request context routes hand to queries and commands (the index's routes use it too).

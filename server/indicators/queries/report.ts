@@ -21,6 +21,7 @@ import {
   responseNote,
   scoreSuppressed,
   waveScores,
+  withHouseholdsAt,
   type BuildingInfo,
   type PaperCounts,
   type Reader,
@@ -96,7 +97,8 @@ async function evaluatePeriod(db: Q, nb: { id: number }, buildings: BuildingInfo
   const window = periodWindow(period)
   const [{ waves, held }, evidence, manual] = await Promise.all([
     questionnaireWaves(db, nb.id, window, buildings, cache),
-    platformEvidence(db, nb.id, buildings, window),
+    // 上云率 divides by the households at the period's end, not today's.
+    withHouseholdsAt(db, buildings, window.to).then((atEnd) => platformEvidence(db, nb.id, atEnd, window)),
     latestManual(db, nb.id, period.id),
   ])
   const inputs: IndexInputs = {}

@@ -113,7 +113,8 @@ export function instrumentResult(id: InstrumentId, score: InstrumentScore, build
 export async function computeResults(db: Q, row: SurveyRow, now: Date, opts: { staff: boolean }): Promise<SurveyResults> {
   const [unit, buildings, responses, { standing }] = await Promise.all([
     db.selectFrom('units').select(['id', 'name', 'level']).where('id', '=', row.unit_id).executeTakeFirstOrThrow(),
-    buildingsUnder(db, row.unit_id),
+    // A closed survey's weights and eligible households are those of when it closed.
+    buildingsUnder(db, row.unit_id, row.closed_at ?? undefined),
     loadResponses(db, row.id),
     paperCounts(db, row.id),
   ])

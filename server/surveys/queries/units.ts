@@ -2,7 +2,7 @@
 import { sql, type Kysely } from 'kysely'
 import type { HousingType, UnitLevel } from '../../../types'
 import type { Principal, UnitChain } from '../../accounts'
-import { unitChain, verifiedHouseholdsByBuilding } from '../../community'
+import { householdsAt, unitChain, verifiedHouseholdsByBuilding } from '../../community'
 import type { BuildingPlace } from '../cells'
 import type { Database } from '../../db/schema'
 
@@ -47,8 +47,14 @@ export interface BuildingInfo extends BuildingPlace {
   housingType: HousingType | null
 }
 
-/** The 楼组 in or under a unit (a 楼组 itself, a 小区's or a 居民区's). */
-export async function buildingsUnder(db: Q, unitId: number): Promise<BuildingInfo[]> {
+/** The 楼组 with the household counts that held at an instant (a period's end, a survey's close). */
+export async function withHouseholdsAt(db: Q, buildings: BuildingInfo[], at: string): Promise<BuildingInfo[]> {
+  const counts = await householdsAt(db, buildings.map((b) => b.id), at)
+  return buildings.map((b) => ({ ...b, households: counts.get(b.id) ?? b.households }))
+}
+
+/** The 楼组 in or under a unit (a 楼组 itself, a 小区's or a 居民区's), with today's households or those at `at`. */
+export async function buildingsUnder(db: Q, unitId: number, at?: string): Promise<BuildingInfo[]> {
   const rows = await db
     .selectFrom('units as b')
     .innerJoin('units as e', 'e.id', 'b.parent_id')
@@ -57,7 +63,7 @@ export async function buildingsUnder(db: Q, unitId: number): Promise<BuildingInf
     .where((eb) => eb.or([eb('b.id', '=', unitId), eb('e.id', '=', unitId), eb('e.parent_id', '=', unitId)]))
     .orderBy('b.id')
     .execute()
-  return rows.map((r) => ({
+  const buildings = rows.map((r) => ({
     id: r.id,
     name: r.name,
     estateId: r.estate_id,
@@ -67,6 +73,7 @@ export async function buildingsUnder(db: Q, unitId: number): Promise<BuildingInf
     households: r.households,
     housingType: r.housing_type as HousingType | null,
   }))
+  return at === undefined ? buildings : withHouseholdsAt(db, buildings, at)
 }
 
 export interface Eligible {

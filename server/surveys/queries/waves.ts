@@ -5,7 +5,7 @@ import type { InstrumentId } from '../../../types/scoring'
 import type { Database } from '../../db/schema'
 import { loadResponses, scoreInstruments } from './results'
 import { instrumentsOf, type SurveyRow } from './surveys'
-import type { BuildingInfo } from './units'
+import { withHouseholdsAt, type BuildingInfo } from './units'
 
 type Q = Kysely<Database>
 
@@ -23,7 +23,8 @@ export async function closedWaves(db: Q, neighbourhoodId: number, opts: { closed
   return query.execute()
 }
 
-/** The scoring library's score of each instrument a wave carries. */
+/** The scoring library's score of each instrument a wave carries, weighted by the households when it closed. */
 export async function waveScores(db: Q, row: SurveyRow, buildings: BuildingInfo[]): Promise<Map<InstrumentId, InstrumentScore>> {
-  return scoreInstruments(instrumentsOf(row), await loadResponses(db, row.id), buildings)
+  const [responses, weighted] = await Promise.all([loadResponses(db, row.id), row.closed_at ? withHouseholdsAt(db, buildings, row.closed_at) : buildings])
+  return scoreInstruments(instrumentsOf(row), responses, weighted)
 }

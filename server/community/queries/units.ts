@@ -1,7 +1,8 @@
 import { sql, type Kysely, type Selectable } from 'kysely'
-import type { Unit, UnitNode } from '../../types'
-import type { Database } from '../db/schema'
-import type { UnitChain } from '../accounts'
+import type { Unit, UnitNode } from '../../../types'
+import type { Database } from '../../db/schema'
+import type { UnitChain } from '../../accounts'
+import { nameKey } from '../rules'
 
 type Q = Kysely<Database>
 
@@ -33,7 +34,7 @@ export async function unitChain(db: Q, unitId: number): Promise<UnitChain | null
   return (await unitWithChain(db, unitId))?.chain ?? null
 }
 
-function toUnit(row: Selectable<Database['units']>): Unit {
+export function toUnit(row: Selectable<Database['units']>): Unit {
   return {
     id: row.id,
     parentId: row.parent_id,
@@ -42,6 +43,12 @@ function toUnit(row: Selectable<Database['units']>): Unit {
     housingType: row.housing_type as Unit['housingType'],
     households: row.households,
   }
+}
+
+/** A child of `parentId` whose name matches `name` (as names match, see nameKey), other than `except`. */
+export async function siblingNamed(db: Q, parentId: number, name: string, except?: number): Promise<boolean> {
+  const rows = await db.selectFrom('units').select(['id', 'name']).where('parent_id', '=', parentId).execute()
+  return rows.some((r) => r.id !== except && nameKey(r.name) === nameKey(name))
 }
 
 /** Households (distinct 楼组 + room) with an approved residence, per 楼组 (of every 楼组, or of those given). */
