@@ -47,7 +47,7 @@ const T0 = new Date('2025-03-03T02:00:00.000Z')
 const HOUR = 3_600_000
 
 /** A 3号楼 (楼组 13) proposal by `author`. */
-const proposal = (over: Partial<ProposalFacts & { vote_closes_at: string | null; deadline_at: string | null }> = {}) => ({
+const proposal = (over: Partial<ProposalFacts & { vote_closes_at: string | null; deadline_at: string | null; referred_to: string | null }> = {}) => ({
   author_id: 1,
   building_id: 13,
   estate_id: 12,
@@ -58,6 +58,7 @@ const proposal = (over: Partial<ProposalFacts & { vote_closes_at: string | null;
   content_status: 'visible',
   vote_closes_at: null,
   deadline_at: null,
+  referred_to: null as string | null,
   ...over,
 })
 

@@ -296,6 +296,7 @@ export async function seedDemoProposals(trx: Trx, now = new Date()): Promise<voi
         referred_to: seed.referral?.to ?? null,
         referral_answer: seed.referral?.answer ?? null,
         referral_answered_at: seed.referral?.answer ? at(last.daysAgo - 3).toISOString() : null,
+        referral_answered_by: seed.referral?.answer ? 'committee' : null,
         vote_closes_at: voteClosesAt ? voteClosesAt.toISOString() : null,
         decided_offline: seed.steps.some((s) => s.to === 'approved' && s.details?.minutes) ? 1 : 0,
         impl_owner: impl?.owner ?? null,
