@@ -8,17 +8,18 @@ import { loadRow } from '../rows'
 
 /**
  * The answer of whom a proposal was referred to (转办答复): the referee's own, once, or the committee's
- * record of it on the referee's behalf (which may correct an earlier one). Its time limit ends.
+ * record of it on the referee's behalf (which may correct an earlier one). Its time limit ends. Checked
+ * inside the write, so a retry with the same Idempotency-Key is replayed rather than refused.
  */
 export async function answerReferral(ctx: CommandContext, id: number, answer: string, by: ReferralAnswerer): Promise<ProposalDetail> {
   const v = ctx.viewer
-  const row = await readableProposal(ctx.db, v, id)
-  if (by === 'referee') deny(refereeStepRefusal(v, row, referralStatus(row), 'answer'))
-  else {
-    deny(manageRefusal(v, row))
-    deny(referralAnswerRefusal(row))
-  }
   return ctx.write(async (tx) => {
+    const row = await readableProposal(tx.trx, v, id)
+    if (by === 'referee') deny(refereeStepRefusal(v, row, referralStatus(row), 'answer'))
+    else {
+      deny(manageRefusal(v, row))
+      deny(referralAnswerRefusal(row))
+    }
     const p = (await loadRow(tx.trx, row.id))!
     await recordReferralStep(tx, p, { kind: 'answered', actor: { userId: v.userId, role: by }, text: answer.trim() })
     return proposalDetail({ db: tx.trx, viewer: v, now: tx.now }, row.id)
