@@ -263,7 +263,8 @@ describe('referees (物业, 业委会, 街镇 departments)', () => {
     expect(code(refereeStepRefusal(v(property), p, 'accepted', 'refuse'))).toBe('409 referral_accepted')
     expect(refereeStepRefusal(v(property), p, 'accepted', 'answer')).toBeNull()
     for (const step of ['accept', 'refuse', 'answer'] as const) expect(code(refereeStepRefusal(v(property), p, 'answered', step))).toBe('409 referral_answered')
-    expect(code(refereeStepRefusal(v(property), proposal({ state: 'screening' }), 'open', 'answer'))).toBe('409 not_referred')
+    // No longer referred: no longer theirs.
+    expect(code(refereeStepRefusal(v(property), proposal({ state: 'screening', referred_to: 'property' }), 'open', 'answer'))).toBe('403 forbidden')
     expect(code(refereeStepRefusal(v(otherProperty), p, 'open', 'answer'))).toBe('403 forbidden')
   })
 

@@ -238,9 +238,7 @@ export function inboxRefusal(v: Viewer): Refusal {
  * accepted or not. (The committee's answer on its behalf is referralAnswerRefusal.)
  */
 export function refereeStepRefusal(v: Viewer, row: Referred, status: ReferralStatus, step: 'accept' | 'refuse' | 'answer'): Refusal {
-  if (!isRefereeOf(v, row)) {
-    return row.state === 'referred' ? forbidden('只有接收转办的单位可以处理这条转办') : conflict('not_referred', '这条提案没有转办', { state: row.state })
-  }
+  if (!isRefereeOf(v, row)) return forbidden('只有接收转办的单位可以处理这条转办')
   if (status === 'answered') return conflict('referral_answered', '这条转办已经答复')
   if (step !== 'answer' && status === 'accepted') return conflict('referral_accepted', '已接收这条转办，请直接答复')
   return null
