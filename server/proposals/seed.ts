@@ -343,6 +343,22 @@ export async function seedDemoProposals(trx: Trx, now = new Date()): Promise<voi
       const followers = cosigners.filter((c) => c.userId !== null).map((c) => ({ proposal_id: id, user_id: c.userId!, created_at: created }))
       if (followers.length > 0) await trx.insertInto('proposal_follows').values(followers).execute()
     }
+    if (seed.referral?.answer) {
+      // The demo's answer was recorded by the committee for the 物业 (the timeline shows it).
+      await trx
+        .insertInto('referral_events')
+        .values({
+          proposal_id: id,
+          kind: 'answered',
+          actor_id: mod,
+          actor_role: 'committee',
+          referred_to: seed.referral.to,
+          text: seed.referral.answer,
+          photos: '[]',
+          created_at: at(last.daysAgo - 3).toISOString(),
+        })
+        .execute()
+    }
     for (const m of seed.meetings ?? []) {
       await trx
         .insertInto('proposal_meetings')
