@@ -179,4 +179,15 @@ describeEachDatabase('proposals: referrals answered by the referee, escalation',
     expect((await s.call(admin, 'GET', '/api/street/overdue')).status).toBe(400)
     expect((await s.call(null, 'GET', `/api/street/overdue?streetId=${street}`)).status).toBe(401)
   })
+
+  it('escalates at once when the committee shortens a time limit that has already run out', async () => {
+    const id = await referred(b3[0], '电瓶车楼道充电', 'property')
+    s.clock.advance(31)
+    await sweepProposals(s.app, s.clock.now())
+    expect((await notes(admin, id)).map((n) => n.kind)).not.toContain('proposal.escalated')
+    // 10 days to answer: overdue for 21 days, more than twice the limit since it was referred.
+    expect((await s.call(mod, 'PUT', `/api/proposals/settings?unitId=${wutong}`, { referredDays: 10 })).status).toBe(200)
+    await sweepProposals(s.app, s.clock.now())
+    expect((await notes(admin, id)).map((n) => n.kind)).toContain('proposal.escalated')
+  })
 })
