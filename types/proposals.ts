@@ -107,6 +107,21 @@ export const REFERRAL_TARGET_NAMES: Record<ReferralTarget, string> = {
   street: '街镇',
 }
 
+/**
+ * Where a referral stands: open (waiting for the referee), accepted (the referee took responsibility;
+ * the time limit runs on as its answer-by date), answered. A refusal sends the proposal back to the
+ * committee's screening, so a refused referral is no longer one.
+ */
+export type ReferralStatus = 'open' | 'accepted' | 'answered'
+
+export const REFERRAL_STATUS_NAMES: Record<ReferralStatus, string> = { open: '待接收', accepted: '已接收', answered: '已答复' }
+
+/** What a referral's timeline entry records besides a change of state. */
+export type ReferralEventKind = 'accepted' | 'answered'
+
+/** Who wrote a referral's answer: the referee itself, or the committee on its behalf. */
+export type ReferralAnswerer = 'referee' | 'committee'
+
 export type MeetingKind = 'hearing' | 'coordination' | 'evaluation' | 'representatives'
 
 /** 三会 and the 居民代表会议. */
@@ -161,9 +176,15 @@ export interface ProposalTransition {
   id: number
   from: ProposalState | null
   to: ProposalState
-  /** author / committee / system (automatic: threshold reached, expiry, vote closed, evaluation window over). */
-  actorRole: 'author' | 'committee' | 'system'
+  /** author / committee / system (automatic: threshold reached, expiry, vote closed, evaluation window over) /
+   * referee (物业, 业委会 or a 街镇 department: accepting, answering or refusing a referral). */
+  actorRole: 'author' | 'committee' | 'system' | 'referee'
   actorLabel: string
+  /**
+   * A referral's step that leaves the state as it is (from = to = 'referred'): accepted, answered;
+   * null for a change of state. Such entries come from their own table: `id` is unique per kind of entry.
+   */
+  referralEvent: ReferralEventKind | null
   reason: string | null
   /** Extra facts of the step, e.g. { mergeInto: 12 }, { referTo: 'property' }, { closesAt }, the vote tally. */
   details: Record<string, unknown> | null
@@ -244,7 +265,7 @@ export interface ProposalDetail extends ProposalListItem {
   staffNote: string | null
   mergedInto: { id: number; title: string } | null
   mergedFrom: { id: number; title: string }[]
-  referral: { to: ReferralTarget; toName: string; reason: string | null; answer: string | null; answeredAt: string | null } | null
+  referral: ReferralSummary | null
   implementation: {
     owner: string
     plannedDate: string
@@ -263,6 +284,19 @@ export interface ProposalDetail extends ProposalListItem {
   allowedTransitions: ProposalState[]
   canCosign: boolean
   isCommittee: boolean
+  /** The caller is the referee (物业, 业委会, 街镇 department) the proposal is referred to: it accepts, refuses or answers. */
+  isReferee: boolean
+}
+
+export interface ReferralSummary {
+  to: ReferralTarget
+  toName: string
+  reason: string | null
+  status: ReferralStatus
+  acceptedAt: string | null
+  answer: string | null
+  answeredAt: string | null
+  answeredBy: ReferralAnswerer | null
 }
 
 export interface ProgressRequest {

@@ -10,7 +10,16 @@ function committee(state: ProposalState, allowedTransitions: ProposalState[], mo
   return { isCommittee: true, state, allowedTransitions, contentStatus: 'visible', enteredByStaff: false, referral: null, ...more }
 }
 
-const referral = { to: 'property' as const, toName: '物业公司', reason: '物业职责', answer: null, answeredAt: null }
+const referral = {
+  to: 'property' as const,
+  toName: '物业公司',
+  reason: '物业职责',
+  status: 'open' as const,
+  acceptedAt: null,
+  answer: null,
+  answeredAt: null,
+  answeredBy: null,
+}
 
 test('each state of the main path shows the panels for the steps open to the committee', () => {
   const cases: [PanelFacts, PanelKey[]][] = [
@@ -36,7 +45,7 @@ test('finished proposals leave the committee nothing to do', () => {
 
 test('a referral waits for its answer, then needs nothing more', () => {
   expect(visiblePanels(committee('referred', [], { referral }))).toEqual(['referral'])
-  expect(visiblePanels(committee('referred', [], { referral: { ...referral, answer: '已安排维修', answeredAt: '2026-03-01T02:00:00Z' } }))).toEqual([])
+  expect(visiblePanels(committee('referred', [], { referral: { ...referral, status: 'answered', answer: '已安排维修', answeredAt: '2026-03-01T02:00:00Z', answeredBy: 'referee' } }))).toEqual([])
 })
 
 test('content held by the check comes first; a 代录 proposal may be withdrawn last', () => {

@@ -106,6 +106,7 @@ describe('small formatters', () => {
       actorRole,
       actorLabel: '居委会',
       reason: null,
+      referralEvent: null,
       details,
       at: '2025-03-03T02:00:00.000Z',
     })

@@ -2,7 +2,7 @@ import { describeEachDatabase } from '../support/server'
 import { sweepProposals } from '../../server/proposals'
 import { MOD_WUTONG, proposalBody, startProposalServer, type ProposalServer } from './support'
 
-const NONE = { expired: 0, votesClosed: 0, closed: 0, flaggedOverdue: 0 }
+const NONE = { expired: 0, votesClosed: 0, closed: 0, flaggedOverdue: 0, escalated: 0 }
 
 // Every way out of the main path, and the time limits that keep anything from stalling unseen.
 describeEachDatabase('proposals: side exits, expiry and overdue', (dialect) => {
@@ -120,8 +120,9 @@ describeEachDatabase('proposals: side exits, expiry and overdue', (dialect) => {
     const id = await submit(b3[4], { title: '楼下增设快递柜' })
     await cosign(id, [b3[0]])
     s.clock.advance(29)
-    // Meanwhile the merge target (screening) and the accepted proposal above passed their 7 days.
-    expect(await sweepProposals(s.app, s.clock.now())).toEqual({ ...NONE, flaggedOverdue: 2 })
+    // Meanwhile the merge target (screening) and the accepted proposal above passed their 7 days, and
+    // twice that: the 街镇 is told too.
+    expect(await sweepProposals(s.app, s.clock.now())).toEqual({ ...NONE, flaggedOverdue: 2, escalated: 2 })
     s.clock.advance(1.01)
     expect(await sweepProposals(s.app, s.clock.now())).toEqual({ ...NONE, expired: 1 })
     expect(await state(id)).toBe('expired')

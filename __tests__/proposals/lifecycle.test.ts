@@ -264,9 +264,9 @@ describeEachDatabase('proposals: the whole path', (dialect) => {
     expect((await s.call(author, 'POST', `/api/proposals/${id}/evaluations`, { rating: 6 })).status).toBe(400)
 
     s.clock.advance(29)
-    expect(await sweepProposals(s.app, s.clock.now())).toEqual({ expired: 0, votesClosed: 0, closed: 0, flaggedOverdue: 0 })
+    expect(await sweepProposals(s.app, s.clock.now())).toEqual({ expired: 0, votesClosed: 0, closed: 0, flaggedOverdue: 0, escalated: 0 })
     s.clock.advance(1.1)
-    expect(await sweepProposals(s.app, s.clock.now())).toEqual({ expired: 0, votesClosed: 0, closed: 1, flaggedOverdue: 0 })
+    expect(await sweepProposals(s.app, s.clock.now())).toEqual({ expired: 0, votesClosed: 0, closed: 1, flaggedOverdue: 0, escalated: 0 })
     const closedEval = await s.call(building3[2].userId, 'POST', `/api/proposals/${id}/evaluations`, { rating: 2 })
     expect(closedEval.status).toBe(409)
     expect(closedEval.body.error.message).toBe('成效评议已经结束')

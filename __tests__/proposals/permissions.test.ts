@@ -28,6 +28,8 @@ const UNIT = { ...READERS, neighbour: 403, moderator: 403, admin: 403 } as const
 const COMMITTEE = { ...READERS, neighbour: 403, unitResident: 403, author: 403 } as const
 /** Only residents may submit (for themselves); staff use 代录. */
 const VERIFIED = { ...SIGNED_IN, unverified: 403, moderator: 403, otherModerator: 403, admin: 403 } as const
+/** Referees only (物业, 业委会, 街镇 departments): none of these roles. */
+const NOBODY = { ...SIGNED_IN, unverified: 403, outsider: 403, neighbour: 403, unitResident: 403, author: 403, moderator: 403, otherModerator: 403, admin: 403 } as const
 const STAFF = { ...SIGNED_IN, unverified: 403, outsider: 403, neighbour: 403, unitResident: 403, author: 403 } as const
 
 interface Ids {
@@ -40,6 +42,7 @@ interface Ids {
   proxyCosign: number
   wutong: number
   building: number
+  street: number
 }
 
 const CASES: RouteCase<Ids, Role>[] = [
@@ -78,6 +81,18 @@ const CASES: RouteCase<Ids, Role>[] = [
     expect: COMMITTEE,
   },
   { method: 'POST', route: '/api/proposals/:id/referral', url: (i) => `/api/proposals/${i.open}/referral`, body: () => ({ answer: '已答复' }), expect: COMMITTEE },
+  // The referee's side (its own suite, referrals.test.ts, covers the referees themselves).
+  { method: 'GET', route: '/api/referrals', url: () => '/api/referrals', expect: NOBODY },
+  { method: 'POST', route: '/api/proposals/:id/referral/accept', url: (i) => `/api/proposals/${i.open}/referral/accept`, body: () => ({}), expect: NOBODY },
+  {
+    method: 'POST',
+    route: '/api/proposals/:id/referral/refuse',
+    url: (i) => `/api/proposals/${i.open}/referral/refuse`,
+    body: () => ({ reason: '不属本单位职责' }),
+    expect: NOBODY,
+  },
+  { method: 'POST', route: '/api/proposals/:id/referral/answer', url: (i) => `/api/proposals/${i.open}/referral/answer`, body: () => ({ answer: '已答复' }), expect: NOBODY },
+  { method: 'GET', route: '/api/street/overdue', url: (i) => `/api/street/overdue?streetId=${i.street}`, expect: { ...NOBODY, admin: 'ok' } },
   { method: 'POST', route: '/api/proposals/:id/vote', url: (i) => `/api/proposals/${i.voting}/vote`, body: () => ({ choice: 'for' }), expect: UNIT },
   {
     method: 'POST',
@@ -153,6 +168,7 @@ describeEachDatabase('proposals: every route × role', (dialect) => {
       completed,
       wutong: await s.unitId('梧桐居民区'),
       building,
+      street: await s.unitId('长宁示范街道'),
     }
     // Four proposals taken along their path on a fresh schema: past jest's 5 s on a busy machine.
   }, 30_000)
@@ -164,6 +180,6 @@ describeEachDatabase('proposals: every route × role', (dialect) => {
     roles: ROLES,
     headers: (role) => headers[role],
     cases: CASES,
-    prefixes: ['/api/proposals', '/api/notifications'],
+    prefixes: ['/api/proposals', '/api/notifications', '/api/referrals', '/api/street'],
   })
 })

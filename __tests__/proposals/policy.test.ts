@@ -22,6 +22,10 @@ import {
   similarRefusal,
   submitRefusal,
   homeUnitRefusal,
+  inboxRefusal,
+  isRefereeOf,
+  refereeStepRefusal,
+  streetOverdueRefusal,
   transitionActorRefusal,
   transitionRefusal,
   uncosignRefusal,
@@ -43,11 +47,18 @@ const moderator: Principal = { userId: 6, grants: [{ role: 'moderator', unitId: 
 const otherModerator: Principal = { userId: 7, grants: [{ role: 'moderator', unitId: 21 }], referees: [], residence: null }
 const admin: Principal = { userId: 8, grants: [{ role: 'admin', unitId: STREET }], referees: [], residence: null }
 
+const referee = (role: Principal['referees'][number]['role'], unitId: number, userId: number): Principal => ({ userId, grants: [], referees: [{ role, unitId }], residence: null })
+const property = referee('property', 11, 9)
+const otherProperty = referee('property', 21, 10)
+const ownersCommittee = referee('owners_committee', 11, 11)
+const department = referee('department', STREET, 12)
+const otherDepartment = referee('department', 99, 13)
+
 const T0 = new Date('2025-03-03T02:00:00.000Z')
 const HOUR = 3_600_000
 
 /** A 3号楼 (楼组 13) proposal by `author`. */
-const proposal = (over: Partial<ProposalFacts & { vote_closes_at: string | null; deadline_at: string | null }> = {}) => ({
+const proposal = (over: Partial<ProposalFacts & { vote_closes_at: string | null; deadline_at: string | null; referred_to: string | null }> = {}) => ({
   author_id: 1,
   building_id: 13,
   estate_id: 12,
@@ -58,6 +69,7 @@ const proposal = (over: Partial<ProposalFacts & { vote_closes_at: string | null;
   content_status: 'visible',
   vote_closes_at: null,
   deadline_at: null,
+  referred_to: null as string | null,
   ...over,
 })
 
@@ -212,5 +224,55 @@ describe('proposal policy', () => {
     expect(progressCommentRefusal(v(moderator), proposal())).toBeNull()
     expect(code(progressCommentRefusal(v(outsider), proposal()))).toBe('403 forbidden')
     expect(code(progressCommentRefusal(v(unverified), proposal()))).toBe('403 forbidden')
+  })
+})
+
+describe('referees (物业, 业委会, 街镇 departments)', () => {
+  const referred = (to: string, over: Partial<ProposalFacts> = {}) => proposal({ state: 'referred', referred_to: to, ...over })
+
+  it('read only what is referred to their kind, in their 居民区 or 街镇, and only while it is', () => {
+    expect(readRefusal(v(property), referred('property'))).toBeNull()
+    expect(isRefereeOf(v(property), referred('property'))).toBe(true)
+    // Another 居民区's 物业, the 业委会 of the same 居民区, a department: not theirs.
+    expect(code(readRefusal(v(otherProperty), referred('property')))).toBe('403 forbidden')
+    expect(code(readRefusal(v(ownersCommittee), referred('property')))).toBe('403 forbidden')
+    expect(code(readRefusal(v(department), referred('property')))).toBe('403 forbidden')
+    expect(readRefusal(v(ownersCommittee), referred('owners_committee'))).toBeNull()
+    // Nothing else of the 居民区's, and nothing once the referral is over.
+    expect(code(readRefusal(v(property), proposal()))).toBe('403 forbidden')
+    expect(code(readRefusal(v(property), proposal({ state: 'screening', referred_to: 'property' })))).toBe('403 forbidden')
+    // Never committee: no roles, no transitions.
+    expect(rolesOn(v(property), referred('property'))).toEqual([])
+  })
+
+  it('lets a 街镇 department answer referrals to the 街镇 in any of its 居民区, never 物业 ones', () => {
+    expect(isRefereeOf(v(department), referred('street'))).toBe(true)
+    expect(isRefereeOf(v(department), referred('street', { neighbourhood_id: 21, estate_id: 22, building_id: 23 }))).toBe(true)
+    expect(isRefereeOf(v(otherDepartment), referred('street'))).toBe(false)
+    expect(code(refereeStepRefusal(v(department), referred('property'), 'open', 'answer'))).toBe('403 forbidden')
+    expect(refereeStepRefusal(v(department), referred('street'), 'open', 'answer')).toBeNull()
+    // A 居民区's 物业 is not the 街镇.
+    expect(code(refereeStepRefusal(v(property), referred('street'), 'open', 'answer'))).toBe('403 forbidden')
+  })
+
+  it('accepts or refuses while open, answers once, and nothing after', () => {
+    const p = referred('property')
+    expect(refereeStepRefusal(v(property), p, 'open', 'accept')).toBeNull()
+    expect(refereeStepRefusal(v(property), p, 'open', 'refuse')).toBeNull()
+    expect(code(refereeStepRefusal(v(property), p, 'accepted', 'accept'))).toBe('409 referral_accepted')
+    expect(code(refereeStepRefusal(v(property), p, 'accepted', 'refuse'))).toBe('409 referral_accepted')
+    expect(refereeStepRefusal(v(property), p, 'accepted', 'answer')).toBeNull()
+    for (const step of ['accept', 'refuse', 'answer'] as const) expect(code(refereeStepRefusal(v(property), p, 'answered', step))).toBe('409 referral_answered')
+    // No longer referred: no longer theirs.
+    expect(code(refereeStepRefusal(v(property), proposal({ state: 'screening', referred_to: 'property' }), 'open', 'answer'))).toBe('403 forbidden')
+    expect(code(refereeStepRefusal(v(otherProperty), p, 'open', 'answer'))).toBe('403 forbidden')
+  })
+
+  it('keeps the inbox to referees and the 街镇 list to that 街镇', () => {
+    expect(inboxRefusal(v(property))).toBeNull()
+    for (const p of [moderator, admin, author]) expect(code(inboxRefusal(v(p)))).toBe('403 forbidden')
+    expect(streetOverdueRefusal(v(admin), STREET)).toBeNull()
+    for (const p of [moderator, department, author]) expect(code(streetOverdueRefusal(v(p), STREET))).toBe('403 forbidden')
+    expect(code(streetOverdueRefusal(v(admin), 99))).toBe('403 forbidden')
   })
 })

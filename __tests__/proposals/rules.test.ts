@@ -5,17 +5,21 @@ import {
   cosignThreshold,
   deadlineFor,
   DEFAULT_SETTINGS,
+  daysOverdue,
   dueAction,
+  escalationDue,
   invalidPlannedDate,
   invalidSetting,
   invalidVoteClose,
   isOverdue,
+  referralStatus,
+  streetEscalationAt,
   titleSimilarity,
   toFen,
   voteResult,
   type TransitionContext,
 } from '../../server/proposals/rules'
-import { PROPOSAL_STATES } from '../../types'
+import { PROPOSAL_STATES, type ProposalState } from '../../types'
 // Planned dates end with the Shanghai day (rules.deadlineFor uses the shared time module).
 import { endOfShanghaiDay as endOfDayShanghai } from '../../types/time'
 
@@ -194,5 +198,46 @@ describe('progress corrections', () => {
     // Spending left out keeps the last reported figure: 9000 after 12000 is still a correction.
     expect(correctionsIn([u(30, 12000), u(50), u(50, 9000), u(40), u(40, 9000), u(100, 20000)])).toEqual([false, false, true, true, false, false])
     expect(correctionsIn([])).toEqual([])
+  })
+})
+
+describe('escalation of overdue items', () => {
+  const at = (days: number) => new Date(T0.getTime() + days * DAY)
+  const facts = (state: ProposalState, limitDays: number | null) => ({ state, stateEnteredAt: T0, deadline: limitDays === null ? null : at(limitDays) })
+
+  it('is due to the committee at the time limit and to the 街镇 at twice it', () => {
+    const f = facts('screening', 7)
+    expect(escalationDue(f, at(6.9))).toBe(0)
+    expect(escalationDue(f, at(7))).toBe(1)
+    expect(escalationDue(f, at(13.9))).toBe(1)
+    expect(escalationDue(f, at(14))).toBe(2)
+    expect(escalationDue(f, at(100))).toBe(2)
+    expect(streetEscalationAt(T0, at(30))).toEqual(at(60))
+  })
+
+  it('never escalates what the sweep moves on by itself, nor what has no time limit', () => {
+    for (const state of ['submitted', 'voting', 'completed', 'closed', 'rejected'] as ProposalState[]) expect(escalationDue(facts(state, 7), at(100))).toBe(0)
+    // An answered referral has no deadline any more.
+    expect(escalationDue(facts('referred', null), at(100))).toBe(0)
+    expect(escalationDue(facts('referred', 30), at(60))).toBe(2)
+  })
+
+  it('counts whole days overdue', () => {
+    expect(daysOverdue(at(7), at(7.5))).toBe(0)
+    expect(daysOverdue(at(7), at(10.2))).toBe(3)
+    expect(daysOverdue(at(7), at(6))).toBe(0)
+  })
+
+  it('says where a referral stands', () => {
+    expect(referralStatus({ referral_accepted_at: null, referral_answered_at: null })).toBe('open')
+    expect(referralStatus({ referral_accepted_at: 'x', referral_answered_at: null })).toBe('accepted')
+    expect(referralStatus({ referral_accepted_at: null, referral_answered_at: 'y' })).toBe('answered')
+  })
+
+  it('lets only the referee refuse a referral, back to screening with a reason', () => {
+    const referee: TransitionContext = { roles: ['referee'], enteredByStaff: false }
+    expect(allowedTransitions('referred', referee)).toEqual(['screening'])
+    expect(allowedTransitions('referred', committee)).toEqual([])
+    expect(checkTransition('referred', 'screening', referee, {})).toEqual({ ok: false, kind: 'missing', field: 'reason' })
   })
 })

@@ -49,11 +49,20 @@ const detail: ProposalDetail = {
   staffNote: null,
   mergedInto: null,
   mergedFrom: [{ id: 3, title: '加装电梯' }],
-  referral: { to: 'property', toName: '物业公司', reason: null, answer: '已安排', answeredAt: '2025-03-02T02:00:00.000Z' },
+  referral: {
+    to: 'property',
+    toName: '物业公司',
+    reason: null,
+    status: 'answered',
+    acceptedAt: null,
+    answer: '已安排',
+    answeredAt: '2025-03-02T02:00:00.000Z',
+    answeredBy: 'committee',
+  },
   implementation: { owner: '物业', plannedDate: '2025-12-31', budgetPlanned: 120000.5, budgetSpent: null, percent: 40 },
   timeline: [
-    { id: 1, from: null, to: 'submitted', actorRole: 'author', actorLabel: '3号楼居民', reason: null, details: null, at: '2025-03-01T02:00:00.000Z' },
-    { id: 2, from: 'voting', to: 'approved', actorRole: 'system', actorLabel: '系统', reason: '按期', details: { tally, note: ['a', 1] }, at: '2025-03-02T02:00:00.000Z' },
+    { id: 1, from: null, to: 'submitted', actorRole: 'author', actorLabel: '3号楼居民', reason: null, details: null, referralEvent: null, at: '2025-03-01T02:00:00.000Z' },
+    { id: 2, from: 'voting', to: 'approved', actorRole: 'system', actorLabel: '系统', reason: '按期', details: { tally, note: ['a', 1] }, referralEvent: null, at: '2025-03-02T02:00:00.000Z' },
   ],
   meetings: [{ id: 1, kind: 'hearing', heldOn: '2025-03-02', place: '居委会', attendance: 12, minutes: '听取意见', decisions: null, createdAt: '2025-03-02T02:00:00.000Z' }],
   progress: [
@@ -81,6 +90,7 @@ const detail: ProposalDetail = {
   allowedTransitions: ['approved'],
   canCosign: false,
   isCommittee: true,
+  isReferee: false,
 }
 
 describe('proposal response schemas', () => {

@@ -50,6 +50,6 @@ describeEachDatabase('proposals: demo seed', (dialect) => {
     expect(detail.body.meetings.map((m: { kind: string }) => m.kind)).toEqual(['hearing', 'coordination'])
     expect(detail.body.timeline.map((t: { to: string }) => t.to)).toEqual(['submitted', 'screening', 'accepted', 'deliberating', 'voting'])
     // Nothing in the demo is due yet except the overdue screening, which the sweep flags once.
-    expect(await sweepProposals(s.app, new Date())).toEqual({ expired: 0, votesClosed: 0, closed: 0, flaggedOverdue: 1 })
+    expect(await sweepProposals(s.app, new Date())).toEqual({ expired: 0, votesClosed: 0, closed: 0, flaggedOverdue: 1, escalated: 0 })
   })
 })

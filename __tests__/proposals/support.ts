@@ -50,6 +50,7 @@ const PROPOSAL_TABLES = [
   'proposal_follows',
   'proposal_cosigns',
   'proposal_transitions',
+  'referral_events',
   'notifications',
   'proposals',
 ] as const

@@ -8,6 +8,7 @@ import { discussions } from './migrations/004_discussions'
 import { surveys } from './migrations/005_surveys'
 import { paperBatches } from './migrations/006_paper_batches'
 import { unitHouseholds } from './migrations/008_unit_households'
+import { referrals } from './migrations/009_referrals'
 import { surveyCells } from './migrations/010_survey_cells'
 
 // Ordered by name; append new migrations, never edit a released one.
@@ -19,6 +20,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '005_surveys': surveys,
   '006_paper_batches': paperBatches,
   '008_unit_households': unitHouseholds,
+  '009_referrals': referrals,
   '010_survey_cells': surveyCells,
 }
 

@@ -1,3 +1,4 @@
+import type { RoleName } from '../../types'
 import { maskPersonalInfo } from '../content'
 import type { Trx } from '../core/db'
 import { notify, pushAfterCommit } from '../notifications'
@@ -12,7 +13,28 @@ async function audience(trx: Trx, p: ProposalRow): Promise<number[]> {
   return ids
 }
 
-/** Tells the proposal's audience what happened: in-app now, WeChat subscribe messages after the commit. */
+/** Who holds a role on a unit: the 居委会 of a 居民区, the admins of a 街镇, a referee. */
+export async function roleHolders(trx: Trx, role: RoleName, unitId: number | null): Promise<number[]> {
+  if (unitId === null) return []
+  const rows = await trx.selectFrom('role_grants').select('user_id').where('role', '=', role).where('unit_id', '=', unitId).execute()
+  return rows.map((r) => r.user_id)
+}
+
+/** The proposal's 居委会 (the members of its 居民区). */
+export const committeeOf = (trx: Trx, p: ProposalRow) => roleHolders(trx, 'moderator', p.neighbourhood_id)
+
+/** Tells these users about the proposal: in-app now, WeChat subscribe messages after the commit. */
+export async function tell(tx: Tx, p: ProposalRow, ids: number[], kind: string, body: string, status?: string): Promise<void> {
+  const pushes = await notify(
+    tx.trx,
+    ids,
+    { kind, title: maskPersonalInfo(p.title), body, targetType: 'proposal', targetId: p.id, status },
+    tx.now,
+  )
+  pushAfterCommit(tx.after, pushes)
+}
+
+/** Tells the proposal's audience (and `extra`) what happened, except the one who did it. */
 export async function notifyAudience(
   tx: Tx,
   p: ProposalRow,
@@ -21,11 +43,5 @@ export async function notifyAudience(
   opts: { except?: number | null; extra?: number[]; status?: string } = {},
 ): Promise<void> {
   const ids = [...(await audience(tx.trx, p)), ...(opts.extra ?? [])].filter((id) => id !== opts.except)
-  const pushes = await notify(
-    tx.trx,
-    ids,
-    { kind, title: maskPersonalInfo(p.title), body, targetType: 'proposal', targetId: p.id, status: opts.status },
-    tx.now,
-  )
-  pushAfterCommit(tx.after, pushes)
+  await tell(tx, p, ids, kind, body, opts.status)
 }

@@ -1,6 +1,6 @@
 // Who may do what with proposals, and when. Pure: callers load the caller and the proposal, ask here,
 // and throw the refusal they get back (`deny`). A refusal is the exact error the API answers with.
-import type { ProposalState } from '../../types'
+import type { ProposalState, ReferralStatus, ReferralTarget } from '../../types'
 import { PROPOSAL_STATE_NAMES, UNIT_LEVEL_NAMES } from '../../types'
 import { can, isStaffFor, livesIn, type Principal, type UnitChain } from '../accounts'
 import { AppError, badInput, conflict, forbidden, notFound } from '../core/errors'
@@ -11,6 +11,7 @@ import {
   invalidVoteClose,
   loweredFigure,
   OPEN_STATES,
+  REFEREE_ROLE,
   toYuan,
   type ReportedProgress,
   type ActorRole,
@@ -77,6 +78,19 @@ export function rolesOn(v: Viewer, row: Placed & Pick<ProposalFacts, 'author_id'
 
 const isCommitteeOf = (v: Viewer, row: Placed) => can(v.principal, 'proposals.manage', chainOf(row))
 
+type Referred = Placed & Pick<ProposalFacts, 'state'> & { referred_to: string | null }
+
+/**
+ * The caller answers this proposal's referral: it is referred now, to the caller's kind, in the caller's
+ * 居民区 (物业, 业委会) or 街镇 (a department, for referrals to the 街镇). Nothing else of the committee's.
+ */
+export function isRefereeOf(v: Viewer, row: Referred): boolean {
+  if (row.state !== 'referred' || row.referred_to === null) return false
+  const target = row.referred_to as ReferralTarget
+  const unitId = target === 'street' ? row.street_id : row.neighbourhood_id
+  return v.principal.referees.some((g) => g.role === REFEREE_ROLE[target] && g.unitId === unitId)
+}
+
 const levelName = (row: Pick<ProposalFacts, 'level'>) => UNIT_LEVEL_NAMES[row.level as 'building']
 const stateName = (state: string) => PROPOSAL_STATE_NAMES[state as ProposalState]
 
@@ -84,9 +98,12 @@ const stateName = (state: string) => PROPOSAL_STATE_NAMES[state as ProposalState
 // Reading
 // ---------------------------------------------------------------------------
 
-/** Its author and committee always; others in its 居民区 once it is published (held: as if it did not exist). */
-export function readRefusal(v: Viewer, row: ProposalFacts): Refusal {
-  if (rolesOn(v, row).length > 0) return null
+/**
+ * Its author and committee always; the referee while it is referred to them (the committee chose to
+ * send it, held or not); others in its 居民区 once it is published (held: as if it did not exist).
+ */
+export function readRefusal(v: Viewer, row: ProposalFacts & { referred_to: string | null }): Refusal {
+  if (rolesOn(v, row).length > 0 || isRefereeOf(v, row)) return null
   if (!can(v.principal, 'proposals.read', chainOf(row))) return forbidden('只有本居民区的居民和居委会可以查看这条提案')
   if (row.content_status !== 'visible') return notFound('提案')
   return null
@@ -205,6 +222,31 @@ export function meetingDateRefusal(row: { created_at: string }, heldOn: string, 
 
 export function referralAnswerRefusal(row: Pick<ProposalFacts, 'state'>): Refusal {
   return row.state === 'referred' ? null : conflict('not_referred', '这条提案没有转办', { state: row.state })
+}
+
+// ---------------------------------------------------------------------------
+// Referees: their inbox and their answers (问题处置闭环)
+// ---------------------------------------------------------------------------
+
+/** The inbox is for 物业, 业委会 and 街镇 department accounts. */
+export function inboxRefusal(v: Viewer): Refusal {
+  return v.principal.referees.length > 0 ? null : forbidden('只有物业、业委会和街镇部门可以查看转办事项')
+}
+
+/**
+ * A referee's step: accepting or refusing while the referral is still open; answering once, whether
+ * accepted or not. (The committee's answer on its behalf is referralAnswerRefusal.)
+ */
+export function refereeStepRefusal(v: Viewer, row: Referred, status: ReferralStatus, step: 'accept' | 'refuse' | 'answer'): Refusal {
+  if (!isRefereeOf(v, row)) return forbidden('只有接收转办的单位可以处理这条转办')
+  if (status === 'answered') return conflict('referral_answered', '这条转办已经答复')
+  if (step !== 'answer' && status === 'accepted') return conflict('referral_accepted', '已接收这条转办，请直接答复')
+  return null
+}
+
+/** The 街镇's overdue list: an admin of that 街镇. */
+export function streetOverdueRefusal(v: Viewer, streetId: number): Refusal {
+  return v.principal.grants.some((g) => g.role === 'admin' && g.unitId === streetId) ? null : forbidden('只有本街镇的工作人员可以查看超期事项')
 }
 
 /**

@@ -8,6 +8,7 @@ import { checkContent } from '../content'
 import { Id, IdParams, literals, Text } from '../core/schema'
 import { enforceLimit } from '../core/rate-limit'
 import { write } from '../core/write'
+import { acceptReferral } from './commands/accept-referral'
 import { answerReferral } from './commands/answer-referral'
 import { castVote } from './commands/cast-vote'
 import { commentOnProgress } from './commands/comment-on-progress'
@@ -18,6 +19,7 @@ import { postProgress } from './commands/post-progress'
 import { proxyCosignProposal } from './commands/proxy-cosign-proposal'
 import { proxySubmitProposal } from './commands/proxy-submit-proposal'
 import { recordMeeting } from './commands/record-meeting'
+import { refuseReferral } from './commands/refuse-referral'
 import { removeProxyCosign } from './commands/remove-proxy-cosign'
 import { reviewProposal } from './commands/review-proposal'
 import { submitProposal } from './commands/submit-proposal'
@@ -33,15 +35,20 @@ import { proposalHome } from './queries/home'
 import { proxyCosigns } from './queries/proxy-cosigns'
 import { listForCaller } from './queries/list'
 import { reviewQueue } from './queries/queue'
+import { refereeInbox, streetOverdue } from './queries/referrals'
 import { proposalSettings } from './queries/settings'
 import { similarProposals } from './queries/similar'
 import {
+  AcceptReferralBody,
+  AnswerReferralBody,
   CosignBody,
   CosignResultSchema,
   DetailSchema,
   EvaluationSchema,
   FollowResultSchema,
   HomeSchema,
+  InboxQuery,
+  InboxSchema,
   ListQueryString,
   MeetingBody,
   MeetingSchema,
@@ -52,9 +59,13 @@ import {
   ProxyCosignParams,
   ProxyCosignsSchema,
   QueueSchema,
+  RefuseReferralBody,
+  RefuseResultSchema,
   SettingsBody,
   SettingsSchema,
   SimilarSchema,
+  StreetOverdueSchema,
+  StreetQuery,
   SubmitBody,
   TransitionBody,
   UnitQuery,
@@ -185,16 +196,40 @@ export const proposalRoutes: FastifyPluginAsyncTypebox<ProposalPorts> = async (a
     recordMeeting(commander(request, reply, 201), request.params.id, request.body),
   )
 
+  /** The committee records the referee's answer on its behalf (the referee answers through /referral/answer). */
+  app.post('/api/proposals/:id/referral', { schema: { params: IdParams, body: AnswerReferralBody, response: { 200: DetailSchema } } }, (request, reply) =>
+    answerReferral(commander(request, reply), request.params.id, request.body.answer, 'committee'),
+  )
+
+  // The referee's side of a referral (物业, 业委会, 街镇 departments): its inbox, accept, refuse, answer.
+
+  app.get('/api/referrals', { schema: { querystring: InboxQuery, response: { 200: InboxSchema } } }, (request) =>
+    refereeInbox(reader(request), request.query.status ?? 'open'),
+  )
+
   app.post(
-    '/api/proposals/:id/referral',
-    {
-      schema: {
-        params: IdParams,
-        body: Type.Object({ answer: Text({ minLength: 2, maxLength: 2000 }) }, { additionalProperties: false }),
-        response: { 200: DetailSchema },
-      },
-    },
-    (request, reply) => answerReferral(commander(request, reply), request.params.id, request.body.answer),
+    '/api/proposals/:id/referral/accept',
+    { schema: { params: IdParams, body: AcceptReferralBody, response: { 200: DetailSchema } } },
+    (request, reply) => acceptReferral(commander(request, reply), request.params.id, request.body?.note),
+  )
+
+  /** Back to the committee's screening; the referee no longer reads it, so the answer is the new state only. */
+  app.post(
+    '/api/proposals/:id/referral/refuse',
+    { schema: { params: IdParams, body: RefuseReferralBody, response: { 200: RefuseResultSchema } } },
+    (request, reply) => refuseReferral(commander(request, reply), request.params.id, request.body.reason),
+  )
+
+  app.post(
+    '/api/proposals/:id/referral/answer',
+    { schema: { params: IdParams, body: AnswerReferralBody, response: { 200: DetailSchema } } },
+    (request, reply) => answerReferral(commander(request, reply), request.params.id, request.body.answer, 'referee'),
+  )
+
+  // The 街镇's view of what has stalled in its 居民区
+
+  app.get('/api/street/overdue', { schema: { querystring: StreetQuery, response: { 200: StreetOverdueSchema } } }, (request) =>
+    streetOverdue(reader(request), request.query.streetId),
   )
 
   // The household vote

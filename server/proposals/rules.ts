@@ -1,13 +1,16 @@
 // The proposal process as pure rules: who may move a proposal from which state to which, with what
 // fields; the co-sign threshold; the household vote's pass rule; each state's time limit and the overdue
 // flag. No I/O: commands and queries load the facts, ask here, then persist.
-import type { ProposalState, ProposalSettings, ReferralTarget, VoteChoice } from '../../types'
+import type { EscalationLevel, ProposalState, ProposalSettings, RefereeRole, ReferralStatus, ReferralTarget, VoteChoice } from '../../types'
 import { endOfShanghaiDay, shanghaiDay } from '../../types/time'
 
 const DAY = 86_400_000
 
-/** Who is acting: the proposal's author, the committee of its 居民区 (or the 街镇 admin), or the server itself. */
-export type ActorRole = 'author' | 'committee' | 'system'
+/**
+ * Who is acting: the proposal's author, the committee of its 居民区 (or the 街镇 admin), the referee it is
+ * referred to (物业, 业委会, 街镇 department), or the server itself.
+ */
+export type ActorRole = 'author' | 'committee' | 'referee' | 'system'
 
 /** Fields a transition may carry (POST /transitions body). */
 export interface TransitionFields {
@@ -47,6 +50,9 @@ export const TRANSITIONS: Rule[] = [
   { from: ['submitted', 'screening'], to: 'rejected', by: ['committee'], requires: ['reason'] },
   { from: ['submitted', 'screening'], to: 'merged', by: ['committee'], requires: ['mergeInto'] },
   { from: ['submitted', 'screening', 'accepted', 'deliberating'], to: 'referred', by: ['committee'], requires: ['referTo', 'reason'] },
+  // The referee refuses (不属于本单位职责), with its reason: back to the committee's screening, where it
+  // accepts, rejects, merges or refers elsewhere, under screening's time limit so it cannot stall.
+  { from: ['referred'], to: 'screening', by: ['referee'], requires: ['reason'] },
   { from: ['submitted', 'screening'], to: 'withdrawn', by: ['author'] },
   { from: ['submitted'], to: 'expired', by: ['system'] },
 ]
@@ -251,6 +257,38 @@ export function deadlineFor(f: DeadlineFacts, s: SettingsValues): Date | null {
 export function isOverdue(state: ProposalState, deadline: Date | string | null, now: Date): boolean {
   if (!deadline || !OVERDUE_STATES.includes(state)) return false
   return new Date(deadline).getTime() < now.getTime()
+}
+
+/**
+ * How far an overdue item should have been escalated by `now`: 1 once past its time limit (the committee,
+ * the author and followers, a referee), 2 once past twice the time limit, counted from entering the
+ * state (the 街镇 too). 0 for states the sweep moves on by itself (expiry, a vote's close, closing).
+ */
+export function escalationDue(f: { state: ProposalState; stateEnteredAt: Date; deadline: Date | null }, now: Date): EscalationLevel {
+  if (!f.deadline || dueAction(f.state) !== 'flag_overdue' || now < f.deadline) return 0
+  return now >= streetEscalationAt(f.stateEnteredAt, f.deadline) ? 2 : 1
+}
+
+/** When an overdue item goes to the 街镇: another full time limit after its deadline. */
+export function streetEscalationAt(stateEnteredAt: Date, deadline: Date): Date {
+  return new Date(deadline.getTime() + Math.max(0, deadline.getTime() - stateEnteredAt.getTime()))
+}
+
+/** Whole days past a deadline (0 on the day it passed). */
+export function daysOverdue(deadline: Date | string, now: Date): number {
+  return Math.max(0, Math.floor((now.getTime() - new Date(deadline).getTime()) / DAY))
+}
+
+// ---------------------------------------------------------------------------
+// Referrals (转办): who answers them and where they stand
+// ---------------------------------------------------------------------------
+
+/** The role that answers a referral, granted on the proposal's 居民区 (物业, 业委会) or 街镇 (departments). */
+export const REFEREE_ROLE: Record<ReferralTarget, RefereeRole> = { property: 'property', owners_committee: 'owners_committee', street: 'department' }
+
+export function referralStatus(r: { referral_answered_at: string | null; referral_accepted_at: string | null }): ReferralStatus {
+  if (r.referral_answered_at !== null) return 'answered'
+  return r.referral_accepted_at !== null ? 'accepted' : 'open'
 }
 
 /** What the sweep does to a proposal whose deadline has passed. */

@@ -18,7 +18,10 @@ import type {
   ProposalSettings,
   ProposalVote,
   ProxyCosign,
+  ReferralInbox,
+  ReferralRefuseResult,
   SimilarProposal,
+  StreetOverdue,
 } from '../../types'
 import { PROPOSAL_CATEGORIES, PROPOSAL_STATES } from '../../types'
 import { Cursor, DateString, Id, literals, PageLimit, Text } from '../core/schema'
@@ -149,6 +152,7 @@ const Nullable = <T extends TSchema>(t: T) => Type.Unsafe<Static<T> | null>({ ..
 const OneOf = <T extends string>(values: readonly T[]) => Type.Unsafe<T>({ type: 'string', enum: [...values] })
 const State = OneOf(PROPOSAL_STATES)
 const ContentStatus = OneOf(['visible', 'pending_review', 'hidden'] as const)
+const ReferralStatus = OneOf(['open', 'accepted', 'answered'] as const)
 const VoteChoice = OneOf(['for', 'against', 'abstain'] as const)
 
 const listItemFields = {
@@ -273,8 +277,11 @@ export const DetailSchema = Type.Object({
       to: OneOf(REFERRAL_TARGETS),
       toName: Type.String(),
       reason: Nullable(Type.String()),
+      status: ReferralStatus,
+      acceptedAt: Nullable(Type.String()),
       answer: Nullable(Type.String()),
       answeredAt: Nullable(Type.String()),
+      answeredBy: Nullable(OneOf(['referee', 'committee'] as const)),
     }),
   ),
   implementation: Nullable(
@@ -291,11 +298,12 @@ export const DetailSchema = Type.Object({
       id: Type.Integer(),
       from: Nullable(State),
       to: State,
-      actorRole: OneOf(['author', 'committee', 'system'] as const),
+      actorRole: OneOf(['author', 'committee', 'system', 'referee'] as const),
       actorLabel: Type.String(),
       reason: Nullable(Type.String()),
       // Free-form facts of the step (a tally, a merge target): serialized as they are.
       details: Nullable(Type.Record(Type.String(), Type.Unknown())),
+      referralEvent: Nullable(OneOf(['accepted', 'answered'] as const)),
       at: Type.String(),
     }),
   ),
@@ -307,6 +315,59 @@ export const DetailSchema = Type.Object({
   allowedTransitions: Type.Array(State),
   canCosign: Type.Boolean(),
   isCommittee: Type.Boolean(),
+  isReferee: Type.Boolean(),
+})
+
+// Referrals (转办) as the referee handles them, and the 街镇's overdue items
+
+export const InboxQuery = Type.Object({ status: Type.Optional(literals(['open', 'answered'] as const)) })
+export const AcceptReferralBody = Type.Union([
+  Type.Object({ note: Type.Optional(Text({ maxLength: 500 })) }, { additionalProperties: false }),
+  Type.Null(),
+])
+export const RefuseReferralBody = Type.Object({ reason: Text({ minLength: 2, maxLength: 500 }) }, { additionalProperties: false })
+export const AnswerReferralBody = Type.Object({ answer: Text({ minLength: 2, maxLength: 2000 }) }, { additionalProperties: false })
+export const StreetQuery = Type.Object({ streetId: Id })
+
+export const InboxSchema = Type.Object({
+  items: Type.Array(
+    Type.Object({
+      id: Type.Integer(),
+      title: Type.String(),
+      body: Type.String(),
+      category: OneOf(PROPOSAL_CATEGORIES),
+      referredTo: OneOf(REFERRAL_TARGETS),
+      neighbourhoodId: Type.Integer(),
+      neighbourhoodName: Type.String(),
+      estateName: Nullable(Type.String()),
+      unitName: Type.String(),
+      authorLabel: Type.String(),
+      reason: Nullable(Type.String()),
+      referredAt: Type.String(),
+      deadlineAt: Nullable(Type.String()),
+      overdue: Type.Boolean(),
+      status: ReferralStatus,
+      acceptedAt: Nullable(Type.String()),
+      answer: Nullable(Type.String()),
+      answeredAt: Nullable(Type.String()),
+    }),
+  ),
+})
+export const RefuseResultSchema = Type.Object({ id: Type.Integer(), state: State })
+export const StreetOverdueSchema = Type.Object({
+  items: Type.Array(
+    Type.Object({
+      id: Type.Integer(),
+      title: Type.String(),
+      state: State,
+      neighbourhoodId: Type.Integer(),
+      neighbourhoodName: Type.String(),
+      referredTo: Nullable(OneOf(REFERRAL_TARGETS)),
+      deadlineAt: Type.String(),
+      daysOverdue: Type.Integer(),
+      escalationLevel: Type.Unsafe<0 | 1 | 2>({ type: 'integer', enum: [0, 1, 2] }),
+    }),
+  ),
 })
 
 export const CosignResultSchema = Type.Object({ cosigned: Type.Boolean(), cosignCount: Type.Integer(), threshold: Type.Integer(), state: State })
@@ -356,3 +417,6 @@ sameAs<Same<Static<typeof CosignResultSchema>, CosignResult>>()
 sameAs<Same<Static<typeof FollowResultSchema>, FollowResult>>()
 sameAs<Same<Static<typeof ProxyCosignsSchema>, { items: ProxyCosign[] }>>()
 sameAs<Same<Static<typeof SettingsSchema>, ProposalSettings>>()
+sameAs<Same<Static<typeof InboxSchema>, ReferralInbox>>()
+sameAs<Same<Static<typeof RefuseResultSchema>, ReferralRefuseResult>>()
+sameAs<Same<Static<typeof StreetOverdueSchema>, StreetOverdue>>()

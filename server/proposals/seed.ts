@@ -296,6 +296,7 @@ export async function seedDemoProposals(trx: Trx, now = new Date()): Promise<voi
         referred_to: seed.referral?.to ?? null,
         referral_answer: seed.referral?.answer ?? null,
         referral_answered_at: seed.referral?.answer ? at(last.daysAgo - 3).toISOString() : null,
+        referral_answered_by: seed.referral?.answer ? 'committee' : null,
         vote_closes_at: voteClosesAt ? voteClosesAt.toISOString() : null,
         decided_offline: seed.steps.some((s) => s.to === 'approved' && s.details?.minutes) ? 1 : 0,
         impl_owner: impl?.owner ?? null,
@@ -341,6 +342,22 @@ export async function seedDemoProposals(trx: Trx, now = new Date()): Promise<voi
         .execute()
       const followers = cosigners.filter((c) => c.userId !== null).map((c) => ({ proposal_id: id, user_id: c.userId!, created_at: created }))
       if (followers.length > 0) await trx.insertInto('proposal_follows').values(followers).execute()
+    }
+    if (seed.referral?.answer) {
+      // The demo's answer was recorded by the committee for the 物业 (the timeline shows it).
+      await trx
+        .insertInto('referral_events')
+        .values({
+          proposal_id: id,
+          kind: 'answered',
+          actor_id: mod,
+          actor_role: 'committee',
+          referred_to: seed.referral.to,
+          text: seed.referral.answer,
+          photos: '[]',
+          created_at: at(last.daysAgo - 3).toISOString(),
+        })
+        .execute()
     }
     for (const m of seed.meetings ?? []) {
       await trx

@@ -1,10 +1,10 @@
 import type { FastifyInstance } from 'fastify'
-import type { ProposalState } from '../../types'
+import type { ProposalState, ReferralTarget } from '../../types'
 import { transact } from '../core/write'
-import { notifyAudience } from './audience'
+import { committeeOf, notifyAudience, roleHolders, tell } from './audience'
 import { tallyVote } from './queries/tally'
-import { loadRow } from './rows'
-import { dueAction, OVERDUE_STATES } from './rules'
+import { loadRow, type ProposalRow, type Tx } from './rows'
+import { dueAction, escalationDue, OVERDUE_STATES, REFEREE_ROLE, streetEscalationAt } from './rules'
 import { loadSettings } from './settings'
 import { systemTransition } from './transitions'
 
@@ -12,7 +12,10 @@ export interface SweepResult {
   expired: number
   votesClosed: number
   closed: number
+  /** Past the time limit: the committee, the author and followers (and a referee) told. */
   flaggedOverdue: number
+  /** Past twice the time limit: the 街镇's admins (and a referee) told. */
+  escalated: number
 }
 
 const BATCH = 200
@@ -36,16 +39,69 @@ function overdueMessage(state: ProposalState): string {
   }
 }
 
+/** Whom a proposal is referred to, while it waits for them. */
+function refereesOf(tx: Tx, p: ProposalRow): Promise<number[]> {
+  if (p.state !== 'referred' || p.referred_to === null || p.referral_answered_at !== null) return Promise.resolve([])
+  const target = p.referred_to as ReferralTarget
+  return roleHolders(tx.trx, REFEREE_ROLE[target], target === 'street' ? p.street_id : p.neighbourhood_id)
+}
+
+/**
+ * Escalates an overdue item as far as is due now, each level once (guarded, so two instances sweeping at
+ * once tell everyone once): the committee, the author and followers at the time limit; the 街镇 at twice
+ * it. A referee is told at both. Returns the levels it took.
+ */
+async function escalate(tx: Tx, p: ProposalRow): Promise<('flaggedOverdue' | 'escalated')[]> {
+  const { trx, now } = tx
+  const iso = now.toISOString()
+  const state = p.state as ProposalState
+  const due = escalationDue({ state, stateEnteredAt: new Date(p.state_entered_at), deadline: p.deadline_at ? new Date(p.deadline_at) : null }, now)
+  const done: ('flaggedOverdue' | 'escalated')[] = []
+  const referees = due > 0 ? await refereesOf(tx, p) : []
+  const escalatesAt = streetEscalationAt(new Date(p.state_entered_at), new Date(p.deadline_at!)).toISOString()
+  if (p.overdue_notified_at !== null && p.escalates_at === null) {
+    // Flagged before escalation existed (migration 009): only the 街镇's date is missing.
+    await trx.updateTable('proposals').set({ escalates_at: escalatesAt }).where('id', '=', p.id).where('escalates_at', 'is', null).execute()
+  }
+  if (due >= 1 && p.overdue_notified_at === null) {
+    const flagged = await trx
+      .updateTable('proposals')
+      .set({ overdue_notified_at: iso, escalates_at: escalatesAt })
+      .where('id', '=', p.id)
+      .where('overdue_notified_at', 'is', null)
+      .where('state', '=', p.state)
+      .executeTakeFirst()
+    if (Number(flagged.numUpdatedRows) === 0) return done
+    await notifyAudience(tx, p, 'proposal.overdue', overdueMessage(state), { extra: [...(await committeeOf(trx, p)), ...referees], status: '已超期' })
+    done.push('flaggedOverdue')
+  }
+  if (due >= 2 && p.escalated_at === null) {
+    const escalated = await trx
+      .updateTable('proposals')
+      .set({ escalated_at: iso })
+      .where('id', '=', p.id)
+      .where('escalated_at', 'is', null)
+      .where('state', '=', p.state)
+      .executeTakeFirst()
+    if (Number(escalated.numUpdatedRows) === 0) return done
+    const admins = await roleHolders(trx, 'admin', p.street_id)
+    await tell(tx, p, [...admins, ...referees], 'proposal.escalated', `超过时限一倍仍未处理，已上报街镇：${overdueMessage(state)}`, '已上报')
+    done.push('escalated')
+  }
+  return done
+}
+
 /**
  * Acts on every proposal whose time limit has passed, so nothing lapses silently: collecting → expired,
  * a vote past its closing time → its tallied outcome, completed → closed once the evaluation window ends,
- * any other state → flagged overdue once (author and followers are told). Each proposal in its own
+ * any other state → escalated when overdue (escalate above). Each proposal in its own
  * transaction. `server/maintenance.ts` runs it hourly; tests call it with a moved clock.
  */
 export async function sweepProposals(app: FastifyInstance, now: Date = app.clock()): Promise<SweepResult> {
   const db = app.db.kysely
   const iso = now.toISOString()
-  const result: SweepResult = { expired: 0, votesClosed: 0, closed: 0, flaggedOverdue: 0 }
+  const result: SweepResult = { expired: 0, votesClosed: 0, closed: 0, flaggedOverdue: 0, escalated: 0 }
+  const flagging = OVERDUE_STATES.filter((s) => s !== 'voting')
   let afterId = 0
   for (;;) {
     const due = await db
@@ -57,7 +113,9 @@ export async function sweepProposals(app: FastifyInstance, now: Date = app.clock
           // Held for content review: the co-signing period has not started yet.
           eb.and([eb('state', '=', 'submitted'), eb('content_status', '=', 'visible')]),
           eb('state', 'in', ['voting', 'completed']),
-          eb.and([eb('state', 'in', OVERDUE_STATES.filter((s) => s !== 'voting')), eb('overdue_notified_at', 'is', null)]),
+          eb.and([eb('state', 'in', flagging), eb('overdue_notified_at', 'is', null)]),
+          eb.and([eb('state', 'in', flagging), eb('escalated_at', 'is', null), eb('escalates_at', '<=', iso)]),
+          eb.and([eb('state', 'in', flagging), eb('overdue_notified_at', 'is not', null), eb('escalates_at', 'is', null)]),
         ]),
       )
       .where('id', '>', afterId)
@@ -86,24 +144,13 @@ export async function sweepProposals(app: FastifyInstance, now: Date = app.clock
             case 'close':
               await systemTransition(tx, p, 'closed', settings)
               return 'closed' as const
-            case 'flag_overdue': {
-              // Guarded, so two instances sweeping at once tell the author once.
-              const flagged = await trx
-                .updateTable('proposals')
-                .set({ overdue_notified_at: iso })
-                .where('id', '=', p.id)
-                .where('overdue_notified_at', 'is', null)
-                .where('state', '=', p.state)
-                .executeTakeFirst()
-              if (Number(flagged.numUpdatedRows) === 0) return null
-              await notifyAudience(tx, p, 'proposal.overdue', overdueMessage(state), { status: '已超期' })
-              return 'flaggedOverdue' as const
-            }
+            case 'flag_overdue':
+              return escalate(tx, p)
             default:
               return null
           }
         })
-        if (done) result[done]++
+        for (const step of [done ?? []].flat()) result[step]++
       } catch (err) {
         app.log.warn({ err, proposalId: d.id }, 'proposal sweep failed for one proposal')
       }

@@ -30,8 +30,12 @@ export interface ProposalTable {
   state_entered_at: string
   /** End of the current state's time limit (derived from settings; null when the state has none). */
   deadline_at: string | null
-  /** Set once the author was told the item is overdue; cleared by every transition. */
+  /** Set once the author was told the item is overdue (escalation level 1); cleared by every transition. */
   overdue_notified_at: string | null
+  /** When the 街镇 is due to be told (twice the time limit), set with overdue_notified_at; cleared with it. */
+  escalates_at: string | null
+  /** Set once the 街镇 was told (escalation level 2); cleared by every transition. */
+  escalated_at: string | null
   threshold: number
   cosign_count: number
   content_status: 'visible' | 'pending_review' | 'hidden'
@@ -39,6 +43,9 @@ export interface ProposalTable {
   referred_to: string | null
   referral_answer: string | null
   referral_answered_at: string | null
+  /** The referee took responsibility (migration 009); the time limit runs on as its answer-by date. */
+  referral_accepted_at: string | null
+  referral_answered_by: 'referee' | 'committee' | null
   vote_closes_at: string | null
   vote_for: number | null
   vote_against: number | null
@@ -94,7 +101,7 @@ export interface ProposalTransitionTable {
   from_state: string | null
   to_state: string
   actor_id: number | null
-  actor_role: 'author' | 'committee' | 'system'
+  actor_role: 'author' | 'committee' | 'referee' | 'system'
   reason: string | null
   details: string | null
   created_at: string
@@ -147,6 +154,23 @@ export interface ProposalEvaluationTable {
   updated_at: string
 }
 
+/** A referral's step that leaves the state as it is (migration 009): the referee accepted it, or it was answered. */
+export interface ReferralEventTable {
+  id: Generated<number>
+  proposal_id: number
+  kind: 'accepted' | 'answered'
+  /** null: answered before migration 009 (the moderation log has who). */
+  actor_id: number | null
+  actor_role: 'referee' | 'committee'
+  /** The referral the step belongs to. */
+  referred_to: string
+  /** The note of an acceptance, the text of an answer. */
+  text: string | null
+  /** JSON array of photo URLs / ids. */
+  photos: string
+  created_at: string
+}
+
 export interface ProposalSettingsTable {
   neighbourhood_id: number
   cosign_min_count: number
@@ -177,4 +201,5 @@ export interface ProposalTables {
   proposal_progress_comments: ProposalProgressCommentTable
   proposal_evaluations: ProposalEvaluationTable
   proposal_settings: ProposalSettingsTable
+  referral_events: ReferralEventTable
 }

@@ -21,6 +21,7 @@ export interface Actor {
 
 const DAY = 86_400_000
 const SYSTEM: Actor = { userId: null, role: 'system' }
+const NO_REFERRAL = { referred_to: null, referral_answer: null, referral_answered_at: null, referral_accepted_at: null, referral_answered_by: null }
 
 function transitionMessage(
   from: ProposalState,
@@ -32,6 +33,7 @@ function transitionMessage(
   const reason = fields.reason ? `：${maskPersonalInfo(fields.reason)}` : ''
   switch (to) {
     case 'screening':
+      if (from === 'referred') return `${REFERRAL_TARGET_NAMES[p.referred_to as ReferralTarget]}未接收转办${reason}，退回居委会重新审核`
       return `附议人数已达到 ${p.threshold} 人，提案进入居委会审核`
     case 'accepted':
       return '居委会已受理，提案列为议题'
@@ -78,14 +80,27 @@ export async function applyTransition(
   actor: Actor,
   fields: TransitionFields,
   settings: SettingsValues,
-  extra: { tally?: VoteTally } = {},
+  extra: { tally?: VoteTally; alsoTell?: number[] } = {},
 ): Promise<void> {
   const { trx, now } = tx
   const from = p.state as ProposalState
   const iso = now.toISOString()
-  const patch: Updateable<ProposalTable> = { state: to, state_entered_at: iso, overdue_notified_at: null, updated_at: iso }
+  // A new state starts its own time limit: nothing is overdue or escalated yet.
+  const patch: Updateable<ProposalTable> = {
+    state: to,
+    state_entered_at: iso,
+    overdue_notified_at: null,
+    escalates_at: null,
+    escalated_at: null,
+    updated_at: iso,
+  }
   const details: Record<string, unknown> = {}
   let voteClosesAt: Date | null = null
+  if (from === 'referred') {
+    // The referee refused: the referral is over (the timeline keeps it), and the step is theirs.
+    details.refusedBy = p.referred_to
+    Object.assign(patch, NO_REFERRAL)
+  }
 
   switch (to) {
     case 'voting': {
@@ -124,7 +139,7 @@ export async function applyTransition(
       if (fields.budgetPlanned !== undefined) details.budgetPlanned = fields.budgetPlanned
       break
     case 'referred':
-      patch.referred_to = fields.referTo
+      Object.assign(patch, NO_REFERRAL, { referred_to: fields.referTo })
       details.referTo = fields.referTo
       break
     case 'merged':
@@ -167,7 +182,7 @@ export async function applyTransition(
   const after = { ...p, ...patch } as ProposalRow
   await notifyAudience(tx, after, 'proposal.transition', transitionMessage(from, to, p, fields, { tally: extra.tally, mergedTitle, settings }), {
     except: actor.userId,
-    extra: extraRecipients,
+    extra: [...extraRecipients, ...(extra.alsoTell ?? [])],
     status: PROPOSAL_STATE_NAMES[to],
   })
 }

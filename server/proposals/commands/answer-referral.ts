@@ -1,29 +1,27 @@
-import type { ProposalDetail } from '../../../types'
-import { maskPersonalInfo } from '../../content'
-import { notifyAudience } from '../audience'
+import type { ProposalDetail, ReferralAnswerer } from '../../../types'
 import type { CommandContext } from '../context'
-import { deny, manageRefusal, referralAnswerRefusal } from '../policy'
+import { deny, manageRefusal, referralAnswerRefusal, refereeStepRefusal } from '../policy'
 import { proposalDetail, readableProposal } from '../queries/detail'
-import { loadRow, logStaffAct } from '../rows'
+import { recordReferralStep } from '../referrals'
+import { referralStatus } from '../rules'
+import { loadRow } from '../rows'
 
-/** The committee records the answer of whom a proposal was referred to (转办答复); its time limit ends. */
-export async function answerReferral(ctx: CommandContext, id: number, answer: string): Promise<ProposalDetail> {
+/**
+ * The answer of whom a proposal was referred to (转办答复): the referee's own, once, or the committee's
+ * record of it on the referee's behalf (which may correct an earlier one). Its time limit ends. Checked
+ * inside the write, so a retry with the same Idempotency-Key is replayed rather than refused.
+ */
+export async function answerReferral(ctx: CommandContext, id: number, answer: string, by: ReferralAnswerer): Promise<ProposalDetail> {
   const v = ctx.viewer
-  const row = await readableProposal(ctx.db, v, id)
-  deny(manageRefusal(v, row))
-  deny(referralAnswerRefusal(row))
-  const text = answer.trim()
   return ctx.write(async (tx) => {
-    const { trx, now } = tx
-    const iso = now.toISOString()
-    await trx
-      .updateTable('proposals')
-      .set({ referral_answer: text, referral_answered_at: iso, deadline_at: null, overdue_notified_at: null, updated_at: iso })
-      .where('id', '=', row.id)
-      .execute()
-    const p = (await loadRow(trx, row.id))!
-    await notifyAudience(tx, p, 'proposal.referral_answer', `转办已有答复：${maskPersonalInfo(text)}`, { except: v.userId, status: '已答复' })
-    await logStaffAct(trx, v.userId, 'proposal.referral_answer', row)
-    return proposalDetail({ db: trx, viewer: v, now }, row.id)
+    const row = await readableProposal(tx.trx, v, id)
+    if (by === 'referee') deny(refereeStepRefusal(v, row, referralStatus(row), 'answer'))
+    else {
+      deny(manageRefusal(v, row))
+      deny(referralAnswerRefusal(row))
+    }
+    const p = (await loadRow(tx.trx, row.id))!
+    await recordReferralStep(tx, p, { kind: 'answered', actor: { userId: v.userId, role: by }, text: answer.trim() })
+    return proposalDetail({ db: tx.trx, viewer: v, now: tx.now }, row.id)
   })
 }

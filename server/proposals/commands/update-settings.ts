@@ -28,9 +28,11 @@ async function rederiveDeadlines(trx: Trx, neighbourhoodId: number, s: SettingsV
     )
     const iso = d ? d.toISOString() : null
     if (iso === r.deadline_at) continue
+    // No longer overdue: nothing told yet. Still overdue: the sweep works out anew when the 街镇 is due.
+    const cleared = iso === null || iso > now.toISOString() ? { overdue_notified_at: null, escalated_at: null } : {}
     await trx
       .updateTable('proposals')
-      .set({ deadline_at: iso, ...(iso === null || iso > now.toISOString() ? { overdue_notified_at: null } : {}) })
+      .set({ deadline_at: iso, escalates_at: null, ...cleared })
       .where('id', '=', r.id)
       .execute()
   }

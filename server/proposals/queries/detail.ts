@@ -11,6 +11,7 @@ import type {
   ProposalState,
   ProposalTransition,
   ProposalVote,
+  ReferralAnswerer,
   ReferralTarget,
   VoteChoice,
 } from '../../../types'
@@ -19,8 +20,8 @@ import { STAFF_LABEL } from '../../accounts'
 import { maskPersonalInfo } from '../../content'
 import { notFound } from '../../core/errors'
 import type { Q, ReadContext } from '../context'
-import { canCosign, canEvaluate, canVote, deny, readRefusal, rolesOn, type Viewer } from '../policy'
-import { allowedTransitions, correctionsIn, toYuan } from '../rules'
+import { canCosign, canEvaluate, canVote, deny, isRefereeOf, readRefusal, rolesOn, type Viewer } from '../policy'
+import { allowedTransitions, correctionsIn, referralStatus, toYuan } from '../rules'
 import { loadSettings } from '../settings'
 import { householdOf } from '../units'
 import { labelOf, marks, parsePhotos, toItem } from './items'
@@ -56,9 +57,11 @@ export async function loadDetail(db: Q, v: Viewer, row: DetailRow, now: Date): P
   const implemented = row.impl_owner !== null
   const none = Promise.resolve([])
 
-  const [marksOf, transitions, meetings, progress, comments, mergedInto, mergedFrom, ballot, evalAgg, evalMine, evalRecent] = await Promise.all([
+  const [marksOf, transitions, referralEvents, meetings, progress, comments, mergedInto, mergedFrom, ballot, evalAgg, evalMine, evalRecent] = await Promise.all([
     marks(db, v.userId, [row.id]),
     db.selectFrom('proposal_transitions').selectAll().where('proposal_id', '=', row.id).orderBy('id').execute(),
+    // Steps of a referral exist only while it is current (a refusal ends it before any step).
+    row.referred_to === null ? none : db.selectFrom('referral_events').selectAll().where('proposal_id', '=', row.id).orderBy('id').execute(),
     deliberated ? db.selectFrom('proposal_meetings').selectAll().where('proposal_id', '=', row.id).orderBy('id').execute() : none,
     implemented ? db.selectFrom('proposal_progress').selectAll().where('proposal_id', '=', row.id).orderBy('id').execute() : none,
     implemented ? db.selectFrom('proposal_progress_comments').selectAll().where('proposal_id', '=', row.id).orderBy('id').execute() : none,
@@ -93,16 +96,33 @@ export async function loadDetail(db: Q, v: Viewer, row: DetailRow, now: Date): P
   let voteOutcome: 'approved' | 'declined' | null = null
   if (voteClosed && committee) voteOutcome = (await tallyVote(db, row, await loadSettings(db, row.neighbourhood_id))).passed ? 'approved' : 'declined'
 
-  const timeline: ProposalTransition[] = transitions.map((t) => ({
-    id: t.id,
-    from: t.from_state as ProposalState | null,
-    to: t.to_state as ProposalState,
-    actorRole: t.actor_role,
-    actorLabel: t.actor_role === 'system' ? SYSTEM_LABEL : t.actor_role === 'committee' ? STAFF_LABEL : actorLabel,
-    reason: t.reason === null ? null : mask(t.reason),
-    details: t.details ? (JSON.parse(t.details) as Record<string, unknown>) : null,
-    at: t.created_at,
+  const stateSteps: ProposalTransition[] = transitions.map((t) => {
+    const details = t.details ? (JSON.parse(t.details) as Record<string, unknown>) : null
+    return {
+      id: t.id,
+      from: t.from_state as ProposalState | null,
+      to: t.to_state as ProposalState,
+      actorRole: t.actor_role,
+      actorLabel: t.actor_role === 'referee' ? refereeLabel(details?.refusedBy) : t.actor_role === 'system' ? SYSTEM_LABEL : t.actor_role === 'committee' ? STAFF_LABEL : actorLabel,
+      reason: t.reason === null ? null : mask(t.reason),
+      details,
+      referralEvent: null,
+      at: t.created_at,
+    }
+  })
+  const referralSteps: ProposalTransition[] = referralEvents.map((e) => ({
+    id: e.id,
+    from: 'referred',
+    to: 'referred',
+    actorRole: e.actor_role,
+    actorLabel: e.actor_role === 'referee' ? refereeLabel(e.referred_to) : STAFF_LABEL,
+    reason: e.text === null ? null : mask(e.text),
+    details: null,
+    referralEvent: e.kind,
+    at: e.created_at,
   }))
+  // By time; a step and a change of state at the same instant: the change of state first. (Stable sort.)
+  const timeline = [...stateSteps, ...referralSteps].sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0))
 
   const shownComment = (c: { user_id: number; content_status: string }) => c.content_status === 'visible' || c.user_id === v.userId || committee
   const corrections = correctionsIn(progress)
@@ -193,10 +213,14 @@ export async function loadDetail(db: Q, v: Viewer, row: DetailRow, now: Date): P
     referral: row.referred_to
       ? {
           to: row.referred_to as ReferralTarget,
-          toName: REFERRAL_TARGET_NAMES[row.referred_to as ReferralTarget] ?? row.referred_to,
-          reason: transitions.filter((t) => t.to_state === 'referred').map((t) => (t.reason === null ? null : mask(t.reason)))[0] ?? null,
+          toName: refereeLabel(row.referred_to),
+          // The current referral's reason: the latest step into 'referred' (an earlier one may have been refused).
+          reason: transitions.filter((t) => t.to_state === 'referred').map((t) => (t.reason === null ? null : mask(t.reason))).slice(-1)[0] ?? null,
+          status: referralStatus(row),
+          acceptedAt: row.referral_accepted_at,
           answer: row.referral_answer === null ? null : mask(row.referral_answer),
           answeredAt: row.referral_answered_at,
+          answeredBy: row.referral_answered_by as ReferralAnswerer | null,
         }
       : null,
     implementation: row.impl_owner
@@ -217,5 +241,11 @@ export async function loadDetail(db: Q, v: Viewer, row: DetailRow, now: Date): P
     allowedTransitions: roles.length > 0 ? allowedTransitions(state, { roles, enteredByStaff: row.entered_by !== null, voteOutcome }) : [],
     canCosign: canCosign(v, row, item.cosignedByMe),
     isCommittee: committee,
+    isReferee: isRefereeOf(v, row),
   }
+}
+
+/** 物业公司, 业委会, 街镇: how a referee appears on the timeline. */
+function refereeLabel(target: unknown): string {
+  return REFERRAL_TARGET_NAMES[target as ReferralTarget] ?? String(target)
 }

@@ -69,6 +69,8 @@ export function detailQuery(db: Q) {
     'p.referred_to',
     'p.referral_answer',
     'p.referral_answered_at',
+    'p.referral_accepted_at',
+    'p.referral_answered_by',
     'p.vote_for',
     'p.vote_against',
     'p.vote_abstain',
