@@ -1,6 +1,7 @@
 export * from './api'
 export * from './community'
 export * from './accounts'
+export * from './setup'
 export * from './proposals'
 export * from './notifications'
 export * from './discussions'

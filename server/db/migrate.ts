@@ -7,6 +7,7 @@ import { proposals } from './migrations/003_proposals'
 import { discussions } from './migrations/004_discussions'
 import { surveys } from './migrations/005_surveys'
 import { paperBatches } from './migrations/006_paper_batches'
+import { invitations } from './migrations/007_invitations'
 
 // Ordered by name; append new migrations, never edit a released one.
 const MIGRATIONS: Record<string, Migration> = {
@@ -16,6 +17,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '004_discussions': discussions,
   '005_surveys': surveys,
   '006_paper_batches': paperBatches,
+  '007_invitations': invitations,
 }
 
 export async function migrateToLatest(db: Db): Promise<void> {
