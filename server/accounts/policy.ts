@@ -75,8 +75,8 @@ export function can(p: Principal | null, action: Action, chain: UnitChain = []):
     case 'verifications.list':
     case 'moderationLog.read':
       return isStaff(p)
+    // 居民代表 are named by the committee of their 居民区 or the 街镇, who verified them.
     case 'verifications.review':
-    // 居民代表 are named by the committee of their 居民区 or the 街镇.
     case 'representatives.set':
       return isStaffFor(p, chain)
     case 'contentWords.manage':
