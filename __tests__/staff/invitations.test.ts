@@ -62,6 +62,11 @@ describeEachDatabase('staff: invitations, the staff list and 居民代表', (dia
 
     const staff = await call(admin, 'GET', '/api/staff')
     expect(staff.body.items.find((m: JsonBody) => m.userId === person.userId)).toMatchObject({ role: 'department', label: '城建办', unitLevel: 'street', realName: null })
+    const log = (await call(admin, 'GET', `/api/moderation/log?unitId=${street}&targetType=invitation`)).body.items
+    expect(log.slice(0, 2).map((e: JsonBody) => [e.actionName, e.actorLabel, e.reason])).toEqual([
+      ['接受邀请，获得角色', '街镇部门', null],
+      ['发出邀请码', '街镇工作人员', '街镇部门 · 城建办'],
+    ])
   })
 
   it('refuses unknown, revoked and expired codes, each with its own code', async () => {
@@ -148,7 +153,7 @@ describeEachDatabase('staff: invitations, the staff list and 居民代表', (dia
 
   it('lets the 居委会 or the 街镇 name 居民代表 among verified residents, and logs it under a Chinese name', async () => {
     const moderator = await s.loginAs(WUTONG)
-    const residence = async (status: string) =>
+    const residence = async (status: 'approved' | 'pending') =>
       (
         await s.app.db.kysely
           .selectFrom('residences as r')

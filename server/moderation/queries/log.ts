@@ -1,5 +1,5 @@
 import type { ModerationLogEntry } from '../../../types'
-import { MODERATION_ACTION_NAMES } from '../../../types'
+import { MODERATION_ACTION_NAMES, ROLE_NAMES } from '../../../types'
 import { decodeIdCursor, encodeIdCursor, enforce, type Context } from '../../discussions'
 import { readLogCheck } from '../policy'
 import { staffNeighbourhoods } from './scope'
@@ -53,7 +53,9 @@ export async function moderationLog(ctx: Context, q: LogFilter): Promise<{ items
   const labelOf = (id: number | null) => {
     if (id === null) return COMMAND_LINE_LABEL
     const mine = roles.filter((r) => r.user_id === id)
-    return mine.some((r) => r.role === 'admin') ? '街镇工作人员' : mine.length ? '居委会' : '居民'
+    // The highest role names them: 街镇工作人员, 居委会, else the referee's (物业 accepting its invitation).
+    const role = mine.find((r) => r.role === 'admin') ?? mine.find((r) => r.role === 'moderator') ?? mine[0]
+    return role ? ROLE_NAMES[role.role] : '居民'
   }
   return {
     items: page.map((r) => ({
