@@ -1,4 +1,7 @@
 import type { InjectOptions } from 'fastify'
+import { sql } from 'kysely'
+import type { Principal } from '../../server/accounts'
+import { removeGrant } from '../../server/staff/commands/remove-grant'
 import { describeEachDatabase, fakeClock, startServer, testConfig, unitId, type JsonBody, type TestServer } from '../support/server'
 
 const ADMIN = '街道工作人员 · 长宁示范街道'
@@ -143,6 +146,40 @@ describeEachDatabase('staff: invitations, the staff list and 居民代表', (dia
     expect((await call(second, 'DELETE', `/api/staff/${secondGrant.grantId}`)).body.error.code).toBe('last_admin')
     // The demo admin is needed by the tests after this one.
     await accept(admin, (await invite(second, { role: 'admin', unitId: street })).body.code)
+  })
+
+  // Two transactions held open by hand: the second removal runs while the first has not committed.
+  // SQLite takes one writer at a time anyway.
+  ;(dialect === 'postgres' ? it : it.skip)('keeps one admin when the last two remove each other at the same moment', async () => {
+    const db = s.app.db.kysely
+    const admin = await s.loginAs(ADMIN)
+    // Just two admins: the demo one and a newcomer.
+    await db.deleteFrom('role_grants').where('role', '=', 'admin').where('unit_id', '=', street).where('user_id', '!=', admin.userId).execute()
+    const second = await newcomer()
+    await accept(second, (await invite(admin, { role: 'admin', unitId: street })).body.code)
+    const grants = (await call(admin, 'GET', `/api/staff?unitId=${street}`)).body.items.filter((m: JsonBody) => m.role === 'admin')
+    const grantOf = (userId: number): number => grants.find((m: JsonBody) => m.userId === userId).grantId
+    const asAdmin = (userId: number): Principal => ({ userId, grants: [{ role: 'admin', unitId: street }], referees: [], residence: null })
+
+    const first = await db.startTransaction().execute()
+    await removeGrant(first, asAdmin(admin.userId), grantOf(second.userId))
+    const other = db.transaction().execute((trx) => removeGrant(trx, asAdmin(second.userId), grantOf(admin.userId)))
+    const settledOther = other.then(() => 'removed', (err) => err.code)
+    // Commit once the second removal has finished, or is waiting on a lock (the 街镇's row).
+    let finished = false
+    const waiting = async () => {
+      while (!finished) {
+        const { rows } = await sql<{ n: number }>`select count(*)::int as n from pg_stat_activity where wait_event_type = 'Lock'`.execute(db)
+        if (rows[0].n > 0) return
+      }
+    }
+    const polling = waiting()
+    await Promise.race([settledOther, polling])
+    finished = true
+    await polling
+    await first.commit().execute()
+    expect(await settledOther).toBe('last_admin')
+    expect(await db.selectFrom('role_grants').select('user_id').where('role', '=', 'admin').where('unit_id', '=', street).execute()).toEqual([{ user_id: admin.userId }])
   })
 
   it('never lets one account be both committee and referee', async () => {

@@ -1,3 +1,4 @@
+import { sql } from 'kysely'
 import type { Principal } from '../../accounts'
 import type { Trx } from '../../core/db'
 import { ROLE_NAMES } from '../../../types'
@@ -11,6 +12,9 @@ export async function removeGrant(trx: Trx, principal: Principal, grantId: numbe
   const grant = await trx.selectFrom('role_grants').select(['id', 'user_id', 'role', 'unit_id']).where('id', '=', grantId).executeTakeFirst()
   if (!grant) throw notFound('角色')
   const unit = await targetUnit(trx, grant.unit_id)
+  // Two admins removing each other at once must not leave the 街镇 with none: locking the 街镇's row
+  // (a write that changes nothing) makes the second count wait for the first removal to commit.
+  if (grant.role === 'admin') await trx.updateTable('units').set({ name: sql`name` }).where('id', '=', grant.unit_id).execute()
   const admins = await trx
     .selectFrom('role_grants')
     .select((eb) => eb.fn.countAll<number>().as('n'))
