@@ -261,7 +261,7 @@ test('every committee page is readable in normal and 大字模式', async ({ app
   await measure(app, await committeeRoutes(api))
 })
 
-test('the confirm dialog follows the text size and reaches the contrast', async ({ app }) => {
+test('the confirm dialog, the toast and the picker follow the text size and reach the contrast', async ({ app }) => {
   await signedInAs(app, RESIDENT)
   for (const [large, limits] of [[false, NORMAL], [true, LARGE]] as const) {
     await app.setLargeText(large)
@@ -270,5 +270,53 @@ test('the confirm dialog follows the text size and reaches the contrast', async 
     expect(await problemsOn(app, limits)).toEqual([])
     await app.overlay('.taro-model__cancel').click()
     await expect(app.overlay('.taro-model__confirm')).toHaveCount(0)
+
+    await app.tab('提案')
+    await app.tapTo(app.on('.btn').filter({ hasText: '提新提案' }))
+    await app.on('#submit-proposal').click()
+    await expect(app.overlay('.taro__toast > *').first()).toBeVisible()
+    expect(await problemsOn(app, limits)).toEqual([])
+    await app.backToTabs()
   }
+  // The platform's picker wheel is on the committee's pages.
+  await signedInAs(app, COMMITTEE)
+  for (const [large, limits] of [[false, NORMAL], [true, LARGE]] as const) {
+    await app.setLargeText(large)
+    await open(app, '/committee/moderation/log')
+    await app.on('.picker-row').first().click()
+    await expect(app.overlay('.weui-picker__action').first()).toBeVisible()
+    expect(await problemsOn(app, limits)).toEqual([])
+    await app.overlay('.weui-picker__action').filter({ hasText: '取消' }).click()
+    await expect(app.overlay('.weui-picker__action')).toHaveCount(0)
+    await app.backToTabs()
+  }
+})
+
+test('news shows on the 我的 tab and on 首页 until it is read', async ({ app, api }) => {
+  await signedInAs(app, RESIDENT)
+  const unread = (await api.ok<{ unread: number }>(await tokenOf(api, RESIDENT), 'GET', '/api/notifications?limit=1')).unread
+  expect(unread, 'the demo resident has news').toBeGreaterThan(0)
+  const badge = app.overlay('.weui-tabbar__item').filter({ hasText: '我的' }).locator('.taro-tabbar-badge')
+  await expect(badge).toHaveText(String(unread))
+  await expect(app.on('.unread-news')).toContainText(`${unread} 条新消息`)
+
+  await app.tapTo(app.on('.unread-news .btn'))
+  await app.on('.btn').filter({ hasText: '全部标为已读' }).click()
+  await expect(app.on('.btn').filter({ hasText: '全部标为已读' })).toHaveCount(0)
+  await app.backToTabs()
+  await expect(badge).toBeHidden()
+  await expect(app.on('.unread-news')).toHaveCount(0)
+})
+
+test('an empty proposal brings the first wrong field into view, ready to type in', async ({ app }) => {
+  await signedInAs(app, RESIDENT)
+  await app.tab('提案')
+  await app.tapTo(app.on('.btn').filter({ hasText: '提新提案' }))
+  const submit = app.on('#submit-proposal')
+  await submit.scrollIntoViewIfNeeded()
+  await expect(app.on('#title-field')).not.toBeInViewport()
+  await submit.click()
+  await expect(app.on('#title-field .field__error')).toBeInViewport()
+  await expect(app.on('#title-field input')).toBeFocused()
+  await app.backToTabs()
 })
