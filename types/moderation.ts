@@ -57,11 +57,30 @@ export interface ModerationLogEntry {
   action: string
   actionName: string
   targetType: string
+  /** The kind of object in words (提案, 居民认证…). */
+  targetName: string
   targetId: number
+  /** Which one, readably: a proposal's, topic's or survey's title, a unit's name; null when there is none to show. */
+  targetLabel: string | null
   unitId: number
   unitName: string
   reason: string | null
   createdAt: string
+}
+
+/** What the log's target types are called on screen. */
+export const MODERATION_TARGET_NAMES: Record<string, string> = {
+  post: '发言',
+  topic: '议题',
+  user: '居民',
+  proposal: '提案',
+  residence: '居民认证',
+  verification: '居民认证',
+  survey: '问卷',
+  neighbourhood: '居民区设置',
+  unit: '街镇、居民区、小区或楼组',
+  invitation: '邀请码',
+  indicator_input: '评价指标录入',
 }
 
 export const MODERATION_ACTION_NAMES: Record<string, string> = {

@@ -62,3 +62,15 @@ test('off by default with a normal font; the switch turns it on and it is persis
   expect(isLargeText()).toBe(true)
   expect(JSON.parse(Taro.getStorageSync('yishi.largeText')).state).toEqual({ choice: true })
 })
+
+test('in a browser (no factor), an enlarged default text size means large', () => {
+  mockSystem({})
+  const computed = window.getComputedStyle
+  const defaultSize = (px: string) =>
+    jest.spyOn(window, 'getComputedStyle').mockImplementation((el, pseudo) => (el instanceof HTMLElement && el.style.fontSize === 'medium' ? ({ fontSize: px } as CSSStyleDeclaration) : computed(el, pseudo)))
+  defaultSize('20px')
+  expect(systemPrefersLargeText()).toBe(true)
+  defaultSize('16px')
+  expect(systemPrefersLargeText()).toBe(false)
+  expect(document.body.children).toHaveLength(0) // the probe is gone
+})

@@ -14,6 +14,7 @@ import { ApiRequestError } from '@/shared/request'
 import { createSurveyDraftStore, draftKey, hasAnswers, SURVEY_DRAFTS_STORAGE_KEY } from '@/surveys/draft'
 import {
   answeredCount,
+  answerText,
   cannotAnswerReason,
   closingText,
   firstMissing,
@@ -41,6 +42,19 @@ const CUSTOM: SurveyQuestion[] = [
   { id: 'c3', type: 'rating', text: '给居住环境打个分', required: true, min: 1, max: 10 },
   { id: 'c4', type: 'text', text: '还有什么想说的？', required: false, maxLength: 200 },
 ]
+
+test('检查并提交 says each answer in words, and 未回答 where there is none', () => {
+  const [single, multiple, rating, text] = CUSTOM
+  const likert = ANNUAL[0]
+  expect(answerText(single, 2)).toBe('看费用再定')
+  expect(answerText(multiple, [0, 3])).toBe('停车、健身设施')
+  expect(answerText(rating, 8)).toBe('8 分')
+  expect(answerText(text, '  楼道灯坏了 ')).toBe('楼道灯坏了')
+  expect(answerText(likert, likert.type === 'likert' ? likert.scale.min : 0)).toBe(likert.type === 'likert' ? likert.scale.labels[0] : '')
+  expect(answerText(text, '  ')).toBe('未回答')
+  expect(answerText(multiple, [])).toBe('未回答')
+  expect(answerText(single, undefined)).toBe('未回答')
+})
 
 describe('the answer draft', () => {
   beforeEach(() => Taro.clearStorageSync())

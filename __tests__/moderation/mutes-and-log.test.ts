@@ -110,12 +110,18 @@ describeEachDatabase('议事厅 moderation: mutes and the append-only log', (dia
       action: 'post.hide',
       actionName: '隐藏发言',
       targetType: 'post',
+      targetName: '发言',
       targetId: p,
+      targetLabel: null,
       unitId: xiangzhang,
       unitName: '香樟居民区',
       reason: '与议题无关',
       createdAt: hide.createdAt,
     })
+
+    // A topic is named by its question, not by its number.
+    const opened = all.body.items.find((e: { action: string; unitId: number }) => e.action === 'topic.open' && e.unitId === xiangzhang)
+    expect([opened.targetName, opened.targetLabel]).toEqual(['议题', '香樟的议题'])
 
     const mutes = await api.get('/api/moderation/log?action=user.mute', admin)
     expect(mutes.body.items.map((e: { targetId: number; actorLabel: string }) => [e.targetId, e.actorLabel])).toEqual([

@@ -2,7 +2,9 @@ import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { useEffect, useRef } from 'react'
 import { Button } from '@/shared/ui/Button'
+import { LargeTextRow } from '@/shared/ui/LargeTextRow'
 import { isWeapp } from '@/shared/env'
+import { COLOR_PRIMARY } from '@/shared/ui/colors'
 import { PRIVACY_FOOTER, PRIVACY_INTRO, PRIVACY_ITEMS, PRIVACY_TITLE } from './privacyText'
 import { AGREE_BUTTON_ID, reportPrivacyExposure, usePrivacy } from './privacy'
 
@@ -51,7 +53,7 @@ export function PrivacyNotice({ overlay }: { overlay?: boolean }) {
     if (isWeapp) {
       Taro.exitMiniProgram({}).catch(() => undefined)
     } else {
-      Taro.showModal({ title: '提示', content: '需要同意隐私说明后才能使用“议事”。您可以随时关闭页面。', showCancel: false })
+      Taro.showModal({ title: '提示', content: '需要同意隐私说明后才能使用“议事”。您可以随时关闭页面。', showCancel: false, confirmColor: COLOR_PRIMARY })
     }
   }
 
@@ -59,6 +61,7 @@ export function PrivacyNotice({ overlay }: { overlay?: boolean }) {
     <View className={overlay ? 'privacy-overlay' : 'privacy-page'}>
       <View className='card privacy-card'>
         <Text className='privacy__title'>{PRIVACY_TITLE}</Text>
+        <LargeTextRow />
         <PrivacyText />
         <Text className='privacy__footer'>{PRIVACY_FOOTER}</Text>
         <View className='btn-stack'>

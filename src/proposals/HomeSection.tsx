@@ -11,7 +11,7 @@ import { ListRow } from '@/shared/ui/ListRow'
 import { Badge, Card } from '@/shared/ui/Card'
 import { useMe } from '@/accounts/me'
 import { useSession } from '@/accounts/session'
-import { notificationsApi } from '@/notifications/api'
+import { useUnread } from '@/notifications/unread'
 import { COMMITTEE_QUEUE_PAGE, MY_PROPOSALS_PAGE, NOTIFICATIONS_PAGE, PROPOSALS_PAGE, proposalsApi } from './api'
 import { cosignProgress } from './labels'
 import { ProposalCard } from './ui'
@@ -89,15 +89,25 @@ export function ProposalQueueLine() {
   )
 }
 
+/** 首页: news waiting to be read, so that it is not missed inside 我的 → 消息. Nothing when all is read. */
+export function UnreadNewsCard() {
+  const unread = useUnread((s) => s.count)
+  useDidShow(() => void useUnread.getState().refresh())
+  if (unread <= 0) return null
+  return (
+    <Card title='新消息' tone='warn' className='unread-news'>
+      <Text className='card__text'>您关注的提案有 {unread} 条新消息。</Text>
+      <Button className='card__action' onClick={() => Taro.navigateTo({ url: NOTIFICATIONS_PAGE })}>
+        查看消息
+      </Button>
+    </Card>
+  )
+}
+
 /** 我的: links to 我的提案 and the notifications, with the unread count. */
 export function MyProposalsCard() {
-  const [unread, setUnread] = useState(0)
-  useDidShow(() => {
-    notificationsApi
-      .unread()
-      .then(setUnread)
-      .catch(() => undefined)
-  })
+  const unread = useUnread((s) => s.count)
+  useDidShow(() => void useUnread.getState().refresh())
   return (
     <Card title='提案和消息'>
       <ListRow label='我的提案' arrow onClick={() => Taro.navigateTo({ url: MY_PROPOSALS_PAGE })} />

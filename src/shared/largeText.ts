@@ -4,18 +4,33 @@ import { persist } from 'zustand/middleware'
 import { persistStorage } from './storage'
 
 // 大字模式 (large text). The user's own choice wins; until they choose, it follows the phone:
-// on when WeChat reports an enlarged system font (fontSizeScaleFactor > 1). H5 reports no factor,
-// so there it starts off.
+// on when WeChat reports an enlarged system font (fontSizeScaleFactor > 1). A browser reports no
+// factor; there the default text size the reader set (what `font-size: medium` comes to, 16px unless
+// enlarged) says it.
 
 /** Whether the system font is enlarged. Never throws; false when the platform does not say. */
 export function systemPrefersLargeText(): boolean {
   try {
     const info = Taro.getSystemInfoSync() as unknown as { fontSizeScaleFactor?: unknown }
     const factor = info ? info.fontSizeScaleFactor : undefined
-    return typeof factor === 'number' && factor > 1
+    if (typeof factor === 'number') return factor > 1
+    return browserDefaultTextPx() > BROWSER_DEFAULT_TEXT_PX
   } catch {
     return false
   }
+}
+
+const BROWSER_DEFAULT_TEXT_PX = 16
+
+/** The browser's default text size in px; NaN where there is no document (the mini-program). */
+function browserDefaultTextPx(): number {
+  if (typeof document === 'undefined' || !document.body) return NaN
+  const probe = document.createElement('div')
+  probe.style.fontSize = 'medium'
+  document.body.appendChild(probe)
+  const px = parseFloat(getComputedStyle(probe).fontSize)
+  probe.remove()
+  return px
 }
 
 /** The rule: an explicit choice (true/false) wins, otherwise the system setting. */

@@ -56,6 +56,23 @@ export function isAnswered(q: SurveyQuestion, value: SurveyAnswerValue | undefin
 
 export type AnswerMap = Record<string, SurveyAnswerValue | undefined>
 
+/** An answer in words, for checking before submitting: the option, the scale's label, the text; 未回答 when none. */
+export function answerText(q: SurveyQuestion, value: SurveyAnswerValue | undefined): string {
+  if (!isAnswered(q, value)) return '未回答'
+  switch (q.type) {
+    case 'single':
+      return q.options[value as number] ?? String(value)
+    case 'multiple':
+      return (value as number[]).map((i) => q.options[i] ?? String(i)).join('、')
+    case 'likert':
+      return value === 'dk' ? q.scale.dkLabel! : (q.scale.labels[(value as number) - q.scale.min] ?? String(value))
+    case 'rating':
+      return `${value as number} 分`
+    default:
+      return (value as string).trim()
+  }
+}
+
 /** The first required question without an answer (its index), or -1 when all are done. */
 export function firstMissing(questions: SurveyQuestion[], answers: AnswerMap): number {
   return questions.findIndex((q) => q.required && !isAnswered(q, answers[q.id]))

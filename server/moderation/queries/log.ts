@@ -1,5 +1,5 @@
 import type { ModerationLogEntry } from '../../../types'
-import { MODERATION_ACTION_NAMES, ROLE_NAMES } from '../../../types'
+import { MODERATION_ACTION_NAMES, MODERATION_TARGET_NAMES, ROLE_NAMES } from '../../../types'
 import { decodeIdCursor, encodeIdCursor, enforce, type Context } from '../../discussions'
 import { readLogCheck } from '../policy'
 import { staffNeighbourhoods } from './scope'
@@ -57,6 +57,7 @@ export async function moderationLog(ctx: Context, q: LogFilter): Promise<{ items
     const role = mine.find((r) => r.role === 'admin') ?? mine.find((r) => r.role === 'moderator') ?? mine[0]
     return role ? ROLE_NAMES[role.role] : '居民'
   }
+  const labels = await targetLabels(ctx, page)
   return {
     items: page.map((r) => ({
       id: r.id,
@@ -65,7 +66,9 @@ export async function moderationLog(ctx: Context, q: LogFilter): Promise<{ items
       action: r.action,
       actionName: MODERATION_ACTION_NAMES[r.action] ?? r.action,
       targetType: r.target_type,
+      targetName: MODERATION_TARGET_NAMES[r.target_type] ?? '其他',
       targetId: r.target_id,
+      targetLabel: labels.get(`${r.target_type}:${r.target_id}`) ?? null,
       unitId: r.unit_id,
       unitName: r.unit_name,
       reason: r.reason,
@@ -73,4 +76,22 @@ export async function moderationLog(ctx: Context, q: LogFilter): Promise<{ items
     })),
     nextCursor: rows.length > limit ? encodeIdCursor(page[page.length - 1].id) : null,
   }
+}
+
+/** Titles (proposals, topics, surveys) and unit names for the entries' targets, keyed "type:id": one read per kind. */
+async function targetLabels({ db }: Context, rows: { target_type: string; target_id: number }[]): Promise<Map<string, string>> {
+  const ids = (type: string) => [...new Set(rows.filter((r) => r.target_type === type).map((r) => r.target_id))]
+  const out = new Map<string, string>()
+  const put = (type: string, found: { id: number; label: string }[]) => found.forEach((f) => out.set(`${type}:${f.id}`, f.label))
+  const proposals = ids('proposal')
+  if (proposals.length) put('proposal', await db.selectFrom('proposals').select(['id', 'title as label']).where('id', 'in', proposals).execute())
+  const topics = ids('topic')
+  if (topics.length) put('topic', await db.selectFrom('topics').select(['id', 'question as label']).where('id', 'in', topics).execute())
+  const surveys = ids('survey')
+  if (surveys.length) put('survey', await db.selectFrom('surveys').select(['id', 'title as label']).where('id', 'in', surveys).execute())
+  for (const type of ['unit', 'neighbourhood']) {
+    const units = ids(type)
+    if (units.length) put(type, await db.selectFrom('units').select(['id', 'name as label']).where('id', 'in', units).execute())
+  }
+  return out
 }

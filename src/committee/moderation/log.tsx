@@ -21,7 +21,6 @@ import './moderation.css'
 
 const ACTIONS = Object.keys(MODERATION_ACTION_NAMES)
 const ACTION_OPTIONS = ['全部操作', ...ACTIONS.map((a) => MODERATION_ACTION_NAMES[a])]
-const TARGET_NAMES: Record<string, string> = { post: '发言', topic: '议题', user: '一位居民', neighbourhood: '居民区设置', verification: '居住认证' }
 
 interface Filters {
   action: string | null
@@ -124,7 +123,8 @@ export default function ModerationLogPage() {
           </Text>
           {e.reason && <Text className='log-entry__text'>原因：{e.reason}</Text>}
           <Text className='card__note'>
-            对象：{TARGET_NAMES[e.targetType] ?? e.targetType}
+            对象：{e.targetName}
+            {e.targetLabel && `「${e.targetLabel}」`}
             {e.targetType === 'post' && (
               <Text className='link log-entry__link' onClick={() => Taro.navigateTo({ url: threadUrl(e.targetId) })}>
                 查看发言 ›

@@ -10,7 +10,7 @@ import { useMe, useMeStore } from '@/accounts/me'
 import { isCommittee, useSession } from '@/accounts/session'
 import { ResidenceCard } from '@/accounts/ResidenceCard'
 import { committeeApi, VERIFICATIONS_PAGE } from '@/committee/api'
-import { ProposalQueueLine, ProposalsHomeSection } from '@/proposals/HomeSection'
+import { ProposalQueueLine, ProposalsHomeSection, UnreadNewsCard } from '@/proposals/HomeSection'
 import { HallHomeSection } from '@/discussions/HallHomeSection'
 import { ModerationQueueLine } from '@/moderation/QueueLine'
 import { SurveysHomeSection } from '@/surveys/HomeSection'
@@ -70,6 +70,7 @@ export default function HomePage() {
         <Text className='hello__text'>这里是我们小区一起商量事情的地方。</Text>
       </View>
 
+      <UnreadNewsCard />
       {committee && <CommitteeCard pending={pending} />}
       {(!committee || me?.residence) && <ResidenceCard me={me} />}
 

@@ -4,6 +4,7 @@ import type { DevUser } from '@yishi/types'
 import { Page } from '@/accounts/Page'
 import { Card } from '@/shared/ui/Card'
 import { Button } from '@/shared/ui/Button'
+import { LargeTextRow } from '@/shared/ui/LargeTextRow'
 import { EmptyState } from '@/shared/ui/EmptyState'
 import { LoadState } from '@/shared/ui/LoadState'
 import { useAction } from '@/shared/hooks/useAction'
@@ -46,6 +47,9 @@ export default function LoginPage() {
         <Text className='brand__name'>议事</Text>
         <Text className='brand__text'>小区的事，大家一起商量</Text>
       </View>
+      <Card>
+        <LargeTextRow />
+      </Card>
 
       {isWeapp && (
         <Card>

@@ -5,9 +5,9 @@ import { ROLE_NAMES, VERIFICATION_STATUS_NAMES } from '@yishi/types'
 import { Page } from '@/accounts/Page'
 import { Badge, Card } from '@/shared/ui/Card'
 import { Button } from '@/shared/ui/Button'
-import { ListRow, SwitchRow } from '@/shared/ui/ListRow'
+import { ListRow } from '@/shared/ui/ListRow'
 import { confirm } from '@/shared/ui/confirm'
-import { useLargeText, useLargeTextSetting } from '@/shared/largeText'
+import { LargeTextRow } from '@/shared/ui/LargeTextRow'
 import { useMe, useMeStore } from '@/accounts/me'
 import { isCommittee } from '@/accounts/session'
 import { logout, logoutEverywhere } from '@/accounts/login'
@@ -20,8 +20,6 @@ const STATUS_TONE = { pending: 'warn', approved: 'success', rejected: 'danger' }
 
 export default function MinePage() {
   const me = useMe()
-  const large = useLargeText()
-  const setLarge = useLargeTextSetting((s) => s.setLarge)
   const [leaving, setLeaving] = useState(false)
   const action = useAction()
 
@@ -95,7 +93,7 @@ export default function MinePage() {
       <MyProposalsCard />
 
       <Card title='设置'>
-        <SwitchRow label='大字模式' hint='字更大，按钮更大，看得更清楚' checked={large} onChange={setLarge} />
+        <LargeTextRow />
         <ListRow label='隐私说明' arrow onClick={() => Taro.navigateTo({ url: '/pages/privacy/index' })} />
         {isCommittee(me) && <ListRow label='居委会：认证审核' arrow onClick={() => Taro.navigateTo({ url: VERIFICATIONS_PAGE })} />}
       </Card>

@@ -1,6 +1,5 @@
 import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
-import { useState } from 'react'
 import type { AppNotification, NotificationPage } from '@yishi/types'
 import { Page } from '@/accounts/Page'
 import { Badge, Card } from '@/shared/ui/Card'
@@ -11,11 +10,14 @@ import { LoadState } from '@/shared/ui/LoadState'
 import { usePagedList } from '@/shared/hooks/usePagedList'
 import { formatDateTime } from '@/shared/format'
 import { notificationsApi } from '@/notifications/api'
+import { useUnread } from '@/notifications/unread'
 import { notificationKindName, notificationTarget } from '@/notifications/labels'
 import '@/proposals/proposals.css'
 
 export default function NotificationsPage() {
-  const [unread, setUnread] = useState(0)
+  // The same count as the tab bar's badge, which follows it.
+  const unread = useUnread((s) => s.count)
+  const setUnread = useUnread((s) => s.set)
   // The first page quietly (the page says it failed); a next page's failure is a toast.
   const list = usePagedList<AppNotification, NotificationPage>((cursor) => notificationsApi.list(cursor, !cursor), {
     onPage: (page) => setUnread(page.unread),
@@ -27,7 +29,7 @@ export default function NotificationsPage() {
   const open = (n: AppNotification) => {
     if (!n.read) {
       markLocal([n.id])
-      setUnread((u) => Math.max(0, u - 1))
+      setUnread(Math.max(0, unread - 1))
       void notificationsApi
         .markRead([n.id])
         .then((r) => setUnread(r.unread))

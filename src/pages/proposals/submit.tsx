@@ -11,6 +11,7 @@ import { EmptyState } from '@/shared/ui/EmptyState'
 import { useAction } from '@/shared/hooks/useAction'
 import { confirm } from '@/shared/ui/confirm'
 import { useMe } from '@/accounts/me'
+import { isH5 } from '@/shared/env'
 import { RESIDENCE_PAGE } from '@/accounts/ResidenceCard'
 import { detailUrl, markProposalsChanged, proposalsApi } from '@/proposals/api'
 import { BODY_MAX, checkDraft, hasDraft, TITLE_MAX, toSubmitBody, useProposalDraft, type DraftErrors } from '@/proposals/draft'
@@ -18,10 +19,21 @@ import { cosignProgress, stateLabel } from '@/proposals/labels'
 
 const count = (s: string) => [...s].length
 
+/** Each checked field's box, to bring the first one wrong into view. */
+const FIELD_IDS: Record<keyof DraftErrors, string> = { title: 'title-field', body: 'body-field', category: 'category-field' }
+
+/** Scrolls a field into the middle of the screen: the resident sees what to fix, not the button they tapped. */
+function showField(id: string) {
+  if (isH5) document.getElementById(id)?.scrollIntoView({ block: 'center', behavior: 'smooth' })
+  else void Taro.pageScrollTo({ selector: `#${id}`, duration: 200 }).catch(() => undefined)
+}
+
 export default function SubmitProposalPage() {
   const me = useMe()
   const draft = useProposalDraft()
   const [errors, setErrors] = useState<DraftErrors>({})
+  // The field to type into after a failed check (the first one wrong).
+  const [focus, setFocus] = useState<keyof DraftErrors | null>(null)
   const [similar, setSimilar] = useState<SimilarProposal[]>([])
   const action = useAction()
   const busy = !!action.busy
@@ -62,9 +74,11 @@ export default function SubmitProposalPage() {
   const submit = () => {
     const problems = checkDraft(draft)
     setErrors(problems)
-    const first = Object.values(problems)[0]
+    const first = (Object.keys(FIELD_IDS) as (keyof DraftErrors)[]).find((k) => problems[k])
     if (first) {
-      Taro.showToast({ title: first, icon: 'none' })
+      Taro.showToast({ title: problems[first]!, icon: 'none' })
+      showField(FIELD_IDS[first])
+      setFocus(first)
       return
     }
     // The request client shows why a submit failed; the draft and its key stay for another try.
@@ -123,6 +137,8 @@ export default function SubmitProposalPage() {
             maxlength={TITLE_MAX}
             placeholder='例如：3号楼加装电梯'
             placeholderClass='field__placeholder'
+            focus={focus === 'title'}
+            onBlur={() => setFocus(null)}
             onInput={(e) => {
               draft.update({ title: e.detail.value })
               if (errors.title) setErrors({ ...errors, title: undefined })
@@ -165,6 +181,8 @@ export default function SubmitProposalPage() {
             maxlength={BODY_MAX}
             placeholder='问题是什么、影响了谁、您建议怎么办'
             placeholderClass='field__placeholder'
+            focus={focus === 'body'}
+            onBlur={() => setFocus(null)}
             onInput={(e) => {
               draft.update({ body: e.detail.value })
               if (errors.body) setErrors({ ...errors, body: undefined })

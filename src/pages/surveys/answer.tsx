@@ -21,6 +21,7 @@ import { ResponseNote } from '@/surveys/ResponseNote'
 import { draftKey, hasAnswers, useSurveyDrafts } from '@/surveys/draft'
 import {
   answeredCount,
+  answerText,
   cannotAnswerReason,
   closingText,
   firstMissing,
@@ -281,6 +282,17 @@ export default function AnswerPage() {
           ) : (
             <Text className='card__text'>都答好了。提交后不能再修改，每人只能提交一次。</Text>
           )}
+        </Card>
+        <Card title='您的回答'>
+          {questions.map((q, i) => (
+            <View key={q.id} className='sv-review' onClick={() => goQuestion(i)}>
+              <Text className='sv-review__question'>
+                {i + 1}. {q.text}
+              </Text>
+              <Text className={`sv-review__answer ${isAnswered(q, answers[q.id]) ? '' : 'sv-review__answer--missing'}`}>{answerText(q, answers[q.id])}</Text>
+            </View>
+          ))}
+          <Text className='card__note'>点一道题可以回去修改。</Text>
         </Card>
         {stepError && <Text className='sv-error'>{stepError}</Text>}
         <View className='sv-nav'>
