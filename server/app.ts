@@ -24,6 +24,7 @@ import { proposalRoutes, SETTINGS_NAMES } from './proposals'
 import { notificationRoutes, subscribeMessagesFromEnv, type SubscribeMessageSender } from './notifications'
 import { surveyRoutes } from './surveys'
 import { indicatorRoutes } from './indicators'
+import { staffRoutes } from './staff'
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -135,6 +136,7 @@ export async function buildApp(config: Config, overrides: Overrides = {}): Promi
   await app.register(notificationRoutes)
   await app.register(surveyRoutes)
   await app.register(indicatorRoutes)
+  await app.register(staffRoutes)
 
   if (config.staticDir && fs.existsSync(path.join(config.staticDir, 'index.html'))) {
     await app.register(fastifyStatic, { root: config.staticDir, wildcard: false, index: 'index.html' })

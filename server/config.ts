@@ -66,6 +66,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       write: { ...DEFAULT_LIMITS.write, max: Number(env.WRITE_RATE_LIMIT ?? DEFAULT_LIMITS.write.max) },
       post: { ...DEFAULT_LIMITS.post, max: Number(env.POST_RATE_LIMIT ?? DEFAULT_LIMITS.post.max) },
       proposal: { ...DEFAULT_LIMITS.proposal, max: Number(env.PROPOSAL_RATE_LIMIT ?? DEFAULT_LIMITS.proposal.max) },
+      invitation: { ...DEFAULT_LIMITS.invitation, max: Number(env.INVITATION_RATE_LIMIT ?? DEFAULT_LIMITS.invitation.max) },
     },
     trustProxy: parseTrustProxy(env.TRUST_PROXY),
   }

@@ -50,7 +50,8 @@ export interface ModerationQueue {
 
 export interface ModerationLogEntry {
   id: number
-  actorId: number
+  /** null: the server's admin command (actorLabel 命令行). */
+  actorId: number | null
   actorLabel: string
   /** e.g. post.hide, topic.conclude, user.mute */
   action: string
@@ -101,6 +102,13 @@ export const MODERATION_ACTION_NAMES: Record<string, string> = {
   'survey.paper_response': '录入纸质问卷',
   'survey.response_note': '发布问卷回应',
   'indicator.input': '录入评估指标',
+  'street.create': '建立街镇',
+  'invitation.create': '发出邀请码',
+  'invitation.revoke': '撤销邀请码',
+  'invitation.accept': '接受邀请，获得角色',
+  'grant.remove': '撤销角色',
+  'residence.representative': '设为居民代表',
+  'residence.unrepresentative': '取消居民代表',
 }
 
 export interface DiscussionSettings {

@@ -1,10 +1,11 @@
 // Accounts: who the caller is (sessions, WeChat login, residence verification) and what they may do.
 // Other capabilities import from here only.
 export { accountRoutes } from './routes'
+export { MeSchema } from './schemas'
 export { installAuth, requireUser } from './auth'
 export { wechatAuth, type WechatAuth } from './wechat'
 export { can, isStaff, isStaffFor, livesIn, type Principal, type UnitChain } from './policy'
-export { loadAccount } from './queries'
+export { loadAccount, meOf } from './queries'
 export { privacyLabel, STAFF_LABEL } from './privacy'
 export { normaliseRoom } from './rules'
 export { endExpiredSessions } from './sessions'

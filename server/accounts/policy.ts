@@ -33,6 +33,7 @@ export type Action =
   | 'residence.request'
   | 'verifications.list'
   | 'verifications.review'
+  | 'representatives.set'
   | 'moderationLog.read'
   | 'contentWords.manage'
   | 'proposals.read'
@@ -74,7 +75,9 @@ export function can(p: Principal | null, action: Action, chain: UnitChain = []):
     case 'verifications.list':
     case 'moderationLog.read':
       return isStaff(p)
+    // 居民代表 are named by the committee of their 居民区 or the 街镇, who verified them.
     case 'verifications.review':
+    case 'representatives.set':
       return isStaffFor(p, chain)
     case 'contentWords.manage':
       return p.grants.some((g) => g.role === 'admin')

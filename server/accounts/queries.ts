@@ -42,7 +42,7 @@ type ResidenceRow = Awaited<ReturnType<ReturnType<typeof residencesWithUnits>['e
 export const residenceChain = (r: ResidenceRow): UnitChain =>
   [r.building_id, r.estate_id, r.neighbourhood_id, r.street_id].filter((id): id is number => id !== null)
 
-const toResidence = (r: ResidenceRow): Residence => ({
+export const toResidence = (r: ResidenceRow): Residence => ({
   id: r.id,
   buildingId: r.building_id,
   buildingName: r.building_name,

@@ -13,6 +13,7 @@ import { logout } from './commands/logout'
 import { logoutEverywhere } from './commands/logout-everywhere'
 import { requestResidence } from './commands/request-residence'
 import { reviewResidence } from './commands/review-residence'
+import { setRepresentative } from './commands/set-representative'
 import {
   ApproveBody,
   DevLoginBody,
@@ -20,6 +21,7 @@ import {
   MeSchema,
   Ok,
   RejectBody,
+  RepresentativeBody,
   ResidenceBody,
   ResidenceSchema,
   SessionSchema,
@@ -92,6 +94,15 @@ export const accountRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const { principal } = requireUser(request)
       const input = { decision: 'rejected' as const, reason: request.body.reason }
       return write(request, reply, (trx) => reviewResidence(trx, principal, request.params.id, input, new Date()))
+    },
+  )
+
+  app.put(
+    '/api/residences/:id/representative',
+    { schema: { params: IdParams, body: RepresentativeBody, response: { 200: ResidenceSchema } } },
+    async (request, reply) => {
+      const { principal } = requireUser(request)
+      return write(request, reply, (trx) => setRepresentative(trx, principal, request.params.id, request.body.isRepresentative))
     },
   )
 }

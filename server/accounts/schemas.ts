@@ -70,4 +70,5 @@ export const ResidenceBody = Type.Object(
 )
 export const VerificationsQuery = Type.Object({ status: Type.Optional(literals(['pending', 'approved', 'rejected'] as const)) })
 export const ApproveBody = Type.Optional(Type.Object({ isRepresentative: Type.Optional(Type.Boolean()) }, { additionalProperties: false }))
+export const RepresentativeBody = Type.Object({ isRepresentative: Type.Boolean() }, { additionalProperties: false })
 export const RejectBody = Type.Object({ reason: Text({ minLength: 2, maxLength: 200 }) }, { additionalProperties: false })

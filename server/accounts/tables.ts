@@ -18,6 +18,8 @@ export interface RoleGrantTable {
   user_id: number
   role: RoleName
   unit_id: number
+  /** Which department (城建办) or 物业 company a referee speaks for; null for the committee's roles. */
+  label: string | null
   created_at: string
 }
 

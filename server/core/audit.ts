@@ -1,12 +1,13 @@
 import type { Trx } from './db'
 
 export interface ModerationEntry {
-  actorId: number
+  /** null: the server's admin command. */
+  actorId: number | null
   /** e.g. verification.approve, post.hide */
   action: string
   targetType: string
   targetId: number
-  /** The 居民区 the action concerns, so each committee reads its own log. */
+  /** The 居民区 the action concerns, so each committee reads its own log (the 街镇 for acts on the 街镇 itself). */
   unitId: number
   reason: string | null
 }

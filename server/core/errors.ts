@@ -32,6 +32,10 @@ const FIELD_NAMES: Record<string, string> = {
   status: '状态',
   id: '编号',
   isRepresentative: '居民代表',
+  // 邀请与人员
+  role: '角色',
+  label: '单位名称',
+  validDays: '有效天数',
   // 议事厅
   body: '内容',
   question: '议题',

@@ -14,6 +14,8 @@ export const DEFAULT_LIMITS = {
   post: { max: 10, windowMs: 10 * 60_000 },
   /** Proposals a resident submits for themselves (代录 by the committee is not limited). */
   proposal: { max: 10, windowMs: 60 * 60_000 },
+  /** Invitation codes tried per address, like logins: a code cannot be guessed by trying many. */
+  invitation: { max: 10, windowMs: 10 * 60_000 },
 } satisfies Record<string, Limit>
 
 export type LimitName = keyof typeof DEFAULT_LIMITS

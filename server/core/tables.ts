@@ -20,7 +20,8 @@ export interface IdempotencyKeyTable {
 /** The audit log every staff action goes to (see audit.ts). */
 export interface ModerationLogTable {
   id: Generated<number>
-  actor_id: number
+  /** null: the server's admin command (npm run admin), which has no user. */
+  actor_id: number | null
   action: string
   target_type: string
   target_id: number

@@ -7,6 +7,7 @@ import { proposals } from './migrations/003_proposals'
 import { discussions } from './migrations/004_discussions'
 import { surveys } from './migrations/005_surveys'
 import { paperBatches } from './migrations/006_paper_batches'
+import { invitations } from './migrations/007_invitations'
 import { unitHouseholds } from './migrations/008_unit_households'
 import { referrals } from './migrations/009_referrals'
 import { surveyCells } from './migrations/010_survey_cells'
@@ -19,6 +20,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '004_discussions': discussions,
   '005_surveys': surveys,
   '006_paper_batches': paperBatches,
+  '007_invitations': invitations,
   '008_unit_households': unitHouseholds,
   '009_referrals': referrals,
   '010_survey_cells': surveyCells,

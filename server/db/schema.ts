@@ -8,6 +8,7 @@ import type { DiscussionTables } from '../discussions/tables'
 import type { ModerationTables } from '../moderation/tables'
 import type { SurveyTables } from '../surveys/tables'
 import type { IndicatorTables } from '../indicators/tables'
+import type { StaffTables } from '../staff/tables'
 
 // Kysely's view of the database: each capability declares its own tables (its tables.ts). Timestamps
 // are ISO-8601 UTC strings and flags are 0/1 integers, so one set of migrations and queries serves
@@ -22,4 +23,5 @@ export interface Database
     DiscussionTables,
     ModerationTables,
     SurveyTables,
-    IndicatorTables {}
+    IndicatorTables,
+    StaffTables {}

@@ -37,7 +37,7 @@ export const LogPageSchema = Type.Object({
   items: Type.Array(
     Type.Object({
       id: Type.Integer(),
-      actorId: Type.Integer(),
+      actorId: Nullable(Type.Integer()),
       actorLabel: Type.String(),
       action: Type.String(),
       actionName: Type.String(),

@@ -19,17 +19,19 @@ export async function streetUnits(db: Q, streetId: number): Promise<TreeUnit[]> 
   return out
 }
 
-// Every column that refers to a unit, by table (migrations 001–006): a unit any of them names is kept.
-// A table that starts referring to units must be added here, or deleting a unit it names would fail.
-const RESIDENT_REFS = [['residences', 'building_id']] as const
-const PROPOSAL_REFS = [
+// Every column that refers to a unit, by table: a unit any of them names is kept. A table that starts
+// referring to units must be added here (__tests__/community/unit-references.test.ts checks it against
+// the database's foreign keys), or deleting a unit it names would fail.
+export const RESIDENT_REFS = [['residences', 'building_id']] as const
+export const PROPOSAL_REFS = [
   ['proposals', 'unit_id'],
   ['proposals', 'building_id'],
   ['proposals', 'estate_id'],
   ['proposals', 'neighbourhood_id'],
   ['proposals', 'author_building_id'],
+  ['proposals', 'street_id'],
 ] as const
-const OTHER_REFS = [
+export const OTHER_REFS = [
   ['role_grants', 'unit_id'],
   ['moderation_log', 'unit_id'],
   ['proposal_cosigns', 'building_id'],
@@ -41,8 +43,9 @@ const OTHER_REFS = [
   ['discussion_settings', 'neighbourhood_id'],
   ['surveys', 'unit_id'],
   ['surveys', 'neighbourhood_id'],
-  ['survey_responses', 'building_id'],
+  ['survey_responses', 'unit_id'],
   ['indicator_inputs', 'unit_id'],
+  ['invitations', 'unit_id'],
 ] as const
 
 async function referred(db: Q, ids: number[], refs: readonly (readonly [string, string])[]): Promise<Set<number>> {

@@ -1,8 +1,11 @@
 import type { ModerationLogEntry } from '../../../types'
-import { MODERATION_ACTION_NAMES } from '../../../types'
+import { MODERATION_ACTION_NAMES, ROLE_NAMES } from '../../../types'
 import { decodeIdCursor, encodeIdCursor, enforce, type Context } from '../../discussions'
 import { readLogCheck } from '../policy'
 import { staffNeighbourhoods } from './scope'
+
+/** Who the log names for an act of the server's admin command. */
+const COMMAND_LINE_LABEL = '命令行'
 
 export interface LogFilter {
   unitId?: number
@@ -21,15 +24,21 @@ export interface LogFilter {
 export async function moderationLog(ctx: Context, q: LogFilter): Promise<{ items: ModerationLogEntry[]; nextCursor: string | null }> {
   const { db, principal } = ctx
   enforce(readLogCheck(principal))
-  const nbs = await staffNeighbourhoods(ctx, q.unitId)
-  if (nbs.length === 0) return { items: [], nextCursor: null }
+  // Acts on a 街镇 itself (its admins and departments invited, their roles removed) are logged against
+  // the 街镇: its admins read them with their 居民区' entries.
+  const streets = principal.grants.filter((g) => g.role === 'admin').map((g) => g.unitId)
+  const units =
+    q.unitId !== undefined && streets.includes(q.unitId)
+      ? [q.unitId]
+      : [...(await staffNeighbourhoods(ctx, q.unitId)), ...(q.unitId === undefined ? streets : [])]
+  if (units.length === 0) return { items: [], nextCursor: null }
   const limit = q.limit ?? 50
   let query = db
     .selectFrom('moderation_log as l')
     .innerJoin('units as u', 'u.id', 'l.unit_id')
     .selectAll('l')
     .select('u.name as unit_name')
-    .where('l.unit_id', 'in', nbs)
+    .where('l.unit_id', 'in', units)
   if (q.action) query = q.action.endsWith('.') ? query.where('l.action', 'like', `${q.action}%`) : query.where('l.action', '=', q.action)
   if (q.actorId) query = query.where('l.actor_id', '=', q.actorId)
   if (q.targetType) query = query.where('l.target_type', '=', q.targetType)
@@ -39,11 +48,14 @@ export async function moderationLog(ctx: Context, q: LogFilter): Promise<{ items
   if (q.cursor) query = query.where('l.id', '<', decodeIdCursor(q.cursor))
   const rows = await query.orderBy('l.id', 'desc').limit(limit + 1).execute()
   const page = rows.slice(0, limit)
-  const actorIds = [...new Set(page.map((r) => r.actor_id))]
+  const actorIds = [...new Set(page.flatMap((r) => (r.actor_id === null ? [] : [r.actor_id])))]
   const roles = actorIds.length ? await db.selectFrom('role_grants').select(['user_id', 'role']).where('user_id', 'in', actorIds).execute() : []
-  const labelOf = (id: number) => {
+  const labelOf = (id: number | null) => {
+    if (id === null) return COMMAND_LINE_LABEL
     const mine = roles.filter((r) => r.user_id === id)
-    return mine.some((r) => r.role === 'admin') ? '街镇工作人员' : mine.length ? '居委会' : '居民'
+    // The highest role names them: 街镇工作人员, 居委会, else the referee's (物业 accepting its invitation).
+    const role = mine.find((r) => r.role === 'admin') ?? mine.find((r) => r.role === 'moderator') ?? mine[0]
+    return role ? ROLE_NAMES[role.role] : '居民'
   }
   return {
     items: page.map((r) => ({

@@ -52,7 +52,7 @@ export default function ModerationLogPage() {
       onPage: (page) =>
         setActors((m) => {
           const next = new Map(m)
-          for (const e of page.items) if (e.actorLabel !== '居民') next.set(e.actorId, e.actorLabel)
+          for (const e of page.items) if (e.actorLabel !== '居民' && e.actorId !== null) next.set(e.actorId, e.actorLabel)
           return next
         }),
     },
@@ -120,7 +120,7 @@ export default function ModerationLogPage() {
             <Text className='log-entry__time'>{formatDateTime(e.createdAt)}</Text>
           </View>
           <Text className='log-entry__text'>
-            {e.unitName} · {e.actorLabel === '居民' ? '居民举报触发' : actorName(e.actorId, e.actorLabel)}
+            {e.unitName} · {e.actorLabel === '居民' ? '居民举报触发' : e.actorId === null ? e.actorLabel : actorName(e.actorId, e.actorLabel)}
           </Text>
           {e.reason && <Text className='log-entry__text'>原因：{e.reason}</Text>}
           <Text className='card__note'>
