@@ -141,7 +141,8 @@ export default function ImportPage() {
         {file && <Text className='card__note'>已选择：{file}</Text>}
         {isH5 && <input ref={input} id='import-file' className='setup-file' type='file' accept='.xlsx,.csv' onChange={(e) => void onPicked(e)} />}
         <Button className='card__action' loading={action.busy === 'preview'} onClick={() => void choose()}>
-          {file ? '重新选择文件' : '选择文件'}
+          {/* One label: the button's spinner and a changed label together upset the H5 button's own rendering. */}
+          选择文件
         </Button>
       </Card>
 
