@@ -7,11 +7,12 @@ import './taro-h5'
 import './page-hooks'
 import Taro from '@tarojs/taro'
 import { act } from 'react'
-import type { Me, ProposalDetail, ReferralInboxItem } from '@yishi/types'
+import type { Me, ProposalDetail, ProposalTransition, ReferralInboxItem } from '@yishi/types'
 import { fakeServer } from './fake-server'
 import { setUpScreen } from './screen'
 import { RefereeCard } from '@/referrals/RefereeCard'
 import { useProposalAction } from '@/proposals/useProposalAction'
+import { Timeline } from '@/proposals/parts'
 import { isReferee } from '@/referrals/api'
 import ReferralsPage from '@/pages/referrals/index'
 
@@ -122,4 +123,22 @@ test('the inbox lists the open referrals with their deadline', async () => {
   expect(card.textContent).toContain('已超期')
   expect(card.textContent).toContain('居委会说明：物业职责')
   expect(card.textContent).toContain('请在')
+})
+
+test('the timeline shows a referral’s own steps by name, apart from a state change with the same id', () => {
+  const step = (referralEvent: ProposalTransition['referralEvent'], actorRole: ProposalTransition['actorRole']): ProposalTransition => ({
+    id: 4,
+    from: 'referred',
+    to: 'referred',
+    actorRole,
+    actorLabel: actorRole === 'referee' ? '物业' : '居委会',
+    referralEvent,
+    reason: null,
+    details: null,
+    at: '2026-03-02T02:00:00Z',
+  })
+  const error = jest.spyOn(console, 'error')
+  act(() => screen.root.render(<Timeline steps={[step(null, 'committee'), step('accepted', 'referee'), step('answered', 'referee')]} />))
+  expect([...screen.container.querySelectorAll('.timeline__title')].map((t) => t.textContent)).toEqual(['已转办', '已接收转办', '已答复'])
+  expect(error).not.toHaveBeenCalled()
 })
