@@ -9,7 +9,7 @@ import { act } from 'react'
 import type { Me } from '@yishi/types'
 import { fakeServer } from './fake-server'
 import { resident, setUpScreen } from './screen'
-import { useSession } from '@/accounts/session'
+import { takeAfterLogin, useSession } from '@/accounts/session'
 import { groupCode, normaliseCode } from '@/invitations/api'
 import InvitePage from '@/pages/invite/index'
 
@@ -53,4 +53,14 @@ test('a code from the link, accepted, shows the role and unit, updates who I am 
   expect(useSession.getState().me?.roles).toEqual(moderatorNow.roles)
   await screen.tap('.btn', '居委会工作台')
   expect(toTab).toHaveBeenCalledWith({ url: '/pages/home/index' })
+})
+
+test('a link followed while signed out comes back to this page, with its code, once signed in', async () => {
+  fakeServer({})
+  jest.spyOn(Taro, 'reLaunch').mockImplementation(() => Promise.resolve({ errMsg: 'ok' }))
+  useSession.setState({ token: null, expiresAt: null, me: null })
+  setPageParams({ code: 'K7QM-3XPA' })
+  await act(async () => screen.root.render(<InvitePage />))
+  expect(takeAfterLogin()).toBe('/pages/invite/index?code=K7QM-3XPA')
+  expect(takeAfterLogin()).toBeNull()
 })

@@ -1,6 +1,6 @@
 import Taro, { useRouter } from '@tarojs/taro'
 import { Input, Text, View } from '@tarojs/components'
-import { useState } from 'react'
+import { useEffect, useState } from 'react'
 import type { Me, RoleGrant } from '@yishi/types'
 import { ROLE_NAMES } from '@yishi/types'
 import { Page } from '@/accounts/Page'
@@ -8,10 +8,10 @@ import { Card } from '@/shared/ui/Card'
 import { Button } from '@/shared/ui/Button'
 import { useAction } from '@/shared/hooks/useAction'
 import { ApiRequestError } from '@/shared/request'
-import { HOME_PAGE, useSession } from '@/accounts/session'
+import { hasLiveSession, HOME_PAGE, openAfterLogin, useSession } from '@/accounts/session'
 import { REFERRALS_PAGE } from '@/referrals/api'
 import { SETUP_PAGE } from '@/committee/setup/pages'
-import { ACCEPT_ERRORS, invitationsApi, normaliseCode } from '@/invitations/api'
+import { ACCEPT_ERRORS, INVITE_PAGE, invitationsApi, normaliseCode } from '@/invitations/api'
 import './invite.css'
 
 /** Where someone starts with the role just taken: a 街镇 admin's set-up, a referee's 转办, else 首页. */
@@ -30,10 +30,17 @@ function newGrant(before: Me | null, after: Me): RoleGrant | null {
 /** Takes the role an invitation code grants (typed, or carried by the link's `?code=`). */
 export default function InvitePage() {
   const router = useRouter()
-  const [code, setCode] = useState(() => (router.params.code ? decodeURIComponent(router.params.code).toUpperCase() : ''))
+  const linked = router.params.code ? decodeURIComponent(router.params.code) : ''
+  const [code, setCode] = useState(linked.toUpperCase())
   const [error, setError] = useState<string | null>(null)
   const [granted, setGranted] = useState<RoleGrant | null>(null)
   const action = useAction()
+
+  // Followed while signed out, the link is sent on to the login page: come back here with the code after.
+  useEffect(() => {
+    if (linked && !hasLiveSession()) openAfterLogin(`${INVITE_PAGE}?code=${encodeURIComponent(linked)}`)
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- once: the page reads its link when it opens
+  }, [])
 
   const accept = () => {
     const plain = normaliseCode(code)
