@@ -18,12 +18,14 @@ export default defineAppConfig({
     'pages/proposals/notifications',
     'pages/surveys/answer',
     'pages/surveys/summary',
+    'pages/referrals/index',
+    'pages/invite/index',
   ],
   // Committee (居委会) pages load only for those who open them, keeping the main package small.
   subPackages: [
     {
       root: 'committee',
-      pages: ['verifications/index', 'proposals/index', 'proposals/manage', 'proposals/proxy', 'moderation/index', 'moderation/log', 'discussions/topic', 'discussions/new', 'surveys/index', 'surveys/edit', 'surveys/detail', 'surveys/paper', 'indicators/index', 'indicators/inputs'],
+      pages: ['verifications/index', 'proposals/index', 'proposals/manage', 'proposals/proxy', 'moderation/index', 'moderation/log', 'discussions/topic', 'discussions/new', 'surveys/index', 'surveys/edit', 'surveys/detail', 'surveys/paper', 'indicators/index', 'indicators/inputs', 'setup/index', 'setup/import', 'setup/units', 'setup/staff', 'setup/overdue'],
     },
   ],
   window: {

@@ -2,10 +2,16 @@
 // page shows once, when it mounts: like Taro, useDidShow fires then for the components mounted with
 // the page, not for one that mounts later (it waits for the next show, which never comes here). The
 // pull-down and bottom triggers are left out. Import after './taro-h5' and before any app module.
-const mockPage = { shown: false }
+const mockPage = { shown: false, params: {} as Record<string, string> }
 beforeEach(() => {
   mockPage.shown = false
+  mockPage.params = {}
 })
+
+/** The page's parameters (a link's query) for the next render. */
+export function setPageParams(params: Record<string, string>): void {
+  mockPage.params = params
+}
 jest.mock('@tarojs/taro', () => {
   const { useEffect } = jest.requireActual<typeof import('react')>('react')
   return Object.assign(jest.requireActual('@tarojs/taro'), {
@@ -18,8 +24,8 @@ jest.mock('@tarojs/taro', () => {
         })
         // eslint-disable-next-line react-hooks/exhaustive-deps -- once, as the page's first show
       }, []),
+    useRouter: () => ({ params: mockPage.params }),
     usePullDownRefresh: () => undefined,
     useReachBottom: () => undefined,
   })
 })
-export {}

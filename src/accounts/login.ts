@@ -1,7 +1,7 @@
 import Taro from '@tarojs/taro'
 import type { Session } from '@yishi/types'
 import { accountsApi } from './api'
-import { HOME_PAGE, LOGIN_PAGE, useSession } from './session'
+import { HOME_PAGE, LOGIN_PAGE, takeAfterLogin, useSession } from './session'
 import { syncPrivacyToServer } from './privacy'
 
 // Login and logout. The mini-program logs in with WeChat (Taro.login gives a one-time code that the
@@ -12,6 +12,8 @@ async function finish(session: Session): Promise<void> {
   useSession.getState().signIn(session)
   await syncPrivacyToServer()
   await Taro.switchTab({ url: HOME_PAGE })
+  const next = takeAfterLogin()
+  if (next) await Taro.navigateTo({ url: next })
 }
 
 export async function loginWithDevUser(userId: number): Promise<void> {

@@ -52,6 +52,21 @@ export function isCommittee(me: Me | null): boolean {
   return !!me && me.roles.some((r) => r.role === 'moderator' || r.role === 'admin')
 }
 
+const AFTER_LOGIN_KEY = 'yishi.afterLogin'
+
+/** A page to open once signed in: an invitation link followed while signed out keeps its code. */
+export function openAfterLogin(url: string): void {
+  Taro.setStorageSync(AFTER_LOGIN_KEY, url)
+}
+
+/** The page to open after signing in, once (then forgotten), or null. */
+export function takeAfterLogin(): string | null {
+  const url: unknown = Taro.getStorageSync(AFTER_LOGIN_KEY)
+  if (!url) return null
+  Taro.removeStorageSync(AFTER_LOGIN_KEY)
+  return typeof url === 'string' ? url : null
+}
+
 let redirecting = false
 
 /** Leave for the login page (once, even if several requests fail with 401 together). */

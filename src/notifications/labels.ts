@@ -9,6 +9,8 @@ const KIND_NAMES: Record<string, string> = {
   'proposal.merged': '提案合并',
   'proposal.meeting': '会议记录',
   'proposal.referral_answer': '转办答复',
+  'proposal.referral_accept': '转办已接收',
+  'proposal.escalated': '超期上报街镇',
   'proposal.published': '内容审核',
   'proposal.hidden': '内容审核',
   'proposal.expiring': '即将到期',

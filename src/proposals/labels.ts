@@ -1,6 +1,6 @@
 import dayjs from 'dayjs'
 import type { ProposalListItem, ProposalState, ProposalTransition, VoteChoice } from '@yishi/types'
-import { PROPOSAL_CATEGORY_NAMES, REFERRAL_TARGET_NAMES, type ReferralTarget } from '@yishi/types'
+import { PROPOSAL_CATEGORY_NAMES, REFERRAL_TARGET_NAMES, type ReferralEventKind, type ReferralTarget } from '@yishi/types'
 import { shanghaiDay } from '@yishi/types/time'
 import { formatDateTime } from '@/shared/format'
 
@@ -162,6 +162,9 @@ export function transitionNotes(t: ProposalTransition, mergedIntoTitle?: string 
   if (typeof d.budgetPlanned === 'number') out.push(`预算：${formatYuan(d.budgetPlanned)}`)
   return out
 }
+
+/** A referral's own step on the timeline (the state stays 已转办). */
+export const REFERRAL_EVENT_TITLES: Record<ReferralEventKind, string> = { accepted: '已接收转办', answered: '已答复' }
 
 /** The actor of a timeline step, as residents may see it. */
 export function actorText(t: ProposalTransition): string {

@@ -9,7 +9,7 @@ import { formatDateTime } from '@/shared/format'
 import { useAction } from '@/shared/hooks/useAction'
 import { keysOf } from '@/shared/keys'
 import { proposalsApi } from './api'
-import { actorText, formatDay, formatYuan, stateLabel, transitionNotes, VOTE_LABELS, VOTE_RULE_TEXT } from './labels'
+import { actorText, formatDay, formatYuan, REFERRAL_EVENT_TITLES, stateLabel, transitionNotes, VOTE_LABELS, VOTE_RULE_TEXT } from './labels'
 import { StarsView } from './ui'
 
 // The sections of a proposal's page, each a card of its own.
@@ -39,9 +39,10 @@ export function Timeline({ steps, mergedIntoTitle }: { steps: ProposalTransition
   return (
     <Card title='办理记录'>
       {steps.map((t, i) => (
-        <View key={t.id} className={`timeline__item ${i === steps.length - 1 ? 'timeline__item--last' : ''}`}>
+        // Referral events come from their own table: their ids may equal a state change's.
+        <View key={`${t.referralEvent ?? 'state'}-${t.id}`} className={`timeline__item ${i === steps.length - 1 ? 'timeline__item--last' : ''}`}>
           <View className='timeline__dot' />
-          <Text className='timeline__title'>{t.from === null ? '提交提案' : stateLabel(t.to)}</Text>
+          <Text className='timeline__title'>{t.referralEvent ? REFERRAL_EVENT_TITLES[t.referralEvent] : t.from === null ? '提交提案' : stateLabel(t.to)}</Text>
           <Text className='timeline__meta'>
             {actorText(t)} · {formatDateTime(t.at)}
           </Text>

@@ -28,6 +28,8 @@ export interface RequestOptions {
   idempotencyKey?: string
   /** Retries after the first attempt for network failures; default 2. */
   retries?: number
+  /** Send `data` as it is (a file's bytes) with this content type instead of JSON. */
+  contentType?: string
 }
 
 export class ApiRequestError extends Error {
@@ -107,7 +109,7 @@ export function showError(message: string): void {
 export async function request<T>(path: string, options: RequestOptions = {}): Promise<T> {
   const method = options.method ?? 'GET'
   const isWrite = method !== 'GET'
-  const header: Record<string, string> = { 'Content-Type': 'application/json' }
+  const header: Record<string, string> = { 'Content-Type': options.contentType ?? 'application/json' }
   const token = options.anonymous ? null : hooks.getToken()
   if (token) header.Authorization = `Bearer ${token}`
   // One key per logical call, shared by all of its attempts, so the server replays instead of redoing.
@@ -157,4 +159,8 @@ export const api = {
   get: <T>(path: string, options?: Omit<RequestOptions, 'method' | 'data'>) => request<T>(path, { ...options, method: 'GET' }),
   post: <T>(path: string, data?: unknown, options?: Omit<RequestOptions, 'method' | 'data'>) =>
     request<T>(path, { ...options, method: 'POST', data }),
+  put: <T>(path: string, data?: unknown, options?: Omit<RequestOptions, 'method' | 'data'>) => request<T>(path, { ...options, method: 'PUT', data }),
+  patch: <T>(path: string, data?: unknown, options?: Omit<RequestOptions, 'method' | 'data'>) =>
+    request<T>(path, { ...options, method: 'PATCH', data }),
+  delete: <T>(path: string, options?: Omit<RequestOptions, 'method' | 'data'>) => request<T>(path, { ...options, method: 'DELETE' }),
 }

@@ -15,6 +15,7 @@ import { HallHomeSection } from '@/discussions/HallHomeSection'
 import { ModerationQueueLine } from '@/moderation/QueueLine'
 import { SurveysHomeSection } from '@/surveys/HomeSection'
 import { SurveysCommitteeLine } from '@/surveys/CommitteeLine'
+import { isReferee, REFERRALS_PAGE, referralsApi } from '@/referrals/api'
 
 function CommitteeCard({ pending }: { pending: number | null }) {
   const me = useMe()
@@ -40,11 +41,35 @@ function CommitteeCard({ pending }: { pending: number | null }) {
   )
 }
 
+/** A 物业, 业委会 or 街镇 department: what the 居委会 referred to it and still waits for an answer. */
+function RefereeHomeCard({ open }: { open: number | null }) {
+  const me = useMe()
+  const role = me?.roles[0]
+  return (
+    <Card title='转办事项' tone='accent' className='referee-home'>
+      {role && (
+        <Text className='card__text'>
+          {ROLE_NAMES[role.role]} · {role.unitName}
+        </Text>
+      )}
+      <View className='stat'>
+        <Text className='stat__value'>{open === null ? '—' : open}</Text>
+        <Text className='stat__label'>件转办等待处理</Text>
+      </View>
+      <Button className='card__action' onClick={() => Taro.navigateTo({ url: REFERRALS_PAGE })}>
+        去处理
+      </Button>
+    </Card>
+  )
+}
+
 export default function HomePage() {
   const me = useMe()
   const token = useSession((s) => s.token)
   const [pending, setPending] = useState<number | null>(null)
+  const [referrals, setReferrals] = useState<number | null>(null)
   const committee = isCommittee(me)
+  const referee = isReferee(me)
 
   const load = async () => {
     if (!token) return
@@ -52,6 +77,10 @@ export default function HomePage() {
     if (isCommittee(fresh)) {
       const res = await committeeApi.list('pending', true).catch(() => null)
       setPending(res ? res.items.length : null)
+    }
+    if (isReferee(fresh)) {
+      const res = await referralsApi.inbox('open', true).catch(() => null)
+      setReferrals(res ? res.items.length : null)
     }
   }
 
@@ -72,6 +101,7 @@ export default function HomePage() {
 
       <UnreadNewsCard />
       {committee && <CommitteeCard pending={pending} />}
+      {referee && <RefereeHomeCard open={referrals} />}
       {(!committee || me?.residence) && <ResidenceCard me={me} />}
 
       <HallHomeSection />

@@ -15,6 +15,10 @@ import { useAction } from '@/shared/hooks/useAction'
 import { RESIDENCE_PAGE } from '@/accounts/ResidenceCard'
 import { VERIFICATIONS_PAGE } from '@/committee/api'
 import { MyProposalsCard } from '@/proposals/HomeSection'
+import { SETUP_PAGE, STAFF_PAGE } from '@/committee/setup/pages'
+import { adminStreet } from '@/community/api'
+import { INVITE_PAGE } from '@/invitations/api'
+import { isReferee, REFERRALS_PAGE } from '@/referrals/api'
 
 const STATUS_TONE = { pending: 'warn', approved: 'success', rejected: 'danger' } as const
 
@@ -92,10 +96,19 @@ export default function MinePage() {
 
       <MyProposalsCard />
 
+      {(isCommittee(me) || isReferee(me)) && (
+        <Card title='工作'>
+          {isReferee(me) && <ListRow label='转办事项' arrow onClick={() => Taro.navigateTo({ url: REFERRALS_PAGE })} />}
+          {adminStreet(me) && <ListRow label='街镇设置' arrow onClick={() => Taro.navigateTo({ url: SETUP_PAGE })} />}
+          {isCommittee(me) && <ListRow label='工作人员与邀请' arrow onClick={() => Taro.navigateTo({ url: STAFF_PAGE })} />}
+          {isCommittee(me) && <ListRow label='居委会：认证审核' arrow onClick={() => Taro.navigateTo({ url: VERIFICATIONS_PAGE })} />}
+        </Card>
+      )}
+
       <Card title='设置'>
         <LargeTextRow />
         <ListRow label='隐私说明' arrow onClick={() => Taro.navigateTo({ url: '/pages/privacy/index' })} />
-        {isCommittee(me) && <ListRow label='居委会：认证审核' arrow onClick={() => Taro.navigateTo({ url: VERIFICATIONS_PAGE })} />}
+        {me && <ListRow label='输入邀请码' arrow onClick={() => Taro.navigateTo({ url: INVITE_PAGE })} />}
       </Card>
 
       <View className='btn-stack'>

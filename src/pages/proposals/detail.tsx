@@ -12,6 +12,7 @@ import { categoryName, deadlineText, STATE_VIEWS } from '@/proposals/labels'
 import { CosignBar, StateBadge } from '@/proposals/ui'
 import { EvaluationCard, ImplementationCard, MeetingsCard, Photos, Timeline, VoteCard } from '@/proposals/parts'
 import { topicUrl } from '@/discussions/routes'
+import { RefereeCard } from '@/referrals/RefereeCard'
 
 export default function ProposalDetailPage() {
   const router = useRouter()
@@ -152,6 +153,8 @@ export default function ProposalDetailPage() {
           )}
         </Card>
       )}
+
+      <RefereeCard d={d} action={action} />
 
       {d.vote && <VoteCard detail={d} onChanged={(vote) => load.set({ ...d, vote })} />}
       <ImplementationCard detail={d} />

@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '逾期事项', enablePullDownRefresh: true })

@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '转办事项',
+  enablePullDownRefresh: true,
+})
