@@ -5,6 +5,8 @@
  * background found by walking up); the confirm dialog follows the same rules. And a quick back from a
  * card never leaves a blank screen.
  */
+import fs from 'node:fs'
+import path from 'node:path'
 import type { Page } from '@playwright/test'
 import { expect, journey, test, type App, type Api } from './support/app'
 
@@ -12,6 +14,7 @@ journey('readability')
 
 const RESIDENT = '居民代表 · 梧桐新村3号楼'
 const COMMITTEE = '居委会 · 梧桐'
+const STREET_ADMIN = '街道工作人员'
 
 type Limits = { text: number; target: number }
 const NORMAL: Limits = { text: 16, target: 44 }
@@ -154,7 +157,25 @@ async function residentRoutes(api: Api): Promise<string[]> {
     '/pages/proposals/notifications',
     `/pages/surveys/answer?id=${id.survey}`,
     `/pages/surveys/summary?id=${id.survey}`,
+    '/pages/invite/index',
+    // A resident is told it is for 物业, 业委会 and 街镇 departments: that notice is measured too.
+    '/pages/referrals/index',
+    '/pages/login/index',
   ]
+}
+
+/** The 街镇 admin's set-up pages. */
+const STREET_ROUTES = ['/committee/setup/index', '/committee/setup/import', '/committee/setup/units', '/committee/setup/staff', '/committee/setup/overdue']
+
+/** Every page src/app.config.ts declares, main package and subpackages, as routes. */
+function declaredPages(): string[] {
+  const config = fs.readFileSync(path.join(__dirname, '../src/app.config.ts'), 'utf8')
+  const main = config.slice(config.indexOf('pages: ['), config.indexOf('subPackages'))
+  const pages = [...main.matchAll(/'(pages\/[^']+)'/g)].map((m) => `/${m[1]}`)
+  for (const sub of config.matchAll(/root: '([^']+)',\s*pages: \[([^\]]+)\]/g)) {
+    for (const page of sub[2].matchAll(/'([^']+)'/g)) pages.push(`/${sub[1]}/${page[1]}`)
+  }
+  return pages
 }
 
 async function committeeRoutes(api: Api): Promise<string[]> {
@@ -259,6 +280,16 @@ test('every page a resident reaches is readable in normal and 大字模式', asy
 test('every committee page is readable in normal and 大字模式', async ({ app, api }) => {
   await signedInAs(app, COMMITTEE)
   await measure(app, await committeeRoutes(api))
+})
+
+test('every 街镇 set-up page is readable in normal and 大字模式', async ({ app }) => {
+  await signedInAs(app, STREET_ADMIN)
+  await measure(app, STREET_ROUTES)
+})
+
+test('no page of the app goes unmeasured', async ({ api }) => {
+  const measured = new Set([...(await residentRoutes(api)), ...(await committeeRoutes(api)), ...STREET_ROUTES].map((r) => r.split('?')[0]))
+  expect(declaredPages().filter((p) => !measured.has(p))).toEqual([])
 })
 
 test('the confirm dialog, the toast and the picker follow the text size and reach the contrast', async ({ app }) => {
