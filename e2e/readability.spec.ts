@@ -160,9 +160,11 @@ async function residentRoutes(api: Api): Promise<string[]> {
     '/pages/invite/index',
     // A resident is told it is for 物业, 业委会 and 街镇 departments: that notice is measured too.
     '/pages/referrals/index',
-    '/pages/login/index',
   ]
 }
+
+/** Shown only to someone signed out. */
+const SIGNED_OUT_ROUTES = ['/pages/login/index']
 
 /** The 街镇 admin's set-up pages. */
 const STREET_ROUTES = ['/committee/setup/index', '/committee/setup/import', '/committee/setup/units', '/committee/setup/staff', '/committee/setup/overdue']
@@ -287,8 +289,23 @@ test('every 街镇 set-up page is readable in normal and 大字模式', async ({
   await measure(app, STREET_ROUTES)
 })
 
+test('the login page, signed out, is readable in normal and 大字模式 (its own switch)', async ({ app }) => {
+  await signedInAs(app, RESIDENT)
+  await app.logout()
+  const failures: string[] = []
+  for (const [large, limits] of [[false, NORMAL], [true, LARGE]] as const) {
+    const mode = app.on(large ? '.page--normal' : '.page--large')
+    if ((await mode.count()) > 0) await app.on('taro-switch-core input').first().click()
+    await expect(app.on(large ? '.page--large' : '.page--normal').first()).toBeVisible()
+    for (const p of await problemsOn(app, limits)) failures.push(`${large ? '大字' : '普通'} ${SIGNED_OUT_ROUTES[0]}: ${p}`)
+  }
+  await app.on('taro-switch-core input').first().click()
+  expect(failures, failures.join('\n')).toEqual([])
+})
+
 test('no page of the app goes unmeasured', async ({ api }) => {
-  const measured = new Set([...(await residentRoutes(api)), ...(await committeeRoutes(api)), ...STREET_ROUTES].map((r) => r.split('?')[0]))
+  const routes = [...(await residentRoutes(api)), ...(await committeeRoutes(api)), ...STREET_ROUTES, ...SIGNED_OUT_ROUTES]
+  const measured = new Set(routes.map((r) => r.split('?')[0]))
   expect(declaredPages().filter((p) => !measured.has(p))).toEqual([])
 })
 
