@@ -86,6 +86,8 @@ export interface VerificationRequest {
   room: string
   status: VerificationStatus
   reason: string | null
+  /** 居民代表, set by the 居委会 (at approval or later). */
+  isRepresentative: boolean
   requestedAt: string
   reviewedAt: string | null
 }

@@ -208,6 +208,9 @@ describeEachDatabase('staff: invitations, the staff list and 居民代表', (dia
     expect((await call(await s.loginAs(RESIDENT), 'PUT', url, { isRepresentative: true })).status).toBe(403)
     const named = await call(moderator, 'PUT', url, { isRepresentative: true })
     expect(named).toMatchObject({ status: 200, body: { id: approved, isRepresentative: true } })
+    // The review list, where the 居委会 changes it, shows it.
+    const listed = (await call(moderator, 'GET', '/api/verifications?status=approved')).body.items.find((i: JsonBody) => i.id === approved)
+    expect(listed.isRepresentative).toBe(true)
     expect((await call(await s.loginAs(ADMIN), 'PUT', url, { isRepresentative: false })).body.isRepresentative).toBe(false)
     expect((await call(moderator, 'PUT', `/api/residences/${await residence('pending')}/representative`, { isRepresentative: true })).body.error.code).toBe('not_verified')
 

@@ -66,6 +66,7 @@ export const toRequest = (r: ResidenceRow): VerificationRequest => ({
   room: r.room,
   status: r.status as VerificationStatus,
   reason: r.reason,
+  isRepresentative: r.is_representative === 1,
   requestedAt: r.requested_at,
   reviewedAt: r.reviewed_at,
 })

@@ -51,6 +51,7 @@ export const VerificationRequestSchema = Type.Object({
   room: Type.String(),
   status: Type.String(),
   reason: Nullable(Type.String()),
+  isRepresentative: Type.Boolean(),
   requestedAt: Type.String(),
   reviewedAt: Nullable(Type.String()),
 })

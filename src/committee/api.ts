@@ -1,7 +1,7 @@
-import type { VerificationRequest, VerificationStatus } from '@yishi/types'
+import type { Residence, VerificationRequest, VerificationStatus } from '@yishi/types'
 import { api } from '@/shared/request'
 
-// The committee (居委会) part of the API: reviewing residence requests.
+// The committee (居委会) part of the API: reviewing residence requests and naming 居民代表.
 
 export const VERIFICATIONS_PAGE = '/committee/verifications/index'
 
@@ -11,6 +11,7 @@ export const committeeApi = {
   approve: (id: number, isRepresentative: boolean) =>
     api.post<VerificationRequest>(`/api/verifications/${id}/approve`, { isRepresentative }),
   reject: (id: number, reason: string) => api.post<VerificationRequest>(`/api/verifications/${id}/reject`, { reason }),
+  setRepresentative: (id: number, isRepresentative: boolean) => api.put<Residence>(`/api/residences/${id}/representative`, { isRepresentative }),
 }
 
 /** Reasons a moderator picks most often; they may also type their own. */

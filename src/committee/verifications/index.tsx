@@ -21,6 +21,17 @@ import { checkReason, COMMON_REJECT_REASONS, committeeApi, REASON_MAX_LENGTH } f
 const TABS = keysOf(VERIFICATION_STATUS_NAMES).map((value) => ({ value, label: VERIFICATION_STATUS_NAMES[value] }))
 const TAB_TONE = { pending: 'warn', approved: 'success', rejected: 'danger' } as const
 
+/** 居民代表 among approved residents: named or unnamed at any time, not only at approval. */
+function RepresentativeSwitch({ item }: { item: VerificationRequest }) {
+  const [on, setOn] = useState(item.isRepresentative)
+  const action = useAction()
+  const change = (value: boolean) =>
+    action.run('representative', async () => setOn((await committeeApi.setRepresentative(item.id, value)).isRepresentative), {
+      done: value ? '已设为居民代表' : '已取消居民代表',
+    })
+  return <SwitchRow label='居民代表' hint='由居委会认定，可参加居民代表会议' checked={on} onChange={(v) => void change(v)} />
+}
+
 function RequestCard({ item, onDone }: { item: VerificationRequest; onDone: (updated: VerificationRequest) => void }) {
   const [representative, setRepresentative] = useState(false)
   const [rejecting, setRejecting] = useState(false)
@@ -65,6 +76,8 @@ function RequestCard({ item, onDone }: { item: VerificationRequest; onDone: (upd
           <Text className='kv__value'>{item.reason}</Text>
         </View>
       )}
+
+      {item.status === 'approved' && <RepresentativeSwitch item={item} />}
 
       {item.status === 'pending' && !rejecting && (
         <View>
