@@ -2,6 +2,7 @@
 // implementation and the residents' evaluation. Shared by the server and the app.
 import type { Page } from './api'
 import type { UnitLevel } from './community'
+import type { MediaPhoto } from './media'
 
 export type ProposalState =
   | 'submitted'
@@ -259,7 +260,8 @@ export interface EvaluationSummary {
 
 export interface ProposalDetail extends ProposalListItem {
   body: string
-  photos: string[]
+  /** Rejected photos are left out, pending ones shown to their uploader and the committee only. */
+  photos: MediaPhoto[]
   unitLevelName: string
   /** Hidden from residents: the committee member who entered it and the resident's note (代录). */
   staffNote: string | null

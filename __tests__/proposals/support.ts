@@ -1,5 +1,6 @@
 import type { InjectOptions } from 'fastify'
 import type { Overrides } from '../../server/app'
+import type { Config } from '../../server/config'
 import type { Dialect } from '../../server/core/db'
 import { startServer, type JsonBody, type TestServer } from '../support/server'
 
@@ -59,9 +60,13 @@ const PROPOSAL_TABLES = [
  * A seeded server whose proposals start empty (the suites count exactly what they create), unless
  * keepDemo keeps the demo proposals.
  */
-export async function startProposalServer(dialect: Dialect, overrides: Overrides = {}, opts: { keepDemo?: boolean } = {}): Promise<ProposalServer> {
+export async function startProposalServer(
+  dialect: Dialect,
+  overrides: Overrides = {},
+  opts: { keepDemo?: boolean; config?: Partial<Config> } = {},
+): Promise<ProposalServer> {
   const clock = new TestClock()
-  const s = await startServer(dialect, { overrides: { clock: clock.now, ...overrides } })
+  const s = await startServer(dialect, { config: opts.config, overrides: { clock: clock.now, ...overrides } })
   const db = s.app.db.kysely
   if (!opts.keepDemo) for (const t of PROPOSAL_TABLES) await db.deleteFrom(t).execute()
   const tokens = new Map<number, string>()

@@ -30,8 +30,10 @@ import { Cursor, DateString, Id, literals, PageLimit, Text } from '../core/schem
 // Requests
 // ---------------------------------------------------------------------------
 
-// Photo URLs or upload ids, until an upload service exists (count and length checked with a plain message).
+// Progress photos: URLs, until progress updates take uploads as proposals do (count and length checked with a plain message).
 const Photos = Type.Array(Type.String(), { maxItems: 50 })
+/** Uploads (POST /api/media) attached to what is submitted; more than nine is refused with a plain message. */
+const PhotoIds = Type.Array(Id, { maxItems: 50 })
 const Room = Type.String({ minLength: 1, maxLength: 20, pattern: '^\\s*[0-9A-Za-z\\u4e00-\\u9fa5\\-－# ]+\\s*$' })
 const Yuan = Type.Number({ minimum: 0, maximum: 1_000_000_000 })
 const REFERRAL_TARGETS = ['property', 'owners_committee', 'street'] as const
@@ -61,7 +63,7 @@ export const SubmitBody = Type.Object(
     category: literals(PROPOSAL_CATEGORIES),
     level: Type.Optional(literals(['building', 'estate', 'neighbourhood'] as const)),
     unitId: Type.Optional(Id),
-    photos: Type.Optional(Photos),
+    photos: Type.Optional(PhotoIds),
     hideBuilding: Type.Optional(Type.Boolean()),
     /** 代录: a committee member enters it for a resident who came in person. */
     onBehalfOf: Type.Optional(Type.Object({ buildingId: Id, note: Type.Optional(Text({ maxLength: 200 })) }, { additionalProperties: false })),
@@ -267,7 +269,9 @@ const Titled = Type.Object({ id: Type.Integer(), title: Type.String() })
 export const DetailSchema = Type.Object({
   ...listItemFields,
   body: Type.String(),
-  photos: Type.Array(Type.String()),
+  photos: Type.Array(
+    Type.Object({ id: Type.Integer(), url: Type.String(), thumbUrl: Nullable(Type.String()), status: OneOf(['pending', 'visible', 'rejected'] as const) }),
+  ),
   unitLevelName: Type.String(),
   staffNote: Nullable(Type.String()),
   mergedInto: Nullable(Titled),

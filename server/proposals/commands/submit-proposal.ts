@@ -1,6 +1,7 @@
 import type { ProposalDetail } from '../../../types'
 import { UNIT_LEVEL_NAMES } from '../../../types'
 import { badInput } from '../../core/errors'
+import { attachPhotos } from '../../media'
 import type { CommandContext, Q } from '../context'
 import { deny, homeUnitRefusal, submitRefusal } from '../policy'
 import { proposalDetail } from '../queries/detail'
@@ -10,6 +11,7 @@ import { cosignThreshold, deadlineFor } from '../rules'
 import { loadSettings } from '../settings'
 import { householdsIn, proposalUnit, type ProposalUnit } from '../units'
 
+// Progress updates' photo URLs; a proposal's photos are uploads (attachPhotos).
 const MAX_PHOTOS = 6
 const chars = (s: string) => [...s].length
 
@@ -20,13 +22,13 @@ export function checkPhotos(photos: string[] | undefined): string[] {
   return list
 }
 
-/** The text as stored: trimmed, long enough, with at most six photos. */
-export function cleanSubmission(b: SubmitInput): { title: string; body: string; photos: string[] } {
+/** The text as stored: trimmed and long enough. */
+export function cleanSubmission(b: SubmitInput): { title: string; body: string } {
   const title = b.title.trim()
   const body = b.body.trim()
   if (chars(title) < 5) throw badInput('title', '标题至少需要 5 个字')
   if (!body) throw badInput('body', '请填写内容')
-  return { title, body, photos: checkPhotos(b.photos) }
+  return { title, body }
 }
 
 const LEVEL_INDEX = { building: 0, estate: 1, neighbourhood: 2 } as const
@@ -45,7 +47,7 @@ export async function chooseUnit(db: Q, home: number[], b: Pick<SubmitInput, 'un
 export async function enterProposal(
   ctx: CommandContext,
   b: SubmitInput,
-  text: { title: string; body: string; photos: string[] },
+  text: { title: string; body: string },
   unit: ProposalUnit,
   author: { buildingId: number; proxy: { note: string | null } | null },
 ): Promise<ProposalDetail> {
@@ -68,7 +70,7 @@ export async function enterProposal(
         estate_id: unit.estateId,
         neighbourhood_id: unit.neighbourhoodId,
         street_id: unit.streetId,
-        photos: JSON.stringify(text.photos),
+        photos: '[]',
         author_id: author.proxy ? null : userId,
         author_building_id: author.buildingId,
         hide_building: b.hideBuilding ? 1 : 0,
@@ -87,6 +89,9 @@ export async function enterProposal(
       })
       .returning('id')
       .executeTakeFirstOrThrow()
+    // Attached by whoever submits: the resident, or the committee member entering it for them (代录).
+    const photos = await attachPhotos(trx, { ids: b.photos ?? [], userId, owner: { kind: 'proposal', id }, now })
+    if (photos.length > 0) await trx.updateTable('proposals').set({ photos: JSON.stringify(photos) }).where('id', '=', id).execute()
     await trx
       .insertInto('proposal_transitions')
       .values({

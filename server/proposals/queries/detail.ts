@@ -18,13 +18,14 @@ import type {
 import { REFERRAL_TARGET_NAMES, UNIT_LEVEL_NAMES } from '../../../types'
 import { STAFF_LABEL } from '../../accounts'
 import { maskPersonalInfo } from '../../content'
-import { notFound } from '../../core/errors'
+import { AppError, notFound } from '../../core/errors'
+import { photosFor, type OwnerReader } from '../../media'
 import type { Q, ReadContext } from '../context'
-import { canCosign, canEvaluate, canVote, deny, isRefereeOf, readRefusal, rolesOn, type Viewer } from '../policy'
+import { canCosign, canEvaluate, canVote, deny, isRefereeOf, readRefusal, rolesOn, viewerOf, type Viewer } from '../policy'
 import { allowedTransitions, correctionsIn, referralStatus, toYuan } from '../rules'
 import { loadSettings } from '../settings'
 import { householdOf } from '../units'
-import { labelOf, marks, parsePhotos, toItem } from './items'
+import { labelOf, marks, parsePhotoIds, parsePhotos, toItem } from './items'
 import { detailQuery, type DetailRow } from './select'
 import { householdBallot, tallyVote } from './tally'
 
@@ -36,6 +37,18 @@ export async function readableProposal(db: Q, v: Viewer, id: number): Promise<De
   if (!row) throw notFound('提案')
   deny(readRefusal(v, row))
   return row
+}
+
+/** Whether a caller may read the proposal: its photos are readable by the same people. */
+export function proposalReadable(db: Q): OwnerReader {
+  return (principal, id) =>
+    readableProposal(db, viewerOf(principal), id).then(
+      () => true,
+      (err) => {
+        if (err instanceof AppError) return false
+        throw err
+      },
+    )
 }
 
 /** GET /api/proposals/:id, and what most writes answer with (read inside their transaction). */
@@ -205,7 +218,7 @@ export async function loadDetail(db: Q, v: Viewer, row: DetailRow, now: Date): P
   return {
     ...item,
     body: original ? row.body : maskPersonalInfo(row.body),
-    photos: parsePhotos(row.photos),
+    photos: await photosFor(db, v.principal, parsePhotoIds(row.photos)),
     unitLevelName: UNIT_LEVEL_NAMES[row.level as ProposalLevel],
     staffNote: committee ? row.staff_note : null,
     mergedInto: mergedInto ? { id: mergedInto.id, title: original ? mergedInto.title : maskPersonalInfo(mergedInto.title) } : null,

@@ -2,6 +2,7 @@
 // co-signatures and follows among its ids), never one per row.
 import type { ContentStatus, ProposalCategory, ProposalLevel, ProposalListItem, ProposalState } from '../../../types'
 import { maskPersonalInfo } from '../../content'
+import { thumbUrl } from '../../media'
 import type { Q } from '../context'
 import { ownSignerKey } from '../cosignatures'
 import { rolesOn, type Viewer } from '../policy'
@@ -16,6 +17,18 @@ export function parsePhotos(json: string): string[] {
   try {
     const v = JSON.parse(json) as unknown
     return Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : []
+  } catch {
+    return []
+  }
+}
+
+const coverOf = (ids: number[]) => (ids.length > 0 ? thumbUrl(ids[0], 'image') : null)
+
+/** A proposal's photos: the ids of its uploads, in the order the resident chose them. */
+export function parsePhotoIds(json: string): number[] {
+  try {
+    const v = JSON.parse(json) as unknown
+    return Array.isArray(v) ? v.filter((x): x is number => Number.isInteger(x)) : []
   } catch {
     return []
   }
@@ -44,7 +57,7 @@ export function toItem(v: Viewer, r: ListRow, now: Date, cosigned: Set<number>, 
     isMine: roles.includes('author'),
     cosignedByMe: cosigned.has(r.id),
     followedByMe: followed.has(r.id),
-    coverPhoto: parsePhotos(r.photos)[0] ?? null,
+    coverPhoto: coverOf(parsePhotoIds(r.photos)),
     voteClosesAt: r.vote_closes_at,
     createdAt: r.created_at,
     updatedAt: r.updated_at,
