@@ -81,11 +81,13 @@ export const mediaRoutes: FastifyPluginAsyncTypebox<MediaPorts> = async (app, po
   }
 
   app.post('/api/media', { schema: { response: { 201: UploadSchema } } }, async (request, reply) => {
-    const ctx = context(request, reply, 201)
-    const bytes = await readFile(request)
-    // The stored answer of an Idempotency-Key is for these bytes: the same key with another file is refused.
-    request.body = { sha256: createHash('sha256').update(bytes).digest('hex') }
-    return uploadMedia(ctx, bytes, () => reply.getHeader('idempotent-replayed') === 'true')
+    const file = async () => {
+      const bytes = await readFile(request)
+      // The stored answer of an Idempotency-Key is for these bytes: the same key with another file is refused.
+      request.body = { sha256: createHash('sha256').update(bytes).digest('hex') }
+      return bytes
+    }
+    return uploadMedia(context(request, reply, 201), file, () => reply.getHeader('idempotent-replayed') === 'true')
   })
 
   app.get('/api/media/:id', { schema: { params: IdParams } }, async (request, reply) => {

@@ -40,12 +40,12 @@ async function prepare(bytes: Buffer) {
 }
 
 /**
- * Stores an upload. The files are written first under fresh keys; the row that makes them reachable is
+ * Stores an upload (the request's file is read once the caller may upload). The files are written first under fresh keys; the row that makes them reachable is
  * the idempotent write, so a replayed request answers the first upload and its own files are removed.
  */
-export async function uploadMedia(ctx: MediaContext, bytes: Buffer, replayed: () => boolean): Promise<MediaUpload> {
+export async function uploadMedia(ctx: MediaContext, read: () => Promise<Buffer>, replayed: () => boolean): Promise<MediaUpload> {
   deny(uploadRefusal(ctx.principal))
-  const file = await prepare(bytes)
+  const file = await prepare(await read())
   const units = await screeningUnits(ctx)
   const screening = screeningFor(file.kind, { wechat: ctx.app.mediaCheck !== null, staff: ctx.principal.grants.length > 0 })
 
