@@ -217,7 +217,7 @@ export interface ProgressUpdate {
   id: number
   percent: number
   text: string
-  photos: string[]
+  photos: MediaPhoto[]
   /** Total spent so far in yuan, when reported (居务公开). */
   budgetSpent: number | null
   /** It lowered the percent or the spending reported before it (更正); its text says why. */
@@ -304,7 +304,8 @@ export interface ReferralSummary {
 export interface ProgressRequest {
   percent: number
   text: string
-  photos?: string[]
+  /** Ids of the committee member's uploads (POST /api/media). */
+  photos?: number[]
   budgetSpent?: number
   /** Required to lower the percent or the spending reported before (更正); the text then says why. */
   correction?: boolean

@@ -153,4 +153,31 @@ describeEachDatabase('media: uploading', (dialect) => {
     expect(res.status).toBe(201)
     expect(res.body.photos.map((p: { id: number }) => p.id)).toEqual([photo.body.id])
   })
+
+  it('attaches the committee’s photos to a progress update, readable by the proposal’s readers', async () => {
+    const mod = await s.userIdOf(MOD_WUTONG)
+    const b3 = (await s.residentsOf('梧桐新村', '3号楼')).map((r) => r.userId)
+    const id = (await s.call(b3[0], 'POST', '/api/proposals', proposalBody({ title: '楼道照明改造' }))).body.id
+    for (const u of b3.slice(1)) await s.call(u, 'POST', `/api/proposals/${id}/cosign`)
+    for (const step of [
+      { to: 'accepted' },
+      { to: 'deliberating' },
+      { to: 'approved', minutes: '居民代表会议表决通过' },
+      { to: 'implementing', owner: '物业', plannedDate: '2025-12-31' },
+    ]) {
+      expect((await s.call(mod, 'POST', `/api/proposals/${id}/transitions`, step)).status).toBe(200)
+    }
+    const lamp = await upload(mod, await png())
+    const residentsPhoto = await upload(resident, await png())
+    const refused = await s.call(mod, 'POST', `/api/proposals/${id}/progress`, { percent: 50, text: '灯具已更换', photos: [lamp.body.id, residentsPhoto.body.id] })
+    expect(refused.body.error?.message).toBe('只能附上自己上传的照片')
+    const res = await s.call(mod, 'POST', `/api/proposals/${id}/progress`, { percent: 50, text: '灯具已更换', photos: [lamp.body.id] })
+    expect(res.status).toBe(201)
+    const photo = { id: lamp.body.id, url: lamp.body.url, thumbUrl: lamp.body.thumbUrl, status: 'visible' }
+    expect(res.body.photos).toEqual([photo])
+    expect((await s.call(b3[3], 'GET', `/api/proposals/${id}`)).body.progress.map((p: { photos: unknown }) => p.photos)).toEqual([[photo]])
+    expect((await fetchBytes(b3[3], lamp.body.thumbUrl)).status).toBe(200)
+    const outsider = (await s.residentsOf('香樟苑', '1号楼'))[0].userId
+    expect((await fetchBytes(outsider, lamp.body.thumbUrl)).status).toBe(404)
+  })
 })

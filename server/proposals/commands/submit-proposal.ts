@@ -1,26 +1,17 @@
 import type { ProposalDetail } from '../../../types'
 import { UNIT_LEVEL_NAMES } from '../../../types'
 import { badInput } from '../../core/errors'
-import { attachPhotos } from '../../media'
 import type { CommandContext, Q } from '../context'
 import { deny, homeUnitRefusal, submitRefusal } from '../policy'
 import { proposalDetail } from '../queries/detail'
 import { logStaffAct } from '../rows'
 import type { SubmitInput } from '../schemas'
 import { cosignThreshold, deadlineFor } from '../rules'
+import { storePhotos } from '../photos'
 import { loadSettings } from '../settings'
 import { householdsIn, proposalUnit, type ProposalUnit } from '../units'
 
-// Progress updates' photo URLs; a proposal's photos are uploads (attachPhotos).
-const MAX_PHOTOS = 6
 const chars = (s: string) => [...s].length
-
-export function checkPhotos(photos: string[] | undefined): string[] {
-  const list = (photos ?? []).map((p) => p.trim()).filter(Boolean)
-  if (list.length > MAX_PHOTOS) throw badInput('photos', `最多上传 ${MAX_PHOTOS} 张照片`)
-  if (list.some((p) => p.length > 500)) throw badInput('photos', '照片地址太长（不能超过 500 个字符）')
-  return list
-}
 
 /** The text as stored: trimmed and long enough. */
 export function cleanSubmission(b: SubmitInput): { title: string; body: string } {
@@ -90,8 +81,7 @@ export async function enterProposal(
       .returning('id')
       .executeTakeFirstOrThrow()
     // Attached by whoever submits: the resident, or the committee member entering it for them (代录).
-    const photos = await attachPhotos(trx, { ids: b.photos ?? [], userId, owner: { kind: 'proposal', id }, now })
-    if (photos.length > 0) await trx.updateTable('proposals').set({ photos: JSON.stringify(photos) }).where('id', '=', id).execute()
+    await storePhotos(trx, b.photos, userId, { kind: 'proposal', id }, now)
     await trx
       .insertInto('proposal_transitions')
       .values({

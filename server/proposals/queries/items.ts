@@ -13,15 +13,6 @@ export function labelOf(row: Pick<ListRow, 'author_building_name' | 'neighbourho
   return authorLabel({ buildingName: row.author_building_name, neighbourhoodName: row.neighbourhood_name, hideBuilding: row.hide_building === 1 })
 }
 
-export function parsePhotos(json: string): string[] {
-  try {
-    const v = JSON.parse(json) as unknown
-    return Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : []
-  } catch {
-    return []
-  }
-}
-
 const coverOf = (ids: number[]) => (ids.length > 0 ? thumbUrl(ids[0], 'image') : null)
 
 /** A proposal's photos: the ids of its uploads, in the order the resident chose them. */
