@@ -1,7 +1,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import sharp from 'sharp'
-import { MOD_WUTONG, proposalBody, startProposalServer, type ProposalServer } from '../proposals/support'
+import { implementingProposal, MOD_WUTONG, proposalBody, startProposalServer, type ProposalServer } from '../proposals/support'
 import { describeEachDatabase } from '../support/server'
 import { GPS_TAG, multipart, pdf, phonePhoto, png } from './support'
 
@@ -157,16 +157,7 @@ describeEachDatabase('media: uploading', (dialect) => {
   it('attaches the committee’s photos to a progress update, readable by the proposal’s readers', async () => {
     const mod = await s.userIdOf(MOD_WUTONG)
     const b3 = (await s.residentsOf('梧桐新村', '3号楼')).map((r) => r.userId)
-    const id = (await s.call(b3[0], 'POST', '/api/proposals', proposalBody({ title: '楼道照明改造' }))).body.id
-    for (const u of b3.slice(1)) await s.call(u, 'POST', `/api/proposals/${id}/cosign`)
-    for (const step of [
-      { to: 'accepted' },
-      { to: 'deliberating' },
-      { to: 'approved', minutes: '居民代表会议表决通过' },
-      { to: 'implementing', owner: '物业', plannedDate: '2025-12-31' },
-    ]) {
-      expect((await s.call(mod, 'POST', `/api/proposals/${id}/transitions`, step)).status).toBe(200)
-    }
+    const id = await implementingProposal(s, '楼道照明改造')
     const lamp = await upload(mod, await png())
     const residentsPhoto = await upload(resident, await png())
     const refused = await s.call(mod, 'POST', `/api/proposals/${id}/progress`, { percent: 50, text: '灯具已更换', photos: [lamp.body.id, residentsPhoto.body.id] })

@@ -158,3 +158,21 @@ export const proposalBody = (overrides: Record<string, unknown> = {}) => ({
   category: 'elevator',
   ...overrides,
 })
+
+/** A 3号楼 proposal of 梧桐新村 co-signed by the 楼组 and taken by its committee through to implementation. */
+export async function implementingProposal(s: ProposalServer, title: string): Promise<number> {
+  const mod = await s.userIdOf(MOD_WUTONG)
+  const b3 = (await s.residentsOf('梧桐新村', '3号楼')).map((r) => r.userId)
+  const id = (await s.call(b3[0], 'POST', '/api/proposals', proposalBody({ title }))).body.id
+  for (const u of b3.slice(1)) await s.call(u, 'POST', `/api/proposals/${id}/cosign`)
+  for (const step of [
+    { to: 'accepted' },
+    { to: 'deliberating' },
+    { to: 'approved', minutes: '居民代表会议表决通过' },
+    { to: 'implementing', owner: '物业', plannedDate: '2025-12-31' },
+  ]) {
+    const res = await s.call(mod, 'POST', `/api/proposals/${id}/transitions`, step)
+    if (res.status !== 200) throw new Error(`transition to ${step.to}: ${JSON.stringify(res.body)}`)
+  }
+  return id
+}
