@@ -18,7 +18,7 @@ import { accountRoutes, installAuth, wechatAuth, type WechatAuth } from './accou
 import { communityRoutes } from './community'
 import { seedDemoCommunity } from './seed/demo'
 import { contentRoutes, wechatTextCheck, type TextSecurityCheck } from './content'
-import { discussionRoutes, openTopic } from './discussions'
+import { discussionRoutes, openTopic, postPhotoReader } from './discussions'
 import { moderationRoutes } from './moderation'
 import { proposalPhotoReaders, proposalRoutes, SETTINGS_NAMES } from './proposals'
 import { notificationRoutes, subscribeMessagesFromEnv, type SubscribeMessageSender } from './notifications'
@@ -147,7 +147,7 @@ export async function buildApp(config: Config, overrides: Overrides = {}): Promi
   await app.register(indicatorRoutes)
   await app.register(staffRoutes)
   // A photo attached to something is read by whoever may read that thing.
-  await app.register(mediaRoutes, { owners: { ...proposalPhotoReaders(db.kysely) } })
+  await app.register(mediaRoutes, { owners: { ...proposalPhotoReaders(db.kysely), post: postPhotoReader(db.kysely) } })
 
   if (config.staticDir && fs.existsSync(path.join(config.staticDir, 'index.html'))) {
     await app.register(fastifyStatic, { root: config.staticDir, wildcard: false, index: 'index.html' })

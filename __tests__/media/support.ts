@@ -1,3 +1,4 @@
+import type { FastifyInstance } from 'fastify'
 import sharp from 'sharp'
 
 /** A multipart/form-data body with one file, as wx.uploadFile and the browser send it. */
@@ -23,3 +24,11 @@ export const png = (width = 40, height = 30) => sharp({ create: { width, height,
 export const GPS_TAG = Buffer.from([0x25, 0x88])
 
 export const pdf = (size = 2000) => Buffer.concat([Buffer.from('%PDF-1.4\n% 三会记录\n'), Buffer.alloc(size, 0x20), Buffer.from('\n%%EOF\n')])
+
+/** Uploads a small photo as the caller and answers the upload (POST /api/media). */
+export async function uploadPhoto(app: FastifyInstance, authorization: string): Promise<{ id: number; url: string; thumbUrl: string; status: string }> {
+  const form = multipart(await png(), 'p.png', 'image/png')
+  const res = await app.inject({ method: 'POST', url: '/api/media', payload: form.payload, headers: { ...form.headers, authorization } })
+  if (res.statusCode !== 201) throw new Error(`upload failed: ${res.body}`)
+  return res.json()
+}

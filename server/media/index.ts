@@ -2,7 +2,7 @@
 // Other capabilities import from here only.
 export { mediaRoutes } from './routes'
 export { attachPhotos } from './commands/attach-media'
-export { photosFor } from './queries/read'
+export { parsePhotoIds, photosFor } from './queries/read'
 export type { MediaPorts, OwnerReader } from './ports'
 export { diskStore, s3Store, type MediaStore, type S3Settings } from './storage'
 export { wechatMediaCheck, pushSignature, type MediaSecurityCheck } from './wechat-check'

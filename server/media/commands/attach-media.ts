@@ -7,11 +7,13 @@ import { MAX_PHOTOS } from '../rules'
 /**
  * Attaches the caller's uploads to an owner, inside the owner's own write: at most nine, each the
  * caller's own image and not rejected. Answers the ids as stored with the owner, duplicates dropped.
+ * `replace`: an edit, whose photos take the place of the owner's earlier ones.
  */
 export async function attachPhotos(
   trx: Trx,
-  input: { ids: number[]; userId: number; owner: { kind: MediaOwnerKind; id: number }; now: Date },
+  input: { ids: number[]; userId: number; owner: { kind: MediaOwnerKind; id: number }; now: Date; replace?: boolean },
 ): Promise<number[]> {
+  if (input.replace) await trx.deleteFrom('media_attachments').where('owner_kind', '=', input.owner.kind).where('owner_id', '=', input.owner.id).execute()
   const ids = [...new Set(input.ids)]
   if (ids.length > MAX_PHOTOS) throw badInput('photos', `最多附上 ${MAX_PHOTOS} 张照片`)
   if (ids.length === 0) return []

@@ -3,7 +3,7 @@ import type { Kysely, Selectable } from 'kysely'
 import type { MediaPhoto, MediaUpload } from '../../../types'
 import type { Principal } from '../../accounts'
 import type { Database } from '../../db/schema'
-import { deny, isCommitteeFor, readRefusal, unseen } from '../policy'
+import { deny, readRefusal, unseen } from '../policy'
 import type { MediaPorts } from '../ports'
 import { mediaUrl, thumbUrl } from '../rules'
 import type { MediaTable } from '../tables'
@@ -29,6 +29,16 @@ export async function readableMedia(db: Q, ports: MediaPorts, p: Principal, id: 
   return row
 }
 
+/** An owner's photos as its row keeps them: upload ids as JSON, in order (anything else is ignored). */
+export function parsePhotoIds(json: string): number[] {
+  try {
+    const v = JSON.parse(json) as unknown
+    return Array.isArray(v) ? v.filter((x): x is number => Number.isInteger(x)) : []
+  } catch {
+    return []
+  }
+}
+
 export const toUpload = (m: MediaRow): MediaUpload => ({
   id: m.id,
   kind: m.kind,
@@ -41,14 +51,14 @@ export const toUpload = (m: MediaRow): MediaUpload => ({
 
 /**
  * An owner's photos, in the order given, as the caller may see them: rejected ones never, pending ones
- * only by their uploader and the committee.
+ * only by their uploader and (`committee`, as the owner judges it) the committee over the owner.
  */
-export async function photosFor(db: Q, p: Principal, ids: number[]): Promise<MediaPhoto[]> {
+export async function photosFor(db: Q, viewer: { userId: number; committee: boolean }, ids: number[]): Promise<MediaPhoto[]> {
   if (ids.length === 0) return []
   const rows = await db.selectFrom('media').selectAll().where('id', 'in', ids).execute()
   const byId = new Map(rows.map((r) => [r.id, r]))
   return ids
     .map((id) => byId.get(id))
-    .filter((m): m is MediaRow => m !== undefined && (m.status === 'visible' || (m.status === 'pending' && (m.uploader_id === p.userId || isCommitteeFor(p, m)))))
+    .filter((m): m is MediaRow => m !== undefined && (m.status === 'visible' || (m.status === 'pending' && (m.uploader_id === viewer.userId || viewer.committee))))
     .map((m) => ({ id: m.id, url: mediaUrl(m.id), thumbUrl: thumbUrl(m.id, m.kind), status: m.status }))
 }

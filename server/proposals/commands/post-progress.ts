@@ -51,6 +51,6 @@ export async function postProgress(
       status: correction ? '进展更正' : '进展更新',
     })
     await logStaffAct(trx, v.userId, correction ? 'proposal.progress_correction' : 'proposal.progress', row, correction ? text : null)
-    return { id: pu.id, percent: pu.percent, text: pu.text, photos: await photosFor(trx, v.principal, photos), budgetSpent: toYuan(pu.budget_spent_fen), correction, createdAt: pu.created_at, comments: [] }
+    return { id: pu.id, percent: pu.percent, text: pu.text, photos: await photosFor(trx, { userId: v.userId, committee: true }, photos), budgetSpent: toYuan(pu.budget_spent_fen), correction, createdAt: pu.created_at, comments: [] }
   })
 }

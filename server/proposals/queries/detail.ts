@@ -19,13 +19,13 @@ import { REFERRAL_TARGET_NAMES, UNIT_LEVEL_NAMES } from '../../../types'
 import { STAFF_LABEL } from '../../accounts'
 import { maskPersonalInfo } from '../../content'
 import { AppError, notFound } from '../../core/errors'
-import { photosFor, type MediaPorts, type OwnerReader } from '../../media'
+import { parsePhotoIds, photosFor, type MediaPorts, type OwnerReader } from '../../media'
 import type { Q, ReadContext } from '../context'
 import { canCosign, canEvaluate, canVote, deny, isRefereeOf, readRefusal, rolesOn, viewerOf, type Viewer } from '../policy'
 import { allowedTransitions, correctionsIn, referralStatus, toYuan } from '../rules'
 import { loadSettings } from '../settings'
 import { householdOf } from '../units'
-import { labelOf, marks, parsePhotoIds, toItem } from './items'
+import { labelOf, marks, toItem } from './items'
 import { detailQuery, type DetailRow } from './select'
 import { householdBallot, tallyVote } from './tally'
 
@@ -147,7 +147,7 @@ export async function loadDetail(db: Q, v: Viewer, row: DetailRow, now: Date): P
   // The proposal's photos and its progress updates', in one read.
   const ownPhotos = parsePhotoIds(row.photos)
   const progressPhotos = progress.map((pu) => parsePhotoIds(pu.photos))
-  const shown = new Map((await photosFor(db, v.principal, [...ownPhotos, ...progressPhotos.flat()])).map((p) => [p.id, p]))
+  const shown = new Map((await photosFor(db, { userId: v.userId, committee }, [...ownPhotos, ...progressPhotos.flat()])).map((p) => [p.id, p]))
   const photosOf = (ids: number[]) => ids.flatMap((id) => shown.get(id) ?? [])
   const progressUpdates: ProgressUpdate[] = progress.map((pu, i) => ({
     id: pu.id,

@@ -2,7 +2,7 @@
 // co-signatures and follows among its ids), never one per row.
 import type { ContentStatus, ProposalCategory, ProposalLevel, ProposalListItem, ProposalState } from '../../../types'
 import { maskPersonalInfo } from '../../content'
-import { thumbUrl } from '../../media'
+import { parsePhotoIds, thumbUrl } from '../../media'
 import type { Q } from '../context'
 import { ownSignerKey } from '../cosignatures'
 import { rolesOn, type Viewer } from '../policy'
@@ -14,16 +14,6 @@ export function labelOf(row: Pick<ListRow, 'author_building_name' | 'neighbourho
 }
 
 const coverOf = (ids: number[]) => (ids.length > 0 ? thumbUrl(ids[0], 'image') : null)
-
-/** A proposal's photos: the ids of its uploads, in the order the resident chose them. */
-export function parsePhotoIds(json: string): number[] {
-  try {
-    const v = JSON.parse(json) as unknown
-    return Array.isArray(v) ? v.filter((x): x is number => Number.isInteger(x)) : []
-  } catch {
-    return []
-  }
-}
 
 export function toItem(v: Viewer, r: ListRow, now: Date, cosigned: Set<number>, followed: Set<number>): ProposalListItem {
   const roles = rolesOn(v, r)
