@@ -18,13 +18,14 @@ import { accountRoutes, installAuth, wechatAuth, type WechatAuth } from './accou
 import { communityRoutes } from './community'
 import { seedDemoCommunity } from './seed/demo'
 import { contentRoutes, wechatTextCheck, type TextSecurityCheck } from './content'
-import { discussionRoutes, openTopic } from './discussions'
+import { discussionRoutes, openTopic, postPhotoReader } from './discussions'
 import { moderationRoutes } from './moderation'
-import { proposalRoutes, SETTINGS_NAMES } from './proposals'
+import { proposalPhotoReaders, proposalRoutes, SETTINGS_NAMES } from './proposals'
 import { notificationRoutes, subscribeMessagesFromEnv, type SubscribeMessageSender } from './notifications'
 import { surveyRoutes } from './surveys'
 import { indicatorRoutes } from './indicators'
 import { staffRoutes } from './staff'
+import { diskStore, mediaRoutes, s3Store, wechatMediaCheck, type MediaSecurityCheck, type MediaStore } from './media'
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -34,6 +35,10 @@ declare module 'fastify' {
     wechat: WechatAuth
     /** WeChat's msgSecCheck, when the app has WeChat credentials; null means the local list alone. */
     textCheck: TextSecurityCheck | null
+    /** Where uploaded files are kept: DATA_DIR/media, or the configured bucket. */
+    mediaStore: MediaStore
+    /** WeChat's asynchronous image check, when the app has WeChat credentials; null: uploads pass (dev mode). */
+    mediaCheck: MediaSecurityCheck | null
     /** WeChat subscribe messages mirroring in-app notifications; null: in-app only. */
     subscribeMessages: SubscribeMessageSender | null
     /** The current time; tests inject a clock so time-bound rules (edit windows, mutes) need no sleeping. */
@@ -56,6 +61,8 @@ export interface Overrides {
   wechat?: WechatAuth
   textCheck?: TextSecurityCheck | null
   subscribeMessages?: SubscribeMessageSender | null
+  mediaStore?: MediaStore
+  mediaCheck?: MediaSecurityCheck | null
   clock?: () => Date
   /** Keep the database open when the app closes (a test that shares one). */
   keepDbOpen?: boolean
@@ -86,6 +93,8 @@ export async function buildApp(config: Config, overrides: Overrides = {}): Promi
   const hasWechat = Boolean(config.wechat.appId && config.wechat.secret)
   app.decorate('textCheck', overrides.textCheck !== undefined ? overrides.textCheck : hasWechat ? wechatTextCheck(config.wechat) : null)
   app.decorate('subscribeMessages', overrides.subscribeMessages !== undefined ? overrides.subscribeMessages : subscribeMessagesFromEnv(config.wechat))
+  app.decorate('mediaStore', overrides.mediaStore ?? (config.s3 ? s3Store(config.s3) : diskStore(config.mediaDir)))
+  app.decorate('mediaCheck', overrides.mediaCheck !== undefined ? overrides.mediaCheck : hasWechat ? wechatMediaCheck(config.wechat) : null)
   app.decorate('clock', overrides.clock ?? (() => new Date()))
   // Draining: a response sent while closing tells keep-alive clients to go, so close() needn't wait
   // for their idle connections to time out.
@@ -137,6 +146,8 @@ export async function buildApp(config: Config, overrides: Overrides = {}): Promi
   await app.register(surveyRoutes)
   await app.register(indicatorRoutes)
   await app.register(staffRoutes)
+  // A photo attached to something is read by whoever may read that thing.
+  await app.register(mediaRoutes, { owners: { ...proposalPhotoReaders(db.kysely), post: postPhotoReader(db.kysely) } })
 
   if (config.staticDir && fs.existsSync(path.join(config.staticDir, 'index.html'))) {
     await app.register(fastifyStatic, { root: config.staticDir, wildcard: false, index: 'index.html' })

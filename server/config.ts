@@ -1,6 +1,7 @@
 import path from 'node:path'
 import { DEFAULT_LIMITS, type Limit, type LimitName } from './core/rate-limit'
 import type { WechatConfig } from './core/wechat'
+import type { S3Settings } from './media'
 
 export type AuthMode = 'dev' | 'wechat'
 
@@ -28,6 +29,13 @@ export interface Config {
    * the server. Never "all": a client could then name any address it likes and escape its limit.
    */
   trustProxy: false | number | string[]
+  /** The server's address as WeChat and residents' links reach it (invitation links, images WeChat checks). */
+  publicUrl: string
+  /** Uploaded files on local disk, unless a bucket is configured. */
+  mediaDir: string
+  s3: S3Settings | null
+  /** The token of WeChat's message push (开发管理 → 消息推送), which signs the content check's verdicts. */
+  wechatPushToken: string
 }
 
 /** TRUST_PROXY: unset/0 → off, a hop count like `1`, or a comma list of proxy addresses/CIDRs. */
@@ -44,11 +52,12 @@ function parseTrustProxy(raw: string | undefined): Config['trustProxy'] {
 export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
   const root = path.resolve(__dirname, '..')
   const authMode = env.AUTH_MODE === 'dev' ? 'dev' : 'wechat'
+  const dataDir = path.resolve(env.DATA_DIR ?? path.join(root, 'data'))
   return {
     port: Number(env.PORT ?? 8080),
     host: env.HOST ?? '0.0.0.0',
     databaseUrl: env.DATABASE_URL || null,
-    dataDir: path.resolve(env.DATA_DIR ?? path.join(root, 'data')),
+    dataDir,
     redisUrl: env.REDIS_URL || null,
     authMode,
     wechat: {
@@ -69,5 +78,17 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       invitation: { ...DEFAULT_LIMITS.invitation, max: Number(env.INVITATION_RATE_LIMIT ?? DEFAULT_LIMITS.invitation.max) },
     },
     trustProxy: parseTrustProxy(env.TRUST_PROXY),
+    publicUrl: env.PUBLIC_URL || 'http://localhost:8080',
+    mediaDir: path.join(dataDir, 'media'),
+    s3: env.S3_BUCKET
+      ? {
+          endpoint: env.S3_ENDPOINT || null,
+          bucket: env.S3_BUCKET,
+          region: env.S3_REGION || 'ap-shanghai',
+          accessKeyId: env.S3_ACCESS_KEY_ID ?? '',
+          secretAccessKey: env.S3_SECRET_ACCESS_KEY ?? '',
+        }
+      : null,
+    wechatPushToken: env.WECHAT_PUSH_TOKEN ?? '',
   }
 }

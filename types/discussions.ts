@@ -1,5 +1,6 @@
 // 议事厅: topics residents deliberate on (先议), their posts, replies, likes and stances.
 import type { UnitLevel } from './community'
+import type { MediaPhoto } from './media'
 
 /** open → locked (read-only) → concluded (议事纪要 shown at the top); a moderator may reopen. */
 export type TopicState = 'open' | 'locked' | 'concluded'
@@ -121,7 +122,8 @@ export interface Post {
   body: string
   /** "该内容已被隐藏（广告）" / "该内容已被作者删除"; null when the body shows. */
   placeholder: string | null
-  photos: string[]
+  /** Gone with a deleted post's text; a hidden post's for its author and staff only. */
+  photos: MediaPhoto[]
   /** Why the post was hidden: for its author and staff. */
   hiddenReason: string | null
   likeCount: number
@@ -170,7 +172,8 @@ export interface NewPost {
   body: string
   parentId?: number
   stance?: Stance
-  photos?: string[]
+  /** Ids of the author's uploads (POST /api/media). */
+  photos?: number[]
   /** 官方回复: staff only. */
   official?: boolean
 }

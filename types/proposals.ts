@@ -2,6 +2,7 @@
 // implementation and the residents' evaluation. Shared by the server and the app.
 import type { Page } from './api'
 import type { UnitLevel } from './community'
+import type { MediaPhoto } from './media'
 
 export type ProposalState =
   | 'submitted'
@@ -216,7 +217,7 @@ export interface ProgressUpdate {
   id: number
   percent: number
   text: string
-  photos: string[]
+  photos: MediaPhoto[]
   /** Total spent so far in yuan, when reported (居务公开). */
   budgetSpent: number | null
   /** It lowered the percent or the spending reported before it (更正); its text says why. */
@@ -259,7 +260,8 @@ export interface EvaluationSummary {
 
 export interface ProposalDetail extends ProposalListItem {
   body: string
-  photos: string[]
+  /** Rejected photos are left out, pending ones shown to their uploader and the committee only. */
+  photos: MediaPhoto[]
   unitLevelName: string
   /** Hidden from residents: the committee member who entered it and the resident's note (代录). */
   staffNote: string | null
@@ -302,7 +304,8 @@ export interface ReferralSummary {
 export interface ProgressRequest {
   percent: number
   text: string
-  photos?: string[]
+  /** Ids of the committee member's uploads (POST /api/media). */
+  photos?: number[]
   budgetSpent?: number
   /** Required to lower the percent or the spending reported before (更正); the text then says why. */
   correction?: boolean

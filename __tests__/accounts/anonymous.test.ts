@@ -2,7 +2,16 @@ import { describeEachDatabase, startServer, type TestServer } from '../support/s
 
 // Authentication comes before validation: an anonymous caller of a protected route is told to sign in
 // and nothing else, whatever it sends, so it cannot map the API's fields by their error messages.
-const PUBLIC_ROUTES = ['GET /api/auth/dev-users', 'GET /api/health', 'POST /api/auth/dev-login', 'POST /api/auth/wechat']
+// WeChat's own calls are open too, each checked by its signature: fetching an image it checks, and its verdicts.
+const PUBLIC_ROUTES = [
+  'GET /api/auth/dev-users',
+  'GET /api/health',
+  'GET /api/media/:id/check-copy',
+  'GET /api/wechat/media-check-callback',
+  'POST /api/auth/dev-login',
+  'POST /api/auth/wechat',
+  'POST /api/wechat/media-check-callback',
+]
 
 describeEachDatabase('accounts: anonymous callers', (dialect) => {
   let s: TestServer

@@ -16,6 +16,7 @@ import {
   OTHER_MOD,
   type Actor,
 } from './helpers'
+import { uploadPhoto } from '../media/support'
 
 // Each suite starts a seeded server (and PostgreSQL schema); on a busy two-core machine that outlasts jest's 5 s default.
 
@@ -330,11 +331,13 @@ describeEachDatabase('议事厅: topics, posts, replies, stances, likes', (diale
   })
 
   it('validates posts: 1,000 characters, up to 9 photos, no empty text', async () => {
-    expect((await api.post(`/api/topics/${nbTopic}/posts`, r3[0], { body: '字'.repeat(1000), photos: Array.from({ length: 9 }, (_, i) => `https://img.example/${i}.jpg`) })).status).toBe(201)
+    const photos: number[] = []
+    for (let i = 0; i < 9; i++) photos.push((await uploadPhoto(s.app, r3[0].authorization)).id)
+    expect((await api.post(`/api/topics/${nbTopic}/posts`, r3[0], { body: '字'.repeat(1000), photos })).status).toBe(201)
     const long = await api.post(`/api/topics/${nbTopic}/posts`, r3[0], { body: '字'.repeat(1001) })
     expect(long.status).toBe(400)
     expect(long.body.error).toEqual({ code: 'invalid_input', message: '内容不能超过 1000 个字', field: 'body' })
-    expect((await api.post(`/api/topics/${nbTopic}/posts`, r3[0], { body: '十张图', photos: Array.from({ length: 10 }, (_, i) => `p${i}`) })).status).toBe(400)
+    expect((await api.post(`/api/topics/${nbTopic}/posts`, r3[0], { body: '十张图', photos: [...photos, 1] })).status).toBe(400)
     expect((await api.post(`/api/topics/${nbTopic}/posts`, r3[0], { body: '   ' })).body.error.field).toBe('body')
     expect((await api.post(`/api/topics/${nbTopic}/posts`, r3[0], {})).body.error).toMatchObject({ field: 'body', message: '请填写内容' })
     // Bad input is a 400 on both databases, never a 500: NUL bytes, ids beyond PostgreSQL's integers.
@@ -343,6 +346,7 @@ describeEachDatabase('议事厅: topics, posts, replies, stances, likes', (diale
     expect(nul.body.error.field).toBe('body')
     expect((await api.post(`/api/topics/${buildingTopic}/posts`, r3[0], { body: '换行\n和\t制表符可以' })).status).toBe(201)
     expect((await api.post(`/api/topics/${nbTopic}/posts`, r3[0], { body: '图', photos: ['a\u0000b'] })).status).toBe(400)
+    expect((await api.post(`/api/topics/${nbTopic}/posts`, r3[0], { body: '图', photos: [99999999999] })).status).toBe(400)
     expect((await api.get('/api/topics/99999999999', r3[0])).status).toBe(400)
     expect((await api.get('/api/posts/99999999999', r3[0])).status).toBe(400)
     expect((await api.get(`/api/topics/${nbTopic}/posts?cursor=%00`, r3[0])).status).toBe(400)

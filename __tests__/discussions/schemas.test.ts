@@ -40,7 +40,7 @@ const root: Post = {
   status: 'hidden',
   body: '原文',
   placeholder: '该内容已被隐藏（广告）',
-  photos: ['https://example.org/a.jpg'],
+  photos: [{ id: 1, url: '/api/media/1', thumbUrl: '/api/media/1/thumb', status: 'visible' }],
   hiddenReason: '广告',
   likeCount: 4,
   likedByMe: true,

@@ -14,7 +14,7 @@ const post = {
   status: 'hidden' as const,
   body: '原文',
   placeholder: '该内容已被隐藏（广告）',
-  photos: ['a.jpg'],
+  photos: [{ id: 1, url: '/api/media/1', thumbUrl: '/api/media/1/thumb', status: 'visible' as const }],
   hiddenReason: '广告',
   likeCount: 1,
   likedByMe: false,

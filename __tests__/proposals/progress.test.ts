@@ -1,5 +1,5 @@
 import { describeEachDatabase } from '../support/server'
-import { MOD_WUTONG, proposalBody, startProposalServer, type ProposalServer } from './support'
+import { implementingProposal, MOD_WUTONG, startProposalServer, type ProposalServer } from './support'
 
 // Implementation figures residents supervise (过程监督, 居务公开): percent done and money spent so far only
 // grow; the committee may take one back only as a marked correction whose text says why.
@@ -17,18 +17,8 @@ describeEachDatabase('proposals: progress percent and spending', (dialect) => {
   beforeAll(async () => {
     s = await startProposalServer(dialect)
     mod = await s.userIdOf(MOD_WUTONG)
-    const b3 = (await s.residentsOf('梧桐新村', '3号楼')).map((r) => r.userId)
-    resident = b3[1]
-    id = (await s.call(b3[0], 'POST', '/api/proposals', proposalBody({ title: '楼道照明改造' }))).body.id
-    for (const u of b3.slice(1)) await s.call(u, 'POST', `/api/proposals/${id}/cosign`)
-    for (const step of [
-      { to: 'accepted' },
-      { to: 'deliberating' },
-      { to: 'approved', minutes: '居民代表会议表决通过' },
-      { to: 'implementing', owner: '物业', plannedDate: '2025-12-31' },
-    ]) {
-      expect((await s.call(mod, 'POST', `/api/proposals/${id}/transitions`, step)).status).toBe(200)
-    }
+    resident = (await s.residentsOf('梧桐新村', '3号楼'))[1].userId
+    id = await implementingProposal(s, '楼道照明改造')
   })
   afterAll(() => s.close())
 

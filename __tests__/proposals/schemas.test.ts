@@ -44,7 +44,7 @@ const tally = { for: 2, against: 1, abstain: 1, turnout: 4, eligibleHouseholds: 
 const detail: ProposalDetail = {
   ...item,
   body: '楼里老人多，建议加装电梯。',
-  photos: ['https://img.example/1.jpg'],
+  photos: [{ id: 1, url: '/api/media/1', thumbUrl: '/api/media/1/thumb', status: 'visible' }],
   unitLevelName: '楼组',
   staffNote: null,
   mergedInto: null,

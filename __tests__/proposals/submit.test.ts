@@ -21,8 +21,8 @@ describeEachDatabase('proposals: submitting', (dialect) => {
     [{ title: '     五个字好' }, 'title', '标题至少需要 5 个字'],
     [{ body: '字'.repeat(2001) }, 'body', '内容不能超过 2000 个字'],
     [{ category: '其他' }, 'category', '类别不是可选的值'],
-    [{ photos: ['a', 'b', 'c', 'd', 'e', 'f', 'g'] }, 'photos', '最多上传 6 张照片'],
-    [{ photos: ['x'.repeat(501)] }, 'photos', '照片地址太长（不能超过 500 个字符）'],
+    [{ photos: Array.from({ length: 10 }, (_, i) => i + 1) }, 'photos', '最多附上 9 张照片'],
+    [{ photos: [1] }, 'photos', '有照片不存在，请重新上传'],
     [{ secret: 1 }, 'secret', '不认识的字段：secret'],
   ])('refuses %j (400, nothing stored)', async (patch, field, message) => {
     const res = await s.call(b3[0], 'POST', '/api/proposals', proposalBody(patch))

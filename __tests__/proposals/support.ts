@@ -1,5 +1,6 @@
 import type { InjectOptions } from 'fastify'
 import type { Overrides } from '../../server/app'
+import type { Config } from '../../server/config'
 import type { Dialect } from '../../server/core/db'
 import { startServer, type JsonBody, type TestServer } from '../support/server'
 
@@ -59,9 +60,13 @@ const PROPOSAL_TABLES = [
  * A seeded server whose proposals start empty (the suites count exactly what they create), unless
  * keepDemo keeps the demo proposals.
  */
-export async function startProposalServer(dialect: Dialect, overrides: Overrides = {}, opts: { keepDemo?: boolean } = {}): Promise<ProposalServer> {
+export async function startProposalServer(
+  dialect: Dialect,
+  overrides: Overrides = {},
+  opts: { keepDemo?: boolean; config?: Partial<Config> } = {},
+): Promise<ProposalServer> {
   const clock = new TestClock()
-  const s = await startServer(dialect, { overrides: { clock: clock.now, ...overrides } })
+  const s = await startServer(dialect, { config: opts.config, overrides: { clock: clock.now, ...overrides } })
   const db = s.app.db.kysely
   if (!opts.keepDemo) for (const t of PROPOSAL_TABLES) await db.deleteFrom(t).execute()
   const tokens = new Map<number, string>()
@@ -153,3 +158,21 @@ export const proposalBody = (overrides: Record<string, unknown> = {}) => ({
   category: 'elevator',
   ...overrides,
 })
+
+/** A 3号楼 proposal of 梧桐新村 co-signed by the 楼组 and taken by its committee through to implementation. */
+export async function implementingProposal(s: ProposalServer, title: string): Promise<number> {
+  const mod = await s.userIdOf(MOD_WUTONG)
+  const b3 = (await s.residentsOf('梧桐新村', '3号楼')).map((r) => r.userId)
+  const id = (await s.call(b3[0], 'POST', '/api/proposals', proposalBody({ title }))).body.id
+  for (const u of b3.slice(1)) await s.call(u, 'POST', `/api/proposals/${id}/cosign`)
+  for (const step of [
+    { to: 'accepted' },
+    { to: 'deliberating' },
+    { to: 'approved', minutes: '居民代表会议表决通过' },
+    { to: 'implementing', owner: '物业', plannedDate: '2025-12-31' },
+  ]) {
+    const res = await s.call(mod, 'POST', `/api/proposals/${id}/transitions`, step)
+    if (res.status !== 200) throw new Error(`transition to ${step.to}: ${JSON.stringify(res.body)}`)
+  }
+  return id
+}

@@ -22,13 +22,16 @@ export interface MatrixOptions<Ids, Role extends string> {
   roles: Role[]
   headers: (role: Role) => Record<string, string>
   cases: RouteCase<Ids, Role>[]
-  /** Every registered route starting with one of these must have a case. */
+  /** Every registered route under one of these must have a case. */
   prefixes: string[]
   /** The statuses that count as a refusal; default 401 and 403. */
   refusals?: Outcome[]
   /** Extra checks on a refusal's body. */
   onRefusal?: (body: { error: { code: string } }, status: number) => void
 }
+
+/** A prefix covers whole path segments: '/api/me' covers /api/me and /api/me/privacy, not /api/media. */
+const covers = (prefix: string, url: string) => (prefix.endsWith('/') ? url.startsWith(prefix) : url === prefix || url.startsWith(`${prefix}/`))
 
 /** Defines the matrix's tests inside the current describe block. */
 export function routeMatrix<Ids, Role extends string>(o: MatrixOptions<Ids, Role>): void {
@@ -37,7 +40,7 @@ export function routeMatrix<Ids, Role extends string>(o: MatrixOptions<Ids, Role
   it('has a row for every route it covers', () => {
     const registered = o
       .app()
-      .routeTable.filter((r) => o.prefixes.some((p) => r.url.startsWith(p)))
+      .routeTable.filter((r) => o.prefixes.some((p) => covers(p, r.url)))
       .map((r) => `${r.method} ${r.url}`)
       .sort()
     expect(o.cases.map((c) => `${c.method} ${c.route}`).sort()).toEqual(registered)

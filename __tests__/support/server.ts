@@ -88,13 +88,16 @@ export async function startServer(
   options: { config?: Partial<Config>; overrides?: Overrides } = {},
 ): Promise<TestServer> {
   const database = await freshDatabase(dialect)
-  const app = await buildApp(testConfig({ ...database.config, ...options.config }), {
+  // Uploads go to a folder of the test's own, never the repository's data/.
+  const mediaDir = fs.mkdtempSync(path.join(os.tmpdir(), 'yishi-media-'))
+  const app = await buildApp(testConfig({ ...database.config, mediaDir, ...options.config }), {
     db: database.db,
     logger: false,
     ...options.overrides,
   }).catch(async (err) => {
     await database.db.close()
     await database.drop()
+    fs.rmSync(mediaDir, { recursive: true, force: true })
     throw err
   })
   await app.ready()
@@ -115,6 +118,7 @@ export async function startServer(
     async close() {
       await app.close()
       await database.drop()
+      fs.rmSync(mediaDir, { recursive: true, force: true })
     },
   }
 }

@@ -11,6 +11,7 @@ import { invitations } from './migrations/007_invitations'
 import { unitHouseholds } from './migrations/008_unit_households'
 import { referrals } from './migrations/009_referrals'
 import { surveyCells } from './migrations/010_survey_cells'
+import { media } from './migrations/011_media'
 
 // Ordered by name; append new migrations, never edit a released one.
 const MIGRATIONS: Record<string, Migration> = {
@@ -24,6 +25,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '008_unit_households': unitHouseholds,
   '009_referrals': referrals,
   '010_survey_cells': surveyCells,
+  '011_media': media,
 }
 
 export async function migrateToLatest(db: Db): Promise<void> {

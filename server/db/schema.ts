@@ -9,6 +9,7 @@ import type { ModerationTables } from '../moderation/tables'
 import type { SurveyTables } from '../surveys/tables'
 import type { IndicatorTables } from '../indicators/tables'
 import type { StaffTables } from '../staff/tables'
+import type { MediaTables } from '../media/tables'
 
 // Kysely's view of the database: each capability declares its own tables (its tables.ts). Timestamps
 // are ISO-8601 UTC strings and flags are 0/1 integers, so one set of migrations and queries serves
@@ -24,4 +25,5 @@ export interface Database
     ModerationTables,
     SurveyTables,
     IndicatorTables,
-    StaffTables {}
+    StaffTables,
+    MediaTables {}

@@ -4,7 +4,6 @@ import type { PostStatus, TopicModerationAction, TopicState } from '../../types'
 export const EDIT_WINDOW_MS = 10 * 60_000
 export const MAX_PINNED = 3
 export const MAX_BODY = 1000
-export const MAX_PHOTOS = 9
 /** Replies shown under each root post in a list (the thread shows them all). */
 export const REPLY_PREVIEW = 3
 /** Replies a thread returns at most. */
@@ -130,11 +129,3 @@ export function presentBody(
   return { body: v.isStaff || own ? p.body : mask(p.body), placeholder: null }
 }
 
-export function parsePhotos(json: string): string[] {
-  try {
-    const v: unknown = JSON.parse(json)
-    return Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : []
-  } catch {
-    return []
-  }
-}

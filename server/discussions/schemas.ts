@@ -1,8 +1,10 @@
 // The 议事厅's request pieces and response schemas. Fastify's serializer drops what a response schema
 // leaves out, so these follow types/discussions.ts field for field (schemas.test.ts holds them to it).
 import { Type, type TSchema } from '@sinclair/typebox'
-import { literals, Text } from '../core/schema'
-import { MAX_BODY, MAX_PHOTOS } from './rules'
+import { MEDIA_STATUSES } from '../../types'
+import { Id, literals, Text } from '../core/schema'
+import { MAX_PHOTOS } from '../media'
+import { MAX_BODY } from './rules'
 
 const Nullable = <T extends TSchema>(t: T) => Type.Union([t, Type.Null()])
 const Count = Type.Integer({ minimum: 0 })
@@ -14,8 +16,9 @@ export const TopicStateSchema = literals(['open', 'locked', 'concluded'] as cons
 export const Flag = literals(['1', '0', 'true', 'false'] as const)
 export const flag = (v: string | undefined) => v === '1' || v === 'true'
 export const Body = Text({ minLength: 1, maxLength: MAX_BODY })
-// Photos are URLs or file ids from the upload service (not built yet): plain strings, at most 9.
-export const Photos = Type.Array(Type.String({ minLength: 1, maxLength: 500, pattern: '^[^\\s\\u0000-\\u001F\\u007F]+$' }), { maxItems: MAX_PHOTOS })
+/** The author's uploads (POST /api/media), at most nine. */
+export const Photos = Type.Array(Id, { maxItems: MAX_PHOTOS })
+const Photo = Type.Object({ id: Type.Integer(), url: Type.String(), thumbUrl: Nullable(Type.String()), status: literals(MEDIA_STATUSES) })
 
 // ---- responses ------------------------------------------------------------------------------
 
@@ -66,7 +69,7 @@ const postFields = {
   status: literals(['published', 'pending', 'hidden', 'deleted'] as const),
   body: Type.String(),
   placeholder: Nullable(Type.String()),
-  photos: Type.Array(Type.String()),
+  photos: Type.Array(Photo),
   hiddenReason: Nullable(Type.String()),
   likeCount: Count,
   likedByMe: Type.Boolean(),

@@ -23,15 +23,15 @@ import type {
   SimilarProposal,
   StreetOverdue,
 } from '../../types'
-import { PROPOSAL_CATEGORIES, PROPOSAL_STATES } from '../../types'
+import { MEDIA_STATUSES, PROPOSAL_CATEGORIES, PROPOSAL_STATES } from '../../types'
 import { Cursor, DateString, Id, literals, PageLimit, Text } from '../core/schema'
 
 // ---------------------------------------------------------------------------
 // Requests
 // ---------------------------------------------------------------------------
 
-// Photo URLs or upload ids, until an upload service exists (count and length checked with a plain message).
-const Photos = Type.Array(Type.String(), { maxItems: 50 })
+/** Uploads (POST /api/media) attached to what is submitted; more than nine is refused with a plain message. */
+const PhotoIds = Type.Array(Id, { maxItems: 50 })
 const Room = Type.String({ minLength: 1, maxLength: 20, pattern: '^\\s*[0-9A-Za-z\\u4e00-\\u9fa5\\-－# ]+\\s*$' })
 const Yuan = Type.Number({ minimum: 0, maximum: 1_000_000_000 })
 const REFERRAL_TARGETS = ['property', 'owners_committee', 'street'] as const
@@ -61,7 +61,7 @@ export const SubmitBody = Type.Object(
     category: literals(PROPOSAL_CATEGORIES),
     level: Type.Optional(literals(['building', 'estate', 'neighbourhood'] as const)),
     unitId: Type.Optional(Id),
-    photos: Type.Optional(Photos),
+    photos: Type.Optional(PhotoIds),
     hideBuilding: Type.Optional(Type.Boolean()),
     /** 代录: a committee member enters it for a resident who came in person. */
     onBehalfOf: Type.Optional(Type.Object({ buildingId: Id, note: Type.Optional(Text({ maxLength: 200 })) }, { additionalProperties: false })),
@@ -130,7 +130,7 @@ export const ProgressBody = Type.Object(
   {
     percent: Type.Integer({ minimum: 0, maximum: 100 }),
     text: Text({ minLength: 2, maxLength: 2000 }),
-    photos: Type.Optional(Photos),
+    photos: Type.Optional(PhotoIds),
     budgetSpent: Type.Optional(Yuan),
     /** 更正: lowers the percent or the spending reported before, the text saying why. */
     correction: Type.Optional(Type.Boolean()),
@@ -151,6 +151,8 @@ export type ProgressInput = Static<typeof ProgressBody>
 const Nullable = <T extends TSchema>(t: T) => Type.Unsafe<Static<T> | null>({ ...t, nullable: true })
 const OneOf = <T extends string>(values: readonly T[]) => Type.Unsafe<T>({ type: 'string', enum: [...values] })
 const State = OneOf(PROPOSAL_STATES)
+/** A photo as an item answers it (MediaPhoto). */
+const Photo = Type.Object({ id: Type.Integer(), url: Type.String(), thumbUrl: Nullable(Type.String()), status: OneOf(MEDIA_STATUSES) })
 const ContentStatus = OneOf(['visible', 'pending_review', 'hidden'] as const)
 const ReferralStatus = OneOf(['open', 'accepted', 'answered'] as const)
 const VoteChoice = OneOf(['for', 'against', 'abstain'] as const)
@@ -227,7 +229,7 @@ export const ProgressUpdateSchema = Type.Object({
   id: Type.Integer(),
   percent: Type.Number(),
   text: Type.String(),
-  photos: Type.Array(Type.String()),
+  photos: Type.Array(Photo),
   budgetSpent: Nullable(Type.Number()),
   correction: Type.Boolean(),
   createdAt: Type.String(),
@@ -267,7 +269,7 @@ const Titled = Type.Object({ id: Type.Integer(), title: Type.String() })
 export const DetailSchema = Type.Object({
   ...listItemFields,
   body: Type.String(),
-  photos: Type.Array(Type.String()),
+  photos: Type.Array(Photo),
   unitLevelName: Type.String(),
   staffNote: Nullable(Type.String()),
   mergedInto: Nullable(Titled),

@@ -242,13 +242,13 @@ export function PostCard({ post, ctx, reply, showReplies, focus, onChange, onRem
 
       {post.photos.length > 0 && view.kind !== 'deleted' && (
         <View className='post__photos'>
-          {post.photos.map((src) => (
+          {post.photos.map((photo) => (
             <Image
-              key={src}
+              key={photo.id}
               className='post__photo'
-              src={src}
+              src={photo.thumbUrl ?? photo.url}
               mode='aspectFill'
-              onClick={() => Taro.previewImage({ urls: post.photos, current: src })}
+              onClick={() => Taro.previewImage({ urls: post.photos.map((p) => p.url), current: photo.url })}
             />
           ))}
         </View>

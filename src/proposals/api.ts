@@ -46,7 +46,8 @@ export interface SubmitBody {
   category: ProposalCategory
   level?: ProposalLevel
   unitId?: number
-  photos?: string[]
+  /** Ids of the resident's uploads (POST /api/media). */
+  photos?: number[]
   hideBuilding?: boolean
 }
 

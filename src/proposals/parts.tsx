@@ -198,7 +198,7 @@ function UpdateItem({ proposalId, update }: { proposalId: number; update: Progre
       <Text className='block__meta'>{formatDateTime(update.createdAt)}</Text>
       <Text className='block__text'>{update.text}</Text>
       {update.budgetSpent !== null && <Text className='block__meta'>累计支出：{formatYuan(update.budgetSpent)}</Text>}
-      <Photos photos={update.photos} />
+      <Photos photos={update.photos.map((p) => p.url)} />
       {comments.map((c) => (
         <View className='comment' key={c.id}>
           <Text className='comment__author'>

@@ -46,6 +46,9 @@ export const OTHER_REFS = [
   ['survey_responses', 'unit_id'],
   ['indicator_inputs', 'unit_id'],
   ['invitations', 'unit_id'],
+  // Whose committee screens an upload.
+  ['media', 'neighbourhood_id'],
+  ['media', 'street_id'],
 ] as const
 
 async function referred(db: Q, ids: number[], refs: readonly (readonly [string, string])[]): Promise<Set<number>> {

@@ -2,6 +2,7 @@ import type { Post, Stance } from '../../../types'
 import { STAFF_LABEL, privacyLabel } from '../../accounts'
 import type { Principal } from '../../accounts'
 import { checkContent } from '../../content'
+import { attachPhotos } from '../../media'
 import { AppError, badInput, conflict } from '../../core/errors'
 import { shanghaiDateTimeText } from '../../../types/time'
 import type { Context } from '../context'
@@ -17,7 +18,7 @@ export interface NewPostInput {
   /** The post answered: a root, or a reply (then the new reply hangs under the same root). */
   parentId?: number
   stance?: Stance
-  photos?: string[]
+  photos?: number[]
   /** 官方回复 by the committee. */
   official?: boolean
 }
@@ -85,7 +86,7 @@ export async function createPost(ctx: Context, topicId: number, input: NewPostIn
         author_is_staff: staff ? 1 : 0,
         official: input.official ? 1 : 0,
         body: input.body.trim(),
-        photos: JSON.stringify(input.photos ?? []),
+        photos: '[]',
         status,
         flagged_at: status === 'pending' ? at : null,
         open_reports: 0,
@@ -95,6 +96,8 @@ export async function createPost(ctx: Context, topicId: number, input: NewPostIn
       })
       .returning('id')
       .executeTakeFirstOrThrow()
+    const photos = await attachPhotos(trx, { ids: input.photos ?? [], userId: principal.userId, owner: { kind: 'post', id: row.id }, now })
+    if (photos.length > 0) await trx.updateTable('posts').set({ photos: JSON.stringify(photos) }).where('id', '=', row.id).execute()
     if (status === 'published') {
       await adjustCounts(trx, { topic_id: topic.id, parent_id: rootId }, 1)
       await trx.updateTable('topics').set({ last_post_at: at }).where('id', '=', topic.id).execute()

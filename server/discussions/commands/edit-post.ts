@@ -1,5 +1,6 @@
 import type { Post } from '../../../types'
 import { checkContent } from '../../content'
+import { attachPhotos } from '../../media'
 import { badInput, conflict } from '../../core/errors'
 import type { Context } from '../context'
 import { canEdit, enforce, mutedCheck, writableCheck } from '../policy'
@@ -9,7 +10,7 @@ import { statusAfterEdit } from '../rules'
 import { setPostStatus } from './post-status'
 
 /** The author corrects their post within the edit window; the new text is checked like a new post. */
-export async function editPost(ctx: Context, postId: number, input: { body?: string; photos?: string[] }): Promise<Post> {
+export async function editPost(ctx: Context, postId: number, input: { body?: string; photos?: number[] }): Promise<Post> {
   const { db, principal, now } = ctx
   const { topic, post, viewer } = await readablePost(db, principal, postId)
   enforce(canEdit(post, principal.userId, now))
@@ -21,9 +22,12 @@ export async function editPost(ctx: Context, postId: number, input: { body?: str
   const to = statusAfterEdit(check.verdict)
   return ctx.write(async (trx) => {
     const at = now.toISOString()
+    const photos = input.photos
+      ? JSON.stringify(await attachPhotos(trx, { ids: input.photos, userId: principal.userId, owner: { kind: 'post', id: post.id }, now, replace: true }))
+      : post.photos
     const ok = await setPostStatus(trx, post, to, {
       body,
-      photos: input.photos ? JSON.stringify(input.photos) : post.photos,
+      photos,
       edited_at: at,
       flagged_at: to === 'pending' ? (post.flagged_at ?? at) : post.open_reports > 0 ? post.flagged_at : null,
     })

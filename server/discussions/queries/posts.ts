@@ -3,7 +3,8 @@ import { sql, type ExpressionBuilder, type Kysely, type Selectable } from 'kysel
 import type { Appeal, AppealStatus, Post, PostPage, PostSort, PostStatus, PostThread, ReportReason, TopicState } from '../../../types'
 import type { Principal } from '../../accounts'
 import { maskPersonalInfo } from '../../content'
-import { notFound } from '../../core/errors'
+import { AppError, notFound } from '../../core/errors'
+import { parsePhotoIds, photosFor, type OwnerReader } from '../../media'
 import type { Database } from '../../db/schema'
 import type { Context } from '../context'
 import { decodeCursor, encodeCursor, type PostCursor } from '../cursor'
@@ -11,7 +12,6 @@ import { viewerFor } from '../policy'
 import { readableTopic, type TopicRow } from './topics'
 import {
   editableUntil,
-  parsePhotos,
   presentBody,
   replyVisible,
   rootVisible,
@@ -175,6 +175,9 @@ export async function presentPosts(db: Q, rows: PostRow[], v: PostViewer, now: D
           .execute()
       : Promise.resolve([]),
   ])
+  // Photos go with the text (photosVisible); the pending ones show to the author and staff, like pending text.
+  const photoIds = new Map(rows.map((r) => [r.id, photosVisible(r.status as PostStatus, r.author_id === v.userId, v) ? parsePhotoIds(r.photos) : []]))
+  const shown = new Map((await photosFor(db, { userId: v.userId, committee: v.isStaff }, [...photoIds.values()].flat())).map((p) => [p.id, p]))
   const likedSet = new Set(liked.map((r) => r.post_id))
   const reportedSet = new Set(reported.map((r) => r.post_id))
   const appealBy = new Map(appeals.map((a) => [a.post_id, toAppeal(a)]))
@@ -202,7 +205,7 @@ export async function presentPosts(db: Q, rows: PostRow[], v: PostViewer, now: D
       status: r.status as PostStatus,
       body,
       placeholder,
-      photos: photosVisible(r.status as PostStatus, own, v) ? parsePhotos(r.photos) : [],
+      photos: photoIds.get(r.id)!.flatMap((id) => shown.get(id) ?? []),
       hiddenReason: showReason ? r.hidden_reason : null,
       likeCount: r.like_count,
       likedByMe: likedSet.has(r.id),
@@ -244,6 +247,19 @@ export async function readablePost(db: Q, p: Principal, id: number): Promise<{ t
   const visible = post.parent_id === null ? rootVisible(post, viewer) : replyVisible(post, viewer)
   if (!visible) throw notFound('发言')
   return { topic, post, viewer }
+}
+
+/** Photos on a post are read by whoever may read the post and, hidden or deleted, see its photos. */
+export function postPhotoReader(db: Q): OwnerReader {
+  return async (principal, id) => {
+    try {
+      const { post, viewer } = await readablePost(db, principal, id)
+      return photosVisible(post.status as PostStatus, post.author_id === principal.userId, viewer)
+    } catch (err) {
+      if (err instanceof AppError) return false
+      throw err
+    }
+  }
 }
 
 /** A topic's root posts a page at a time, each with its first replies; the pinned ones on the first page. */

@@ -7,7 +7,8 @@ import { readableProposal } from '../queries/detail'
 import { loadRow, logStaffAct } from '../rows'
 import { toFen, toYuan } from '../rules'
 import type { ProgressInput } from '../schemas'
-import { checkPhotos } from './submit-proposal'
+import { storePhotos } from '../photos'
+import { photosFor } from '../../media'
 
 /**
  * The committee reports implementation progress (过程监督), with the money spent so far (居务公开). Percent
@@ -22,7 +23,6 @@ export async function postProgress(
   const row = await readableProposal(ctx.db, v, id)
   deny(manageRefusal(v, row))
   deny(progressRefusal(row))
-  const photos = checkPhotos(b.photos)
   const correction = b.correction === true
   return ctx.write(async (tx) => {
     const { trx, now } = tx
@@ -35,9 +35,10 @@ export async function postProgress(
     const text = b.text.trim()
     const pu = await trx
       .insertInto('proposal_progress')
-      .values({ proposal_id: row.id, percent: b.percent, text, photos: JSON.stringify(photos), budget_spent_fen: spent, created_by: v.userId, created_at: iso })
+      .values({ proposal_id: row.id, percent: b.percent, text, photos: '[]', budget_spent_fen: spent, created_by: v.userId, created_at: iso })
       .returningAll()
       .executeTakeFirstOrThrow()
+    const photos = await storePhotos(trx, b.photos, v.userId, { kind: 'progress', id: pu.id }, now)
     await trx
       .updateTable('proposals')
       .set({ progress_percent: b.percent, updated_at: iso, ...(spent === null ? {} : { budget_spent_fen: spent }) })
@@ -50,6 +51,6 @@ export async function postProgress(
       status: correction ? '进展更正' : '进展更新',
     })
     await logStaffAct(trx, v.userId, correction ? 'proposal.progress_correction' : 'proposal.progress', row, correction ? text : null)
-    return { id: pu.id, percent: pu.percent, text: pu.text, photos, budgetSpent: toYuan(pu.budget_spent_fen), correction, createdAt: pu.created_at, comments: [] }
+    return { id: pu.id, percent: pu.percent, text: pu.text, photos: await photosFor(trx, { userId: v.userId, committee: true }, photos), budgetSpent: toYuan(pu.budget_spent_fen), correction, createdAt: pu.created_at, comments: [] }
   })
 }

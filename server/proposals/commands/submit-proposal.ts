@@ -7,26 +7,19 @@ import { proposalDetail } from '../queries/detail'
 import { logStaffAct } from '../rows'
 import type { SubmitInput } from '../schemas'
 import { cosignThreshold, deadlineFor } from '../rules'
+import { storePhotos } from '../photos'
 import { loadSettings } from '../settings'
 import { householdsIn, proposalUnit, type ProposalUnit } from '../units'
 
-const MAX_PHOTOS = 6
 const chars = (s: string) => [...s].length
 
-export function checkPhotos(photos: string[] | undefined): string[] {
-  const list = (photos ?? []).map((p) => p.trim()).filter(Boolean)
-  if (list.length > MAX_PHOTOS) throw badInput('photos', `最多上传 ${MAX_PHOTOS} 张照片`)
-  if (list.some((p) => p.length > 500)) throw badInput('photos', '照片地址太长（不能超过 500 个字符）')
-  return list
-}
-
-/** The text as stored: trimmed, long enough, with at most six photos. */
-export function cleanSubmission(b: SubmitInput): { title: string; body: string; photos: string[] } {
+/** The text as stored: trimmed and long enough. */
+export function cleanSubmission(b: SubmitInput): { title: string; body: string } {
   const title = b.title.trim()
   const body = b.body.trim()
   if (chars(title) < 5) throw badInput('title', '标题至少需要 5 个字')
   if (!body) throw badInput('body', '请填写内容')
-  return { title, body, photos: checkPhotos(b.photos) }
+  return { title, body }
 }
 
 const LEVEL_INDEX = { building: 0, estate: 1, neighbourhood: 2 } as const
@@ -45,7 +38,7 @@ export async function chooseUnit(db: Q, home: number[], b: Pick<SubmitInput, 'un
 export async function enterProposal(
   ctx: CommandContext,
   b: SubmitInput,
-  text: { title: string; body: string; photos: string[] },
+  text: { title: string; body: string },
   unit: ProposalUnit,
   author: { buildingId: number; proxy: { note: string | null } | null },
 ): Promise<ProposalDetail> {
@@ -68,7 +61,7 @@ export async function enterProposal(
         estate_id: unit.estateId,
         neighbourhood_id: unit.neighbourhoodId,
         street_id: unit.streetId,
-        photos: JSON.stringify(text.photos),
+        photos: '[]',
         author_id: author.proxy ? null : userId,
         author_building_id: author.buildingId,
         hide_building: b.hideBuilding ? 1 : 0,
@@ -87,6 +80,8 @@ export async function enterProposal(
       })
       .returning('id')
       .executeTakeFirstOrThrow()
+    // Attached by whoever submits: the resident, or the committee member entering it for them (代录).
+    await storePhotos(trx, b.photos, userId, { kind: 'proposal', id }, now)
     await trx
       .insertInto('proposal_transitions')
       .values({

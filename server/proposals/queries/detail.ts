@@ -18,13 +18,14 @@ import type {
 import { REFERRAL_TARGET_NAMES, UNIT_LEVEL_NAMES } from '../../../types'
 import { STAFF_LABEL } from '../../accounts'
 import { maskPersonalInfo } from '../../content'
-import { notFound } from '../../core/errors'
+import { AppError, notFound } from '../../core/errors'
+import { parsePhotoIds, photosFor, type MediaPorts, type OwnerReader } from '../../media'
 import type { Q, ReadContext } from '../context'
-import { canCosign, canEvaluate, canVote, deny, isRefereeOf, readRefusal, rolesOn, type Viewer } from '../policy'
+import { canCosign, canEvaluate, canVote, deny, isRefereeOf, readRefusal, rolesOn, viewerOf, type Viewer } from '../policy'
 import { allowedTransitions, correctionsIn, referralStatus, toYuan } from '../rules'
 import { loadSettings } from '../settings'
 import { householdOf } from '../units'
-import { labelOf, marks, parsePhotos, toItem } from './items'
+import { labelOf, marks, toItem } from './items'
 import { detailQuery, type DetailRow } from './select'
 import { householdBallot, tallyVote } from './tally'
 
@@ -36,6 +37,23 @@ export async function readableProposal(db: Q, v: Viewer, id: number): Promise<De
   if (!row) throw notFound('提案')
   deny(readRefusal(v, row))
   return row
+}
+
+/** Photos on a proposal or its progress updates are readable by whoever may read the proposal. */
+export function proposalPhotoReaders(db: Q): MediaPorts['owners'] {
+  const proposal: OwnerReader = (principal, id) =>
+    readableProposal(db, viewerOf(principal), id).then(
+      () => true,
+      (err) => {
+        if (err instanceof AppError) return false
+        throw err
+      },
+    )
+  const progress: OwnerReader = async (principal, id) => {
+    const pu = await db.selectFrom('proposal_progress').select('proposal_id').where('id', '=', id).executeTakeFirst()
+    return pu ? proposal(principal, pu.proposal_id) : false
+  }
+  return { proposal, progress }
 }
 
 /** GET /api/proposals/:id, and what most writes answer with (read inside their transaction). */
@@ -126,11 +144,16 @@ export async function loadDetail(db: Q, v: Viewer, row: DetailRow, now: Date): P
 
   const shownComment = (c: { user_id: number; content_status: string }) => c.content_status === 'visible' || c.user_id === v.userId || committee
   const corrections = correctionsIn(progress)
+  // The proposal's photos and its progress updates', in one read.
+  const ownPhotos = parsePhotoIds(row.photos)
+  const progressPhotos = progress.map((pu) => parsePhotoIds(pu.photos))
+  const shown = new Map((await photosFor(db, { userId: v.userId, committee }, [...ownPhotos, ...progressPhotos.flat()])).map((p) => [p.id, p]))
+  const photosOf = (ids: number[]) => ids.flatMap((id) => shown.get(id) ?? [])
   const progressUpdates: ProgressUpdate[] = progress.map((pu, i) => ({
     id: pu.id,
     percent: pu.percent,
     text: mask(pu.text),
-    photos: parsePhotos(pu.photos),
+    photos: photosOf(progressPhotos[i]),
     budgetSpent: toYuan(pu.budget_spent_fen),
     correction: corrections[i],
     createdAt: pu.created_at,
@@ -205,7 +228,7 @@ export async function loadDetail(db: Q, v: Viewer, row: DetailRow, now: Date): P
   return {
     ...item,
     body: original ? row.body : maskPersonalInfo(row.body),
-    photos: parsePhotos(row.photos),
+    photos: photosOf(ownPhotos),
     unitLevelName: UNIT_LEVEL_NAMES[row.level as ProposalLevel],
     staffNote: committee ? row.staff_note : null,
     mergedInto: mergedInto ? { id: mergedInto.id, title: original ? mergedInto.title : maskPersonalInfo(mergedInto.title) } : null,

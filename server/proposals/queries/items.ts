@@ -2,6 +2,7 @@
 // co-signatures and follows among its ids), never one per row.
 import type { ContentStatus, ProposalCategory, ProposalLevel, ProposalListItem, ProposalState } from '../../../types'
 import { maskPersonalInfo } from '../../content'
+import { parsePhotoIds, thumbUrl } from '../../media'
 import type { Q } from '../context'
 import { ownSignerKey } from '../cosignatures'
 import { rolesOn, type Viewer } from '../policy'
@@ -12,14 +13,7 @@ export function labelOf(row: Pick<ListRow, 'author_building_name' | 'neighbourho
   return authorLabel({ buildingName: row.author_building_name, neighbourhoodName: row.neighbourhood_name, hideBuilding: row.hide_building === 1 })
 }
 
-export function parsePhotos(json: string): string[] {
-  try {
-    const v = JSON.parse(json) as unknown
-    return Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : []
-  } catch {
-    return []
-  }
-}
+const coverOf = (ids: number[]) => (ids.length > 0 ? thumbUrl(ids[0], 'image') : null)
 
 export function toItem(v: Viewer, r: ListRow, now: Date, cosigned: Set<number>, followed: Set<number>): ProposalListItem {
   const roles = rolesOn(v, r)
@@ -44,7 +38,7 @@ export function toItem(v: Viewer, r: ListRow, now: Date, cosigned: Set<number>, 
     isMine: roles.includes('author'),
     cosignedByMe: cosigned.has(r.id),
     followedByMe: followed.has(r.id),
-    coverPhoto: parsePhotos(r.photos)[0] ?? null,
+    coverPhoto: coverOf(parsePhotoIds(r.photos)),
     voteClosesAt: r.vote_closes_at,
     createdAt: r.created_at,
     updatedAt: r.updated_at,

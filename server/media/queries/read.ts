@@ -1,0 +1,64 @@
+// Reading uploads: one with its permission check, and the photo objects an owner answers with.
+import type { Kysely, Selectable } from 'kysely'
+import type { MediaPhoto, MediaUpload } from '../../../types'
+import type { Principal } from '../../accounts'
+import type { Database } from '../../db/schema'
+import { deny, readRefusal, unseen } from '../policy'
+import type { MediaPorts } from '../ports'
+import { mediaUrl, thumbUrl } from '../rules'
+import type { MediaTable } from '../tables'
+
+type Q = Kysely<Database>
+export type MediaRow = Selectable<MediaTable>
+
+export async function loadMedia(db: Q, id: number): Promise<MediaRow | undefined> {
+  return db.selectFrom('media').selectAll().where('id', '=', id).executeTakeFirst()
+}
+
+/** The upload if the caller may read it; 404 otherwise, as for one that does not exist. */
+export async function readableMedia(db: Q, ports: MediaPorts, p: Principal, id: number): Promise<MediaRow> {
+  const row = await loadMedia(db, id)
+  if (!row) throw unseen()
+  deny(
+    await readRefusal(p, row, async () => {
+      const owners = await db.selectFrom('media_attachments').select(['owner_kind', 'owner_id']).where('media_id', '=', id).execute()
+      for (const o of owners) if (await ports.owners[o.owner_kind]?.(p, o.owner_id)) return true
+      return false
+    }),
+  )
+  return row
+}
+
+/** An owner's photos as its row keeps them: upload ids as JSON, in order (anything else is ignored). */
+export function parsePhotoIds(json: string): number[] {
+  try {
+    const v = JSON.parse(json) as unknown
+    return Array.isArray(v) ? v.filter((x): x is number => Number.isInteger(x)) : []
+  } catch {
+    return []
+  }
+}
+
+export const toUpload = (m: MediaRow): MediaUpload => ({
+  id: m.id,
+  kind: m.kind,
+  width: m.width,
+  height: m.height,
+  thumbUrl: thumbUrl(m.id, m.kind),
+  url: mediaUrl(m.id),
+  status: m.status,
+})
+
+/**
+ * An owner's photos, in the order given, as the caller may see them: rejected ones never, pending ones
+ * only by their uploader and (`committee`, as the owner judges it) the committee over the owner.
+ */
+export async function photosFor(db: Q, viewer: { userId: number; committee: boolean }, ids: number[]): Promise<MediaPhoto[]> {
+  if (ids.length === 0) return []
+  const rows = await db.selectFrom('media').selectAll().where('id', 'in', ids).execute()
+  const byId = new Map(rows.map((r) => [r.id, r]))
+  return ids
+    .map((id) => byId.get(id))
+    .filter((m): m is MediaRow => m !== undefined && (m.status === 'visible' || (m.status === 'pending' && (m.uploader_id === viewer.userId || viewer.committee))))
+    .map((m) => ({ id: m.id, url: mediaUrl(m.id), thumbUrl: thumbUrl(m.id, m.kind), status: m.status }))
+}
