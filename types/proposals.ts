@@ -186,6 +186,8 @@ export interface ProposalTransition {
    * null for a change of state. Such entries come from their own table: `id` is unique per kind of entry.
    */
   referralEvent: ReferralEventKind | null
+  /** A referral answer's photos (of what was done); empty for every other step. */
+  photos: MediaPhoto[]
   reason: string | null
   /** Extra facts of the step, e.g. { mergeInto: 12 }, { referTo: 'property' }, { closesAt }, the vote tally. */
   details: Record<string, unknown> | null

@@ -106,7 +106,7 @@ describe('small formatters', () => {
       actorRole,
       actorLabel: '居委会',
       reason: null,
-      referralEvent: null,
+      referralEvent: null, photos: [],
       details,
       at: '2025-03-03T02:00:00.000Z',
     })

@@ -133,6 +133,7 @@ test('the timeline shows a referral’s own steps by name, apart from a state ch
     actorRole,
     actorLabel: actorRole === 'referee' ? '物业' : '居委会',
     referralEvent,
+    photos: [],
     reason: null,
     details: null,
     at: '2026-03-02T02:00:00Z',

@@ -1,5 +1,6 @@
 import { sweepProposals } from '../../server/proposals'
 import { describeEachDatabase } from '../support/server'
+import { uploadPhoto } from '../media/support'
 import { ADMIN, MOD_WUTONG, proposalBody, startProposalServer, WUTONG, XIANGZHANG, type ProposalServer } from './support'
 
 // 转办 handled by whom it is referred to (物业, 业委会, 街镇 departments), and stalled items escalated to
@@ -99,13 +100,23 @@ describeEachDatabase('proposals: referrals answered by the referee, escalation',
     for (const u of [b3[1], b3[2], mod]) expect((await notes(u, id)).map((n) => n.kind)).toContain('proposal.referral_accept')
 
     s.clock.advance(1)
-    const answered = await s.call(property, 'POST', `/api/proposals/${id}/referral/answer`, { answer: '电工已更换楼道灯' })
+    // 物业 shows what was done: its own photo goes with the answer; a resident's upload cannot.
+    const photo = await uploadPhoto(s.app, await s.auth(property))
+    const residents = await uploadPhoto(s.app, await s.auth(b3[1]))
+    const foreign = await s.call(property, 'POST', `/api/proposals/${id}/referral/answer`, { answer: '电工已更换楼道灯', photos: [residents.id] })
+    expect(foreign.body.error).toMatchObject({ code: 'invalid_input', field: 'photos' })
+    const answered = await s.call(property, 'POST', `/api/proposals/${id}/referral/answer`, { answer: '电工已更换楼道灯', photos: [photo.id] })
     expect(answered.body).toMatchObject({
       deadlineAt: null,
       overdue: false,
       referral: { status: 'answered', answer: '电工已更换楼道灯', answeredAt: s.clock.iso(), answeredBy: 'referee' },
     })
-    expect(answered.body.timeline.at(-1)).toMatchObject({ referralEvent: 'answered', actorLabel: '物业公司', reason: '电工已更换楼道灯' })
+    expect(answered.body.timeline.at(-1)).toMatchObject({ referralEvent: 'answered', actorLabel: '物业公司', reason: '电工已更换楼道灯', photos: [{ id: photo.id }] })
+    // Residents of the proposal see the photo on the timeline and may open it.
+    const seen = (await s.call(b3[2], 'GET', `/api/proposals/${id}`)).body.timeline.at(-1)
+    expect(seen.photos.map((p: { id: number }) => p.id)).toEqual([photo.id])
+    const file = await s.app.inject({ method: 'GET', url: `/api/media/${photo.id}`, headers: { authorization: await s.auth(b3[2]) } })
+    expect(file.statusCode).toBe(200)
     for (const u of [b3[1], b3[2], mod]) expect(await notes(u, id)).toContainEqual(expect.objectContaining({ kind: 'proposal.referral_answer', body: '转办已有答复：电工已更换楼道灯' }))
     expect((await s.call(property, 'POST', `/api/proposals/${id}/referral/answer`, { answer: '再答一次' })).body.error.code).toBe('referral_answered')
     expect((await inbox(property)).map((i) => i.id)).not.toContain(id)

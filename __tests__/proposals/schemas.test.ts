@@ -61,8 +61,8 @@ const detail: ProposalDetail = {
   },
   implementation: { owner: '物业', plannedDate: '2025-12-31', budgetPlanned: 120000.5, budgetSpent: null, percent: 40 },
   timeline: [
-    { id: 1, from: null, to: 'submitted', actorRole: 'author', actorLabel: '3号楼居民', reason: null, details: null, referralEvent: null, at: '2025-03-01T02:00:00.000Z' },
-    { id: 2, from: 'voting', to: 'approved', actorRole: 'system', actorLabel: '系统', reason: '按期', details: { tally, note: ['a', 1] }, referralEvent: null, at: '2025-03-02T02:00:00.000Z' },
+    { id: 1, from: null, to: 'submitted', actorRole: 'author', actorLabel: '3号楼居民', reason: null, details: null, referralEvent: null, photos: [], at: '2025-03-01T02:00:00.000Z' },
+    { id: 2, from: 'voting', to: 'approved', actorRole: 'system', actorLabel: '系统', reason: '按期', details: { tally, note: ['a', 1] }, referralEvent: null, photos: [], at: '2025-03-02T02:00:00.000Z' },
   ],
   meetings: [{ id: 1, kind: 'hearing', heldOn: '2025-03-02', place: '居委会', attendance: 12, minutes: '听取意见', decisions: null, createdAt: '2025-03-02T02:00:00.000Z' }],
   progress: [

@@ -1,12 +1,13 @@
 // A referral's steps that leave the state as it is, inside the caller's transaction: the referee accepts
 // it, or the referee (or the committee on its behalf) answers it. Each is a row of referral_events (the
-// timeline reads it; photos attach there later), told to the committee and the proposal's audience, and
+// timeline reads it, with an answer's photos), told to the committee and the proposal's audience, and
 // audited. Who may take which step is policy.ts.
 import type { Updateable } from 'kysely'
 import type { ReferralAnswerer, ReferralEventKind, ReferralTarget } from '../../types'
 import { REFERRAL_TARGET_NAMES } from '../../types'
 import { maskPersonalInfo } from '../content'
 import { conflict } from '../core/errors'
+import { attachPhotos } from '../media'
 import { committeeOf, notifyAudience } from './audience'
 import { logStaffAct, type ProposalRow, type Tx } from './rows'
 import type { ProposalTable } from './tables'
@@ -16,6 +17,8 @@ export interface ReferralStep {
   actor: { userId: number; role: ReferralAnswerer }
   /** The note of an acceptance (optional), the answer. */
   text: string | null
+  /** An answer's photos: ids of the answerer's uploads. */
+  photos?: number[]
 }
 
 function stepMessage(p: ProposalRow, step: ReferralStep): string {
@@ -48,7 +51,7 @@ export async function recordReferralStep(tx: Tx, p: ProposalRow, step: ReferralS
   const res = await q.executeTakeFirst()
   if (Number(res.numUpdatedRows) === 0) throw conflict('state_changed', '转办刚刚发生了变化，请刷新后重试')
 
-  await trx
+  const event = await trx
     .insertInto('referral_events')
     .values({
       proposal_id: p.id,
@@ -60,7 +63,10 @@ export async function recordReferralStep(tx: Tx, p: ProposalRow, step: ReferralS
       photos: '[]',
       created_at: iso,
     })
-    .execute()
+    .returning('id')
+    .executeTakeFirstOrThrow()
+  const photos = await attachPhotos(trx, { ids: step.photos ?? [], userId: step.actor.userId, owner: { kind: 'referral', id: event.id }, now })
+  if (photos.length > 0) await trx.updateTable('referral_events').set({ photos: JSON.stringify(photos) }).where('id', '=', event.id).execute()
   const status = step.kind === 'accepted' ? '已接收' : '已答复'
   await notifyAudience(tx, p, `proposal.referral_${step.kind === 'accepted' ? 'accept' : 'answer'}`, stepMessage(p, step), {
     except: step.actor.userId,

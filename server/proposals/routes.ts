@@ -198,7 +198,7 @@ export const proposalRoutes: FastifyPluginAsyncTypebox<ProposalPorts> = async (a
 
   /** The committee records the referee's answer on its behalf (the referee answers through /referral/answer). */
   app.post('/api/proposals/:id/referral', { schema: { params: IdParams, body: AnswerReferralBody, response: { 200: DetailSchema } } }, (request, reply) =>
-    answerReferral(commander(request, reply), request.params.id, request.body.answer, 'committee'),
+    answerReferral(commander(request, reply), request.params.id, request.body, 'committee'),
   )
 
   // The referee's side of a referral (物业, 业委会, 街镇 departments): its inbox, accept, refuse, answer.
@@ -223,7 +223,7 @@ export const proposalRoutes: FastifyPluginAsyncTypebox<ProposalPorts> = async (a
   app.post(
     '/api/proposals/:id/referral/answer',
     { schema: { params: IdParams, body: AnswerReferralBody, response: { 200: DetailSchema } } },
-    (request, reply) => answerReferral(commander(request, reply), request.params.id, request.body.answer, 'referee'),
+    (request, reply) => answerReferral(commander(request, reply), request.params.id, request.body, 'referee'),
   )
 
   // The 街镇's view of what has stalled in its 居民区

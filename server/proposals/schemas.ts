@@ -306,6 +306,7 @@ export const DetailSchema = Type.Object({
       // Free-form facts of the step (a tally, a merge target): serialized as they are.
       details: Nullable(Type.Record(Type.String(), Type.Unknown())),
       referralEvent: Nullable(OneOf(['accepted', 'answered'] as const)),
+      photos: Type.Array(Photo),
       at: Type.String(),
     }),
   ),
@@ -328,7 +329,7 @@ export const AcceptReferralBody = Type.Union([
   Type.Null(),
 ])
 export const RefuseReferralBody = Type.Object({ reason: Text({ minLength: 2, maxLength: 500 }) }, { additionalProperties: false })
-export const AnswerReferralBody = Type.Object({ answer: Text({ minLength: 2, maxLength: 2000 }) }, { additionalProperties: false })
+export const AnswerReferralBody = Type.Object({ answer: Text({ minLength: 2, maxLength: 2000 }), photos: Type.Optional(PhotoIds) }, { additionalProperties: false })
 export const StreetQuery = Type.Object({ streetId: Id })
 
 export const InboxSchema = Type.Object({

@@ -8,10 +8,11 @@ import { loadRow } from '../rows'
 
 /**
  * The answer of whom a proposal was referred to (转办答复): the referee's own, once, or the committee's
- * record of it on the referee's behalf (which may correct an earlier one). Its time limit ends. Checked
+ * record of it on the referee's behalf (which may correct an earlier one), with photos of what was done
+ * (the answerer's own uploads). Its time limit ends. Checked
  * inside the write, so a retry with the same Idempotency-Key is replayed rather than refused.
  */
-export async function answerReferral(ctx: CommandContext, id: number, answer: string, by: ReferralAnswerer): Promise<ProposalDetail> {
+export async function answerReferral(ctx: CommandContext, id: number, input: { answer: string; photos?: number[] }, by: ReferralAnswerer): Promise<ProposalDetail> {
   const v = ctx.viewer
   return ctx.write(async (tx) => {
     const row = await readableProposal(tx.trx, v, id)
@@ -21,7 +22,7 @@ export async function answerReferral(ctx: CommandContext, id: number, answer: st
       deny(referralAnswerRefusal(row))
     }
     const p = (await loadRow(tx.trx, row.id))!
-    await recordReferralStep(tx, p, { kind: 'answered', actor: { userId: v.userId, role: by }, text: answer.trim() })
+    await recordReferralStep(tx, p, { kind: 'answered', actor: { userId: v.userId, role: by }, text: input.answer.trim(), photos: input.photos })
     return proposalDetail({ db: tx.trx, viewer: v, now: tx.now }, row.id)
   })
 }

@@ -39,7 +39,7 @@ export async function readableProposal(db: Q, v: Viewer, id: number): Promise<De
   return row
 }
 
-/** Photos on a proposal or its progress updates are readable by whoever may read the proposal. */
+/** Photos on a proposal, its progress updates or its referral answers are readable by whoever may read the proposal. */
 export function proposalPhotoReaders(db: Q): MediaPorts['owners'] {
   const proposal: OwnerReader = (principal, id) =>
     readableProposal(db, viewerOf(principal), id).then(
@@ -53,7 +53,11 @@ export function proposalPhotoReaders(db: Q): MediaPorts['owners'] {
     const pu = await db.selectFrom('proposal_progress').select('proposal_id').where('id', '=', id).executeTakeFirst()
     return pu ? proposal(principal, pu.proposal_id) : false
   }
-  return { proposal, progress }
+  const referral: OwnerReader = async (principal, id) => {
+    const e = await db.selectFrom('referral_events').select('proposal_id').where('id', '=', id).executeTakeFirst()
+    return e ? proposal(principal, e.proposal_id) : false
+  }
+  return { proposal, progress, referral }
 }
 
 /** GET /api/proposals/:id, and what most writes answer with (read inside their transaction). */
@@ -114,6 +118,13 @@ export async function loadDetail(db: Q, v: Viewer, row: DetailRow, now: Date): P
   let voteOutcome: 'approved' | 'declined' | null = null
   if (voteClosed && committee) voteOutcome = (await tallyVote(db, row, await loadSettings(db, row.neighbourhood_id))).passed ? 'approved' : 'declined'
 
+  // The proposal's photos, its progress updates' and its referral answers', in one read.
+  const ownPhotos = parsePhotoIds(row.photos)
+  const progressPhotos = progress.map((pu) => parsePhotoIds(pu.photos))
+  const answerPhotos = referralEvents.map((e) => parsePhotoIds(e.photos))
+  const shown = new Map((await photosFor(db, { userId: v.userId, committee }, [...ownPhotos, ...progressPhotos.flat(), ...answerPhotos.flat()])).map((p) => [p.id, p]))
+  const photosOf = (ids: number[]) => ids.flatMap((id) => shown.get(id) ?? [])
+
   const stateSteps: ProposalTransition[] = transitions.map((t) => {
     const details = t.details ? (JSON.parse(t.details) as Record<string, unknown>) : null
     return {
@@ -125,10 +136,11 @@ export async function loadDetail(db: Q, v: Viewer, row: DetailRow, now: Date): P
       reason: t.reason === null ? null : mask(t.reason),
       details,
       referralEvent: null,
+      photos: [],
       at: t.created_at,
     }
   })
-  const referralSteps: ProposalTransition[] = referralEvents.map((e) => ({
+  const referralSteps: ProposalTransition[] = referralEvents.map((e, i) => ({
     id: e.id,
     from: 'referred',
     to: 'referred',
@@ -137,6 +149,7 @@ export async function loadDetail(db: Q, v: Viewer, row: DetailRow, now: Date): P
     reason: e.text === null ? null : mask(e.text),
     details: null,
     referralEvent: e.kind,
+    photos: photosOf(answerPhotos[i]),
     at: e.created_at,
   }))
   // By time; a step and a change of state at the same instant: the change of state first. (Stable sort.)
@@ -144,11 +157,6 @@ export async function loadDetail(db: Q, v: Viewer, row: DetailRow, now: Date): P
 
   const shownComment = (c: { user_id: number; content_status: string }) => c.content_status === 'visible' || c.user_id === v.userId || committee
   const corrections = correctionsIn(progress)
-  // The proposal's photos and its progress updates', in one read.
-  const ownPhotos = parsePhotoIds(row.photos)
-  const progressPhotos = progress.map((pu) => parsePhotoIds(pu.photos))
-  const shown = new Map((await photosFor(db, { userId: v.userId, committee }, [...ownPhotos, ...progressPhotos.flat()])).map((p) => [p.id, p]))
-  const photosOf = (ids: number[]) => ids.flatMap((id) => shown.get(id) ?? [])
   const progressUpdates: ProgressUpdate[] = progress.map((pu, i) => ({
     id: pu.id,
     percent: pu.percent,
