@@ -4,7 +4,8 @@
 // in a third, measured in the same run: every figure is also given as its share of bare Fastify's req/s,
 // which is what stays comparable on a shared, noisy machine.
 // SQLite by default; BENCH_DATABASE_URL=postgres://… for PostgreSQL (in a throwaway schema).
-// BENCH_CONNECTIONS (100), BENCH_SECONDS (10), BENCH_ONLY=me,list,… (scenario names below).
+// BENCH_CONNECTIONS (100), BENCH_SECONDS (10), BENCH_ONLY=me,list,… (scenario names below); BENCH_PRAGMA
+// (e.g. "synchronous=FULL") runs one SQLite pragma in the server first, to compare a setting.
 // Run: npm run bench -- load
 
 import { fork, spawn } from 'node:child_process'
