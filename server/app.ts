@@ -104,6 +104,8 @@ export async function buildApp(config: Config, overrides: Overrides = {}): Promi
   })
   app.addHook('onSend', async (request, reply) => {
     if (closing) reply.header('connection', 'close')
+    // A write is answered only once what it committed is on disk (see Db.durable).
+    if (request.method !== 'GET' && request.method !== 'HEAD') await db.durable()
     // Answers carry personal data: no cache may keep them (a route may say otherwise), no browser may
     // guess their type.
     if (request.url.startsWith('/api/')) {

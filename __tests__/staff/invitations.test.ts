@@ -162,8 +162,8 @@ describeEachDatabase('staff: invitations, the staff list and 居民代表', (dia
     const asAdmin = (userId: number): Principal => ({ userId, grants: [{ role: 'admin', unitId: street }], referees: [], residence: null })
 
     const first = await db.startTransaction().execute()
-    await removeGrant(first, asAdmin(admin.userId), grantOf(second.userId))
-    const other = db.transaction().execute((trx) => removeGrant(trx, asAdmin(second.userId), grantOf(admin.userId)))
+    await removeGrant(first, asAdmin(admin.userId), grantOf(second.userId), () => {})
+    const other = db.transaction().execute((trx) => removeGrant(trx, asAdmin(second.userId), grantOf(admin.userId), () => {}))
     const settledOther = other.then(() => 'removed', (err) => err.code)
     // Commit once the second removal has finished, or is waiting on a lock (the 街镇's row).
     let finished = false

@@ -1,8 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify'
 import type { Me } from '../../types'
-import { loadAccount } from './queries'
+import { accountCache } from './account-cache'
 import type { Principal } from './policy'
-import { sessionUserId } from './sessions'
 import { unauthorized } from '../core/errors'
 import { enforceLimit } from '../core/rate-limit'
 
@@ -43,10 +42,9 @@ export function installAuth(app: FastifyInstance): void {
       if (!request.is404 && !request.routeOptions.config.public) throw unauthorized()
       return
     }
-    const userId = await sessionUserId(app.db.kysely, token)
-    if (userId === null) throw unauthorized()
-    const account = await loadAccount(app.db.kysely, userId)
+    const account = await accountCache(app).lookup(app.db, token, new Date())
     if (!account) throw unauthorized()
+    const userId = account.principal.userId
     request.token = token
     request.principal = account.principal
     request.me = account.me

@@ -3,6 +3,7 @@
 export { accountRoutes } from './routes'
 export { MeSchema } from './schemas'
 export { installAuth, requireUser } from './auth'
+export { forgetAccount } from './account-cache'
 export { wechatAuth, type WechatAuth } from './wechat'
 export { can, isStaff, isStaffFor, livesIn, type Principal, type UnitChain } from './policy'
 export { loadAccount, meOf } from './queries'

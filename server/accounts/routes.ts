@@ -54,21 +54,21 @@ export const accountRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.post('/api/auth/logout', { schema: { response: { 200: Ok } } }, async (request) => {
     requireUser(request)
-    return logout(db, request.token)
+    return logout(app, request.token)
   })
 
-  app.post('/api/auth/logout-all', { schema: { response: { 200: Ok } } }, async (request) => logoutEverywhere(db, requireUser(request).principal.userId))
+  app.post('/api/auth/logout-all', { schema: { response: { 200: Ok } } }, async (request) => logoutEverywhere(app, requireUser(request).principal.userId))
 
   app.get('/api/me', { schema: { response: { 200: MeSchema } } }, async (request) => requireUser(request).me)
 
   app.post('/api/me/privacy', { schema: { response: { 200: MeSchema } } }, async (request, reply) => {
     const { principal } = requireUser(request)
-    return write(request, reply, (trx) => acceptPrivacy(trx, principal.userId, new Date()))
+    return write(request, reply, (trx, after) => acceptPrivacy(trx, principal.userId, new Date(), after))
   })
 
   app.post('/api/me/residence', { schema: { body: ResidenceBody, response: { 201: ResidenceSchema } } }, async (request, reply) => {
     const { principal } = requireUser(request)
-    return write(request, reply, (trx) => requestResidence(trx, principal, request.body, new Date()), 201)
+    return write(request, reply, (trx, after) => requestResidence(trx, principal, request.body, new Date(), after), 201)
   })
 
   app.get(
@@ -83,7 +83,7 @@ export const accountRoutes: FastifyPluginAsyncTypebox = async (app) => {
     async (request, reply) => {
       const { principal } = requireUser(request)
       const input = { decision: 'approved' as const, isRepresentative: request.body?.isRepresentative }
-      return write(request, reply, (trx) => reviewResidence(trx, principal, request.params.id, input, new Date()))
+      return write(request, reply, (trx, after) => reviewResidence(trx, principal, request.params.id, input, new Date(), after))
     },
   )
 
@@ -93,7 +93,7 @@ export const accountRoutes: FastifyPluginAsyncTypebox = async (app) => {
     async (request, reply) => {
       const { principal } = requireUser(request)
       const input = { decision: 'rejected' as const, reason: request.body.reason }
-      return write(request, reply, (trx) => reviewResidence(trx, principal, request.params.id, input, new Date()))
+      return write(request, reply, (trx, after) => reviewResidence(trx, principal, request.params.id, input, new Date(), after))
     },
   )
 
@@ -102,7 +102,7 @@ export const accountRoutes: FastifyPluginAsyncTypebox = async (app) => {
     { schema: { params: IdParams, body: RepresentativeBody, response: { 200: ResidenceSchema } } },
     async (request, reply) => {
       const { principal } = requireUser(request)
-      return write(request, reply, (trx) => setRepresentative(trx, principal, request.params.id, request.body.isRepresentative))
+      return write(request, reply, (trx, after) => setRepresentative(trx, principal, request.params.id, request.body.isRepresentative, after))
     },
   )
 }

@@ -28,16 +28,6 @@ export async function openSession(db: Q, userId: number, days: number): Promise<
   return { token, expiresAt, user: account.me }
 }
 
-export async function sessionUserId(db: Q, token: string, now = new Date()): Promise<number | null> {
-  const row = await db
-    .selectFrom('sessions')
-    .select('user_id')
-    .where('token_hash', '=', hashToken(token))
-    .where('expires_at', '>', now.toISOString())
-    .executeTakeFirst()
-  return row ? row.user_id : null
-}
-
 export async function endSession(db: Q, token: string): Promise<void> {
   await db.deleteFrom('sessions').where('token_hash', '=', hashToken(token)).execute()
 }

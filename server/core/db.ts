@@ -21,6 +21,11 @@ export interface Db {
   dialect: Dialect
   /** The PostgreSQL schema in use when not the default one. */
   schema?: string
+  /**
+   * Resolves once every commit made before the call is on disk. PostgreSQL's commit already is; SQLite's
+   * is once its write-ahead log has been flushed, which this does off the event loop (see connect).
+   */
+  durable(): Promise<void>
   close(): Promise<void>
 }
 
@@ -36,6 +41,42 @@ export interface ConnectOptions {
   sqliteFile?: string
 }
 
+/**
+ * Group commit for SQLite: one fsync of the write-ahead log, on libuv's thread pool, covers every commit
+ * made before it started; callers that arrive while one runs share the next.
+ */
+function walFlusher(walFile: string): () => Promise<void> {
+  let running: Promise<void> | null = null
+  let queued: Promise<void> | null = null
+  const flush = async () => {
+    const handle = await fs.promises.open(walFile, 'r').catch((err: NodeJS.ErrnoException) => {
+      if (err.code === 'ENOENT') return null // no log yet: nothing committed since the last checkpoint
+      throw err
+    })
+    if (!handle) return
+    try {
+      await handle.sync()
+    } finally {
+      await handle.close()
+    }
+  }
+  const durable = (): Promise<void> => {
+    if (!running) {
+      running = flush().finally(() => (running = null))
+      return running
+    }
+    // The running flush may have started before this caller's commit: wait for the next one.
+    queued ??= running
+      .catch(() => {}) // its own callers see its failure; this one starts afresh
+      .then(() => {
+        queued = null
+        return durable()
+      })
+    return queued
+  }
+  return durable
+}
+
 export function connect(opts: ConnectOptions): Db {
   if (opts.databaseUrl) {
     const pool = new pg.Pool({
@@ -44,19 +85,23 @@ export function connect(opts: ConnectOptions): Db {
       ...(opts.pgSchema ? { options: `-c search_path=${opts.pgSchema}` } : {}),
     })
     const kysely = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) })
-    return { kysely, dialect: 'postgres', schema: opts.pgSchema, close: () => kysely.destroy() }
+    return { kysely, dialect: 'postgres', schema: opts.pgSchema, durable: async () => {}, close: () => kysely.destroy() }
   }
   const file = opts.sqliteFile ?? 'yishi.sqlite'
   if (file !== ':memory:') fs.mkdirSync(opts.dataDir, { recursive: true })
-  const sqlite = new SQLite(file === ':memory:' ? file : path.join(opts.dataDir, file))
+  const filePath = file === ':memory:' ? file : path.join(opts.dataDir, file)
+  const sqlite = new SQLite(filePath)
   sqlite.pragma('journal_mode = WAL')
   // Deleted rows and freed pages are zeroed, not left readable in the file (anonymous survey answers).
   sqlite.pragma('secure_delete = ON')
   sqlite.pragma('foreign_keys = ON')
   sqlite.pragma('busy_timeout = 5000')
-  // FULL: a commit is on disk before the write is acknowledged. NORMAL (in WAL mode) may lose the last
-  // commits on power loss, and an acknowledged write must not be lost.
-  sqlite.pragma('synchronous = FULL')
+  // An acknowledged write must not be lost on power loss, yet FULL would fsync inside every commit, and
+  // better-sqlite3 runs on the event loop: each fsync (milliseconds, on a busy disk up to a second)
+  // stalled every request in flight. NORMAL commits without the fsync; the app answers a write only
+  // after durable() has flushed the log off the event loop (app.ts), so the promise is kept.
+  sqlite.pragma('synchronous = NORMAL')
   const kysely = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) })
-  return { kysely, dialect: 'sqlite', close: () => kysely.destroy() }
+  const durable = file === ':memory:' ? async () => {} : walFlusher(`${filePath}-wal`)
+  return { kysely, dialect: 'sqlite', durable, close: () => kysely.destroy() }
 }

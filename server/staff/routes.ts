@@ -33,7 +33,7 @@ export const staffRoutes: FastifyPluginAsyncTypebox = async (app) => {
     { preHandler: (request) => enforceLimit(request, 'invitation', request.ip), schema: { body: AcceptBody, response: { 200: MeSchema } } },
     async (request, reply) => {
       const { principal } = requireUser(request)
-      return write(request, reply, (trx) => acceptInvitation(trx, principal, request.body.code, app.clock()))
+      return write(request, reply, (trx, after) => acceptInvitation(trx, principal, request.body.code, app.clock(), after))
     },
   )
 
@@ -43,6 +43,6 @@ export const staffRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.delete('/api/staff/:grantId', { schema: { params: GrantParams, response: { 200: Ok } } }, async (request, reply) => {
     const { principal } = requireUser(request)
-    return write(request, reply, (trx) => removeGrant(trx, principal, request.params.grantId))
+    return write(request, reply, (trx, after) => removeGrant(trx, principal, request.params.grantId, after))
   })
 }

@@ -1,9 +1,11 @@
-import type { Kysely } from 'kysely'
-import type { Database } from '../../db/schema'
+import type { FastifyInstance } from 'fastify'
+import { accountCache } from '../account-cache'
 import { endSession } from '../sessions'
 
 /** Ends the session of the token the request came with. */
-export async function logout(db: Kysely<Database>, token: string | null): Promise<{ ok: true }> {
-  if (token) await endSession(db, token)
+export async function logout(app: FastifyInstance, token: string | null): Promise<{ ok: true }> {
+  if (!token) return { ok: true }
+  await endSession(app.db.kysely, token)
+  accountCache(app).forgetToken(token)
   return { ok: true }
 }

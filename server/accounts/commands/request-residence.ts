@@ -2,6 +2,8 @@ import type { Residence } from '../../../types'
 import type { Trx } from '../../core/db'
 import { badInput, forbidden } from '../../core/errors'
 import { can, type Principal } from '../policy'
+import type { AfterCommit } from '../../core/write'
+import { forgetAccount } from '../account-cache'
 import { currentResidence } from '../queries'
 import { normaliseRoom } from '../rules'
 
@@ -11,6 +13,7 @@ export async function requestResidence(
   principal: Principal,
   input: { buildingId: number; room: string },
   now: Date,
+  after: AfterCommit,
 ): Promise<Residence> {
   if (!can(principal, 'residence.request')) throw forbidden()
   const building = await trx.selectFrom('units').select(['id', 'level']).where('id', '=', input.buildingId).executeTakeFirst()
@@ -32,5 +35,6 @@ export async function requestResidence(
       .values({ user_id: principal.userId, building_id: input.buildingId, room, status: 'pending', is_representative: 0, requested_at: requestedAt })
       .execute()
   }
+  after((app) => forgetAccount(app, principal.userId))
   return (await currentResidence(trx, principal.userId))!
 }

@@ -3,6 +3,8 @@ import type { Trx } from '../../core/db'
 import { conflict, forbidden, notFound } from '../../core/errors'
 import { logModeration } from '../../core/audit'
 import { can, type Principal } from '../policy'
+import type { AfterCommit } from '../../core/write'
+import { forgetAccount } from '../account-cache'
 import { residenceChain, residencesWithUnits, toRequest } from '../queries'
 
 export type ReviewInput = { decision: 'approved'; isRepresentative?: boolean } | { decision: 'rejected'; reason: string }
@@ -11,7 +13,7 @@ export type ReviewInput = { decision: 'approved'; isRepresentative?: boolean } |
  * A committee member approves or rejects a pending residence request, and the audit log records it.
  * An approval supersedes the resident's earlier residence (they moved).
  */
-export async function reviewResidence(trx: Trx, principal: Principal, id: number, input: ReviewInput, now: Date): Promise<VerificationRequest> {
+export async function reviewResidence(trx: Trx, principal: Principal, id: number, input: ReviewInput, now: Date, after: AfterCommit): Promise<VerificationRequest> {
   const residence = await residencesWithUnits(trx).where('r.id', '=', id).executeTakeFirst()
   if (!residence) throw notFound('认证申请')
   const chain = residenceChain(residence)
@@ -48,5 +50,6 @@ export async function reviewResidence(trx: Trx, principal: Principal, id: number
     unitId: residence.neighbourhood_id,
     reason,
   })
+  after((app) => forgetAccount(app, residence.user_id))
   return toRequest(await residencesWithUnits(trx).where('r.id', '=', id).executeTakeFirstOrThrow())
 }

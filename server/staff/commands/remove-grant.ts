@@ -1,14 +1,15 @@
 import { sql } from 'kysely'
-import type { Principal } from '../../accounts'
+import { forgetAccount, type Principal } from '../../accounts'
 import type { Trx } from '../../core/db'
 import { ROLE_NAMES } from '../../../types'
 import { notFound } from '../../core/errors'
 import { logModeration } from '../../core/audit'
+import type { AfterCommit } from '../../core/write'
 import { deny, removeRefusal } from '../policy'
 import { targetUnit } from '../queries'
 
-/** Takes a role away; the person's next request already runs without it (the principal is loaded per request). */
-export async function removeGrant(trx: Trx, principal: Principal, grantId: number): Promise<{ ok: boolean }> {
+/** Takes a role away; the person's next request already runs without it (their cached account is forgotten on commit). */
+export async function removeGrant(trx: Trx, principal: Principal, grantId: number, after: AfterCommit): Promise<{ ok: boolean }> {
   const grant = await trx.selectFrom('role_grants').select(['id', 'user_id', 'role', 'unit_id']).where('id', '=', grantId).executeTakeFirst()
   if (!grant) throw notFound('角色')
   const unit = await targetUnit(trx, grant.unit_id)
@@ -23,6 +24,7 @@ export async function removeGrant(trx: Trx, principal: Principal, grantId: numbe
     .executeTakeFirstOrThrow()
   deny(removeRefusal(principal, { role: grant.role, unit, streetAdmins: Number(admins.n) }))
   await trx.deleteFrom('role_grants').where('id', '=', grantId).execute()
+  after((app) => forgetAccount(app, grant.user_id))
   await logModeration(trx, { actorId: principal.userId, action: 'grant.remove', targetType: 'user', targetId: grant.user_id, unitId: grant.unit_id, reason: ROLE_NAMES[grant.role] })
   return { ok: true }
 }

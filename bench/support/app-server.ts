@@ -1,0 +1,66 @@
+// Child entry: the app in its own process, on the database the bench prepared (BENCH_DATA_DIR's SQLite
+// file, or BENCH_DATABASE_URL in schema BENCH_PG_SCHEMA), with rate limits lifted so the load is
+// measured, not refused. Tells its parent the port over IPC.
+import { buildApp } from '../../server/app'
+import { loadConfig } from '../../server/config'
+import { connect } from '../../server/core/db'
+import { monitorEventLoopDelay } from 'node:perf_hooks'
+import { SqliteDriver, sql } from 'kysely'
+
+// Where a request's time goes, as the server sees it: from the request's arrival to its answer, and
+// each query's wait for the (single, on SQLite) connection. The bench asks for them after each scenario.
+const served: number[] = []
+const waits: number[] = []
+const acquire = SqliteDriver.prototype.acquireConnection
+SqliteDriver.prototype.acquireConnection = async function (this: SqliteDriver) {
+  const t = performance.now()
+  const connection = await acquire.call(this)
+  waits.push(performance.now() - t)
+  return connection
+}
+const loop = monitorEventLoopDelay({ resolution: 10 })
+loop.enable()
+const p99 = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(0.99 * (xs.length - 1))] ?? 0
+process.on('message', (m: string) => {
+  if (m !== 'stats') return
+  process.send!({ served: p99(served), wait: p99(waits), waitMax: waits.reduce((a, b) => Math.max(a, b), 0), loopMax: loop.max / 1e6 })
+  loop.reset()
+  served.length = 0
+  waits.length = 0
+})
+
+const LIFTED = '1000000000'
+
+async function main() {
+  const env = process.env
+  const config = loadConfig({
+    AUTH_MODE: 'dev',
+    SEED_DEMO: '0',
+    STATIC_DIR: '',
+    LOG_LEVEL: 'warn',
+    DATA_DIR: env.BENCH_DATA_DIR,
+    DATABASE_URL: env.BENCH_DATABASE_URL,
+    LOGIN_RATE_LIMIT: LIFTED,
+    WRITE_RATE_LIMIT: LIFTED,
+    POST_RATE_LIMIT: LIFTED,
+    PROPOSAL_RATE_LIMIT: LIFTED,
+  })
+  const db = connect({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, pgSchema: env.BENCH_PG_SCHEMA || undefined })
+  const app = await buildApp(config, { db, logger: false })
+  if (env.BENCH_PRAGMA) await sql.raw(`pragma ${env.BENCH_PRAGMA}`).execute(db.kysely)
+  app.server.prependListener('request', (_request, response) => {
+    const t = performance.now()
+    response.once('finish', () => served.push(performance.now() - t))
+  })
+  await app.listen({ port: 0, host: '127.0.0.1' })
+  const address = app.server.address()
+  process.send!({ port: typeof address === 'object' && address ? address.port : 0 })
+  process.on('SIGTERM', () => void app.close().then(() => process.exit(0)))
+}
+
+main().catch((err) => {
+  console.error(err)
+  process.exit(1)
+})
+// The bench that started this process is gone: so is the reason to run.
+process.on('disconnect', () => process.exit(0))

@@ -1,0 +1,75 @@
+import type { FastifyInstance } from 'fastify'
+import type { Db } from '../core/db'
+import { hashToken } from './sessions'
+import { loadAccount, type Account } from './queries'
+
+/**
+ * How long this process trusts what it read about a session. Every command that changes a caller's
+ * roles, residence, privacy consent or sessions forgets them here after its commit, so in this process
+ * the change is seen by the next request. Another process (several workers behind one balancer) cannot
+ * be told, so it sees the change at most this long after: short enough for a removed role, long enough
+ * to spare a resident scrolling a list four queries on every request.
+ */
+export const ACCOUNT_TTL_MS = 5_000
+const MAX_ENTRIES = 20_000
+
+interface Entry {
+  account: Account
+  /** The session's own expiry: a cached session still ends on time. */
+  sessionExpiresAt: number
+  until: number
+}
+
+class AccountCache {
+  private byHash = new Map<string, Entry>()
+  // Bumped by every forget: a load that began before a change must not store what it read then.
+  private epoch = 0
+
+  async lookup(db: Db, token: string, now: Date): Promise<Account | null> {
+    const hash = hashToken(token)
+    const t = now.getTime()
+    const hit = this.byHash.get(hash)
+    if (hit && hit.until > t && hit.sessionExpiresAt > t) return hit.account
+    if (hit) this.byHash.delete(hash)
+    const epoch = this.epoch
+    const session = await db.kysely
+      .selectFrom('sessions')
+      .select(['user_id', 'expires_at'])
+      .where('token_hash', '=', hash)
+      .where('expires_at', '>', now.toISOString())
+      .executeTakeFirst()
+    if (!session) return null
+    const account = await loadAccount(db.kysely, session.user_id)
+    if (!account) return null
+    if (epoch === this.epoch) {
+      // Oldest first out once full (a Map iterates in insertion order).
+      if (this.byHash.size >= MAX_ENTRIES) this.byHash.delete(this.byHash.keys().next().value!)
+      this.byHash.set(hash, { account, sessionExpiresAt: Date.parse(session.expires_at), until: t + ACCOUNT_TTL_MS })
+    }
+    return account
+  }
+
+  forgetUser(userId: number): void {
+    this.epoch++
+    for (const [hash, entry] of this.byHash) if (entry.account.principal.userId === userId) this.byHash.delete(hash)
+  }
+
+  forgetToken(token: string): void {
+    this.epoch++
+    this.byHash.delete(hashToken(token))
+  }
+}
+
+// One per database handle: route plugins see an encapsulated instance, tests several apps at once.
+const caches = new WeakMap<Db, AccountCache>()
+
+export function accountCache(app: FastifyInstance): AccountCache {
+  let cache = caches.get(app.db)
+  if (!cache) caches.set(app.db, (cache = new AccountCache()))
+  return cache
+}
+
+/** After a change to the user's roles, residence or consent: their next request reads them afresh. */
+export async function forgetAccount(app: FastifyInstance, userId: number): Promise<void> {
+  accountCache(app).forgetUser(userId)
+}
