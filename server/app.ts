@@ -21,7 +21,7 @@ import { contentRoutes, wechatTextCheck, type TextSecurityCheck } from './conten
 import { discussionRoutes, openTopic, postPhotoReader } from './discussions'
 import { moderationRoutes } from './moderation'
 import { proposalPhotoReaders, proposalRoutes, SETTINGS_NAMES } from './proposals'
-import { notificationRoutes, subscribeMessagesFromEnv, type SubscribeMessageSender } from './notifications'
+import { notificationRoutes, subscribeMessagesFromEnv, tellResidenceReviewed, type SubscribeMessageSender } from './notifications'
 import { surveyRoutes } from './surveys'
 import { indicatorRoutes } from './indicators'
 import { staffRoutes } from './staff'
@@ -137,7 +137,8 @@ export async function buildApp(config: Config, overrides: Overrides = {}): Promi
       return { ok: false, database: 'down', dialect: db.dialect }
     }
   })
-  await app.register(accountRoutes)
+  // A reviewed residence is told to the resident.
+  await app.register(accountRoutes, { residenceReviewed: tellResidenceReviewed })
   await app.register(communityRoutes)
   await app.register(contentRoutes)
   await app.register(discussionRoutes)

@@ -37,6 +37,8 @@ export function notificationPage(n: Pick<AppNotification, 'targetType' | 'target
     // Any post or reply opens its thread.
     case 'post':
       return `pages/hall/thread?id=${n.targetId}`
+    case 'residence':
+      return 'pages/residence/index'
     default:
       return null
   }

@@ -3,13 +3,15 @@ import type { AddressInfo } from 'node:net'
 
 /**
  * api.weixin.qq.com as the server meets it, on loopback: code2Session (a code "ok-…" logs in as
- * openid-…, anything else is 40029), stable_token, msgSecCheck v2 (pass) and subscribe messages (43101:
- * the user has not subscribed), mediaCheckAsync (a trace id; the test posts the verdict's callback itself,
+ * openid-…, anything else is 40029), stable_token, msgSecCheck v2 (pass) and subscribe messages (sent to
+ * openid-sub-…, 45009 "too many" for openid-busy-…, otherwise 43101: the user has not subscribed), mediaCheckAsync (a trace id; the test posts the verdict's callback itself,
  * as WeChat would later), with WeChat's error answers for a wrong appid or token or a malformed request.
  */
 export async function fakeWechat(appId = 'wx-test', secret = 's3cret') {
   /** The images handed to mediaCheckAsync, in order. */
   const mediaChecks: { traceId: string; mediaUrl: string; openid: string; scene: number }[] = []
+  /** Every subscribe message asked for, in order, with the errcode answered. */
+  const subscribeSends: { touser: string; template_id: string; page: string; data: Record<string, { value: string }>; errcode: number }[] = []
   const server = http.createServer(async (req, res) => {
     let raw = ''
     for await (const chunk of req) raw += String(chunk)
@@ -31,7 +33,12 @@ export async function fakeWechat(appId = 'wx-test', secret = 's3cret') {
       mediaChecks.push({ traceId, mediaUrl: body.media_url, openid: body.openid, scene: body.scene })
       return answer({ errcode: 0, errmsg: 'ok', trace_id: traceId })
     }
-    if (url.pathname === '/cgi-bin/message/subscribe/send') return answer({ errcode: 43101, errmsg: 'user refuse to accept the msg' })
+    if (url.pathname === '/cgi-bin/message/subscribe/send') {
+      const body = JSON.parse(raw || '{}') as Omit<(typeof subscribeSends)[number], 'errcode'>
+      const errcode = body.touser?.startsWith('openid-sub-') ? 0 : body.touser?.startsWith('openid-busy-') ? 45009 : 43101
+      subscribeSends.push({ ...body, errcode })
+      return answer({ errcode, errmsg: errcode === 0 ? 'ok' : errcode === 45009 ? 'reach max api daily quota limit' : 'user refuse to accept the msg' })
+    }
     res.statusCode = 404
     answer({ errcode: -1, errmsg: 'not found' })
   })
@@ -39,6 +46,7 @@ export async function fakeWechat(appId = 'wx-test', secret = 's3cret') {
   return {
     config: { appId, secret, baseUrl: `http://127.0.0.1:${(server.address() as AddressInfo).port}` },
     mediaChecks,
+    subscribeSends,
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   }
 }

@@ -1,6 +1,7 @@
 // Accounts: who the caller is (sessions, WeChat login, residence verification) and what they may do.
 // Other capabilities import from here only.
 export { accountRoutes } from './routes'
+export type { AccountPorts } from './ports'
 export { MeSchema } from './schemas'
 export { installAuth, requireUser } from './auth'
 export { forgetAccount } from './account-cache'

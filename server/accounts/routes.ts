@@ -13,6 +13,7 @@ import { logout } from './commands/logout'
 import { logoutEverywhere } from './commands/logout-everywhere'
 import { requestResidence } from './commands/request-residence'
 import { reviewResidence } from './commands/review-residence'
+import type { AccountPorts } from './ports'
 import { setRepresentative } from './commands/set-representative'
 import {
   ApproveBody,
@@ -34,7 +35,7 @@ import {
 const devModeOnly = async (request: FastifyRequest) => refuseUnlessDevMode(request.server.config.authMode)
 const limitLogins = (request: FastifyRequest) => enforceLimit(request, 'login', request.ip)
 
-export const accountRoutes: FastifyPluginAsyncTypebox = async (app) => {
+export const accountRoutes: FastifyPluginAsyncTypebox<AccountPorts> = async (app, ports) => {
   const db = app.db.kysely
   const login = { db, wechat: app.wechat, sessionDays: app.config.sessionDays }
 
@@ -83,7 +84,7 @@ export const accountRoutes: FastifyPluginAsyncTypebox = async (app) => {
     async (request, reply) => {
       const { principal } = requireUser(request)
       const input = { decision: 'approved' as const, isRepresentative: request.body?.isRepresentative }
-      return write(request, reply, (trx, after) => reviewResidence(trx, principal, request.params.id, input, new Date(), after))
+      return write(request, reply, (trx, after) => reviewResidence(trx, after, ports, principal, request.params.id, input, new Date()))
     },
   )
 
@@ -93,7 +94,7 @@ export const accountRoutes: FastifyPluginAsyncTypebox = async (app) => {
     async (request, reply) => {
       const { principal } = requireUser(request)
       const input = { decision: 'rejected' as const, reason: request.body.reason }
-      return write(request, reply, (trx, after) => reviewResidence(trx, principal, request.params.id, input, new Date(), after))
+      return write(request, reply, (trx, after) => reviewResidence(trx, after, ports, principal, request.params.id, input, new Date()))
     },
   )
 

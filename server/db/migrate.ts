@@ -12,6 +12,7 @@ import { unitHouseholds } from './migrations/008_unit_households'
 import { referrals } from './migrations/009_referrals'
 import { surveyCells } from './migrations/010_survey_cells'
 import { media } from './migrations/011_media'
+import { pushLog } from './migrations/013_push_log'
 
 // Ordered by name; append new migrations, never edit a released one.
 const MIGRATIONS: Record<string, Migration> = {
@@ -26,6 +27,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '009_referrals': referrals,
   '010_survey_cells': surveyCells,
   '011_media': media,
+  '013_push_log': pushLog,
 }
 
 export async function migrateToLatest(db: Db): Promise<void> {

@@ -17,6 +17,7 @@ export interface NotificationInput {
 }
 
 export interface Push extends NotificationInput {
+  notificationId: number
   userId: number
   at: string
 }
@@ -37,6 +38,10 @@ export async function notify(trx: Trx, userIds: Iterable<number>, n: Notificatio
     read_at: null,
   }))
   // Parameter limits: SQLite allows 32766 bound values, PostgreSQL 65535; 8 columns × 500 rows stays clear of both.
-  for (let i = 0; i < rows.length; i += 500) await trx.insertInto('notifications').values(rows.slice(i, i + 500)).execute()
-  return ids.map((userId) => ({ ...n, userId, at }))
+  const pushes: Push[] = []
+  for (let i = 0; i < rows.length; i += 500) {
+    const made = await trx.insertInto('notifications').values(rows.slice(i, i + 500)).returning(['id', 'user_id']).execute()
+    for (const r of made) pushes.push({ ...n, notificationId: r.id, userId: r.user_id, at })
+  }
+  return pushes
 }

@@ -85,7 +85,9 @@ async function escalate(tx: Tx, p: ProposalRow): Promise<('flaggedOverdue' | 'es
       .executeTakeFirst()
     if (Number(escalated.numUpdatedRows) === 0) return done
     const admins = await roleHolders(trx, 'admin', p.street_id)
-    await tell(tx, p, [...admins, ...referees], 'proposal.escalated', `超过时限一倍仍未处理，已上报街镇：${overdueMessage(state)}`, '已上报')
+    // The author (or whoever relays to them) learns it went up too; escalated_at above makes it once.
+    const authors = [p.author_id, p.entered_by].filter((id): id is number => id !== null)
+    await tell(tx, p, [...admins, ...referees, ...authors], 'proposal.escalated', `超过时限一倍仍未处理，已上报街镇：${overdueMessage(state)}`, '已上报')
     done.push('escalated')
   }
   return done

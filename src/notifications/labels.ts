@@ -19,6 +19,9 @@ const KIND_NAMES: Record<string, string> = {
   'post.approved': '发言已通过',
   'appeal.decided': '申诉结果',
   'user.muted': '暂停发言',
+  'post.reply': '有人回复',
+  'residence.approved': '认证通过',
+  'residence.rejected': '认证未通过',
 }
 
 export function notificationKindName(kind: string): string {

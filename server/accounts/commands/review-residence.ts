@@ -1,19 +1,28 @@
 import type { VerificationRequest } from '../../../types'
 import type { Trx } from '../../core/db'
+import type { AfterCommit } from '../../core/write'
 import { conflict, forbidden, notFound } from '../../core/errors'
 import { logModeration } from '../../core/audit'
 import { can, type Principal } from '../policy'
-import type { AfterCommit } from '../../core/write'
 import { forgetAccount } from '../account-cache'
+import type { AccountPorts } from '../ports'
 import { residenceChain, residencesWithUnits, toRequest } from '../queries'
 
 export type ReviewInput = { decision: 'approved'; isRepresentative?: boolean } | { decision: 'rejected'; reason: string }
 
 /**
  * A committee member approves or rejects a pending residence request, and the audit log records it.
- * An approval supersedes the resident's earlier residence (they moved).
+ * An approval supersedes the resident's earlier residence (they moved). The resident is told (ports).
  */
-export async function reviewResidence(trx: Trx, principal: Principal, id: number, input: ReviewInput, now: Date, after: AfterCommit): Promise<VerificationRequest> {
+export async function reviewResidence(
+  trx: Trx,
+  after: AfterCommit,
+  ports: AccountPorts,
+  principal: Principal,
+  id: number,
+  input: ReviewInput,
+  now: Date,
+): Promise<VerificationRequest> {
   const residence = await residencesWithUnits(trx).where('r.id', '=', id).executeTakeFirst()
   if (!residence) throw notFound('认证申请')
   const chain = residenceChain(residence)
@@ -51,5 +60,7 @@ export async function reviewResidence(trx: Trx, principal: Principal, id: number
     reason,
   })
   after((app) => forgetAccount(app, residence.user_id))
+  const place = `${residence.estate_name}${residence.building_name}`
+  await ports.residenceReviewed(trx, after, { userId: residence.user_id, residenceId: id, decision: input.decision, reason, place, now })
   return toRequest(await residencesWithUnits(trx).where('r.id', '=', id).executeTakeFirstOrThrow())
 }

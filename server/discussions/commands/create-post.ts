@@ -1,8 +1,9 @@
 import type { Post, Stance } from '../../../types'
 import { STAFF_LABEL, privacyLabel } from '../../accounts'
 import type { Principal } from '../../accounts'
-import { checkContent } from '../../content'
+import { checkContent, maskPersonalInfo } from '../../content'
 import { attachPhotos } from '../../media'
+import { notify, pushAfterCommit } from '../../notifications'
 import { AppError, badInput, conflict } from '../../core/errors'
 import { shanghaiDateTimeText } from '../../../types/time'
 import type { Context } from '../context'
@@ -46,7 +47,10 @@ async function authorLabel({ db }: Context, p: Principal, staff: boolean): Promi
   return privacyLabel({ buildingName: b?.name ?? null, isStaff: false })
 }
 
-/** A post, a reply or a 官方回复, with the resident's stance if they give one. */
+/**
+ * A post, a reply or a 官方回复, with the resident's stance if they give one. The author of the post
+ * answered is told (not of their own replies, nor of one still held for review: nobody else can read it).
+ */
 export async function createPost(ctx: Context, topicId: number, input: NewPostInput): Promise<Post> {
   const { db, principal, now } = ctx
   const topic = await readableTopic(db, principal, topicId)
@@ -66,7 +70,7 @@ export async function createPost(ctx: Context, topicId: number, input: NewPostIn
   const check = await checkContent(ctx.app, { texts: [input.body], userId: principal.userId, scene: parent ? 2 : 3 })
   const label = await authorLabel(ctx, principal, staff)
   const viewer: PostViewer = { userId: principal.userId, isStaff: staff }
-  return ctx.write(async (trx) => {
+  return ctx.write(async (trx, after) => {
     // The topic may have been locked while the text was being checked.
     const current = await trx.selectFrom('topics').select(['state', 'pending', 'closes_at']).where('id', '=', topic.id).executeTakeFirstOrThrow()
     enforce(writableCheck(current, now))
@@ -101,6 +105,10 @@ export async function createPost(ctx: Context, topicId: number, input: NewPostIn
     if (status === 'published') {
       await adjustCounts(trx, { topic_id: topic.id, parent_id: rootId }, 1)
       await trx.updateTable('topics').set({ last_post_at: at }).where('id', '=', topic.id).execute()
+      if (parent && parent.author_id !== principal.userId) {
+        const told = { kind: 'post.reply', title: maskPersonalInfo(topic.question), body: `${label}回复了您：${maskPersonalInfo(input.body.trim())}` }
+        pushAfterCommit(after, await notify(trx, [parent.author_id], { ...told, targetType: 'post', targetId: row.id, status: '有回复' }, now))
+      }
     }
     if (!staff) await joinTopic(trx, topic.id, principal.userId, now)
     if (input.stance) await setStance(trx, topic.id, principal.userId, input.stance, now)

@@ -13,6 +13,7 @@ import { discussionsApi } from '@/discussions/api'
 import { draftKey, useDrafts } from '@/discussions/drafts'
 import { editCountdown, lengthHint, MAX_POST_LENGTH, refusalOf, STANCES, textLength, type Refusal } from '@/discussions/format'
 import { announce } from '@/discussions/routes'
+import { askToSubscribe } from '@/notifications/subscribe'
 
 /** Write a post, a reply, or change my post within its 10 minutes. Unsent text is kept as a draft. */
 export default function ComposePage() {
@@ -113,6 +114,7 @@ export default function ComposePage() {
         icon: 'none',
         duration: 2500,
       })
+      if (!editing) await askToSubscribe()
       setTimeout(() => Taro.navigateBack().catch(() => undefined), 600)
     } catch (err) {
       setRefusal(refusalOf(err instanceof ApiRequestError ? err : { message: '没有发出去，请稍后再试' }))

@@ -13,6 +13,7 @@ import { CosignBar, StateBadge } from '@/proposals/ui'
 import { EvaluationCard, ImplementationCard, MeetingsCard, Photos, Timeline, VoteCard } from '@/proposals/parts'
 import { topicUrl } from '@/discussions/routes'
 import { RefereeCard } from '@/referrals/RefereeCard'
+import { askToSubscribe } from '@/notifications/subscribe'
 
 export default function ProposalDetailPage() {
   const router = useRouter()
@@ -42,7 +43,7 @@ export default function ProposalDetailPage() {
   const topicLink = d.topicId ? topicUrl(d.topicId) : null
 
   const cosign = () =>
-    action.run('cosign', () => proposalsApi.cosign(d.id), {
+    action.run('cosign', () => proposalsApi.cosign(d.id).then(() => askToSubscribe()), {
       ask: { title: '附议', content: '附议表示您支持这条提案。人数够了，提案就交居委会审核。', confirmText: '确定附议' },
       done: '已附议，谢谢您',
     })

@@ -16,6 +16,7 @@ import { RESIDENCE_PAGE } from '@/accounts/ResidenceCard'
 import { detailUrl, markProposalsChanged, proposalsApi } from '@/proposals/api'
 import { BODY_MAX, checkDraft, hasDraft, TITLE_MAX, toSubmitBody, useProposalDraft, type DraftErrors } from '@/proposals/draft'
 import { cosignProgress, stateLabel } from '@/proposals/labels'
+import { askToSubscribe } from '@/notifications/subscribe'
 
 const count = (s: string) => [...s].length
 
@@ -104,6 +105,7 @@ export default function SubmitProposalPage() {
       setErrors({})
       markProposalsChanged()
       Taro.showToast({ title: '已提交', icon: 'success' })
+      await askToSubscribe()
       await Taro.redirectTo({ url: detailUrl(created.id) })
     })
   }

@@ -13,6 +13,7 @@ import { accountsApi } from '@/accounts/api'
 import { useMe, useMeStore } from '@/accounts/me'
 import { checkRoom, listEstates, ROOM_MAX_LENGTH } from '@/accounts/residence'
 import { ResidenceCard } from '@/accounts/ResidenceCard'
+import { askToSubscribe } from '@/notifications/subscribe'
 
 export default function ResidencePage() {
   const me = useMe()
@@ -45,6 +46,7 @@ export default function ResidencePage() {
       await useMeStore.getState().refresh()
       setEditing(false)
       Taro.showToast({ title: '已提交，请等待居委会审核', icon: 'none', duration: 2500 })
+      await askToSubscribe()
     })
   }
 
