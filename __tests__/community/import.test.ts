@@ -150,6 +150,9 @@ describeEachDatabase('community: importing the tree from a spreadsheet', (dialec
     expect(await db().selectFrom('moderation_log').select(['action', 'target_id']).where('action', '=', 'community.import').execute()).toEqual([{ action: 'community.import', target_id: street }])
     // A token is used once.
     expect((await call(s, admin, 'POST', '/api/community/import', { token: first.preview.token })).status).toBe(410)
+    // What is not a token (a NUL, found by the fuzz suite as a 500 on PostgreSQL) is refused as input.
+    const garbled = await call(s, admin, 'POST', '/api/community/import', { token: 'a\u0000b', confirmMissing: [] })
+    expect([garbled.status, garbled.body.error.field]).toEqual([400, 'token'])
 
     const before = await units()
     const again = await importFile([...demoRows(), ...YINXING])

@@ -62,7 +62,8 @@ export const Preview = Type.Object({
 })
 
 export const ImportBody = Type.Object(
-  { token: Type.String({ minLength: 1, maxLength: 100 }), confirmMissing: Type.Optional(Type.Array(Id, { maxItems: 5000 })) },
+  // The preview's token is base64url: anything else (a NUL, say, which PostgreSQL refuses) is no token.
+  { token: Type.String({ minLength: 1, maxLength: 100, pattern: '^[A-Za-z0-9_-]+$' }), confirmMissing: Type.Optional(Type.Array(Id, { maxItems: 5000 })) },
   { additionalProperties: false },
 )
 
