@@ -36,6 +36,8 @@ export interface Config {
   s3: S3Settings | null
   /** The token of WeChat's message push (开发管理 → 消息推送), which signs the content check's verdicts. */
   wechatPushToken: string
+  /** Signs photo addresses for the app (server/media/signing.ts); unset, each process makes its own. */
+  mediaUrlSecret: string
 }
 
 /** TRUST_PROXY: unset/0 → off, a hop count like `1`, or a comma list of proxy addresses/CIDRs. */
@@ -90,5 +92,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
         }
       : null,
     wechatPushToken: env.WECHAT_PUSH_TOKEN ?? '',
+    mediaUrlSecret: env.MEDIA_URL_SECRET ?? '',
   }
 }

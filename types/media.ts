@@ -7,6 +7,9 @@ export type MediaStatus = 'pending' | 'visible' | 'rejected'
 
 export const MEDIA_STATUSES: readonly MediaStatus[] = ['pending', 'visible', 'rejected']
 
+/** Photos attached to one item (a proposal, a progress update, …), as WeChat's picker allows. */
+export const MAX_PHOTOS = 9
+
 /** What an upload can belong to. */
 export type MediaOwnerKind = 'proposal' | 'progress' | 'referral' | 'post' | 'meeting'
 

@@ -1,6 +1,6 @@
 import { MOD, OTHER_MOD, RESIDENT_3, XIANGZHANG, loginAll, unitId, type Actor } from '../discussions/helpers'
 import { describeEachDatabase, startServer, type TestServer } from '../support/server'
-import { uploadPhoto } from './support'
+import { signedFrom, uploadPhoto } from './support'
 
 // Photos in the 议事厅 go with the post's text: shown with it, hidden with it, deleted with it.
 describeEachDatabase('media: photos on 议事厅 posts', (dialect) => {
@@ -36,7 +36,7 @@ describeEachDatabase('media: photos on 议事厅 posts', (dialect) => {
     expect((await call(author, 'POST', `/api/topics/${topic}/posts`, { body: '3号楼楼道里堆满了纸箱', photos: [photo.id, notMine.id] })).body.error.message).toBe('只能附上自己上传的照片')
     const post = await call(author, 'POST', `/api/topics/${topic}/posts`, { body: '3号楼楼道里堆满了纸箱', photos: [photo.id] })
     expect(post.status).toBe(201)
-    expect(post.body.photos).toEqual([{ id: photo.id, url: photo.url, thumbUrl: photo.thumbUrl, status: 'visible' }])
+    expect(post.body.photos).toEqual([{ id: photo.id, url: signedFrom(photo.url), thumbUrl: signedFrom(photo.thumbUrl), status: 'visible' }])
     expect(await readers(photo.thumbUrl)).toEqual({ author: 200, neighbour: 200, outsider: 404, mod: 200, otherMod: 404 })
 
     expect((await call(mod, 'POST', `/api/posts/${post.body.id}/moderation`, { action: 'hide', reason: '含住户门牌' })).status).toBe(200)

@@ -32,3 +32,6 @@ export async function uploadPhoto(app: FastifyInstance, authorization: string): 
   if (res.statusCode !== 201) throw new Error(`upload failed: ${res.body}`)
   return res.json()
 }
+
+/** A photo object's address: the upload's, signed for the one who read it. */
+export const signedFrom = (path: string) => expect.stringMatching(new RegExp(`^${path.replace(/[/?]/g, '\\$&')}\\?u=\\d+&exp=\\d+&sig=[\\w-]+$`))

@@ -3,7 +3,7 @@ import path from 'node:path'
 import sharp from 'sharp'
 import { implementingProposal, MOD_WUTONG, proposalBody, startProposalServer, type ProposalServer } from '../proposals/support'
 import { describeEachDatabase } from '../support/server'
-import { GPS_TAG, multipart, pdf, phonePhoto, png } from './support'
+import { GPS_TAG, multipart, pdf, phonePhoto, png, signedFrom } from './support'
 
 const filesUnder = (dir: string): string[] =>
   fs.existsSync(dir) ? fs.readdirSync(dir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).map((e) => path.join(e.parentPath, e.name)) : []
@@ -139,7 +139,7 @@ describeEachDatabase('media: uploading', (dialect) => {
 
     const res = await s.call(resident, 'POST', '/api/proposals', proposalBody({ photos: [mine.body.id, mine.body.id] }))
     expect(res.status).toBe(201)
-    expect(res.body.photos).toEqual([{ id: mine.body.id, url: mine.body.url, thumbUrl: mine.body.thumbUrl, status: 'visible' }])
+    expect(res.body.photos).toEqual([{ id: mine.body.id, url: signedFrom(mine.body.url), thumbUrl: signedFrom(mine.body.thumbUrl), status: 'visible' }])
     expect(res.body.coverPhoto).toBe(mine.body.thumbUrl)
     const list = await s.call(neighbour, 'GET', '/api/proposals')
     expect(list.body.items.find((p: { id: number }) => p.id === res.body.id).coverPhoto).toBe(mine.body.thumbUrl)
@@ -164,7 +164,7 @@ describeEachDatabase('media: uploading', (dialect) => {
     expect(refused.body.error?.message).toBe('只能附上自己上传的照片')
     const res = await s.call(mod, 'POST', `/api/proposals/${id}/progress`, { percent: 50, text: '灯具已更换', photos: [lamp.body.id] })
     expect(res.status).toBe(201)
-    const photo = { id: lamp.body.id, url: lamp.body.url, thumbUrl: lamp.body.thumbUrl, status: 'visible' }
+    const photo = { id: lamp.body.id, url: signedFrom(lamp.body.url), thumbUrl: signedFrom(lamp.body.thumbUrl), status: 'visible' }
     expect(res.body.photos).toEqual([photo])
     expect((await s.call(b3[3], 'GET', `/api/proposals/${id}`)).body.progress.map((p: { photos: unknown }) => p.photos)).toEqual([[photo]])
     expect((await fetchBytes(b3[3], lamp.body.thumbUrl)).status).toBe(200)

@@ -18,6 +18,7 @@ import { unseen } from './policy'
 import type { MediaPorts } from './ports'
 import { loadMedia, readableMedia, type MediaRow } from './queries/read'
 import { CACHE_SECONDS, MAX_UPLOAD_BYTES, MB } from './rules'
+import { useUrlSecret, verifySigned, type SignedQuery, type Variant } from './signing'
 import { isCheckCopySignature, isWechatPush } from './wechat-check'
 
 const UploadSchema = Type.Object({
@@ -28,6 +29,11 @@ const UploadSchema = Type.Object({
   thumbUrl: Type.Union([Type.String(), Type.Null()]),
   url: Type.String(),
   status: literals(MEDIA_STATUSES),
+})
+const SignedParams = Type.Object({
+  u: Type.Optional(Type.Integer({ minimum: 1 })),
+  exp: Type.Optional(Type.Integer({ minimum: 0 })),
+  sig: Type.Optional(Type.String({ maxLength: 100 })),
 })
 const DecisionBody = Type.Object({ reason: Type.Optional(Text({ maxLength: 200 })) }, { additionalProperties: false })
 const PushQuery = Type.Object({
@@ -61,6 +67,7 @@ async function readFile(request: FastifyRequest): Promise<Buffer> {
 export const mediaRoutes: FastifyPluginAsyncTypebox<MediaPorts> = async (app, ports) => {
   await app.register(multipart, { limits: { fileSize: MAX_UPLOAD_BYTES, files: 1, fields: 4, parts: 5 } })
   const db = app.db.kysely
+  useUrlSecret(app.config.mediaUrlSecret)
 
   const context = (request: FastifyRequest, reply: FastifyReply, status = 200): MediaContext => ({
     app,
@@ -90,13 +97,23 @@ export const mediaRoutes: FastifyPluginAsyncTypebox<MediaPorts> = async (app, po
     return uploadMedia(context(request, reply, 201), file, () => reply.getHeader('idempotent-replayed') === 'true')
   })
 
-  app.get('/api/media/:id', { schema: { params: IdParams } }, async (request, reply) => {
-    const m = await readableMedia(db, ports, requireUser(request).principal, request.params.id)
+  // Read with the Authorization header, or by an address photosFor signed for a viewer it let read the
+  // upload (the mini-program's <Image> sends no header). A wrong or expired signature is an unknown upload.
+  const readable = async (request: FastifyRequest, id: number, query: SignedQuery, variant: Variant) => {
+    if (query.sig === undefined) return readableMedia(db, ports, requireUser(request).principal, id)
+    const m = verifySigned(id, variant, query) !== null ? await loadMedia(db, id) : undefined
+    if (!m || m.status === 'rejected') throw unseen()
+    return m
+  }
+  const readOptions = { config: { public: true }, schema: { params: IdParams, querystring: SignedParams } }
+
+  app.get('/api/media/:id', readOptions, async (request, reply) => {
+    const m = await readable(request, request.params.id, request.query, 'full')
     return send(reply, m, m.storage_key)
   })
 
-  app.get('/api/media/:id/thumb', { schema: { params: IdParams } }, async (request, reply) => {
-    const m = await readableMedia(db, ports, requireUser(request).principal, request.params.id)
+  app.get('/api/media/:id/thumb', readOptions, async (request, reply) => {
+    const m = await readable(request, request.params.id, request.query, 'thumb')
     return send(reply, m, m.thumb_key)
   })
 

@@ -1,13 +1,13 @@
 // What an upload is and how it is kept: pure functions, no I/O.
 import type { MediaKind, MediaStatus } from '../../types'
 
+export { MAX_PHOTOS } from '../../types'
+
 export const MB = 1024 * 1024
 /** Per file. The app uploads each photo on its own, with its own progress bar. */
 export const MAX_BYTES: Record<MediaKind, number> = { image: 10 * MB, pdf: 20 * MB }
 /** The largest any request may carry; the kind's own limit is checked once the bytes are known. */
 export const MAX_UPLOAD_BYTES = Math.max(...Object.values(MAX_BYTES))
-/** Photos attached to one item (a proposal, a progress update, …), as WeChat's picker allows. */
-export const MAX_PHOTOS = 9
 /** The long side of a stored image and of its thumbnail, in pixels. */
 export const IMAGE_SIDE = 2048
 export const THUMB_SIDE = 320

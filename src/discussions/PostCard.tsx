@@ -7,6 +7,7 @@ import { Badge } from '@/shared/ui/Card'
 import { Button } from '@/shared/ui/Button'
 import { ReasonForm, ReasonPresets } from '@/shared/ui/ReasonForm'
 import { useAction } from '@/shared/hooks/useAction'
+import { apiUrl } from '@/shared/env'
 import { keysOf } from '@/shared/keys'
 import { discussionsApi } from './api'
 import { editCountdown, postTime, postView } from './format'
@@ -246,9 +247,9 @@ export function PostCard({ post, ctx, reply, showReplies, focus, onChange, onRem
             <Image
               key={photo.id}
               className='post__photo'
-              src={photo.thumbUrl ?? photo.url}
+              src={apiUrl(photo.thumbUrl ?? photo.url)}
               mode='aspectFill'
-              onClick={() => Taro.previewImage({ urls: post.photos.map((p) => p.url), current: photo.url })}
+              onClick={() => Taro.previewImage({ urls: post.photos.map((p) => apiUrl(p.url)), current: apiUrl(photo.url) })}
             />
           ))}
         </View>

@@ -1,11 +1,12 @@
 import Taro from '@tarojs/taro'
 import { Image, Input, Text, Textarea, View } from '@tarojs/components'
 import { useState } from 'react'
-import type { EvaluationSummary, ProgressComment, ProgressUpdate, ProposalDetail, ProposalMeeting, ProposalTransition, ProposalVote, VoteChoice } from '@yishi/types'
+import type { EvaluationSummary, ProgressComment, ProgressUpdate, ProposalDetail, MediaPhoto, ProposalMeeting, ProposalTransition, ProposalVote, VoteChoice } from '@yishi/types'
 import { MEETING_KIND_NAMES, VOTE_CHOICE_NAMES } from '@yishi/types'
 import { Badge, Card } from '@/shared/ui/Card'
 import { Button } from '@/shared/ui/Button'
 import { formatDateTime } from '@/shared/format'
+import { apiUrl } from '@/shared/env'
 import { useAction } from '@/shared/hooks/useAction'
 import { keysOf } from '@/shared/keys'
 import { proposalsApi } from './api'
@@ -14,18 +15,24 @@ import { StarsView } from './ui'
 
 // The sections of a proposal's page, each a card of its own.
 
-/** Only web addresses can be shown; upload ids would need the (not yet built) upload service. */
-export function showablePhotos(photos: string[]): string[] {
-  return photos.filter((p) => /^https?:\/\//.test(p))
-}
-
-export function Photos({ photos }: { photos: string[] }) {
-  const urls = showablePhotos(photos)
-  if (!urls.length) return null
+/**
+ * Thumbnails; a tap opens the full photos to swipe through. The server signs each address for this user,
+ * since <Image> in the mini-program cannot send the Authorization header.
+ */
+export function Photos({ photos }: { photos: MediaPhoto[] }) {
+  if (!photos.length) return null
+  const urls = photos.map((p) => apiUrl(p.url))
   return (
     <View className='photos'>
-      {urls.map((u) => (
-        <Image key={u} className='photos__item' src={u} mode='aspectFill' onClick={() => Taro.previewImage({ urls, current: u })} />
+      {photos.map((p, i) => (
+        <Image
+          key={p.id}
+          className='photos__item'
+          src={apiUrl(p.thumbUrl ?? p.url)}
+          mode='aspectFill'
+          aria-label={`照片 ${i + 1}，点按查看大图`}
+          onClick={() => Taro.previewImage({ urls, current: urls[i] })}
+        />
       ))}
     </View>
   )
@@ -47,6 +54,7 @@ export function Timeline({ steps, mergedIntoTitle }: { steps: ProposalTransition
             {actorText(t)} · {formatDateTime(t.at)}
           </Text>
           {t.reason && <Text className='timeline__note'>原因：{t.reason}</Text>}
+          <Photos photos={t.photos} />
           {transitionNotes(t, mergedIntoTitle).map((n) => (
             <Text key={n} className='timeline__note'>
               {n}
@@ -198,7 +206,7 @@ function UpdateItem({ proposalId, update }: { proposalId: number; update: Progre
       <Text className='block__meta'>{formatDateTime(update.createdAt)}</Text>
       <Text className='block__text'>{update.text}</Text>
       {update.budgetSpent !== null && <Text className='block__meta'>累计支出：{formatYuan(update.budgetSpent)}</Text>}
-      <Photos photos={update.photos.map((p) => p.url)} />
+      <Photos photos={update.photos} />
       {comments.map((c) => (
         <View className='comment' key={c.id}>
           <Text className='comment__author'>

@@ -65,6 +65,12 @@ export function configureRequest(next: Partial<Hooks>): void {
   hooks = { ...hooks, ...next }
 }
 
+/** The signed-in user's Authorization header, for calls made outside request() (file uploads). */
+export function authHeader(): Record<string, string> {
+  const token = hooks.getToken()
+  return token ? { Authorization: `Bearer ${token}` } : {}
+}
+
 /** Delay before retry n (1-based): 400 ms, then 1200 ms. Tests may shorten it. */
 export let retryDelay = (attempt: number): number => 400 * Math.pow(3, attempt - 1)
 export function setRetryDelay(fn: (attempt: number) => number): void {

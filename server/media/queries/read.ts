@@ -6,6 +6,7 @@ import type { Database } from '../../db/schema'
 import { deny, readRefusal, unseen } from '../policy'
 import type { MediaPorts } from '../ports'
 import { mediaUrl, thumbUrl } from '../rules'
+import { signFor } from '../signing'
 import type { MediaTable } from '../tables'
 
 type Q = Kysely<Database>
@@ -51,7 +52,8 @@ export const toUpload = (m: MediaRow): MediaUpload => ({
 
 /**
  * An owner's photos, in the order given, as the caller may see them: rejected ones never, pending ones
- * only by their uploader and (`committee`, as the owner judges it) the committee over the owner.
+ * only by their uploader and (`committee`, as the owner judges it) the committee over the owner. Their
+ * URLs are signed for this viewer, so the app shows them without the Authorization header.
  */
 export async function photosFor(db: Q, viewer: { userId: number; committee: boolean }, ids: number[]): Promise<MediaPhoto[]> {
   if (ids.length === 0) return []
@@ -60,5 +62,8 @@ export async function photosFor(db: Q, viewer: { userId: number; committee: bool
   return ids
     .map((id) => byId.get(id))
     .filter((m): m is MediaRow => m !== undefined && (m.status === 'visible' || (m.status === 'pending' && (m.uploader_id === viewer.userId || viewer.committee))))
-    .map((m) => ({ id: m.id, url: mediaUrl(m.id), thumbUrl: thumbUrl(m.id, m.kind), status: m.status }))
+    .map((m) => {
+      const thumb = thumbUrl(m.id, m.kind)
+      return { id: m.id, url: signFor(viewer.userId, m.id, 'full', mediaUrl(m.id)), thumbUrl: thumb && signFor(viewer.userId, m.id, 'thumb', thumb), status: m.status }
+    })
 }

@@ -90,7 +90,7 @@ export default function ProposalDetailPage() {
         {deadline && <Text className={`pcard__deadline ${d.overdue ? 'pcard__deadline--late' : ''}`}>{deadline}{d.overdue ? '（已超期）' : ''}</Text>}
         {d.staffNote && <Text className='card__note'>代录备注（仅居委会可见）：{d.staffNote}</Text>}
         <Text className='detail__body'>{d.body}</Text>
-        <Photos photos={d.photos.map((p) => p.url)} />
+        <Photos photos={d.photos} />
       </Card>
 
       {(collecting || d.state === 'screening') && (

@@ -17,6 +17,8 @@ import { detailUrl, markProposalsChanged, proposalsApi } from '@/proposals/api'
 import { BODY_MAX, checkDraft, hasDraft, TITLE_MAX, toSubmitBody, useProposalDraft, type DraftErrors } from '@/proposals/draft'
 import { cosignProgress, stateLabel } from '@/proposals/labels'
 import { askToSubscribe } from '@/notifications/subscribe'
+import { PhotoPicker } from '@/media/PhotoPicker'
+import { usePhotoUploads } from '@/media/usePhotoUploads'
 
 const count = (s: string) => [...s].length
 
@@ -38,6 +40,7 @@ export default function SubmitProposalPage() {
   const [similar, setSimilar] = useState<SimilarProposal[]>([])
   const action = useAction()
   const busy = !!action.busy
+  const photos = usePhotoUploads()
 
   const home = me?.residence && me.residence.status === 'approved' ? me.residence : null
   const LEVELS: { level: ProposalLevel; name: string; text: string }[] = [
@@ -82,9 +85,13 @@ export default function SubmitProposalPage() {
       setFocus(first)
       return
     }
+    if (photos.pending) {
+      Taro.showToast({ title: '照片还没传完：请等一等，或删除没传上的照片', icon: 'none' })
+      return
+    }
     // The request client shows why a submit failed; the draft and its key stay for another try.
     void action.run('submit', async () => {
-      const body = toSubmitBody(draft)
+      const body = { ...toSubmitBody(draft), ...(photos.ids.length > 0 ? { photos: photos.ids } : {}) }
       const fresh = await proposalsApi
         .similar(body.title)
         .then((r) => r.items)
@@ -102,6 +109,7 @@ export default function SubmitProposalPage() {
       // Same key for the same draft: a retry, a second tap or a restart never makes a duplicate.
       const created = await proposalsApi.submit(body, useProposalDraft.getState().keyFor(body))
       useProposalDraft.getState().clear()
+      photos.clear()
       setErrors({})
       markProposalsChanged()
       Taro.showToast({ title: '已提交', icon: 'success' })
@@ -230,8 +238,8 @@ export default function SubmitProposalPage() {
         </View>
       </Card>
 
-      <Card title='照片'>
-        <Text className='card__text'>上传照片的功能还在准备中，现在请先用文字描述。需要给居委会看照片的，可以到居委会当面说明。</Text>
+      <Card title='照片（可不传）'>
+        <PhotoPicker photos={photos} />
       </Card>
 
       <Card>
