@@ -6,7 +6,11 @@ import { describeEachDatabase, startServer, type TestServer } from '../support/s
 const PUBLIC_ROUTES = [
   'GET /api/auth/dev-users',
   'GET /api/health',
+  // A photo or its thumbnail opens with a signed URL (<Image> sends no header); without one it is 401
+  // (__tests__/media/signed-urls.test.ts).
+  'GET /api/media/:id',
   'GET /api/media/:id/check-copy',
+  'GET /api/media/:id/thumb',
   'GET /api/wechat/media-check-callback',
   'POST /api/auth/dev-login',
   'POST /api/auth/wechat',

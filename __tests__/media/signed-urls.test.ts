@@ -67,6 +67,7 @@ describeEachDatabase('media: signed addresses in photo objects', (dialect) => {
     expect((await call(null, 'GET', shown.thumbUrl.replace(/sig=./, 'sig=A'))).status).toBe(404)
     // Without a signature the header is still needed.
     expect((await call(null, 'GET', `/api/media/${photo.id}/thumb`)).status).toBe(401)
+    expect((await call(null, 'GET', `/api/media/${photo.id}`)).status).toBe(401)
     expect((await call(outsider, 'GET', `/api/media/${photo.id}/thumb`)).status).toBe(404)
 
     // Once the committee rejects it, no address opens it.
