@@ -1,4 +1,5 @@
 import fs from 'node:fs'
+import type { Socket } from 'node:net'
 import path from 'node:path'
 import Fastify, { type FastifyInstance, type FastifySchema } from 'fastify'
 import fastifyStatic from '@fastify/static'
@@ -97,10 +98,18 @@ export async function buildApp(config: Config, overrides: Overrides = {}): Promi
   app.decorate('mediaCheck', overrides.mediaCheck !== undefined ? overrides.mediaCheck : hasWechat ? wechatMediaCheck(config.wechat) : null)
   app.decorate('clock', overrides.clock ?? (() => new Date()))
   // Draining: a response sent while closing tells keep-alive clients to go, so close() needn't wait
-  // for their idle connections to time out.
+  // for their idle connections to time out. A connection a browser opened ahead of need and never sent
+  // a byte on is neither busy nor idle to Node, and would hold close() for ever: nothing is in flight
+  // on it, so it is closed.
   let closing = false
+  const sockets = new Set<Socket>()
+  app.server.on('connection', (socket: Socket) => {
+    sockets.add(socket)
+    socket.once('close', () => sockets.delete(socket))
+  })
   app.addHook('preClose', async () => {
     closing = true
+    for (const socket of sockets) if (socket.bytesRead === 0) socket.destroy()
   })
   app.addHook('onSend', async (request, reply) => {
     if (closing) reply.header('connection', 'close')

@@ -1,5 +1,6 @@
 import { spawn } from 'node:child_process'
 import fs from 'node:fs'
+import net from 'node:net'
 import os from 'node:os'
 import path from 'node:path'
 import { buildApp } from '../../server/app'
@@ -24,6 +25,19 @@ describe('graceful shutdown', () => {
     expect(await inFlight).toEqual({ status: 200, body: { done: true } })
     await closed
     await expect(fetch(`http://127.0.0.1:${port}/api/health`)).rejects.toThrow()
+    await database.drop()
+  })
+
+  it('is not held open by a connection the client opened and never used (a browser preconnect)', async () => {
+    const database = await freshDatabase('sqlite')
+    const app = await buildApp(testConfig(), { db: database.db, logger: false })
+    await app.listen({ port: 0, host: '127.0.0.1' })
+    const { port } = app.server.address() as { port: number }
+    const unused = net.connect(port, '127.0.0.1')
+    await new Promise<void>((resolve) => unused.once('connect', () => resolve()))
+    const ended = new Promise<void>((resolve) => unused.once('close', () => resolve()))
+    await app.close()
+    await ended
     await database.drop()
   })
 
