@@ -1,4 +1,4 @@
-import { routeMatrix, type RouteCase } from '../support/route-matrix'
+import { MATRIX_ACCOUNTS, routeMatrix, signInEach, type RouteCase } from '../support/route-matrix'
 import { describeEachDatabase, startServer, type TestServer } from '../support/server'
 
 // Every route of accounts, community and content, called as every role. "ok" means the permission
@@ -47,13 +47,7 @@ const CASES: RouteCase<Ids, Role>[] = [
   { method: 'POST', route: '/api/auth/logout', url: () => '/api/auth/logout', expect: SIGNED_IN },
 ]
 
-const ACCOUNTS: Record<Exclude<Role, 'anonymous'>, string> = {
-  unverified: '居民 · 梧桐新村1号楼（未认证）',
-  resident: '居民代表 · 梧桐新村3号楼（已认证）',
-  moderator: '居委会 · 梧桐居民区',
-  otherModerator: '居委会 · 香樟居民区',
-  admin: '街道工作人员 · 长宁示范街道',
-}
+const ACCOUNTS: Record<Exclude<Role, 'anonymous'>, string> = MATRIX_ACCOUNTS
 
 const COVERED_PREFIXES = ['/api/health', '/api/auth/', '/api/me', '/api/units', '/api/community/', '/api/verifications', '/api/content/']
 
@@ -63,8 +57,7 @@ describeEachDatabase('permissions: every route × role', (dialect) => {
   let ids: Ids
   beforeAll(async () => {
     s = await startServer(dialect)
-    headers.anonymous = {}
-    for (const [role, who] of Object.entries(ACCOUNTS)) headers[role as Role] = { authorization: (await s.loginAs(who)).authorization }
+    Object.assign(headers, await signInEach(s, ACCOUNTS))
     const pending = await s.app.db.kysely
       .selectFrom('residences as r')
       .innerJoin('units as b', 'b.id', 'r.building_id')

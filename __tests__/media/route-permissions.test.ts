@@ -1,4 +1,4 @@
-import { routeMatrix, type RouteCase } from '../support/route-matrix'
+import { MATRIX_ACCOUNTS, routeMatrix, signInEach, type RouteCase } from '../support/route-matrix'
 import { describeEachDatabase, startServer, unitId, type TestServer } from '../support/server'
 
 // Every media route called as every role. "ok": the permission check let the caller through (whatever
@@ -35,14 +35,7 @@ const CASES: RouteCase<Ids, Role>[] = [
   { method: 'POST', route: '/api/wechat/media-check-callback', url: () => '/api/wechat/media-check-callback', body: () => ({ trace_id: 't', result: { suggest: 'pass' } }), expect: WECHAT_SIGNED },
 ]
 
-const ACCOUNTS: Record<Exclude<Role, 'anonymous'>, string> = {
-  unverified: '居民 · 梧桐新村1号楼（未认证）',
-  resident: '居民代表 · 梧桐新村3号楼（已认证）',
-  neighbour: '居民 · 梧桐新村3号楼（已认证）',
-  moderator: '居委会 · 梧桐居民区',
-  otherModerator: '居委会 · 香樟居民区',
-  admin: '街道工作人员 · 长宁示范街道',
-}
+const ACCOUNTS: Record<Exclude<Role, 'anonymous'>, string> = { ...MATRIX_ACCOUNTS, neighbour: '居民 · 梧桐新村3号楼（已认证）' }
 
 describeEachDatabase('permissions: media routes × role', (dialect) => {
   let s: TestServer
@@ -50,8 +43,7 @@ describeEachDatabase('permissions: media routes × role', (dialect) => {
   let ids: Ids
   beforeAll(async () => {
     s = await startServer(dialect)
-    headers.anonymous = {}
-    for (const [role, who] of Object.entries(ACCOUNTS)) headers[role as Role] = { authorization: (await s.loginAs(who)).authorization }
+    Object.assign(headers, await signInEach(s, ACCOUNTS))
     const db = s.app.db.kysely
     const { userId } = await s.loginAs(ACCOUNTS.resident)
     const row = (status: 'visible' | 'pending', key: string) => ({

@@ -1,4 +1,4 @@
-import { routeMatrix, type RouteCase } from '../support/route-matrix'
+import { MATRIX_ACCOUNTS, routeMatrix, signInEach, type RouteCase } from '../support/route-matrix'
 import { describeEachDatabase, startServer, unitId, type TestServer } from '../support/server'
 
 // Every staff route, and the 居民代表 route, called as every role. "ok": the permission check let the
@@ -30,13 +30,7 @@ const CASES: RouteCase<Ids, Role>[] = [
   { method: 'PUT', route: '/api/residences/:id/representative', url: (i) => `/api/residences/${i.wutongResidence}/representative`, body: () => ({ isRepresentative: true }), expect: STAFF_OF_WUTONG },
 ]
 
-const ACCOUNTS: Record<Exclude<Role, 'anonymous'>, string> = {
-  unverified: '居民 · 梧桐新村1号楼（未认证）',
-  resident: '居民代表 · 梧桐新村3号楼（已认证）',
-  moderator: '居委会 · 梧桐居民区',
-  otherModerator: '居委会 · 香樟居民区',
-  admin: '街道工作人员 · 长宁示范街道',
-}
+const ACCOUNTS: Record<Exclude<Role, 'anonymous'>, string> = MATRIX_ACCOUNTS
 
 describeEachDatabase('permissions: staff routes × role', (dialect) => {
   let s: TestServer
@@ -44,8 +38,7 @@ describeEachDatabase('permissions: staff routes × role', (dialect) => {
   let ids: Ids
   beforeAll(async () => {
     s = await startServer(dialect)
-    headers.anonymous = {}
-    for (const [role, who] of Object.entries(ACCOUNTS)) headers[role as Role] = { authorization: (await s.loginAs(who)).authorization }
+    Object.assign(headers, await signInEach(s, ACCOUNTS))
     const db = s.app.db.kysely
     const wutong = await unitId(s, '梧桐居民区')
     const now = new Date().toISOString()

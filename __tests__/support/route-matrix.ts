@@ -6,6 +6,25 @@ import type { FastifyInstance } from 'fastify'
 
 export type Outcome = 'ok' | 401 | 403 | 404
 
+/** The demo accounts a matrix signs in as, by role; a suite adds the roles it needs. */
+export const MATRIX_ACCOUNTS = {
+  unverified: '居民 · 梧桐新村1号楼（未认证）',
+  resident: '居民代表 · 梧桐新村3号楼（已认证）',
+  moderator: '居委会 · 梧桐居民区',
+  otherModerator: '居委会 · 香樟居民区',
+  admin: '街道工作人员 · 长宁示范街道',
+}
+
+/** Request headers per role: each account signed in once, and none for 'anonymous'. */
+export async function signInEach<Role extends string>(
+  s: { loginAs(who: string): Promise<{ authorization: string }> },
+  accounts: Record<Exclude<Role, 'anonymous'>, string>,
+): Promise<Record<Role | 'anonymous', Record<string, string>>> {
+  const headers = { anonymous: {} } as Record<Role | 'anonymous', Record<string, string>>
+  for (const [role, who] of Object.entries(accounts) as [Exclude<Role, 'anonymous'>, string][]) headers[role] = { authorization: (await s.loginAs(who)).authorization }
+  return headers
+}
+
 export interface RouteCase<Ids, Role extends string> {
   method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'
   route: string

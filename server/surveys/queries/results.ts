@@ -12,7 +12,7 @@ import { resultsRefusal } from '../policy'
 import { MIN_CELL_SIZE, questionResult, surveyStatus, type StoredAnswers } from '../rules'
 import { paperCounts } from './paper'
 import { buildingsUnder, eligibleIn, type BuildingInfo } from './units'
-import { cellStrata, MIXED_HOUSING } from '../cells'
+import { cellStrata, MIXED_HOUSING, type Stratum } from '../cells'
 import { instrumentsOf, questionsOf, responseNote, surveyFor, type SurveyRow } from './surveys'
 
 type Q = Kysely<Database>
@@ -38,8 +38,7 @@ export async function loadResponses(db: Q, surveyId: number): Promise<ResponseRo
 const HOUSING_BREAKDOWN = 'housingType'
 
 /** Households weight the answers per stratum: each cell answers stand under, for the 楼组 it stands for. */
-export function scoringOptions(responses: ResponseRow[], buildings: BuildingInfo[]): ScoreOptions {
-  const strata = cellStrata(buildings, new Set(responses.map((r) => r.unitId)))
+function scoringOptions(strata: Map<number, Stratum>): ScoreOptions {
   return {
     strata: Object.fromEntries([...strata].map(([cell, s]) => [String(cell), s.households])),
     minCellSize: MIN_CELL_SIZE,
@@ -47,8 +46,7 @@ export function scoringOptions(responses: ResponseRow[], buildings: BuildingInfo
   }
 }
 
-export function scoringResponses(responses: ResponseRow[], buildings: BuildingInfo[]): InstrumentResponse[] {
-  const strata = cellStrata(buildings, new Set(responses.map((r) => r.unitId)))
+function scoringResponses(responses: ResponseRow[], strata: Map<number, Stratum>): InstrumentResponse[] {
   return responses.map((r) => ({
     answers: r.answers as InstrumentResponse['answers'],
     stratum: String(r.unitId),
@@ -62,8 +60,9 @@ export function scoreInstruments(
   responses: ResponseRow[],
   buildings: BuildingInfo[],
 ): Map<InstrumentId, InstrumentScore> {
-  const input = scoringResponses(responses, buildings)
-  const options = scoringOptions(responses, buildings)
+  const strata = cellStrata(buildings, new Set(responses.map((r) => r.unitId)))
+  const input = scoringResponses(responses, strata)
+  const options = scoringOptions(strata)
   return new Map(instruments.map((id) => [id, scoreInstrument(INSTRUMENTS[id], input, options)]))
 }
 
