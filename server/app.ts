@@ -25,6 +25,7 @@ import { proposalPhotoReaders, proposalRoutes, SETTINGS_NAMES } from './proposal
 import { notificationRoutes, subscribeMessagesFromEnv, tellResidenceReviewed, type SubscribeMessageSender } from './notifications'
 import { surveyRoutes } from './surveys'
 import { indicatorRoutes } from './indicators'
+import { reportRoutes } from './reports'
 import { staffRoutes } from './staff'
 import { diskStore, mediaRoutes, s3Store, wechatMediaCheck, type MediaSecurityCheck, type MediaStore } from './media'
 
@@ -157,6 +158,7 @@ export async function buildApp(config: Config, overrides: Overrides = {}): Promi
   await app.register(notificationRoutes)
   await app.register(surveyRoutes)
   await app.register(indicatorRoutes)
+  await app.register(reportRoutes)
   await app.register(staffRoutes)
   // A photo attached to something is read by whoever may read that thing.
   await app.register(mediaRoutes, { owners: { ...proposalPhotoReaders(db.kysely), post: postPhotoReader(db.kysely) } })

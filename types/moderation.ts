@@ -81,6 +81,7 @@ export const MODERATION_TARGET_NAMES: Record<string, string> = {
   unit: '街镇、居民区、小区或楼组',
   invitation: '邀请码',
   indicator_input: '评价指标录入',
+  report: '台账',
 }
 
 export const MODERATION_ACTION_NAMES: Record<string, string> = {
@@ -121,6 +122,7 @@ export const MODERATION_ACTION_NAMES: Record<string, string> = {
   'survey.paper_response': '录入纸质问卷',
   'survey.response_note': '发布问卷回应',
   'indicator.input': '录入评估指标',
+  'report.download': '下载台账',
   'street.create': '建立街镇',
   'invitation.create': '发出邀请码',
   'invitation.revoke': '撤销邀请码',

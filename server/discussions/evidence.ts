@@ -12,6 +12,8 @@ export interface DiscussionEvidence {
   withPosts: number
   /** Topics concluded with minutes (a summary) in the period. */
   concluded: number
+  /** Posts published in those topics in the period. */
+  posts: number
 }
 
 export async function discussionEvidence(db: Kysely<Database>, neighbourhoodId: number, w: PeriodWindow): Promise<DiscussionEvidence> {
@@ -27,7 +29,7 @@ export async function discussionEvidence(db: Kysely<Database>, neighbourhoodId: 
   const withPosts = rows.length
     ? await db
         .selectFrom('posts')
-        .select(sql<number>`count(distinct topic_id)`.as('n'))
+        .select([sql<number>`count(distinct topic_id)`.as('n'), sql<number>`count(*)`.as('posts')])
         .where(
           'topic_id',
           'in',
@@ -37,7 +39,7 @@ export async function discussionEvidence(db: Kysely<Database>, neighbourhoodId: 
         .where('created_at', '>=', w.from)
         .where('created_at', '<', w.to)
         .executeTakeFirstOrThrow()
-    : { n: 0 }
+    : { n: 0, posts: 0 }
   const concluded = rows.filter((r) => r.summary && r.concluded_at && r.concluded_at >= w.from && r.concluded_at < w.to).length
-  return { total: rows.length, levels: new Set(rows.map((r) => r.level)).size, withPosts: Number(withPosts.n), concluded }
+  return { total: rows.length, levels: new Set(rows.map((r) => r.level)).size, withPosts: Number(withPosts.n), concluded, posts: Number(withPosts.posts) }
 }

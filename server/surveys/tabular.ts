@@ -74,18 +74,21 @@ export interface Download {
   csv: Sheet
 }
 
-/** Sends an export as a download. */
-export async function sendExport(reply: FastifyReply, { format, name, sheets, csv }: Download): Promise<FastifyReply> {
-  const ext = format === 'csv' ? 'csv' : 'xlsx'
+export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
+
+/** Sends a file as a download under its name (Chinese, with an ASCII fallback); no cache keeps it. */
+export function sendFile(reply: FastifyReply, file: { name: Download['name']; ext: string; type: string; body: Buffer | string }): FastifyReply {
   reply.header(
     'content-disposition',
-    `attachment; filename="${name.ascii}.${ext}"; filename*=UTF-8''${encodeURIComponent(`${name.display}.${ext}`)}`,
+    `attachment; filename="${file.name.ascii}.${file.ext}"; filename*=UTF-8''${encodeURIComponent(`${file.name.display}.${file.ext}`)}`,
   )
   reply.header('cache-control', 'no-store')
-  if (format === 'csv') {
-    reply.type('text/csv; charset=utf-8')
-    return reply.send(toCsv(csv.columns, csv.rows))
-  }
-  reply.type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
-  return reply.send(await toXlsx(sheets, { title: name.display }))
+  reply.type(file.type)
+  return reply.send(file.body)
+}
+
+/** Sends an export as a download. */
+export async function sendExport(reply: FastifyReply, { format, name, sheets, csv }: Download): Promise<FastifyReply> {
+  if (format === 'csv') return sendFile(reply, { name, ext: 'csv', type: 'text/csv; charset=utf-8', body: toCsv(csv.columns, csv.rows) })
+  return sendFile(reply, { name, ext: 'xlsx', type: XLSX_TYPE, body: await toXlsx(sheets, { title: name.display }) })
 }
