@@ -80,12 +80,12 @@ function table(doc: Doc, t: LedgerTable) {
     doc.y = y + h
   }
   const header = t.columns.map((c) => c.header)
-  const headerAlign = t.columns.map(() => 'left' as const)
+  const headerAlign = t.columns.map((c) => (c.kind === 'text' || c.kind === 'date' ? ('left' as const) : ('right' as const)))
   const drawHeader = () => drawRow(header, { font: 'bold', fill: HEAD_FILL, align: headerAlign })
   ensureRoom(doc, rowHeight(header, 'bold') * 2)
   drawHeader()
   if (t.rows.length === 0) {
-    drawRow([t.columns.length > 1 ? '本期无记录' : '—', ...t.columns.slice(1).map(() => '')], { font: 'regular', align: headerAlign })
+    drawRow(['本期无记录', ...t.columns.slice(1).map(() => '')], { font: 'regular', align: t.columns.map(() => 'left' as const) })
     return
   }
   t.rows.forEach((row, r) => {
