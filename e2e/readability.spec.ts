@@ -200,6 +200,7 @@ async function committeeRoutes(api: Api): Promise<string[]> {
     `/committee/surveys/paper?id=${id.survey}`,
     '/committee/indicators/index',
     `/committee/indicators/inputs?unitId=${unitId}`,
+    '/committee/reports/index',
   ]
 }
 

@@ -25,7 +25,7 @@ export default defineAppConfig({
   subPackages: [
     {
       root: 'committee',
-      pages: ['verifications/index', 'proposals/index', 'proposals/manage', 'proposals/proxy', 'moderation/index', 'moderation/log', 'discussions/topic', 'discussions/new', 'surveys/index', 'surveys/edit', 'surveys/detail', 'surveys/paper', 'indicators/index', 'indicators/inputs', 'setup/index', 'setup/import', 'setup/units', 'setup/staff', 'setup/overdue'],
+      pages: ['verifications/index', 'proposals/index', 'proposals/manage', 'proposals/proxy', 'moderation/index', 'moderation/log', 'discussions/topic', 'discussions/new', 'surveys/index', 'surveys/edit', 'surveys/detail', 'surveys/paper', 'indicators/index', 'indicators/inputs', 'reports/index', 'setup/index', 'setup/import', 'setup/units', 'setup/staff', 'setup/overdue'],
     },
   ],
   window: {

@@ -24,6 +24,8 @@ const RULE = '#9b1c1c'
 const GRID = '#9a9a9a'
 const HEAD_FILL = '#e8ecf2'
 const BODY = 11.5
+/** An ideographic space between parts of a line. */
+const GAP = '\u3000'
 
 /** A cell as printed. */
 export function cellText(value: LedgerCell, kind: ColumnKind): string {
@@ -169,7 +171,7 @@ function pageNumbers(doc: Doc, footer: string) {
     // Writing below the bottom margin would start a new page: lift the margin for the footer.
     const margin = doc.page.margins.bottom
     doc.page.margins.bottom = 0
-    doc.font('regular').fontSize(10).fillColor(MUTED).text(`${footer}　　第 ${i + 1} 页 / 共 ${range.count} 页`, left, y, { width: contentWidth(doc), align: 'center' })
+    doc.font('regular').fontSize(10).fillColor(MUTED).text(`${footer}${GAP}${GAP}第 ${i + 1} 页 / 共 ${range.count} 页`, left, y, { width: contentWidth(doc), align: 'center' })
     doc.page.margins.bottom = margin
   }
 }
@@ -197,7 +199,7 @@ export function ledgerPdf(l: Ledger): Promise<Buffer> {
   const title = `${l.unit.name}工作台账`
   return render(
     (doc) => {
-      titleBlock(doc, title, `${l.period.label}（${l.period.start} 至 ${l.period.end}）　${asOfText(l.asOf)}`)
+      titleBlock(doc, title, `${l.period.label}（${l.period.start} 至 ${l.period.end}）${GAP}${asOfText(l.asOf)}`)
       ledgerBody(doc, l)
     },
     { title: `${title} ${l.period.label}`, layout: 'portrait' },
@@ -208,7 +210,7 @@ export function streetLedgerPdf(s: StreetLedger): Promise<Buffer> {
   const title = `${s.unit.name}各居民区工作台账`
   return render(
     (doc) => {
-      titleBlock(doc, title, `${s.period.label}（${s.period.start} 至 ${s.period.end}）　${asOfText(s.asOf)}`)
+      titleBlock(doc, title, `${s.period.label}（${s.period.start} 至 ${s.period.end}）${GAP}${asOfText(s.asOf)}`)
       table(doc, comparisonTable(s))
       for (const l of s.ledgers) {
         doc.addPage()

@@ -3,14 +3,16 @@ import { apiBaseUrl, isH5 } from '@/shared/env'
 import { showError } from '@/shared/request'
 import { useSession } from '@/accounts/session'
 
-// Downloads of the CSV / xlsx exports. The export endpoints take the same bearer token as every call
+// Downloads of the CSV / xlsx exports and PDF reports. The export endpoints take the same bearer token as every call
 // (no signed links), so:
 // - H5: fetch with the Authorization header, then save the blob under the server's file name;
-// - weapp: Taro.downloadFile with the header, then open the workbook with openDocument (xlsx), or hand
+// - weapp: Taro.downloadFile with the header, then open the file with openDocument (xlsx, pdf), or hand
 //   the CSV to a chat with shareFileMessage (openDocument cannot show CSV). The server's host must be
 //   on the mini-program's downloadFile domain list.
 
 export type ExportFormat = 'csv' | 'xlsx'
+/** What downloadExport fetches: an export, or a report as PDF. */
+export type DownloadFormat = ExportFormat | 'pdf'
 
 /** The file name a Content-Disposition header gives (RFC 5987 filename* first), or null. */
 export function filenameFromDisposition(header: string | null | undefined): string | null {
@@ -37,7 +39,7 @@ async function errorMessage(res: Response): Promise<string> {
   return `导出失败（${res.status}）`
 }
 
-export async function downloadExport(path: string, fallbackName: string, format: ExportFormat): Promise<boolean> {
+export async function downloadExport(path: string, fallbackName: string, format: DownloadFormat): Promise<boolean> {
   const token = useSession.getState().token
   const headers: Record<string, string> = token ? { Authorization: `Bearer ${token}` } : {}
   const url = apiBaseUrl + path
@@ -65,8 +67,8 @@ export async function downloadExport(path: string, fallbackName: string, format:
       showError(`导出失败（${res.statusCode}）`)
       return false
     }
-    if (format === 'xlsx') {
-      await Taro.openDocument({ filePath: res.tempFilePath, fileType: 'xlsx', showMenu: true })
+    if (format !== 'csv') {
+      await Taro.openDocument({ filePath: res.tempFilePath, fileType: format, showMenu: true })
     } else {
       await Taro.shareFileMessage({ filePath: res.tempFilePath, fileName: `${fallbackName}.csv` })
     }

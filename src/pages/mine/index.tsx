@@ -16,6 +16,7 @@ import { RESIDENCE_PAGE } from '@/accounts/ResidenceCard'
 import { VERIFICATIONS_PAGE } from '@/committee/api'
 import { MyProposalsCard } from '@/proposals/HomeSection'
 import { SETUP_PAGE, STAFF_PAGE } from '@/committee/setup/pages'
+import { REPORTS_PAGE } from '@/reports/api'
 import { adminStreet } from '@/community/api'
 import { INVITE_PAGE } from '@/invitations/api'
 import { isReferee, REFERRALS_PAGE } from '@/referrals/api'
@@ -102,6 +103,7 @@ export default function MinePage() {
           {adminStreet(me) && <ListRow label='街镇设置' arrow onClick={() => Taro.navigateTo({ url: SETUP_PAGE })} />}
           {isCommittee(me) && <ListRow label='工作人员与邀请' arrow onClick={() => Taro.navigateTo({ url: STAFF_PAGE })} />}
           {isCommittee(me) && <ListRow label='居委会：认证审核' arrow onClick={() => Taro.navigateTo({ url: VERIFICATIONS_PAGE })} />}
+          {isCommittee(me) && <ListRow label='工作台账' arrow onClick={() => Taro.navigateTo({ url: REPORTS_PAGE })} />}
         </Card>
       )}
 
