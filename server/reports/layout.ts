@@ -126,7 +126,7 @@ export function ledgerTables(l: Ledger): LedgerTable[] {
     {
       name: '评估指标',
       title: `五、评估指标（${l.index.period.label}）`,
-      columns: [col('level', '层级', 'text', 12), col('name', '指标', 'text', 20), col('max', '满分', 'points', 8), col('points', '得分', 'points', 8), col('source', '来源', 'text', 10), col('evidence', '依据', 'text', 50)],
+      columns: [col('level', '层级', 'text', 12), col('name', '指标', 'text', 20), col('max', '满分', 'points', 8), col('points', '得分', 'points', 10), col('source', '来源', 'text', 13), col('evidence', '依据', 'text', 43)],
       rows: l.index.items.map((i) => ({ level: i.level, name: i.name, max: i.max, points: i.points, source: i.source, evidence: i.evidence })),
     },
   ]

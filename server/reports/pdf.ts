@@ -109,8 +109,9 @@ function titleBlock(doc: Doc, title: string, subtitle: string) {
   const y = doc.y + 8
   doc.moveTo(left, y).lineTo(left + width, y).lineWidth(2).strokeColor(RULE).stroke()
   doc.moveTo(left, y + 4).lineTo(left + width, y + 4).lineWidth(0.6).strokeColor(RULE).stroke()
+  doc.font('regular').fontSize(10.5).fillColor(MUTED).text('本台账由议事平台根据提案、会议、投票、问卷和实施进展记录自动汇总，未经手工填报。', left, y + 12, { width, align: 'center' })
   doc.x = left
-  doc.y = y + 14
+  doc.y = doc.y + 10
 }
 
 /** The key figures in a grid of boxes: the page a reader sees first. */
