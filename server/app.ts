@@ -56,6 +56,14 @@ export interface RegisteredRoute {
   schema?: FastifySchema
   /** Open to anonymous callers (`config: { public: true }`). */
   public: boolean
+  /** A read that writes the audit log (`config: { audited: true }`, a download): tests check it like a write. */
+  audited: boolean
+}
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    audited?: boolean
+  }
 }
 
 export interface Overrides {
@@ -132,7 +140,7 @@ export async function buildApp(config: Config, overrides: Overrides = {}): Promi
   const routeTable: RegisteredRoute[] = []
   app.decorate('routeTable', routeTable)
   app.addHook('onRoute', (r) => {
-    for (const method of [r.method].flat()) if (method !== 'HEAD') routeTable.push({ method, url: r.url, schema: r.schema, public: r.config?.public === true })
+    for (const method of [r.method].flat()) if (method !== 'HEAD') routeTable.push({ method, url: r.url, schema: r.schema, public: r.config?.public === true, audited: r.config?.audited === true })
   })
   installErrorHandling(app, SETTINGS_NAMES)
   installAuth(app)

@@ -98,7 +98,8 @@ describeEachDatabase('fuzzing every route', (dialect) => {
       const label = `${caller.name} ${req.method} ${String(req.url).slice(0, 120)} ${String(req.payload ?? '').slice(0, 120)}`
       if (res.statusCode >= 500) failures.push({ request: label, status: res.statusCode, problem: res.body.slice(0, 200) })
 
-      if (route.method !== 'GET' || i % READ_CHECK_EVERY === 0) {
+      // A download writes the audit log: it is checked like a write, so its entry is not taken for the next request's.
+      if (route.method !== 'GET' || route.audited || i % READ_CHECK_EVERY === 0) {
         const next = await snapshot(s.app.db, tables)
         const changed = changedTables(state, next)
         if (res.statusCode >= 400 && changed.length > 0) {

@@ -11,12 +11,12 @@ export const reportRoutes: FastifyPluginAsyncTypebox = async (app) => {
     streetLedger(reader(request), request.query),
   )
 
-  // .xlsx or PDF downloads: no JSON response schema.
-  app.get('/api/reports/download', { schema: { querystring: DownloadQuery } }, async (request, reply) =>
+  // .xlsx or PDF downloads: no JSON response schema; each is logged (audited).
+  app.get('/api/reports/download', { config: { audited: true }, schema: { querystring: DownloadQuery } }, async (request, reply) =>
     sendFile(reply, await downloadLedger(reader(request), request.query)),
   )
 
-  app.get('/api/reports/street/download', { schema: { querystring: DownloadQuery } }, async (request, reply) =>
+  app.get('/api/reports/street/download', { config: { audited: true }, schema: { querystring: DownloadQuery } }, async (request, reply) =>
     sendFile(reply, await downloadStreetLedger(reader(request), request.query)),
   )
 }

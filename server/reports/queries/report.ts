@@ -9,7 +9,7 @@ import { unitInfo, XLSX_TYPE, type Reader, type UnitInfo } from '../../surveys'
 import { comparisonTable, ledgerTables, streetTables } from '../layout'
 import { ledgerPdf, streetLedgerPdf } from '../pdf'
 import { defaultUnit, ledgerRefusal, streetLedgerRefusal } from '../policy'
-import { comparisonRows } from '../rules'
+import { asOfFor, comparisonRows, ledgerWindow } from '../rules'
 import { ledgerWorkbook } from '../xlsx'
 import { buildLedger } from './ledger'
 
@@ -58,7 +58,7 @@ export async function streetLedger(r: Reader, q: LedgerQuery): Promise<StreetLed
   return {
     unit: { id: street.id, name: street.name },
     period,
-    asOf: ledgers[0]?.asOf ?? period.end,
+    asOf: asOfFor(ledgerWindow(period), r.clock()),
     neighbourhoods: units.map((u) => ({ id: u.id, name: u.name })),
     rows: comparisonRows(ledgers),
     ledgers,
