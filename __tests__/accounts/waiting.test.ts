@@ -11,7 +11,7 @@ describeEachDatabase('accounts: waiting for verification', (dialect) => {
   })
   afterAll(() => s.close())
 
-  const get = async (url: string, headers: object) => s.app.inject({ method: 'GET', url, headers })
+  const get = (url: string, headers: { authorization?: string }) => s.app.inject({ method: 'GET', url, headers })
 
   it('counts the open topics an unverified resident cannot read yet, and none for a verified one', async () => {
     const wutong = await unitId(s, '梧桐居民区')
