@@ -24,3 +24,6 @@ if (built < sources || process.argv.includes('--force')) {
 } else {
   console.log('H5 前端已是最新，跳过构建。')
 }
+// Brotli and gzip twins for the server to send (taro's build leaves none).
+const { precompress } = require('./precompress-h5')
+precompress(path.dirname(out))

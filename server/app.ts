@@ -2,7 +2,6 @@ import fs from 'node:fs'
 import type { Socket } from 'node:net'
 import path from 'node:path'
 import Fastify, { type FastifyInstance, type FastifySchema } from 'fastify'
-import fastifyStatic from '@fastify/static'
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
 import { Type } from '@sinclair/typebox'
 import { Redis } from 'ioredis'
@@ -11,6 +10,7 @@ import type { Health } from '../types'
 import type { Config } from './config'
 import { connect, type Db } from './core/db'
 import { migrateToLatest } from './db/migrate'
+import { serveH5 } from './static'
 import { databaseCounters, redisCounters, type CounterStore } from './core/counters'
 import { installErrorHandling } from './core/errors'
 import { settled } from './core/write'
@@ -172,7 +172,7 @@ export async function buildApp(config: Config, overrides: Overrides = {}): Promi
   await app.register(mediaRoutes, { owners: { ...proposalPhotoReaders(db.kysely), post: postPhotoReader(db.kysely) } })
 
   if (config.staticDir && fs.existsSync(path.join(config.staticDir, 'index.html'))) {
-    await app.register(fastifyStatic, { root: config.staticDir, wildcard: false, index: 'index.html' })
+    await serveH5(app, config.staticDir)
   }
   return app
 }
