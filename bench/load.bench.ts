@@ -5,7 +5,8 @@
 // which is what stays comparable on a shared, noisy machine.
 // SQLite by default; BENCH_DATABASE_URL=postgres://… for PostgreSQL (in a throwaway schema).
 // BENCH_CONNECTIONS (100), BENCH_SECONDS (10), BENCH_ONLY=me,list,… (scenario names below); BENCH_PRAGMA
-// (e.g. "synchronous=FULL") runs one SQLite pragma in the server first, to compare a setting.
+// (e.g. "synchronous=FULL") runs one SQLite pragma in the server first, to compare a setting; BENCH_PROFILE=dir
+// writes the server's CPU profile there (node --cpu-prof) when it stops.
 // Run: npm run bench -- load
 
 import { fork, spawn } from 'node:child_process'
@@ -52,8 +53,8 @@ interface Stats {
   loopMax: number
 }
 
-function startChild(entry: string, env: Record<string, string | undefined>): Promise<Child> {
-  const child = fork(path.join(__dirname, 'support', entry), [], { execArgv: ['--import', 'tsx'], env: { ...process.env, ...env }, stdio: 'inherit' })
+function startChild(entry: string, env: Record<string, string | undefined>, execArgv: string[] = []): Promise<Child> {
+  const child = fork(path.join(__dirname, 'support', entry), [], { execArgv: ['--import', 'tsx', ...execArgv], env: { ...process.env, ...env }, stdio: 'inherit' })
   return new Promise((resolve, reject) => {
     child.once('exit', (code) => reject(new Error(`${entry} exited with ${code}`)))
     child.once('message', (m: { port: number }) =>
@@ -132,7 +133,8 @@ async function main() {
   const modAuth = (await openSessions(db, [moderator])).get(moderator)!
 
   const bare = await startChild('bare-server.ts', {})
-  const app = await startChild('app-server.ts', { BENCH_DATA_DIR: dataDir, BENCH_DATABASE_URL: databaseUrl, BENCH_PG_SCHEMA: pgSchema })
+  const profile = process.env.BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(process.env.BENCH_PROFILE)}`] : []
+  const app = await startChild('app-server.ts', { BENCH_DATA_DIR: dataDir, BENCH_DATABASE_URL: databaseUrl, BENCH_PG_SCHEMA: pgSchema }, profile)
   const call = async (method: string, target: string, who: string, body?: unknown) => {
     const res = await fetch(app.url + target, {
       method,

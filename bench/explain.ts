@@ -1,0 +1,77 @@
+// Not a bench: prints the plan of every query the hot reads run (首页, lists, detail) for a resident of the
+// benchmark's 街道, on SQLite or (BENCH_DATABASE_URL) PostgreSQL. Run: npx tsx bench/explain.ts
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { CompiledQuery, PostgresDriver, SqliteDriver, sql, type DatabaseConnection } from 'kysely'
+import pg from 'pg'
+import { buildApp } from '../server/app'
+import { loadConfig } from '../server/config'
+import { connect } from '../server/core/db'
+import { migrateToLatest } from '../server/db/migrate'
+import { seedDemoCommunity } from '../server/seed/demo'
+import { openSessions, seedStreet } from './support/street'
+
+const seen = new Map<string, readonly unknown[]>()
+let capture = false
+for (const Driver of [SqliteDriver, PostgresDriver]) {
+  const acquire = Driver.prototype.acquireConnection
+  Driver.prototype.acquireConnection = async function (this: InstanceType<typeof Driver>) {
+    const c: DatabaseConnection = await acquire.call(this)
+    const run = c.executeQuery.bind(c)
+    c.executeQuery = ((q: CompiledQuery) => {
+      if (capture && !seen.has(q.sql)) seen.set(q.sql, q.parameters)
+      return run(q)
+    }) as DatabaseConnection['executeQuery']
+    return c
+  }
+}
+
+async function main() {
+  const databaseUrl = process.env.BENCH_DATABASE_URL
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'yishi-explain-'))
+  const pgSchema = databaseUrl ? `explain_${process.pid}` : undefined
+  if (databaseUrl) {
+    const admin = new pg.Client({ connectionString: databaseUrl })
+    await admin.connect()
+    await admin.query(`create schema ${pgSchema}`)
+    await admin.end()
+  }
+  const database = connect({ databaseUrl: databaseUrl ?? null, dataDir, pgSchema })
+  await migrateToLatest(database)
+  await seedDemoCommunity(database.kysely)
+  const street = await seedStreet(database.kysely)
+  await sql`analyze`.execute(database.kysely)
+  const resident = street.neighbourhoods[3].residents[17]
+  const auth = (await openSessions(database.kysely, [resident])).get(resident)!
+  const config = loadConfig({ AUTH_MODE: 'dev', SEED_DEMO: '0', STATIC_DIR: '', LOG_LEVEL: 'warn', DATA_DIR: dataDir, DATABASE_URL: databaseUrl })
+  const app = await buildApp(config, { db: database, logger: false })
+  const proposal = (await database.kysely.selectFrom('proposals').select('id').where('neighbourhood_id', '=', street.neighbourhoods[3].id).orderBy('cosign_count', 'desc').executeTakeFirstOrThrow()).id
+  const targets = (process.env.EXPLAIN_URLS ?? `/api/proposals/home,/api/proposals?limit=20,/api/proposals?limit=20&sort=cosigns,/api/proposals/${proposal}`).split(',')
+  for (const url of targets) {
+    await app.inject({ url, headers: { authorization: auth } }) // warm: the account is cached, as under load
+    seen.clear()
+    capture = true
+    const res = await app.inject({ url, headers: { authorization: auth } })
+    capture = false
+    console.log(`\n##### ${url} → ${res.statusCode}, ${seen.size} queries`)
+    for (const [text, params] of seen) {
+      console.log(`\n-- ${text}\n   ${JSON.stringify(params)}`)
+      const plan = await database.kysely.executeQuery<Record<string, string>>(CompiledQuery.raw(`${databaseUrl ? 'explain analyze' : 'explain query plan'} ${text}`, params))
+      for (const row of plan.rows) console.log('   ' + (row['QUERY PLAN'] ?? row.detail))
+    }
+  }
+  await app.close()
+  if (databaseUrl) {
+    const admin = new pg.Client({ connectionString: databaseUrl })
+    await admin.connect()
+    await admin.query(`drop schema ${pgSchema} cascade`)
+    await admin.end()
+  }
+  fs.rmSync(dataDir, { recursive: true, force: true })
+}
+
+main().catch((err) => {
+  console.error(err)
+  process.exit(1)
+})
