@@ -1,13 +1,26 @@
 import type { ProposalHome } from '../../../types'
 import type { ReadContext } from '../context'
-import { SHARED_ROWS, sharedLists } from '../shared-lists'
+import { SHARED_ROWS, sharedLists, type SharedRows } from '../shared-lists'
 import { householdOf } from '../units'
 import { toItem, marks } from './items'
 import { listRows, viewOf, type ListFilter } from './list'
 import type { ListRow } from './select'
 
 /**
- * 首页: what needs the resident now, in their 楼组, 小区 and 居民区. The four lists are kept per 楼组
+ * One list from the kept lists of several units, in the list's order. Past the first row after which one
+ * unit's kept rows ran out, rows of that unit may be missing: the list stops there, marked capped.
+ */
+export function mergeKept(parts: SharedRows[], sort: ListFilter['sort']): SharedRows {
+  const before = (a: ListRow, b: ListRow) => (sort === 'cosigns' && a.cosign_count !== b.cosign_count ? a.cosign_count > b.cosign_count : a.id > b.id)
+  const rows = parts.flatMap((p) => p.rows).sort((a, b) => (before(a, b) ? -1 : 1))
+  const ends = parts.filter((p) => p.capped).map((p) => p.rows[p.rows.length - 1])
+  if (ends.length === 0) return { rows, capped: false }
+  const edge = ends.reduce((first, end) => (before(end, first) ? end : first))
+  return { rows: rows.filter((r) => r === edge || before(r, edge)), capped: true }
+}
+
+/**
+ * 首页: what needs the resident now, in their 楼组, 小区 and 居民区. The four lists are kept per unit
  * (shared-lists.ts); what differs per resident is applied after: what is shown to them, and the
  * proposals they wrote, co-signed or evaluated, which leave the lists inviting them to.
  */
@@ -23,8 +36,11 @@ export async function proposalHome({ db, viewer: v, now }: ReadContext): Promise
   }
   const cache = sharedLists(db)
   const names = Object.keys(lists) as (keyof typeof lists)[]
+  // Kept per unit, so a 居民区's and a 小区's rows serve all their residents, then merged per caller.
+  const keptOf = (name: keyof typeof lists) =>
+    Promise.all(unitIds.map((u) => cache.get(`home:${name}:${u}`, now.getTime(), () => listRows(db, null, { ...lists[name], unitIds: [u], limit: SHARED_ROWS }, now))))
   const [shared, household] = await Promise.all([
-    Promise.all(names.map((name) => cache.get(`home:${name}:${unitIds.join(',')}`, now.getTime(), () => listRows(db, null, { ...lists[name], limit: SHARED_ROWS }, now)))),
+    Promise.all(names.map(async (name) => mergeKept(await keptOf(name), lists[name].sort))),
     householdOf(db, v.userId),
   ])
   const toEvaluate = shared[names.indexOf('toEvaluate')]
