@@ -1,5 +1,7 @@
 // Not a bench: prints the plan of every query the hot reads run (首页, lists, detail) for a resident of the
-// benchmark's 街道, on SQLite or (BENCH_DATABASE_URL) PostgreSQL. Run: npx tsx bench/explain.ts
+// benchmark's 街道, on SQLite or (BENCH_DATABASE_URL) PostgreSQL, then the server's CPU time per request
+// for each, asked in turn by 300 residents of one 居民区 (app.inject, one at a time: CPU time, unlike req/s, holds
+// still on a machine busy with other work). Run: npx tsx bench/explain.ts
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
@@ -44,12 +46,15 @@ async function main() {
   await sql`analyze`.execute(database.kysely)
   const resident = street.neighbourhoods[3].residents[17]
   const auth = (await openSessions(database.kysely, [resident])).get(resident)!
+  // Residents of the same 居民区 as `resident`, so each may read the proposal whose detail is measured.
+  const neighbours = street.neighbourhoods[3].residents
+  const readers = [...(await openSessions(database.kysely, Array.from({ length: 300 }, (_, i) => neighbours[(i * 7919) % neighbours.length]))).values()]
   const config = loadConfig({ AUTH_MODE: 'dev', SEED_DEMO: '0', STATIC_DIR: '', LOG_LEVEL: 'warn', DATA_DIR: dataDir, DATABASE_URL: databaseUrl })
   const app = await buildApp(config, { db: database, logger: false })
   const proposal = (await database.kysely.selectFrom('proposals').select('id').where('neighbourhood_id', '=', street.neighbourhoods[3].id).orderBy('cosign_count', 'desc').executeTakeFirstOrThrow()).id
   const targets = (process.env.EXPLAIN_URLS ?? `/api/proposals/home,/api/proposals?limit=20,/api/proposals?limit=20&sort=cosigns,/api/proposals/${proposal}`).split(',')
   for (const url of targets) {
-    await app.inject({ url, headers: { authorization: auth } }) // warm: the account is cached, as under load
+    // Cold: the account and the shared lists are read too (under load most requests find them kept).
     seen.clear()
     capture = true
     const res = await app.inject({ url, headers: { authorization: auth } })
@@ -57,9 +62,21 @@ async function main() {
     console.log(`\n##### ${url} → ${res.statusCode}, ${seen.size} queries`)
     for (const [text, params] of seen) {
       console.log(`\n-- ${text}\n   ${JSON.stringify(params)}`)
-      const plan = await database.kysely.executeQuery<Record<string, string>>(CompiledQuery.raw(`${databaseUrl ? 'explain analyze' : 'explain query plan'} ${text}`, params))
+      const plan = await database.kysely.executeQuery<Record<string, string>>(CompiledQuery.raw(`${databaseUrl ? 'explain analyze' : 'explain query plan'} ${text}`, [...params]))
       for (const row of plan.rows) console.log('   ' + (row['QUERY PLAN'] ?? row.detail))
     }
+  }
+  console.log('\n| request | CPU ms per request | wall ms per request |')
+  console.log('| --- | ---: | ---: |')
+  for (const url of targets) {
+    const ask = (n: number) => app.inject({ url, headers: { authorization: readers[n % readers.length] } })
+    for (let n = 0; n < 300; n++) await ask(n)
+    const cpu = process.cpuUsage()
+    const t = performance.now()
+    const runs = 2_000
+    for (let n = 0; n < runs; n++) await ask(n)
+    const used = process.cpuUsage(cpu)
+    console.log(`| ${url} | ${((used.user + used.system) / 1000 / runs).toFixed(3)} | ${((performance.now() - t) / runs).toFixed(3)} |`)
   }
   await app.close()
   if (databaseUrl) {
