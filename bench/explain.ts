@@ -3,6 +3,8 @@
 // for each, asked in turn by 300 residents of one 居民区 (app.inject, one at a time: CPU time, unlike req/s, holds
 // still on a machine busy with other work). Run: npx tsx bench/explain.ts
 import fs from 'node:fs'
+import inspector from 'node:inspector'
+import { promisify } from 'node:util'
 import os from 'node:os'
 import path from 'node:path'
 import { CompiledQuery, PostgresDriver, SqliteDriver, sql, type DatabaseConnection } from 'kysely'
@@ -16,10 +18,13 @@ import { openSessions, seedStreet } from './support/street'
 
 const seen = new Map<string, readonly unknown[]>()
 let capture = false
+const wrapped = new WeakSet<DatabaseConnection>()
 for (const Driver of [SqliteDriver, PostgresDriver]) {
   const acquire = Driver.prototype.acquireConnection
   Driver.prototype.acquireConnection = async function (this: InstanceType<typeof Driver>) {
     const c: DatabaseConnection = await acquire.call(this)
+    if (wrapped.has(c)) return c // SQLite hands out its one connection again and again
+    wrapped.add(c)
     const run = c.executeQuery.bind(c)
     c.executeQuery = ((q: CompiledQuery) => {
       if (capture && !seen.has(q.sql)) seen.set(q.sql, q.parameters)
@@ -66,16 +71,29 @@ async function main() {
       for (const row of plan.rows) console.log('   ' + (row['QUERY PLAN'] ?? row.detail))
     }
   }
+  // EXPLAIN_PROFILE=dir: a CPU profile of each measured loop (without the seeding around it).
+  const profiler = process.env.EXPLAIN_PROFILE
+  const session = new inspector.Session()
+  const post = promisify(session.post.bind(session)) as (method: string) => Promise<unknown>
+  if (profiler) {
+    session.connect()
+    await post('Profiler.enable')
+  }
   console.log('\n| request | CPU ms per request | wall ms per request |')
   console.log('| --- | ---: | ---: |')
   for (const url of targets) {
     const ask = (n: number) => app.inject({ url, headers: { authorization: readers[n % readers.length] } })
     for (let n = 0; n < 300; n++) await ask(n)
+    if (profiler) await post('Profiler.start')
     const cpu = process.cpuUsage()
     const t = performance.now()
     const runs = 2_000
     for (let n = 0; n < runs; n++) await ask(n)
     const used = process.cpuUsage(cpu)
+    if (profiler) {
+      const { profile } = (await post('Profiler.stop')) as { profile: object }
+      fs.writeFileSync(path.join(profiler, `${targets.indexOf(url)}.cpuprofile`), JSON.stringify(profile))
+    }
     console.log(`| ${url} | ${((used.user + used.system) / 1000 / runs).toFixed(3)} | ${((performance.now() - t) / runs).toFixed(3)} |`)
   }
   await app.close()
