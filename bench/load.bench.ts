@@ -5,7 +5,10 @@
 // which is what stays comparable on a shared, noisy machine.
 // SQLite by default; BENCH_DATABASE_URL=postgres://… for PostgreSQL (in a throwaway schema).
 // BENCH_CONNECTIONS (100), BENCH_SECONDS (10), BENCH_ONLY=me,list,… (scenario names below); BENCH_PRAGMA
-// (e.g. "synchronous=FULL") runs one SQLite pragma in the server first, to compare a setting.
+// (e.g. "synchronous=FULL") runs one SQLite pragma in the server first, to compare a setting; BENCH_PROFILE=dir
+// writes the server's CPU profile there (node --cpu-prof) when it stops; BENCH_WORKERS=n serves from n
+// cluster workers (as WORKERS=n does); BENCH_SOAK_MINUTES=m runs the mix for m minutes (scenario "soak"),
+// sampling the server's RSS every 30 s.
 // Run: npm run bench -- load
 
 import { fork, spawn } from 'node:child_process'
@@ -35,7 +38,9 @@ const NEW_POSTS = 2_000
 const SUBMITS = 2_000
 // Every 10th write is sent again with the same Idempotency-Key, as a client retrying a lost answer would.
 const RETRY_EVERY = 10
-const wanted = (name: string) => !ONLY || ONLY.has(name)
+const SOAK_MINUTES = Number(process.env.BENCH_SOAK_MINUTES ?? 10)
+// The soak is long: only when asked for by name.
+const wanted = (name: string) => (ONLY ? ONLY.has(name) : name !== 'soak')
 
 interface Child {
   url: string
@@ -50,10 +55,12 @@ interface Stats {
   waitMax: number
   /** The longest the event loop was blocked. */
   loopMax: number
+  /** The server's resident memory now, MB (the largest worker's). */
+  rss: number
 }
 
-function startChild(entry: string, env: Record<string, string | undefined>): Promise<Child> {
-  const child = fork(path.join(__dirname, 'support', entry), [], { execArgv: ['--import', 'tsx'], env: { ...process.env, ...env }, stdio: 'inherit' })
+function startChild(entry: string, env: Record<string, string | undefined>, execArgv: string[] = []): Promise<Child> {
+  const child = fork(path.join(__dirname, 'support', entry), [], { execArgv: ['--import', 'tsx', ...execArgv], env: { ...process.env, ...env }, stdio: 'inherit' })
   return new Promise((resolve, reject) => {
     child.once('exit', (code) => reject(new Error(`${entry} exited with ${code}`)))
     child.once('message', (m: { port: number }) =>
@@ -132,7 +139,8 @@ async function main() {
   const modAuth = (await openSessions(db, [moderator])).get(moderator)!
 
   const bare = await startChild('bare-server.ts', {})
-  const app = await startChild('app-server.ts', { BENCH_DATA_DIR: dataDir, BENCH_DATABASE_URL: databaseUrl, BENCH_PG_SCHEMA: pgSchema })
+  const profile = process.env.BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(process.env.BENCH_PROFILE)}`] : []
+  const app = await startChild('app-server.ts', { BENCH_DATA_DIR: dataDir, BENCH_DATABASE_URL: databaseUrl, BENCH_PG_SCHEMA: pgSchema, BENCH_WORKERS: process.env.BENCH_WORKERS }, profile)
   const call = async (method: string, target: string, who: string, body?: unknown) => {
     const res = await fetch(app.url + target, {
       method,
@@ -262,14 +270,15 @@ async function main() {
   const print = ({ name, result: r, server, note }: Row) =>
     console.log(
       `| ${name} | ${r.perSecond.toFixed(0)} | ${r.p50} | ${r.p99} | ${r.max} | ${r.errors} / ${r.non2xx} | ${((r.perSecond / rows[0].result.perSecond) * 100).toFixed(1)}% | ` +
-        `${server ? `${ms(server.served)} / ${ms(server.wait)} / ${ms(server.waitMax)} / ${ms(server.loopMax)}` : ''} | ${note ?? ''} |`,
+        `${server ? `${ms(server.served)} / ${ms(server.wait)} / ${ms(server.waitMax)} / ${ms(server.loopMax)} / ${server.rss.toFixed(0)}` : ''} | ${note ?? ''} |`,
     )
   const record = (row: Row) => {
     rows.push(row)
     print(row)
   }
-  console.log(`\nload: ${database.dialect}, ${CONNECTIONS} connections, ${SECONDS} s each (writes: each request once, every ${RETRY_EVERY}th twice)`)
-  console.log('| scenario | req/s | p50 ms | p99 ms | max ms | errors / non-2xx | share of bare | server: p99 served / p99, max conn. wait / max loop block ms | note |')
+  const workers = Number(process.env.BENCH_WORKERS ?? 1)
+  console.log(`\nload: ${database.dialect}, ${workers} worker(s), ${CONNECTIONS} connections, ${SECONDS} s each (writes: each request once, every ${RETRY_EVERY}th twice)`)
+  console.log('| scenario | req/s | p50 ms | p99 ms | max ms | errors / non-2xx | share of bare | server: p99 served / p99, max conn. wait / max loop block ms / RSS MB | note |')
   console.log('| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |')
   const measure = (url: string, requests: CannonRequest[], amount?: number) => cannon({ url, connections: CONNECTIONS, seconds: SECONDS, amount, requests })
   const bareResult = await measure(bare.url, [{ method: 'GET', path: '/hello', headers: {} }])
@@ -280,6 +289,31 @@ async function main() {
     await app.stats()
     const result = await measure(app.url, requests)
     record({ name: label, result, server: await app.stats() })
+  }
+
+  // ---- memory: the mix for SOAK_MINUTES, the server's RSS every 30 s ----
+  if (wanted('soak')) {
+    const mix = reads.find(([name]) => name === 'mix')![2]
+    const samples: { minute: number; rss: number }[] = []
+    const t = performance.now()
+    const running = cannon({ url: app.url, connections: CONNECTIONS, seconds: SOAK_MINUTES * 60, requests: mix })
+    let done = false
+    void running.finally(() => (done = true))
+    while (!done) {
+      await new Promise((resolve) => setTimeout(resolve, 30_000))
+      const minute = (performance.now() - t) / 60_000
+      samples.push({ minute, rss: (await app.stats()).rss })
+      console.log(`load: soak at ${minute.toFixed(1)} min: RSS ${samples[samples.length - 1].rss.toFixed(0)} MB`)
+    }
+    const result = await running
+    const atTwo = samples.find((x) => x.minute >= 2) ?? samples[0]
+    const end = samples[samples.length - 1]
+    record({
+      name: `mix for ${SOAK_MINUTES} min`,
+      result,
+      server: await app.stats(),
+      note: `RSS ${atTwo.rss.toFixed(0)} MB at minute 2, ${end.rss.toFixed(0)} MB at the end (${(((end.rss - atTwo.rss) / atTwo.rss) * 100).toFixed(1)}%), peak ${Math.max(...samples.map((x) => x.rss)).toFixed(0)} MB`,
+    })
   }
 
   // ---- writes: each its own transaction with an Idempotency-Key; every 10th sent twice ----

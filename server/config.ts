@@ -38,6 +38,8 @@ export interface Config {
   wechatPushToken: string
   /** Signs photo addresses for the app (server/media/signing.ts); unset, each process makes its own. */
   mediaUrlSecret: string
+  /** Processes serving on the one port (WORKERS, node:cluster); 1 serves from the main process itself. */
+  workers: number
 }
 
 /** TRUST_PROXY: unset/0 → off, a hop count like `1`, or a comma list of proxy addresses/CIDRs. */
@@ -93,5 +95,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       : null,
     wechatPushToken: env.WECHAT_PUSH_TOKEN ?? '',
     mediaUrlSecret: env.MEDIA_URL_SECRET ?? '',
+    workers: Math.max(1, Math.floor(Number(env.WORKERS ?? 1)) || 1),
   }
 }

@@ -19,7 +19,9 @@ export async function sweep(app: FastifyInstance, now = Date.now()): Promise<voi
   await retryPushes(app, new Date(now))
 }
 
+/** Hourly; with several workers (WORKERS) only one process runs it, and says so in its log. */
 export function startMaintenance(app: FastifyInstance): () => void {
+  app.log.info({ maintenance: true }, '本进程负责定时维护（过期会话、提案时限、消息重发）')
   const timer = setInterval(() => {
     sweep(app).catch((err) => app.log.warn({ err }, 'maintenance sweep failed'))
   }, HOUR)

@@ -1,6 +1,8 @@
 // Child entry: the app in its own process, on the database the bench prepared (BENCH_DATA_DIR's SQLite
 // file, or BENCH_DATABASE_URL in schema BENCH_PG_SCHEMA), with rate limits lifted so the load is
-// measured, not refused. Tells its parent the port over IPC.
+// measured, not refused. Tells its parent the port over IPC. BENCH_WORKERS=n: n cluster workers on the
+// one port, as WORKERS=n runs the server (their figures are the worst of them, RSS the largest).
+import cluster, { type Worker } from 'node:cluster'
 import { buildApp } from '../../server/app'
 import { loadConfig } from '../../server/config'
 import { connect } from '../../server/core/db'
@@ -23,7 +25,13 @@ loop.enable()
 const p99 = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(0.99 * (xs.length - 1))] ?? 0
 process.on('message', (m: string) => {
   if (m !== 'stats') return
-  process.send!({ served: p99(served), wait: p99(waits), waitMax: waits.reduce((a, b) => Math.max(a, b), 0), loopMax: loop.max / 1e6 })
+  process.send!({
+    served: p99(served),
+    wait: p99(waits),
+    waitMax: waits.reduce((a, b) => Math.max(a, b), 0),
+    loopMax: loop.max / 1e6,
+    rss: process.memoryUsage().rss / 2 ** 20,
+  })
   loop.reset()
   served.length = 0
   waits.length = 0
@@ -58,7 +66,43 @@ async function main() {
   process.on('SIGTERM', () => void app.close().then(() => process.exit(0)))
 }
 
-main().catch((err) => {
+type Stats = Record<'served' | 'wait' | 'waitMax' | 'loopMax' | 'rss', number>
+
+/** The primary of BENCH_WORKERS: starts the workers, answers for them once all listen, merges their figures. */
+function primary(count: number) {
+  const workers: Worker[] = Array.from({ length: count }, () => cluster.fork())
+  let listening = 0
+  for (const worker of workers) {
+    worker.once('message', (m: { port: number }) => {
+      if (++listening === count) process.send!({ port: m.port })
+    })
+  }
+  process.on('message', (m: string) => {
+    if (m !== 'stats') return
+    const asked = workers.map(
+      (worker) =>
+        new Promise<Stats>((done) => {
+          worker.once('message', done)
+          worker.send('stats')
+        }),
+    )
+    void Promise.all(asked).then((all) => {
+      const worst = (key: keyof Stats) => Math.max(...all.map((s) => s[key]))
+      process.send!({ served: worst('served'), wait: worst('wait'), waitMax: worst('waitMax'), loopMax: worst('loopMax'), rss: worst('rss') })
+    })
+  })
+  process.on('SIGTERM', () => {
+    let left = workers.length
+    for (const worker of workers) {
+      worker.once('exit', () => --left === 0 && process.exit(0))
+      worker.process.kill('SIGTERM')
+    }
+  })
+}
+
+const WORKERS = Number(process.env.BENCH_WORKERS ?? 1)
+if (WORKERS > 1 && cluster.isPrimary) primary(WORKERS)
+else main().catch((err) => {
   console.error(err)
   process.exit(1)
 })

@@ -77,6 +77,31 @@ function walFlusher(walFile: string): () => Promise<void> {
   return durable
 }
 
+/** How many distinct statements stay prepared (IN lists of every length make some SQL texts one-offs). */
+const STATEMENTS = 1_000
+
+/**
+ * Kysely's SQLite driver prepares every query afresh, which on hot reads cost as much as running it: keep
+ * the prepared statements by their text, newest last, and reuse one unless it is still being iterated.
+ */
+function reusePreparedStatements(sqlite: SQLite.Database): void {
+  const prepare = sqlite.prepare.bind(sqlite)
+  const kept = new Map<string, SQLite.Statement>()
+  sqlite.prepare = ((source: string) => {
+    const hit = kept.get(source)
+    if (hit && !hit.busy) {
+      kept.delete(source) // re-inserted below: the Map's order is the eviction order
+      kept.set(source, hit)
+      return hit
+    }
+    const statement = prepare(source)
+    if (hit) return statement // the kept one is mid-iteration; this one is for this call only
+    if (kept.size >= STATEMENTS) kept.delete(kept.keys().next().value!)
+    kept.set(source, statement)
+    return statement
+  }) as SQLite.Database['prepare']
+}
+
 export function connect(opts: ConnectOptions): Db {
   if (opts.databaseUrl) {
     const pool = new pg.Pool({
@@ -101,6 +126,7 @@ export function connect(opts: ConnectOptions): Db {
   // stalled every request in flight. NORMAL commits without the fsync; the app answers a write only
   // after durable() has flushed the log off the event loop (app.ts), so the promise is kept.
   sqlite.pragma('synchronous = NORMAL')
+  reusePreparedStatements(sqlite)
   const kysely = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) })
   const durable = file === ':memory:' ? async () => {} : walFlusher(`${filePath}-wal`)
   return { kysely, dialect: 'sqlite', durable, close: () => kysely.destroy() }

@@ -12,6 +12,7 @@ import { unitHouseholds } from './migrations/008_unit_households'
 import { referrals } from './migrations/009_referrals'
 import { surveyCells } from './migrations/010_survey_cells'
 import { media } from './migrations/011_media'
+import { indexes } from './migrations/012_indexes'
 import { pushLog } from './migrations/013_push_log'
 import { unitContact } from './migrations/017_unit_contact'
 
@@ -28,6 +29,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '009_referrals': referrals,
   '010_survey_cells': surveyCells,
   '011_media': media,
+  '012_indexes': indexes,
   '013_push_log': pushLog,
   '017_unit_contact': unitContact,
 }
@@ -43,6 +45,8 @@ export async function migrateToLatest(db: Db): Promise<void> {
   const { error, results } = await new Migrator({
     db: db.kysely,
     provider,
+    // Numbers are handed out ahead of time, so one may land after a higher one has already run somewhere.
+    allowUnorderedMigrations: true,
     // Kysely looks for its own tables across all schemas unless told which one is ours.
     ...(db.schema ? { migrationTableSchema: db.schema } : {}),
   }).migrateToLatest()

@@ -50,9 +50,14 @@ async function follow(trx: Trx, proposalId: number, userIds: number[], iso: stri
 
 /**
  * Adds a co-signature while the proposal collects them. `added` is false if this signer had already
- * co-signed (nothing changes); `reached` is the proposal with its new count once that meets the threshold.
+ * co-signed (nothing changes); `reached` is the proposal with its new count once that meets the threshold;
+ * `counted` the new count when one was added.
  */
-export async function addCosign(tx: Tx, p: ProposalRow, s: Signer): Promise<{ added: boolean; reached: ProposalRow | null }> {
+export async function addCosign(
+  tx: Tx,
+  p: ProposalRow,
+  s: Signer,
+): Promise<{ added: boolean; reached: ProposalRow | null; counted: { cosign_count: number; threshold: number } | null }> {
   const iso = tx.now.toISOString()
   const inserted = await tx.trx
     .insertInto('proposal_cosigns')
@@ -60,7 +65,7 @@ export async function addCosign(tx: Tx, p: ProposalRow, s: Signer): Promise<{ ad
     .onConflict((oc) => oc.columns(['proposal_id', 'signer_key']).doNothing())
     .returning('id')
     .executeTakeFirst()
-  if (!inserted) return { added: false, reached: null }
+  if (!inserted) return { added: false, reached: null, counted: null }
   // The count moves only while the proposal is still collecting: a concurrent transition rolls this back.
   const updated = await tx.trx
     .updateTable('proposals')
@@ -71,7 +76,7 @@ export async function addCosign(tx: Tx, p: ProposalRow, s: Signer): Promise<{ ad
     .executeTakeFirst()
   if (!updated) throw conflict('not_collecting', '这条提案已不在征集附议阶段')
   if (s.userId !== null) await follow(tx.trx, p.id, [s.userId], iso)
-  return { added: true, reached: updated.cosign_count >= updated.threshold ? { ...p, cosign_count: updated.cosign_count } : null }
+  return { added: true, reached: updated.cosign_count >= updated.threshold ? { ...p, cosign_count: updated.cosign_count } : null, counted: updated }
 }
 
 /**

@@ -37,6 +37,7 @@ import { listForCaller } from './queries/list'
 import { reviewQueue } from './queries/queue'
 import { refereeInbox, streetOverdue } from './queries/referrals'
 import { proposalSettings } from './queries/settings'
+import { forgetSharedLists } from './shared-lists'
 import { similarProposals } from './queries/similar'
 import {
   AcceptReferralBody,
@@ -89,7 +90,16 @@ export const proposalRoutes: FastifyPluginAsyncTypebox<ProposalPorts> = async (a
       now,
       viewer: viewerOf(principal),
       label: me.label,
-      write: (work) => write(request, reply, (trx, after) => work({ trx, after, now }), status),
+      write: (work) =>
+        write(
+          request,
+          reply,
+          (trx, after) => {
+            after(async (app) => forgetSharedLists(app.db.kysely))
+            return work({ trx, after, now })
+          },
+          status,
+        ),
       checkText: async (texts, scene) => (await checkContent(app, { texts, userId: principal.userId, scene })).verdict,
       limit: (name, who) => enforceLimit(request, name, who),
       ports,

@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify'
 import type { ProposalState, ReferralTarget } from '../../types'
 import { transact } from '../core/write'
 import { committeeOf, notifyAudience, roleHolders, tell } from './audience'
+import { forgetSharedLists } from './shared-lists'
 import { tallyVote } from './queries/tally'
 import { loadRow, type ProposalRow, type Tx } from './rows'
 import { dueAction, escalationDue, OVERDUE_STATES, REFEREE_ROLE, streetEscalationAt } from './rules'
@@ -129,6 +130,7 @@ export async function sweepProposals(app: FastifyInstance, now: Date = app.clock
       afterId = d.id
       try {
         const done = await transact(app, async (trx, after) => {
+          after(async (app) => forgetSharedLists(app.db.kysely))
           const tx = { trx, after, now }
           const p = await loadRow(trx, d.id)
           if (!p || !p.deadline_at || p.deadline_at > iso) return null

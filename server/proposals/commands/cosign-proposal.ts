@@ -14,14 +14,16 @@ import { enterScreening } from '../transitions'
  */
 export async function recordCosign(ctx: CommandContext, row: DetailRow, given: Signer, proxyNote: string | null): Promise<CosignResult> {
   deny(collectingRefusal(row))
-  const settings = await loadSettings(ctx.db, row.neighbourhood_id)
   return ctx.write(async (tx) => {
     const p = (await loadRow(tx.trx, row.id))!
     deny(collectingRefusal(p))
     const signer = proxyNote === null ? given : await householdSigner(tx.trx, p.id, given)
-    const { added, reached } = await addCosign(tx, p, signer)
-    if (reached) await enterScreening(tx, reached, settings)
+    const { added, reached, counted } = await addCosign(tx, p, signer)
+    // Settings matter only to the co-signature that reaches the threshold (screening's time limit).
+    if (reached) await enterScreening(tx, reached, await loadSettings(tx.trx, row.neighbourhood_id))
     if (added && proxyNote !== null) await logStaffAct(tx.trx, ctx.viewer.userId, 'proposal.proxy_cosign', row, proxyNote)
+    // Most co-signatures only add one: their answer is known without reading it back.
+    if (counted && !reached) return { cosigned: true, cosignCount: counted.cosign_count, threshold: counted.threshold, state: 'submitted' }
     return cosignResult(tx.trx, row.id, signer.key)
   })
 }

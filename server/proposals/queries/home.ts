@@ -1,45 +1,104 @@
 import type { ProposalHome } from '../../../types'
 import type { ReadContext } from '../context'
+import { SHARED_ROWS, sharedLists, type SharedRows } from '../shared-lists'
 import { householdOf } from '../units'
-import { toItems } from './items'
-import { listRows } from './list'
+import { toItem, marks } from './items'
+import { listRows, viewOf, type ListFilter } from './list'
+import type { ListRow } from './select'
 
-/** 首页: what needs the resident now, in their 楼组, 小区 and 居民区. */
+/**
+ * One list from the kept lists of several units, in the list's order. Past the first row after which one
+ * unit's kept rows ran out, rows of that unit may be missing: the list stops there, marked capped.
+ */
+export function mergeKept(parts: SharedRows[], sort: ListFilter['sort']): SharedRows {
+  const before = (a: ListRow, b: ListRow) => (sort === 'cosigns' && a.cosign_count !== b.cosign_count ? a.cosign_count > b.cosign_count : a.id > b.id)
+  const rows = parts.flatMap((p) => p.rows).sort((a, b) => (before(a, b) ? -1 : 1))
+  const ends = parts.filter((p) => p.capped).map((p) => p.rows[p.rows.length - 1])
+  if (ends.length === 0) return { rows, capped: false }
+  const edge = ends.reduce((first, end) => (before(end, first) ? end : first))
+  return { rows: rows.filter((r) => r === edge || before(r, edge)), capped: true }
+}
+
+/**
+ * 首页: what needs the resident now, in their 楼组, 小区 and 居民区. The four lists are kept per unit
+ * (shared-lists.ts); what differs per resident is applied after: what is shown to them, and the
+ * proposals they wrote, co-signed or evaluated, which leave the lists inviting them to.
+ */
 export async function proposalHome({ db, viewer: v, now }: ReadContext): Promise<ProposalHome> {
   const unitIds = v.principal.residence?.chain.slice(0, 3)
   if (!unitIds) return { openVotes: [], nearThreshold: [], toEvaluate: [], overdue: [] }
   const base = { unitIds, sort: 'newest' as const, limit: 5 }
-  const [votes, nearThreshold, toEvaluate, overdue, household] = await Promise.all([
-    listRows(db, v, { ...base, states: ['voting'], limit: 10 }, now),
-    listRows(db, v, { ...base, nearThreshold: true, sort: 'cosigns' }, now),
-    listRows(db, v, { ...base, toEvaluate: true }, now),
-    listRows(db, v, { ...base, overdue: true }, now),
+  const lists: Record<'votes' | 'nearThreshold' | 'toEvaluate' | 'overdue', ListFilter> = {
+    votes: { ...base, states: ['voting'], limit: 10 },
+    nearThreshold: { ...base, nearThreshold: true, sort: 'cosigns' },
+    toEvaluate: { ...base, toEvaluate: true },
+    overdue: { ...base, overdue: true },
+  }
+  const cache = sharedLists(db)
+  const names = Object.keys(lists) as (keyof typeof lists)[]
+  // Kept per unit, so a 居民区's and a 小区's rows serve all their residents, then merged per caller.
+  const keptOf = (name: keyof typeof lists) =>
+    Promise.all(unitIds.map((u) => cache.get(`home:${name}:${u}`, now.getTime(), () => listRows(db, null, { ...lists[name], unitIds: [u], limit: SHARED_ROWS }, now))))
+  const [shared, household] = await Promise.all([
+    Promise.all(names.map(async (name) => mergeKept(await keptOf(name), lists[name].sort))),
     householdOf(db, v.userId),
   ])
-  // One pass of the caller's marks over all four lists, and one read of their household's votes.
-  const items = new Map(
-    (await toItems(db, v, [...votes.rows, ...nearThreshold.rows, ...toEvaluate.rows, ...overdue.rows], now)).map((i) => [i.id, i]),
+  const toEvaluate = shared[names.indexOf('toEvaluate')]
+  const iso = now.toISOString()
+
+  // The caller's marks on every kept row at once, and their evaluations among those open to it.
+  const ids = [...new Set(shared.flatMap((s) => s.rows.map((r) => r.id)))]
+  const [own, evaluated] = await Promise.all([
+    marks(db, v.userId, ids),
+    toEvaluate.rows.length === 0
+      ? []
+      : db
+          .selectFrom('proposal_evaluations')
+          .select('proposal_id')
+          .where('proposal_id', 'in', toEvaluate.rows.map((r) => r.id))
+          .where('user_id', '=', v.userId)
+          .execute(),
+  ])
+  const evaluatedIds = new Set(evaluated.map((e) => e.proposal_id))
+  const keep = {
+    votes: () => true,
+    nearThreshold: (r: ListRow) => r.author_id !== v.userId && !own.cosigned.has(r.id),
+    toEvaluate: (r: ListRow) => r.deadline_at !== null && r.deadline_at > iso && !evaluatedIds.has(r.id),
+    overdue: () => true,
+  }
+  const pages = await Promise.all(
+    names.map(async (name, i) => {
+      const page = viewOf(v, shared[i], lists[name], keep[name])
+      if (page) return page.rows
+      // The caller's exclusions used up the kept rows: their own read, and their marks on it.
+      const rows = (await listRows(db, v, lists[name], now)).rows
+      const more = await marks(db, v.userId, rows.map((r) => r.id))
+      for (const id of more.cosigned) own.cosigned.add(id)
+      for (const id of more.followed) own.followed.add(id)
+      return rows
+    }),
   )
+
   const voted = new Set<number>()
-  if (household && votes.rows.length > 0) {
+  if (household && pages[0].length > 0) {
     const rows = await db
       .selectFrom('proposal_votes')
       .select('proposal_id')
       .where(
         'proposal_id',
         'in',
-        votes.rows.map((r) => r.id),
+        pages[0].map((r) => r.id),
       )
       .where('building_id', '=', household.buildingId)
       .where('room', '=', household.room)
       .execute()
     for (const r of rows) voted.add(r.proposal_id)
   }
-  const of = (list: { rows: { id: number }[] }) => list.rows.map((r) => items.get(r.id)!)
+  const items = (rows: ListRow[]) => rows.map((r) => toItem(v, r, now, own.cosigned, own.followed))
   return {
-    openVotes: of(votes).map((i) => ({ ...i, householdVoted: voted.has(i.id) })),
-    nearThreshold: of(nearThreshold),
-    toEvaluate: of(toEvaluate),
-    overdue: of(overdue),
+    openVotes: items(pages[0]).map((i) => ({ ...i, householdVoted: voted.has(i.id) })),
+    nearThreshold: items(pages[1]),
+    toEvaluate: items(pages[2]),
+    overdue: items(pages[3]),
   }
 }

@@ -10,6 +10,7 @@ import { OVERDUE_STATES } from '../rules'
 import { toItems } from './items'
 import type { ListQuery } from '../schemas'
 import { listQuery, visibleTo, type ListRow } from './select'
+import { SHARED_ROWS, sharedLists, type SharedRows } from '../shared-lists'
 
 export type Sort = 'newest' | 'cosigns'
 
@@ -49,10 +50,15 @@ export interface ListFilter {
   limit: number
 }
 
-/** A page of rows, undecorated (首页 decorates several lists at once). */
-export async function listRows(db: Q, v: Viewer, f: ListFilter, now: Date): Promise<{ rows: ListRow[]; nextCursor: string | null }> {
+/**
+ * A page of rows, undecorated (首页 decorates several lists at once). With no viewer: every row in the
+ * filter's units whatever its status, without a caller's exclusions, as shared-lists.ts keeps them.
+ */
+export async function listRows(db: Q, v: Viewer | null, f: ListFilter, now: Date): Promise<{ rows: ListRow[]; nextCursor: string | null }> {
+  let q = listQuery(db)
   // 我的提案: the author's own, wherever they are (they may have moved since).
-  let q = f.mine ? listQuery(db).where('p.author_id', '=', v.userId) : listQuery(db).where(visibleTo(v))
+  if (v && f.mine) q = q.where('p.author_id', '=', v.userId)
+  else if (v) q = q.where(visibleTo(v))
   if (f.states && f.states.length > 0) q = q.where('p.state', 'in', f.states)
   if (f.category) q = q.where('p.category', '=', f.category)
   if (f.within) {
@@ -72,24 +78,26 @@ export async function listRows(db: Q, v: Viewer, f: ListFilter, now: Date): Prom
       .where('p.state', '=', 'submitted')
       .where('p.content_status', '=', 'visible')
       .where((eb) => eb(eb('p.cosign_count', '*', 10), '>=', eb('p.threshold', '*', 6)))
-      .where((eb) => eb.or([eb('p.author_id', 'is', null), eb('p.author_id', '!=', v.userId)]))
-      .where((eb) =>
-        eb.not(
-          eb.exists(
-            eb
-              .selectFrom('proposal_cosigns as c')
-              .select('c.id')
-              .whereRef('c.proposal_id', '=', 'p.id')
-              .where('c.signer_key', '=', ownSignerKey(v.userId)),
+    if (v) {
+      q = q
+        .where((eb) => eb.or([eb('p.author_id', 'is', null), eb('p.author_id', '!=', v.userId)]))
+        .where((eb) =>
+          eb.not(
+            eb.exists(
+              eb
+                .selectFrom('proposal_cosigns as c')
+                .select('c.id')
+                .whereRef('c.proposal_id', '=', 'p.id')
+                .where('c.signer_key', '=', ownSignerKey(v.userId)),
+            ),
           ),
-        ),
-      )
+        )
+    }
   }
   if (f.toEvaluate) {
-    q = q
-      .where('p.state', '=', 'completed')
-      .where('p.deadline_at', '>', iso)
-      .where((eb) =>
+    q = q.where('p.state', '=', 'completed').where('p.deadline_at', '>', iso)
+    if (v) {
+      q = q.where((eb) =>
         eb.not(
           eb.exists(
             eb
@@ -100,6 +108,7 @@ export async function listRows(db: Q, v: Viewer, f: ListFilter, now: Date): Prom
           ),
         ),
       )
+    }
   }
   if (f.votesDue) q = q.where('p.state', '=', 'voting').where('p.vote_closes_at', '<=', iso)
   if (f.pendingReview) q = q.where('p.content_status', '=', 'pending_review')
@@ -113,12 +122,36 @@ export async function listRows(db: Q, v: Viewer, f: ListFilter, now: Date): Prom
     }
     q = q.orderBy('p.cosign_count', 'desc').orderBy('p.id', 'desc')
   }
-  const rows = await q.limit(f.limit + 1).execute()
+  return pageOf(await q.limit(f.limit + 1).execute(), f)
+}
+
+/** The first `limit` of up to limit + 1 rows, and the cursor after them if there were more. */
+function pageOf(rows: ListRow[], f: Pick<ListFilter, 'sort' | 'limit'>): { rows: ListRow[]; nextCursor: string | null } {
   const page = rows.slice(0, f.limit)
   const last = page[page.length - 1]
   const nextCursor =
     rows.length > f.limit && last ? encodeCursor(f.sort === 'newest' ? ['newest', last.id] : ['cosigns', last.cosign_count, last.id]) : null
   return { rows: page, nextCursor }
+}
+
+/** Whether the caller sees a row of their own 居民区 in lists (visibleTo's "shown", for shared rows). */
+function shownTo(v: Viewer, r: ListRow): boolean {
+  const staff = v.grantUnitIds
+  return r.content_status === 'visible' || r.author_id === v.userId || staff.includes(r.neighbourhood_id) || (r.street_id !== null && staff.includes(r.street_id))
+}
+
+/**
+ * The caller's page of shared rows (read with no viewer, in units of the caller's own 居民区): those
+ * shown to them and not `excluded`. Null when the kept rows ran out before the page was full: read it afresh.
+ */
+export function viewOf(v: Viewer, shared: SharedRows, f: Pick<ListFilter, 'sort' | 'limit'>, keep: (r: ListRow) => boolean) {
+  const rows: ListRow[] = []
+  for (const r of shared.rows) {
+    if (!shownTo(v, r) || !keep(r)) continue
+    rows.push(r)
+    if (rows.length > f.limit) break
+  }
+  return rows.length <= f.limit && shared.capped ? null : pageOf(rows, f)
 }
 
 export async function listProposals(db: Q, v: Viewer, f: ListFilter, now: Date): Promise<{ items: ProposalListItem[]; nextCursor: string | null }> {
@@ -138,19 +171,24 @@ export async function listForCaller({ db, viewer, now }: ReadContext, q: ListQue
     if (!unit) throw badInput('unitId', '没有这个楼组、小区或居民区')
     within = unit
   }
-  return listProposals(
-    db,
-    viewer,
-    {
-      states: states as ProposalState[] | undefined,
-      category: q.category,
-      within,
-      mine: q.mine === '1',
-      overdue: q.overdue === '1',
-      sort: q.sort ?? 'newest',
-      cursor: q.cursor,
-      limit: q.limit ?? 20,
-    },
-    now,
-  )
+  const f: ListFilter = {
+    states: states as ProposalState[] | undefined,
+    category: q.category,
+    within,
+    mine: q.mine === '1',
+    overdue: q.overdue === '1',
+    sort: q.sort ?? 'newest',
+    cursor: q.cursor,
+    limit: q.limit ?? 20,
+  }
+  // The first page of a resident's 居民区, unfiltered, is what all its residents see alike.
+  const nb = viewer.neighbourhoodId
+  const plain = !f.states && !f.category && !f.within && !f.mine && !f.overdue && !f.cursor && viewer.grantUnitIds.length === 0
+  if (plain && nb !== null) {
+    const within = { id: nb, level: 'neighbourhood' as const }
+    const shared = await sharedLists(db).get(`list:${f.sort}:${nb}`, now.getTime(), () => listRows(db, null, { within, sort: f.sort, limit: SHARED_ROWS }, now))
+    const page = viewOf(viewer, shared, f, () => true)
+    if (page) return { items: await toItems(db, viewer, page.rows, now), nextCursor: page.nextCursor }
+  }
+  return listProposals(db, viewer, f, now)
 }

@@ -1,0 +1,66 @@
+import { spawn } from 'node:child_process'
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+
+interface LogLine {
+  pid: number
+  msg: string
+  maintenance?: boolean
+}
+
+// WORKERS=2: two processes answer on one port over one SQLite file, and only one runs the maintenance.
+describe('several workers', () => {
+  it('serves from both workers and runs the maintenance in one only', async () => {
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'yishi-workers-'))
+    const child = spawn(process.execPath, ['--import', 'tsx', path.join(__dirname, '../../server/main.ts')], {
+      env: { ...process.env, WORKERS: '2', PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, STATIC_DIR: '', AUTH_MODE: 'dev', DATABASE_URL: '', LOG_LEVEL: 'info' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    })
+    const lines: LogLine[] = []
+    let waiting: (() => void)[] = []
+    let out = ''
+    child.stdout.on('data', (d: Buffer) => {
+      out += d.toString()
+      const complete = out.split('\n')
+      out = complete.pop()!
+      for (const line of complete) if (line.startsWith('{')) lines.push(JSON.parse(line) as LogLine)
+      for (const wake of waiting) wake()
+      waiting = []
+    })
+    const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)))
+    // Resolves once the log shows what `seen` looks for; fails if the server stops first.
+    const until = async (seen: () => boolean) => {
+      while (!seen()) {
+        const more = new Promise<void>((resolve) => waiting.push(resolve))
+        const code = await Promise.race([more.then(() => 'more' as const), exited])
+        if (code !== 'more') throw new Error(`server exited (${code})`)
+      }
+    }
+    const pidsOf = (test: (l: LogLine) => boolean) => new Set(lines.filter(test).map((l) => l.pid))
+    try {
+      await until(() => pidsOf((l) => /listening at/.test(l.msg)).size === 2)
+      const ports = new Set(lines.filter((l) => /listening at/.test(l.msg)).map((l) => /:(\d+)$/.exec(l.msg)![1]))
+      expect(ports.size).toBe(1)
+      const port = [...ports][0]
+      // Every worker started before it listened, so whoever took on the maintenance has said so by now.
+      expect(pidsOf((l) => l.maintenance === true).size).toBe(1)
+
+      // A new connection each time: the primary hands them to the workers in turn.
+      const served = () => pidsOf((l) => l.msg === 'request completed')
+      while (served().size < 2) {
+        const res = await fetch(`http://127.0.0.1:${port}/api/health`, { headers: { connection: 'close' } })
+        expect(res.status).toBe(200)
+        await res.arrayBuffer()
+      }
+      expect([...served()].every((pid) => pidsOf((l) => /listening at/.test(l.msg)).has(pid))).toBe(true)
+
+      child.kill('SIGTERM')
+      expect(await exited).toBe(0)
+      expect(pidsOf((l) => l.maintenance === true).size).toBe(1)
+    } finally {
+      child.kill('SIGKILL')
+      fs.rmSync(dataDir, { recursive: true, force: true })
+    }
+  }, 60_000)
+})
