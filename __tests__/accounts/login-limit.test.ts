@@ -1,9 +1,8 @@
 import { loadConfig, type Config } from '../../server/config'
-import { describeEachDatabase, startServer, testConfig, type TestServer } from '../support/server'
+import { describeEachDatabase, LONG_WINDOW_MS, startServer, testConfig, type TestServer } from '../support/server'
 
 // The login limit is keyed by the client's address; only the proxies TRUST_PROXY names may say what
 // that address is. A window of years keeps all the attempts of a test inside one window.
-const LONG_WINDOW = 10 * 365 * 86_400_000
 // Each case starts its own seeded server, which takes seconds on a busy machine.
 const CASE_MS = 30_000
 
@@ -11,7 +10,7 @@ describeEachDatabase('accounts: the login limit and X-Forwarded-For', (dialect) 
   async function withServer(env: Record<string, string>, run: (s: TestServer) => Promise<void>) {
     const config: Partial<Config> = {
       trustProxy: loadConfig(env).trustProxy,
-      limits: { ...testConfig().limits, login: { max: 10, windowMs: LONG_WINDOW } },
+      limits: { ...testConfig().limits, login: { max: 10, windowMs: LONG_WINDOW_MS } },
     }
     const s = await startServer(dialect, { config })
     try {
@@ -64,7 +63,7 @@ describeEachDatabase('accounts: the login limit and X-Forwarded-For', (dialect) 
       const refused = await s.app.inject({ method: 'POST', url: '/api/auth/dev-login', payload: { userId: 1 }, remoteAddress: '203.0.113.8' })
       const after = Date.now()
       expect(refused.statusCode).toBe(429)
-      const windowEnd = (now: number) => Math.ceil((LONG_WINDOW - (now % LONG_WINDOW)) / 1000)
+      const windowEnd = (now: number) => Math.ceil((LONG_WINDOW_MS - (now % LONG_WINDOW_MS)) / 1000)
       expect(Number(refused.headers['retry-after'])).toBeLessThanOrEqual(windowEnd(before))
       expect(Number(refused.headers['retry-after'])).toBeGreaterThanOrEqual(windowEnd(after))
     })

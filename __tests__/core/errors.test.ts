@@ -74,12 +74,18 @@ describeEachDatabase('http: errors, limits, idempotency, health', (dialect) => {
   })
 
   it('limits logins per address with a readable 429', async () => {
-    const body = { userId: 999999 }
-    const codes: number[] = []
-    for (let i = 0; i < 5; i++) codes.push((await s.app.inject({ method: 'POST', url: '/api/auth/dev-login', payload: body, remoteAddress: '10.9.9.9' })).statusCode)
-    expect(codes).toEqual([404, 404, 404, 429, 429])
-    const res = await s.app.inject({ method: 'POST', url: '/api/auth/dev-login', payload: body, remoteAddress: '10.9.9.9' })
-    expect(res.json().error).toEqual({ code: 'rate_limited', message: '操作太频繁了，请 1 分钟后再试' })
+    // Windows are fixed and aligned to the minute: hold the clock mid-window so the count cannot reset mid-test.
+    const clock = jest.spyOn(Date, 'now').mockReturnValue(Math.floor(Date.now() / 60_000) * 60_000 + 30_000)
+    try {
+      const body = { userId: 999999 }
+      const codes: number[] = []
+      for (let i = 0; i < 5; i++) codes.push((await s.app.inject({ method: 'POST', url: '/api/auth/dev-login', payload: body, remoteAddress: '10.9.9.9' })).statusCode)
+      expect(codes).toEqual([404, 404, 404, 429, 429])
+      const res = await s.app.inject({ method: 'POST', url: '/api/auth/dev-login', payload: body, remoteAddress: '10.9.9.9' })
+      expect(res.json().error).toEqual({ code: 'rate_limited', message: '操作太频繁了，请 1 分钟后再试' })
+    } finally {
+      clock.mockRestore()
+    }
   })
 
   it('refuses dev login outside dev mode', async () => {

@@ -1,7 +1,7 @@
 import { Redis } from 'ioredis'
 import { buildApp } from '../../server/app'
 import { redisCounters } from '../../server/core/counters'
-import { freshDatabase, PG_URL, testConfig } from '../support/server'
+import { freshDatabase, LONG_WINDOW_MS, PG_URL, testConfig } from '../support/server'
 
 const REDIS_URL = process.env.TEST_REDIS_URL || null
 
@@ -10,7 +10,7 @@ const REDIS_URL = process.env.TEST_REDIS_URL || null
   // Two instances migrate and seed a fresh PostgreSQL schema: longer than jest's default 5 s on a busy machine.
   it('accepts on one instance a session made on the other, and shares rate limits', async () => {
     const database = await freshDatabase('postgres')
-    const config = testConfig({ databaseUrl: PG_URL, limits: { ...testConfig().limits, login: { max: 4, windowMs: 60_000 } } })
+    const config = testConfig({ databaseUrl: PG_URL, limits: { ...testConfig().limits, login: { max: 4, windowMs: LONG_WINDOW_MS } } })
     const a = await buildApp(config, { db: database.db, logger: false })
     const b = await buildApp(config, { db: database.reconnect(), logger: false })
     try {

@@ -2,7 +2,7 @@ import type { InjectOptions } from 'fastify'
 import { sql } from 'kysely'
 import type { Principal } from '../../server/accounts'
 import { removeGrant } from '../../server/staff/commands/remove-grant'
-import { describeEachDatabase, fakeClock, startServer, testConfig, unitId, type JsonBody, type TestServer } from '../support/server'
+import { describeEachDatabase, fakeClock, LONG_WINDOW_MS, startServer, testConfig, unitId, type JsonBody, type TestServer } from '../support/server'
 
 const ADMIN = '街道工作人员 · 长宁示范街道'
 const WUTONG = '居委会 · 梧桐居民区'
@@ -18,7 +18,7 @@ describeEachDatabase('staff: invitations, the staff list and 居民代表', (dia
   let xiangzhang: number
   beforeAll(async () => {
     // A few tries of a code per window (a window of years keeps a test's tries in one).
-    const limits = { ...testConfig().limits, invitation: { max: 40, windowMs: 10 * 365 * 86_400_000 } }
+    const limits = { ...testConfig().limits, invitation: { max: 40, windowMs: LONG_WINDOW_MS } }
     s = await startServer(dialect, { config: { limits }, overrides: { clock: clock.now } })
     street = await unitId(s, '长宁示范街道')
     wutong = await unitId(s, '梧桐居民区')
@@ -108,7 +108,7 @@ describeEachDatabase('staff: invitations, the staff list and 居民代表', (dia
   })
 
   it('limits tries of codes per address, like logins', async () => {
-    const strict = await startServer(dialect, { config: { limits: { ...testConfig().limits, invitation: { max: 3, windowMs: 10 * 365 * 86_400_000 } } } })
+    const strict = await startServer(dialect, { config: { limits: { ...testConfig().limits, invitation: { max: 3, windowMs: LONG_WINDOW_MS } } } })
     try {
       const who = await strict.loginAs(UNVERIFIED)
       const statuses: number[] = []

@@ -78,6 +78,12 @@ export interface TestServer {
   close(): Promise<void>
 }
 
+/**
+ * A rate-limit window for tests that count up to a limit: windows are fixed and aligned to the epoch, so a
+ * one-minute window would reset mid-test whenever a run straddles a minute; ten years straddle none before 2029.
+ */
+export const LONG_WINDOW_MS = 10 * 365 * 86_400_000
+
 export function testConfig(overrides: Partial<Config> = {}): Config {
   return { ...loadConfig({ AUTH_MODE: 'dev', STATIC_DIR: '', LOG_LEVEL: 'silent', LOGIN_RATE_LIMIT: '1000', WRITE_RATE_LIMIT: '1000' }), ...overrides }
 }
