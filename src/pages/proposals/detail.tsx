@@ -13,6 +13,7 @@ import { CosignBar, StateBadge } from '@/proposals/ui'
 import { EvaluationCard, ImplementationCard, MeetingsCard, Photos, Timeline, VoteCard } from '@/proposals/parts'
 import { topicUrl } from '@/discussions/routes'
 import { RefereeCard } from '@/referrals/RefereeCard'
+import { RoadCard } from '@/proposals/Road'
 import { askToSubscribe } from '@/notifications/subscribe'
 
 export default function ProposalDetailPage() {
@@ -92,6 +93,8 @@ export default function ProposalDetailPage() {
         <Text className='detail__body'>{d.body}</Text>
         <Photos photos={d.photos} />
       </Card>
+
+      <RoadCard detail={d} />
 
       {(collecting || d.state === 'screening') && (
         <Card title='附议'>
