@@ -3,6 +3,7 @@ import type { ProposalListItem, ProposalPage, ProposalState } from '../../../typ
 import { PROPOSAL_STATES } from '../../../types'
 import { decodeCursor, encodeCursor, isId } from '../../core/cursor'
 import { badInput } from '../../core/errors'
+import { decodeMatchCursor, encodeMatchCursor, matchingDocs, queryTerms } from '../../search'
 import type { Q, ReadContext } from '../context'
 import { deny, listRefusal, type Viewer } from '../policy'
 import { ownSignerKey } from '../cosignatures'
@@ -44,6 +45,8 @@ export interface ListFilter {
   /** Voting whose closing time has passed. */
   votesDue?: boolean
   pendingReview?: boolean
+  /** Search terms (search/queryTerms): only proposals holding all of them, best match first. */
+  terms?: string[]
   sort: Sort
   cursor?: string
   limit: number
@@ -103,6 +106,7 @@ export async function listRows(db: Q, v: Viewer, f: ListFilter, now: Date): Prom
   }
   if (f.votesDue) q = q.where('p.state', '=', 'voting').where('p.vote_closes_at', '<=', iso)
   if (f.pendingReview) q = q.where('p.content_status', '=', 'pending_review')
+  if (f.terms) return matchedPage(db, q, f.terms, f)
   const at = f.cursor ? readCursor(f.cursor, f.sort) : null
   if (f.sort === 'newest') {
     if (at) q = q.where('p.id', '<', at.id)
@@ -119,6 +123,21 @@ export async function listRows(db: Q, v: Viewer, f: ListFilter, now: Date): Prom
   const nextCursor =
     rows.length > f.limit && last ? encodeCursor(f.sort === 'newest' ? ['newest', last.id] : ['cosigns', last.cosign_count, last.id]) : null
   return { rows: page, nextCursor }
+}
+
+type PageQuery = ReturnType<typeof listQuery>
+
+/** A search's page: the filtered rows holding every term, by score then newest. */
+async function matchedPage(db: Q, base: PageQuery, terms: string[], f: ListFilter): Promise<{ rows: ListRow[]; nextCursor: string | null }> {
+  let q = base.innerJoin(matchingDocs(db, 'proposal', terms), 's.doc_id', 'p.id').select('s.score')
+  const at = f.cursor ? decodeMatchCursor(f.cursor) : null
+  if (at) {
+    q = q.where((eb) => eb.or([eb('s.score', '<', at.score), eb.and([eb('s.score', '=', at.score), eb('p.id', '<', at.id)])]))
+  }
+  const rows = await q.orderBy('s.score', 'desc').orderBy('p.id', 'desc').limit(f.limit + 1).execute()
+  const page = rows.slice(0, f.limit)
+  const last = page[page.length - 1]
+  return { rows: page, nextCursor: rows.length > f.limit && last ? encodeMatchCursor(last.score, last.id) : null }
 }
 
 export async function listProposals(db: Q, v: Viewer, f: ListFilter, now: Date): Promise<{ items: ProposalListItem[]; nextCursor: string | null }> {
@@ -138,10 +157,14 @@ export async function listForCaller({ db, viewer, now }: ReadContext, q: ListQue
     if (!unit) throw badInput('unitId', '没有这个楼组、小区或居民区')
     within = unit
   }
+  const terms = q.q?.trim() ? queryTerms(q.q) : undefined
+  // Nothing searchable in the words (only 的, punctuation): nothing matches.
+  if (terms && terms.length === 0) return { items: [], nextCursor: null }
   return listProposals(
     db,
     viewer,
     {
+      terms,
       states: states as ProposalState[] | undefined,
       category: q.category,
       within,
