@@ -24,6 +24,8 @@ jest.mock('@tarojs/taro', () => {
         })
         // eslint-disable-next-line react-hooks/exhaustive-deps -- once, as the page's first show
       }, []),
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- once, when the page loads
+    useLoad: (load: (params: Record<string, string>) => void) => useEffect(() => load(mockPage.params), []),
     useRouter: () => ({ params: mockPage.params }),
     usePullDownRefresh: () => undefined,
     useReachBottom: () => undefined,
