@@ -26,6 +26,7 @@ import { notificationRoutes, subscribeMessagesFromEnv, tellResidenceReviewed, ty
 import { surveyRoutes } from './surveys'
 import { indicatorRoutes } from './indicators'
 import { staffRoutes } from './staff'
+import { shareRoutes } from './share'
 import { diskStore, mediaRoutes, s3Store, wechatMediaCheck, type MediaSecurityCheck, type MediaStore } from './media'
 
 declare module 'fastify' {
@@ -158,6 +159,7 @@ export async function buildApp(config: Config, overrides: Overrides = {}): Promi
   await app.register(surveyRoutes)
   await app.register(indicatorRoutes)
   await app.register(staffRoutes)
+  await app.register(shareRoutes, { publicUrl: config.publicUrl })
   // A photo attached to something is read by whoever may read that thing.
   await app.register(mediaRoutes, { owners: { ...proposalPhotoReaders(db.kysely), post: postPhotoReader(db.kysely) } })
 
