@@ -13,6 +13,8 @@ import { StanceCard } from '@/discussions/StanceCard'
 import { SummaryCard, TopicHeader } from '@/discussions/TopicHeader'
 import { usePostList } from '@/discussions/usePostList'
 import type { PostContext } from '@/discussions/PostCard'
+import { ShareCard } from '@/share/ShareCard'
+import { useShare } from '@/share/useShare'
 import { composeUrl, manageTopicUrl, POSTS_CHANGED, threadUrl, type PostsChanged } from '@/discussions/routes'
 
 /** One topic: the question (and 议事纪要 when concluded), stances, and the discussion. */
@@ -28,6 +30,8 @@ export default function TopicPage() {
     { enabled: id > 0, errorText: (e) => loadErrorText(e, '议题没有加载出来') },
   )
   const topic = load.data
+  // Shared only once it is published: a topic held for review is the committee's alone.
+  const share = useShare(topic && !topic.pending ? { kind: 'topic', id, title: topic.question } : null)
 
   // The composer and the committee's pages say what changed; keep this page in step without a reload.
   useEffect(() => {
@@ -96,6 +100,7 @@ export default function TopicPage() {
               )}
             </View>
           )}
+          {!topic.pending && <ShareCard share={share} what='议题' />}
         </View>
       )}
       <PostList

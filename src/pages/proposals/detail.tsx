@@ -14,6 +14,8 @@ import { EvaluationCard, ImplementationCard, MeetingsCard, Photos, Timeline, Vot
 import { topicUrl } from '@/discussions/routes'
 import { RefereeCard } from '@/referrals/RefereeCard'
 import { RoadCard } from '@/proposals/Road'
+import { ShareCard } from '@/share/ShareCard'
+import { useShare } from '@/share/useShare'
 import { askToSubscribe } from '@/notifications/subscribe'
 
 export default function ProposalDetailPage() {
@@ -25,6 +27,9 @@ export default function ProposalDetailPage() {
   })
   const action = useProposalAction(load.reload)
   const busy = action.busy
+  // Shared only once published: one held for review or hidden is not for the group chat.
+  const shown = load.data?.contentStatus === 'visible' ? load.data : null
+  const share = useShare(shown ? { kind: 'proposal', id, title: shown.title } : null)
 
   if (!(id > 0)) return <PageNotice title='没有找到这条提案' />
   if (!load.data) {
@@ -179,6 +184,8 @@ export default function ProposalDetailPage() {
       )}
 
       <Timeline steps={d.timeline} mergedIntoTitle={d.mergedInto?.title} />
+
+      {shown && <ShareCard share={share} what='提案' />}
 
       <View className='btn-stack'>
         {!d.isMine && (
