@@ -75,7 +75,7 @@ describe('in H5', () => {
   })
 
   test('without one, the title and link are copied to paste into the chat', async () => {
-    const copy = jest.spyOn(Taro, 'setClipboardData').mockImplementation(() => Promise.resolve({ errMsg: 'ok' }))
+    const copy = jest.spyOn(Taro, 'setClipboardData').mockImplementation(() => Promise.resolve({ errMsg: 'ok', data: '' }))
     act(() => screen.root.render(<Shared target={target} />))
     await screen.tap('.btn', '复制链接')
     expect(copy).toHaveBeenCalledWith({ data: `【社区提案】3号楼加装电梯\n${link}` })
