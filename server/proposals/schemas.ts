@@ -48,7 +48,7 @@ export const ListQueryString = Type.Object({
   mine: Type.Optional(literals(['1', '0'] as const)),
   overdue: Type.Optional(literals(['1', '0'] as const)),
   /** Words to search for in titles and texts (Chinese words in any order); ranks the list by match. */
-  q: Type.Optional(Type.String({ maxLength: 100 })),
+  q: Type.Optional(Text({ maxLength: 100 })),
   cursor: Type.Optional(Cursor),
   limit: Type.Optional(PageLimit(50)),
 })
