@@ -4,15 +4,17 @@
  * sheet, else copied) and the poster fetched with the caller's token.
  */
 import './taro-h5'
-import { sharedCard } from './page-hooks'
+import { setPageParams, sharedCard } from './page-hooks'
 import Taro from '@tarojs/taro'
 import { act } from 'react'
 import type { ShareKind } from '@yishi/types'
-import { setUpScreen } from './screen'
+import { fakeServer } from './fake-server'
+import { resident, setUpScreen } from './screen'
 import { installSessionHooks, takeAfterLogin, useSession } from '@/accounts/session'
 import { shareCard, shareLink, type ShareTarget } from '@/share/share'
 import { useShare } from '@/share/useShare'
 import { ShareCard } from '@/share/ShareCard'
+import ProposalDetailPage from '@/pages/proposals/detail'
 
 const screen = setUpScreen()
 // As the app does at start: requests (and the poster's fetch) carry the session's token.
@@ -53,6 +55,18 @@ test('a neighbour who opens a shared card signed out comes back to it after sign
   useSession.setState({ token: 'tok', expiresAt: '2999-01-01T00:00:00Z' })
   act(() => screen.root.render(<Shared target={{ kind: 'topic', id: 5, title: '垃圾箱房' }} />))
   expect(takeAfterLogin()).toBeNull()
+})
+
+test('a neighbour not yet verified who opens a shared proposal is led to verify, not left with a refusal', async () => {
+  useSession.setState({ me: resident })
+  fakeServer({ 'GET /api/proposals/9': () => [403, { error: { code: 'forbidden', message: '完成居住地认证后可以查看本居民区的提案' } }] })
+  setPageParams({ id: '9', from: 'share' })
+  act(() => screen.root.render(<ProposalDetailPage />))
+  await act(() => new Promise((r) => setTimeout(r, 0)))
+  expect(screen.container.textContent).toContain('认证住址后就能看到这条提案')
+  const go = jest.spyOn(Taro, 'navigateTo').mockImplementation(() => Promise.resolve({ errMsg: 'ok' }) as never)
+  await screen.tap('.btn', '去认证')
+  expect(go).toHaveBeenCalledWith({ url: '/pages/residence/index' })
 })
 
 describe('in H5', () => {

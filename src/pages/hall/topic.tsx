@@ -15,11 +15,14 @@ import { usePostList } from '@/discussions/usePostList'
 import type { PostContext } from '@/discussions/PostCard'
 import { ShareCard } from '@/share/ShareCard'
 import { useShare } from '@/share/useShare'
+import { needsVerification, VerifyFirst } from '@/share/VerifyFirst'
+import { useMe } from '@/accounts/me'
 import { composeUrl, manageTopicUrl, POSTS_CHANGED, threadUrl, type PostsChanged } from '@/discussions/routes'
 
 /** One topic: the question (and 议事纪要 when concluded), stances, and the discussion. */
 export default function TopicPage() {
   const id = Number(useRouter().params.id)
+  const me = useMe()
   const list = usePostList(id)
   const load = useLoader(
     () =>
@@ -49,6 +52,7 @@ export default function TopicPage() {
     // eslint-disable-next-line react-hooks/exhaustive-deps -- listen once per topic; the list and loader objects change every render
   }, [id])
 
+  if (load.error && !topic && me && needsVerification(me)) return <VerifyFirst me={me} what='议题' />
   // Once the topic is on screen, a failed refresh leaves it there.
   if (!id || (load.error && !topic)) {
     return <PageNotice title='看不到这个议题' text={load.error ?? '链接不完整。'} />

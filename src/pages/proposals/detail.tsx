@@ -16,11 +16,14 @@ import { RefereeCard } from '@/referrals/RefereeCard'
 import { RoadCard } from '@/proposals/Road'
 import { ShareCard } from '@/share/ShareCard'
 import { useShare } from '@/share/useShare'
+import { needsVerification, VerifyFirst } from '@/share/VerifyFirst'
+import { useMe } from '@/accounts/me'
 import { askToSubscribe } from '@/notifications/subscribe'
 
 export default function ProposalDetailPage() {
   const router = useRouter()
   const id = Number(router.params.id)
+  const me = useMe()
   const load = useLoader(() => proposalsApi.detail(id, true), {
     enabled: id > 0,
     errorText: (e) => loadErrorText(e, '提案没有加载出来，请稍后重试'),
@@ -32,6 +35,7 @@ export default function ProposalDetailPage() {
   const share = useShare(shown ? { kind: 'proposal', id, title: shown.title } : null)
 
   if (!(id > 0)) return <PageNotice title='没有找到这条提案' />
+  if (!load.data && load.error && me && needsVerification(me)) return <VerifyFirst me={me} what='提案' />
   if (!load.data) {
     return (
       <Page>
