@@ -10,6 +10,8 @@ import prodConfig from './prod'
 //
 // API_BASE_URL (environment variable, read at build time) is where the app sends its requests.
 // H5 defaults to '' (same origin); weapp has no origin of its own, so it defaults to the local server.
+// TARO_APP_SHARE_IMAGE: the picture of a share card until the item's own card picture has arrived (unset:
+// WeChat shows a screenshot of the page).
 // TARO_APP_SUBSCRIBE_TEMPLATES: the subscribe-message template ids the app asks residents for (comma
 // separated, or the server's WECHAT_SUBSCRIBE_TEMPLATES JSON); unset: the app never asks.
 export default defineConfig<'webpack5'>(async (merge) => {
@@ -42,6 +44,7 @@ export default defineConfig<'webpack5'>(async (merge) => {
     defineConstants: {
       API_BASE_URL: JSON.stringify(apiBaseUrl.replace(/\/+$/, '')),
       SUBSCRIBE_TEMPLATES: JSON.stringify(process.env.TARO_APP_SUBSCRIBE_TEMPLATES ?? ''),
+      SHARE_IMAGE_URL: JSON.stringify(process.env.TARO_APP_SHARE_IMAGE ?? ''),
     },
     copy: { patterns: [], options: {} },
     framework: 'react',

@@ -27,6 +27,7 @@ import { surveyRoutes } from './surveys'
 import { indicatorRoutes } from './indicators'
 import { reportRoutes } from './reports'
 import { staffRoutes } from './staff'
+import { shareRoutes } from './share'
 import { diskStore, mediaRoutes, s3Store, wechatMediaCheck, type MediaSecurityCheck, type MediaStore } from './media'
 
 declare module 'fastify' {
@@ -168,6 +169,7 @@ export async function buildApp(config: Config, overrides: Overrides = {}): Promi
   await app.register(indicatorRoutes)
   await app.register(reportRoutes)
   await app.register(staffRoutes)
+  await app.register(shareRoutes, { publicUrl: config.publicUrl })
   // A photo attached to something is read by whoever may read that thing.
   await app.register(mediaRoutes, { owners: { ...proposalPhotoReaders(db.kysely), post: postPhotoReader(db.kysely) } })
 

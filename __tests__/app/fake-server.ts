@@ -6,6 +6,8 @@ import Taro from '@tarojs/taro'
 export interface Call {
   method: string
   path: string
+  /** The query string's parameters, decoded. */
+  query: Record<string, string>
   data: unknown
 }
 type Answer = unknown | [number, unknown]
@@ -14,7 +16,8 @@ export type Routes = Record<string, (call: Call) => Answer>
 export function fakeServer(routes: Routes): { calls: Call[] } {
   const calls: Call[] = []
   jest.spyOn(Taro, 'request').mockImplementation(((opt: Taro.request.Option) => {
-    const call: Call = { method: opt.method ?? 'GET', path: opt.url.replace(/^https?:\/\/[^/]+/, '').split('?')[0], data: opt.data }
+    const [path, search = ''] = opt.url.replace(/^https?:\/\/[^/]+/, '').split('?')
+    const call: Call = { method: opt.method ?? 'GET', path, query: Object.fromEntries(new URLSearchParams(search)), data: opt.data }
     calls.push(call)
     const route = routes[`${call.method} ${call.path}`]
     if (!route) return Promise.resolve({ statusCode: 404, data: { error: { code: 'not_found', message: `没有 ${call.method} ${call.path}` } }, header: {}, errMsg: 'ok' })

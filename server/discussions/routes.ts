@@ -42,6 +42,7 @@ export const discussionRoutes: FastifyPluginAsyncTypebox = async (app) => {
           state: Type.Optional(TopicStateSchema),
           active: Type.Optional(Flag),
           mine: Type.Optional(Flag),
+          q: Type.Optional(Text({ maxLength: 100 })),
           cursor: Type.Optional(Text({ maxLength: 200 })),
           limit: Type.Optional(PageLimit(50)),
         }),

@@ -1,5 +1,6 @@
 import type { Transaction } from 'kysely'
 import type { Database } from '../db/schema'
+import { indexDocument } from '../search'
 
 // Demo 议事厅 content for `npm start`: a 楼组 topic on 加装电梯 with a lively thread, a 居民区 topic on
 // parking, a concluded one with its 议事纪要, and one in 香樟. Inserted directly (no moderation log: nobody
@@ -170,6 +171,7 @@ export async function seedDemoDiscussions(trx: Transaction<Database>): Promise<v
       })
       .returning('id')
       .executeTakeFirstOrThrow()
+    await indexDocument(trx, 'topic', topic.id, seed.question, seed.background)
     let count = 0
     let last: string | null = null
     const likers = await residentsOf(unit)

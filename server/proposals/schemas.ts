@@ -47,6 +47,8 @@ export const ListQueryString = Type.Object({
   sort: Type.Optional(literals(['newest', 'cosigns'] as const)),
   mine: Type.Optional(literals(['1', '0'] as const)),
   overdue: Type.Optional(literals(['1', '0'] as const)),
+  /** Words to search for in titles and texts (Chinese words in any order); ranks the list by match. */
+  q: Type.Optional(Text({ maxLength: 100 })),
   cursor: Type.Optional(Cursor),
   limit: Type.Optional(PageLimit(50)),
 })

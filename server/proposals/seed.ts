@@ -2,6 +2,7 @@ import type { ProposalCategory, ProposalState } from '../../types'
 import { PROPOSAL_STATE_NAMES } from '../../types'
 import { shanghaiDay } from '../../types/time'
 import type { Trx } from '../core/db'
+import { indexDocument } from '../search'
 import { cosignThreshold, deadlineFor, DEFAULT_SETTINGS } from './rules'
 import { buildingsIn, householdsIn, proposalUnit } from './units'
 
@@ -309,6 +310,7 @@ export async function seedDemoProposals(trx: Trx, now = new Date()): Promise<voi
       })
       .returning('id')
       .executeTakeFirstOrThrow()
+    await indexDocument(trx, 'proposal', id, seed.title, seed.body)
 
     await trx
       .insertInto('proposal_transitions')

@@ -10,6 +10,8 @@ export interface TopicQuery {
   /** Only the caller's own units (where they live, or serve). */
   mine?: boolean
   unitId?: number
+  /** Words to search for in the questions and backgrounds; best match first. */
+  q?: string
   cursor?: string | null
   limit?: number
 }
@@ -24,7 +26,7 @@ const flag = (v: boolean | undefined) => (v ? '1' : undefined)
 export const discussionsApi = {
   topics: (q: TopicQuery = {}, silent = false) =>
     api.get<TopicList>('/api/topics', {
-      query: { state: q.state, active: flag(q.active), mine: flag(q.mine), unitId: q.unitId, cursor: q.cursor ?? undefined, limit: q.limit },
+      query: { state: q.state, active: flag(q.active), mine: flag(q.mine), unitId: q.unitId, q: q.q || undefined, cursor: q.cursor ?? undefined, limit: q.limit },
       silent,
     }),
   /** Open topics the caller cannot read until verified, of a 居民区 (or of every one). */

@@ -36,6 +36,8 @@ export interface ListQuery {
   sort?: 'newest' | 'cosigns'
   mine?: boolean
   overdue?: boolean
+  /** Words to search for; the list then comes best match first. */
+  q?: string
   cursor?: string | null
   limit?: number
 }
@@ -64,6 +66,7 @@ export const proposalsApi = {
         sort: q.sort,
         mine: q.mine ? '1' : undefined,
         overdue: q.overdue ? '1' : undefined,
+        q: q.q || undefined,
         cursor: q.cursor ?? undefined,
         limit: q.limit,
       },

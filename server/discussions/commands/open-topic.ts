@@ -1,9 +1,10 @@
 import type { Topic } from '../../../types'
 import { unitChain } from '../../community'
-import { checkContent } from '../../content'
+import { checkContent, maskPersonalInfo } from '../../content'
 import { logModeration } from '../../core/audit'
 import type { Trx } from '../../core/db'
 import { badInput } from '../../core/errors'
+import { indexDocument } from '../../search'
 import type { Context } from '../context'
 import { enforce, openTopicCheck } from '../policy'
 import { presentTopic } from '../queries/topics'
@@ -52,6 +53,7 @@ export async function openTopic(trx: Trx, input: OpenTopicInput): Promise<{ id: 
     })
     .returning('id')
     .executeTakeFirstOrThrow()
+  await indexDocument(trx, 'topic', row.id, maskPersonalInfo(input.question), maskPersonalInfo(input.background))
   await logModeration(trx, {
     actorId: input.openedBy,
     action: 'topic.open',

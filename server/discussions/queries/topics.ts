@@ -6,6 +6,7 @@ import { unitChain } from '../../community'
 import { maskPersonalInfo } from '../../content'
 import { badInput, forbidden, notFound } from '../../core/errors'
 import type { Database } from '../../db/schema'
+import { decodeMatchCursor, encodeMatchCursor, matchingDocs, queryTerms } from '../../search'
 import { decodeIdCursor, encodeIdCursor } from '../cursor'
 import { flag } from '../schemas'
 import { cannotPostReason, enforce, isModeratorOf, readTopicCheck, type Mutes } from '../policy'
@@ -165,6 +166,8 @@ export interface TopicFilter {
   active?: string
   /** The caller's own units, where they live and where they serve: '1' or 'true'. */
   mine?: string
+  /** Words to search for in questions and backgrounds; ranks the list by match. */
+  q?: string
   cursor?: string
   limit?: number
 }
@@ -199,6 +202,20 @@ export async function listTopics({ db, principal, now }: Context, f: TopicFilter
       .where('t.state', '=', 'open')
       .where('t.pending', '=', 0)
       .where((eb) => eb.or([eb('t.closes_at', 'is', null), eb('t.closes_at', '>', now.toISOString())]))
+  }
+  if (f.q?.trim()) {
+    const terms = queryTerms(f.q)
+    if (terms.length === 0) return { items: [], nextCursor: null }
+    const found = query.innerJoin(matchingDocs(db, 'topic', terms), 's.doc_id', 't.id').select('s.score')
+    const at = f.cursor ? decodeMatchCursor(f.cursor) : null
+    const rows = await (at ? found.where((eb) => eb.or([eb('s.score', '<', at.score), eb.and([eb('s.score', '=', at.score), eb('t.id', '<', at.id)])])) : found)
+      .orderBy('s.score', 'desc')
+      .orderBy('t.id', 'desc')
+      .limit(limit + 1)
+      .execute()
+    const page = rows.slice(0, limit)
+    const last = page[page.length - 1]
+    return { items: await presentTopics(db, page, principal, now), nextCursor: rows.length > limit && last ? encodeMatchCursor(last.score, last.id) : null }
   }
   if (f.cursor) query = query.where('t.id', '<', decodeIdCursor(f.cursor))
   const rows = await query.orderBy('t.id', 'desc').limit(limit + 1).execute()

@@ -1,6 +1,8 @@
 import type { ProposalDetail } from '../../../types'
 import { UNIT_LEVEL_NAMES } from '../../../types'
+import { maskPersonalInfo } from '../../content'
 import { badInput } from '../../core/errors'
+import { indexDocument } from '../../search'
 import type { CommandContext, Q } from '../context'
 import { deny, homeUnitRefusal, submitRefusal } from '../policy'
 import { proposalDetail } from '../queries/detail'
@@ -80,6 +82,7 @@ export async function enterProposal(
       })
       .returning('id')
       .executeTakeFirstOrThrow()
+    await indexDocument(trx, 'proposal', id, maskPersonalInfo(text.title), maskPersonalInfo(text.body))
     // Attached by whoever submits: the resident, or the committee member entering it for them (代录).
     await storePhotos(trx, b.photos, userId, { kind: 'proposal', id }, now)
     await trx

@@ -3,6 +3,7 @@ import type { ProposalListItem, ProposalPage, ProposalState } from '../../../typ
 import { PROPOSAL_STATES } from '../../../types'
 import { decodeCursor, encodeCursor, isId } from '../../core/cursor'
 import { badInput } from '../../core/errors'
+import { decodeMatchCursor, encodeMatchCursor, matchingDocs, queryTerms } from '../../search'
 import type { Q, ReadContext } from '../context'
 import { deny, listRefusal, type Viewer } from '../policy'
 import { ownSignerKey } from '../cosignatures'
@@ -45,6 +46,8 @@ export interface ListFilter {
   /** Voting whose closing time has passed. */
   votesDue?: boolean
   pendingReview?: boolean
+  /** Search terms (search/queryTerms): only proposals holding all of them, best match first. */
+  terms?: string[]
   sort: Sort
   cursor?: string
   limit: number
@@ -112,6 +115,7 @@ export async function listRows(db: Q, v: Viewer | null, f: ListFilter, now: Date
   }
   if (f.votesDue) q = q.where('p.state', '=', 'voting').where('p.vote_closes_at', '<=', iso)
   if (f.pendingReview) q = q.where('p.content_status', '=', 'pending_review')
+  if (f.terms) return matchedPage(db, q, f.terms, f)
   const at = f.cursor ? readCursor(f.cursor, f.sort) : null
   if (f.sort === 'newest') {
     if (at) q = q.where('p.id', '<', at.id)
@@ -154,6 +158,21 @@ export function viewOf(v: Viewer, shared: SharedRows, f: Pick<ListFilter, 'sort'
   return rows.length <= f.limit && shared.capped ? null : pageOf(rows, f)
 }
 
+type PageQuery = ReturnType<typeof listQuery>
+
+/** A search's page: the filtered rows holding every term, by score then newest. */
+async function matchedPage(db: Q, base: PageQuery, terms: string[], f: ListFilter): Promise<{ rows: ListRow[]; nextCursor: string | null }> {
+  let q = base.innerJoin(matchingDocs(db, 'proposal', terms), 's.doc_id', 'p.id').select('s.score')
+  const at = f.cursor ? decodeMatchCursor(f.cursor) : null
+  if (at) {
+    q = q.where((eb) => eb.or([eb('s.score', '<', at.score), eb.and([eb('s.score', '=', at.score), eb('p.id', '<', at.id)])]))
+  }
+  const rows = await q.orderBy('s.score', 'desc').orderBy('p.id', 'desc').limit(f.limit + 1).execute()
+  const page = rows.slice(0, f.limit)
+  const last = page[page.length - 1]
+  return { rows: page, nextCursor: rows.length > f.limit && last ? encodeMatchCursor(last.score, last.id) : null }
+}
+
 export async function listProposals(db: Q, v: Viewer, f: ListFilter, now: Date): Promise<{ items: ProposalListItem[]; nextCursor: string | null }> {
   const { rows, nextCursor } = await listRows(db, v, f, now)
   return { items: await toItems(db, v, rows, now), nextCursor }
@@ -171,7 +190,11 @@ export async function listForCaller({ db, viewer, now }: ReadContext, q: ListQue
     if (!unit) throw badInput('unitId', '没有这个楼组、小区或居民区')
     within = unit
   }
+  const terms = q.q?.trim() ? queryTerms(q.q) : undefined
+  // Nothing searchable in the words (only 的, punctuation): nothing matches.
+  if (terms && terms.length === 0) return { items: [], nextCursor: null }
   const f: ListFilter = {
+    terms,
     states: states as ProposalState[] | undefined,
     category: q.category,
     within,
@@ -183,7 +206,7 @@ export async function listForCaller({ db, viewer, now }: ReadContext, q: ListQue
   }
   // The first page of a resident's 居民区, unfiltered, is what all its residents see alike.
   const nb = viewer.neighbourhoodId
-  const plain = !f.states && !f.category && !f.within && !f.mine && !f.overdue && !f.cursor && viewer.grantUnitIds.length === 0
+  const plain = !f.terms && !f.states && !f.category && !f.within && !f.mine && !f.overdue && !f.cursor && viewer.grantUnitIds.length === 0
   if (plain && nb !== null) {
     const within = { id: nb, level: 'neighbourhood' as const }
     const shared = await sharedLists(db).get(`list:${f.sort}:${nb}`, now.getTime(), () => listRows(db, null, { within, sort: f.sort, limit: SHARED_ROWS }, now))

@@ -7,6 +7,7 @@ import { Button } from '@/shared/ui/Button'
 import { EmptyState } from '@/shared/ui/EmptyState'
 import { LoadMore } from '@/shared/ui/LoadMore'
 import { LoadState } from '@/shared/ui/LoadState'
+import { SearchBox, SearchEmpty } from '@/shared/ui/SearchBox'
 import { Segments } from '@/shared/ui/Segments'
 import { usePagedList } from '@/shared/hooks/usePagedList'
 import { useMe } from '@/accounts/me'
@@ -27,7 +28,11 @@ export default function HallPage() {
   const me = useMe()
   const committee = isCommittee(me)
   const [tab, setTab] = useState<TopicState>('open')
-  const list = usePagedList<Topic>((cursor) => discussionsApi.topics({ state: tab, mine: true, cursor }), { deps: [tab] })
+  const [query, setQuery] = useState('')
+  // A search looks through every topic, whatever its state: a resident rarely knows which tab holds it.
+  const list = usePagedList<Topic>((cursor) => discussionsApi.topics(query ? { q: query, mine: true, cursor } : { state: tab, mine: true, cursor }), {
+    deps: [tab, query],
+  })
 
   const current = TABS.find((t) => t.value === tab)!
   const unverified = !committee && me?.residence?.status !== 'approved'
@@ -43,7 +48,8 @@ export default function HallPage() {
           <Button onClick={() => Taro.navigateTo({ url: NEW_TOPIC_PAGE })}>发起新议题</Button>
         </View>
       )}
-      <Segments options={TABS} value={tab} onChange={setTab} />
+      {!unverified && <SearchBox value={query} placeholder='搜索议题，如“电梯”“垃圾”' onSearch={setQuery} />}
+      {query ? <Text className='hint'>在全部议题中搜索，按相关程度排列</Text> : <Segments options={TABS} value={tab} onChange={setTab} />}
 
       <LoadState load={list} title='议题没有加载出来' text='请检查网络后重试。' />
       {list.items && list.items.length === 0 && (
@@ -51,6 +57,8 @@ export default function HallPage() {
           <EmptyState title='认证住址后就能看到本居民区的议事' text='议事厅只对本居民区的居民开放。认证您住在哪个楼组后，就可以查看讨论、发表意见。'>
             <Button onClick={() => Taro.navigateTo({ url: RESIDENCE_PAGE })}>去认证</Button>
           </EmptyState>
+        ) : query ? (
+          <SearchEmpty query={query} what='议题' />
         ) : (
           <EmptyState title={current.empty} text={current.text} />
         )

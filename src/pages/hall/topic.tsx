@@ -13,11 +13,16 @@ import { StanceCard } from '@/discussions/StanceCard'
 import { SummaryCard, TopicHeader } from '@/discussions/TopicHeader'
 import { usePostList } from '@/discussions/usePostList'
 import type { PostContext } from '@/discussions/PostCard'
+import { ShareCard } from '@/share/ShareCard'
+import { useShare } from '@/share/useShare'
+import { needsVerification, VerifyFirst } from '@/share/VerifyFirst'
+import { useMe } from '@/accounts/me'
 import { composeUrl, manageTopicUrl, POSTS_CHANGED, threadUrl, type PostsChanged } from '@/discussions/routes'
 
 /** One topic: the question (and 议事纪要 when concluded), stances, and the discussion. */
 export default function TopicPage() {
   const id = Number(useRouter().params.id)
+  const me = useMe()
   const list = usePostList(id)
   const load = useLoader(
     () =>
@@ -28,6 +33,8 @@ export default function TopicPage() {
     { enabled: id > 0, errorText: (e) => loadErrorText(e, '议题没有加载出来') },
   )
   const topic = load.data
+  // Shared only once it is published: a topic held for review is the committee's alone.
+  const share = useShare(topic && !topic.pending ? { kind: 'topic', id, title: topic.question } : null)
 
   // The composer and the committee's pages say what changed; keep this page in step without a reload.
   useEffect(() => {
@@ -45,6 +52,7 @@ export default function TopicPage() {
     // eslint-disable-next-line react-hooks/exhaustive-deps -- listen once per topic; the list and loader objects change every render
   }, [id])
 
+  if (load.error && !topic && me && needsVerification(me)) return <VerifyFirst me={me} what='议题' />
   // Once the topic is on screen, a failed refresh leaves it there.
   if (!id || (load.error && !topic)) {
     return <PageNotice title='看不到这个议题' text={load.error ?? '链接不完整。'} />
@@ -96,6 +104,7 @@ export default function TopicPage() {
               )}
             </View>
           )}
+          {!topic.pending && <ShareCard share={share} what='议题' />}
         </View>
       )}
       <PostList

@@ -1,4 +1,6 @@
 export default definePageConfig({
+  // onShareAppMessage: the card a resident forwards to the 楼组 group chat (src/share/useShare.ts).
+  enableShareAppMessage: true,
   navigationBarTitleText: '提案详情',
   enablePullDownRefresh: true,
 })

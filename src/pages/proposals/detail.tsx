@@ -13,19 +13,29 @@ import { CosignBar, StateBadge } from '@/proposals/ui'
 import { EvaluationCard, ImplementationCard, MeetingsCard, Photos, Timeline, VoteCard } from '@/proposals/parts'
 import { topicUrl } from '@/discussions/routes'
 import { RefereeCard } from '@/referrals/RefereeCard'
+import { RoadCard } from '@/proposals/Road'
+import { ShareCard } from '@/share/ShareCard'
+import { useShare } from '@/share/useShare'
+import { needsVerification, VerifyFirst } from '@/share/VerifyFirst'
+import { useMe } from '@/accounts/me'
 import { askToSubscribe } from '@/notifications/subscribe'
 
 export default function ProposalDetailPage() {
   const router = useRouter()
   const id = Number(router.params.id)
+  const me = useMe()
   const load = useLoader(() => proposalsApi.detail(id, true), {
     enabled: id > 0,
     errorText: (e) => loadErrorText(e, '提案没有加载出来，请稍后重试'),
   })
   const action = useProposalAction(load.reload)
   const busy = action.busy
+  // Shared only once published: one held for review or hidden is not for the group chat.
+  const shown = load.data?.contentStatus === 'visible' ? load.data : null
+  const share = useShare(shown ? { kind: 'proposal', id, title: shown.title } : null)
 
   if (!(id > 0)) return <PageNotice title='没有找到这条提案' />
+  if (!load.data && load.error && me && needsVerification(me)) return <VerifyFirst me={me} what='提案' />
   if (!load.data) {
     return (
       <Page>
@@ -92,6 +102,8 @@ export default function ProposalDetailPage() {
         <Text className='detail__body'>{d.body}</Text>
         <Photos photos={d.photos} />
       </Card>
+
+      <RoadCard detail={d} />
 
       {(collecting || d.state === 'screening') && (
         <Card title='附议'>
@@ -176,6 +188,8 @@ export default function ProposalDetailPage() {
       )}
 
       <Timeline steps={d.timeline} mergedIntoTitle={d.mergedInto?.title} />
+
+      {shown && <ShareCard share={share} what='提案' />}
 
       <View className='btn-stack'>
         {!d.isMine && (

@@ -8,6 +8,7 @@ import { Button } from '@/shared/ui/Button'
 import { EmptyState } from '@/shared/ui/EmptyState'
 import { LoadMore } from '@/shared/ui/LoadMore'
 import { LoadState } from '@/shared/ui/LoadState'
+import { SearchBox, SearchEmpty } from '@/shared/ui/SearchBox'
 import { Segments } from '@/shared/ui/Segments'
 import { usePagedList } from '@/shared/hooks/usePagedList'
 import { useMe } from '@/accounts/me'
@@ -33,6 +34,7 @@ export default function ProposalsPage() {
   const [category, setCategory] = useState<ProposalCategory | null>(null)
   const [sort, setSort] = useState<Sort>('newest')
   const [picking, setPicking] = useState(false)
+  const [query, setQuery] = useState('')
   const loadedVersion = useRef(-1)
 
   useLoad((params) => {
@@ -45,10 +47,10 @@ export default function ProposalsPage() {
     (cursor) => {
       if (!cursor) loadedVersion.current = proposalsVersion()
       const states = STATE_GROUPS.find((x) => x.key === group)?.states ?? []
-      return proposalsApi.list({ states, category: category ?? undefined, sort, cursor, limit: 20 })
+      return proposalsApi.list({ states, category: category ?? undefined, sort, q: query, cursor, limit: 20 })
     },
     // Coming back to the list reloads it only if a proposal changed meanwhile.
-    { enabled: canRead, stale: () => loadedVersion.current !== proposalsVersion(), deps: [group, category, sort] },
+    { enabled: canRead, stale: () => loadedVersion.current !== proposalsVersion(), deps: [group, category, sort, query] },
   )
   const items = list.items
 
@@ -86,6 +88,8 @@ export default function ProposalsPage() {
         </Button>
       </View>
 
+      <SearchBox value={query} placeholder='搜索提案，如“电梯”“停车”' onSearch={setQuery} />
+
       <ScrollView className='chips' scrollX enableFlex={false}>
         {STATE_GROUPS.map((g) => (
           <View key={g.key} className={`chip ${g.key === group ? 'chip--active' : ''}`} onClick={() => setGroup(g.key)}>
@@ -95,7 +99,12 @@ export default function ProposalsPage() {
       </ScrollView>
 
       <View className='filters'>
-        <Segments className='filters__sort' options={SORTS} value={sort} onChange={setSort} />
+        {/* A search comes best match first: the order buttons would not change it. */}
+        {query ? (
+          <Text className='filters__sort hint'>按相关程度排列</Text>
+        ) : (
+          <Segments className='filters__sort' options={SORTS} value={sort} onChange={setSort} />
+        )}
         {/* Big tiles rather than the platform's small picker wheel: easier to read and tap. */}
         <View className='filters__picker picker-box' hoverClass='tile--pressed' onClick={() => setPicking(!picking)}>
           <Text>{category ? PROPOSAL_CATEGORY_NAMES[category] : '全部分类'}</Text>
@@ -118,7 +127,8 @@ export default function ProposalsPage() {
       )}
 
       <LoadState load={list} title='提案没有加载出来' text='请检查网络后重试。' />
-      {items && !items.length && (
+      {items && !items.length && query && <SearchEmpty query={query} what='提案' />}
+      {items && !items.length && !query && (
         <EmptyState
           title={group === 'all' && !category ? '还没有提案' : `没有“${category ? PROPOSAL_CATEGORY_NAMES[category] : groupLabel}”的提案`}
           text={group === 'all' && !category ? '小区里有想改进的事，可以点上面的“提新提案”，请邻居们一起附议。' : '换个筛选条件看看。'}

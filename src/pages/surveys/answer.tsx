@@ -38,6 +38,8 @@ import {
 } from '@/surveys/logic'
 import { QuestionView } from '@/surveys/QuestionView'
 import { SURVEY_SUMMARY_PAGE, SURVEYS_TAB } from '@/surveys/routes'
+import { ShareCard } from '@/share/ShareCard'
+import { useShare } from '@/share/useShare'
 import '@/surveys/surveys.css'
 
 type View_ = { kind: 'intro' } | { kind: 'screen'; index: number } | { kind: 'review' } | { kind: 'done'; already: boolean } | { kind: 'refused'; refusal: Refusal }
@@ -96,6 +98,7 @@ export default function AnswerPage() {
   )
   const survey = load.data
   const setSurvey = load.set
+  const share = useShare(survey ? { kind: 'survey', id, title: survey.title } : null)
 
   const questions = useMemo(() => survey?.questions ?? [], [survey])
   const screens = useMemo(() => screensFor(questions, large), [questions, large])
@@ -258,6 +261,7 @@ export default function AnswerPage() {
           )}
         </View>
         {started && <Text className='sv-saved'>已填 {answeredCount(questions, answers)} 题，回答保存在这台手机上。</Text>}
+        <ShareCard share={share} what='问卷' />
       </View>
     )
   } else if (view.kind === 'review') {
