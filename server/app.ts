@@ -26,6 +26,7 @@ import { notificationRoutes, subscribeMessagesFromEnv, tellResidenceReviewed, ty
 import { surveyRoutes } from './surveys'
 import { indicatorRoutes } from './indicators'
 import { staffRoutes } from './staff'
+import { affairsRoutes, fundPhotoReader } from './affairs'
 import { diskStore, mediaRoutes, s3Store, wechatMediaCheck, type MediaSecurityCheck, type MediaStore } from './media'
 
 declare module 'fastify' {
@@ -158,8 +159,9 @@ export async function buildApp(config: Config, overrides: Overrides = {}): Promi
   await app.register(surveyRoutes)
   await app.register(indicatorRoutes)
   await app.register(staffRoutes)
+  await app.register(affairsRoutes)
   // A photo attached to something is read by whoever may read that thing.
-  await app.register(mediaRoutes, { owners: { ...proposalPhotoReaders(db.kysely), post: postPhotoReader(db.kysely) } })
+  await app.register(mediaRoutes, { owners: { ...proposalPhotoReaders(db.kysely), post: postPhotoReader(db.kysely), fund: fundPhotoReader(db.kysely) } })
 
   if (config.staticDir && fs.existsSync(path.join(config.staticDir, 'index.html'))) {
     await app.register(fastifyStatic, { root: config.staticDir, wildcard: false, index: 'index.html' })

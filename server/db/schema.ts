@@ -10,6 +10,7 @@ import type { SurveyTables } from '../surveys/tables'
 import type { IndicatorTables } from '../indicators/tables'
 import type { StaffTables } from '../staff/tables'
 import type { MediaTables } from '../media/tables'
+import type { AffairsTables } from '../affairs/tables'
 
 // Kysely's view of the database: each capability declares its own tables (its tables.ts). Timestamps
 // are ISO-8601 UTC strings and flags are 0/1 integers, so one set of migrations and queries serves
@@ -26,4 +27,5 @@ export interface Database
     SurveyTables,
     IndicatorTables,
     StaffTables,
-    MediaTables {}
+    MediaTables,
+    AffairsTables {}
