@@ -127,6 +127,8 @@ async function ids(api: Api, token: string) {
     topic,
     post: await first(`/api/topics/${topic}/posts`),
     survey: await first('/api/surveys'),
+    // The demo's 自治金 entry: it has a correction, an answered question and an open flag.
+    affair: (await api.ok<{ entries: { key: string; kind: string }[] }>(token, 'GET', '/api/affairs')).entries.find((e) => e.kind === 'fund')?.key ?? '',
   }
 }
 
@@ -160,6 +162,8 @@ async function residentRoutes(api: Api): Promise<string[]> {
     '/pages/invite/index',
     // A resident is told it is for 物业, 业委会 and 街镇 departments: that notice is measured too.
     '/pages/referrals/index',
+    '/affairs/pages/index',
+    `/affairs/pages/entry?key=${id.affair}`,
   ]
 }
 
@@ -200,6 +204,10 @@ async function committeeRoutes(api: Api): Promise<string[]> {
     `/committee/surveys/paper?id=${id.survey}`,
     '/committee/indicators/index',
     `/committee/indicators/inputs?unitId=${unitId}`,
+    '/committee/affairs/index',
+    '/committee/affairs/supervisors',
+    '/committee/affairs/fund',
+    `/committee/affairs/correct?key=${id.affair}`,
   ]
 }
 

@@ -103,5 +103,6 @@ export interface SupervisorCandidate {
   label: string
   buildingName: string
   room: string
-  isSupervisor: boolean
+  /** Their membership of the 居务监督委员会 (to remove them), or null. */
+  supervisorId: number | null
 }

@@ -1,7 +1,7 @@
 import { startProposalServer, MOD_WUTONG, MOD_XIANGZHANG, proposalBody, WUTONG, type ProposalServer } from '../proposals/support'
 import { uploadPhoto } from '../media/support'
 import { fundSpending } from '../../server/affairs'
-import { describeEachDatabase, type JsonBody } from '../support/server'
+import { describeEachDatabase } from '../support/server'
 
 type Entry = { key: string; kind: string; title: string; link: { kind: string; id: number } | null; correctedBy: string[]; corrects: string | null; lines: string[] }
 
@@ -25,7 +25,7 @@ describeEachDatabase('居务公开: a proposal from submission to evaluation, on
   const ledger = async (who: number, query = '') => {
     const res = await s.call(who, 'GET', `/api/affairs?unitId=${nb}${query}`)
     expect(res.status).toBe(200)
-    return res.body as { entries: Entry[]; supervisors: { label: string }[] } & JsonBody
+    return res.body as { entries: (Entry & { openFlags: number })[]; supervisors: { label: string }[] }
   }
   const step = async (url: string, body: unknown, status = 200) => {
     const res = await s.call(mod, 'POST', url, body)

@@ -94,5 +94,5 @@ export const DetailSchema = Type.Object({
 export const QueueSchema = Type.Object({ items: Type.Array(Type.Object({ ...QuestionFields, entryTitle: Type.String() })) })
 
 export const CandidatesSchema = Type.Array(
-  Type.Object({ userId: Type.Integer(), label: Type.String(), buildingName: Type.String(), room: Type.String(), isSupervisor: Type.Boolean() }),
+  Type.Object({ userId: Type.Integer(), label: Type.String(), buildingName: Type.String(), room: Type.String(), supervisorId: Nullable(Type.Integer()) }),
 )

@@ -220,11 +220,12 @@ export async function supervisorCandidates(r: Reader, unitId: number | undefined
     label: privacyLabel({ buildingName: x.building, isStaff: false }),
     buildingName: `${x.estate}${x.building}`,
     room: x.room,
-    isSupervisor: members.has(x.user_id),
+    supervisorId: members.get(x.user_id) ?? null,
   }))
 }
 
-async function supervisorsOfUsers(db: Q, neighbourhoodId: number): Promise<Set<number>> {
-  const rows = await db.selectFrom('affairs_supervisors').select('user_id').where('neighbourhood_id', '=', neighbourhoodId).where('removed_at', 'is', null).execute()
-  return new Set(rows.map((x) => x.user_id))
+/** Current members: their membership id by user. */
+async function supervisorsOfUsers(db: Q, neighbourhoodId: number): Promise<Map<number, number>> {
+  const rows = await db.selectFrom('affairs_supervisors').select(['id', 'user_id']).where('neighbourhood_id', '=', neighbourhoodId).where('removed_at', 'is', null).execute()
+  return new Map(rows.map((x) => [x.user_id, x.id]))
 }
