@@ -21,7 +21,8 @@ const KIND_NAMES = KINDS.map((k) => (k ? AFFAIR_KIND_NAMES[k] : '全部类别'))
 
 /** 居务公开: every decision, meeting, expense, answer and evaluation of my 居民区, newest first. */
 export default function AffairsPage() {
-  const [year, setYear] = useState<string | null>(String(thisYear))
+  // All years by default: the ledger is newest first, and the filter narrows it.
+  const [year, setYear] = useState<string | null>(null)
   const [kind, setKind] = useState<AffairKind | null>(null)
   const load = useLoader(() => affairsApi.ledger({ year: year ?? undefined, kind: kind ?? undefined }, true), { deps: [year, kind] })
   const ledger = load.data
