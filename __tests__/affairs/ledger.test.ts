@@ -141,14 +141,16 @@ describeEachDatabase('居务公开: a proposal from submission to evaluation, on
     expect((await s.app.inject({ method: 'GET', url: photoUrl })).statusCode).toBe(200)
     expect((await s.call(b3[0], 'POST', '/api/affairs/funds', { unitId: nb, title: '我来记账', body: '不行', amount: 1, spentOn: '2025-03-03' })).status).toBe(403)
     expect((await s.call(mod, 'POST', '/api/affairs/funds', { unitId: nb, title: '未来的钱', body: '明天才花', amount: 1, spentOn: '2025-03-04' })).status).toBe(400)
+    const fraction = await s.call(mod, 'POST', '/api/affairs/funds', { unitId: nb, title: '半分钱', body: '算不出来', amount: 1.005, spentOn: '2025-03-03' })
+    expect(fraction.body.error).toMatchObject({ field: 'amount', message: '金额最多精确到分（两位小数）' })
 
     const spent = await fundSpending(s.app.db.kysely, nb, { start: '2025-01-01', end: '2025-12-31' })
     expect(spent.payments.find((p) => p.key === res.body.entry.key)).toMatchObject({ amountFen: 60050, corrected: false })
-    const corrected = await s.call(mod, 'POST', `/api/affairs/entries/${res.body.entry.key}/corrections`, { body: '少算了运费', amount: 650 })
+    const corrected = await s.call(mod, 'POST', `/api/affairs/entries/${res.body.entry.key}/corrections`, { body: '少算了运费', amount: 650.07 })
     expect(corrected.status).toBe(201)
     const after = await fundSpending(s.app.db.kysely, nb, { start: '2025-01-01', end: '2025-12-31' })
-    expect(after.payments.find((p) => p.key === res.body.entry.key)).toMatchObject({ amountFen: 65000, corrected: true })
-    expect(after.totalFen - spent.totalFen).toBe(65000 - 60050)
+    expect(after.payments.find((p) => p.key === res.body.entry.key)).toMatchObject({ amountFen: 65007, corrected: true })
+    expect(after.totalFen - spent.totalFen).toBe(65007 - 60050)
   })
 
   it('prints a notice: an A4 PDF', async () => {

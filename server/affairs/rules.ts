@@ -16,5 +16,8 @@ export function parseKey(key: string): { kind: AffairKind; id: number } | null {
 /** Whole fen as 元 text with two decimals: 120000.5 元 → "120000.50". */
 export const yuan = (fen: number): string => (fen / 100).toFixed(2)
 
-/** 元 typed by the committee (two decimals at most) as whole fen. */
-export const toFen = (amount: number): number => Math.round(amount * 100)
+/** 元 typed by the committee as whole fen; null when it has more than two decimals. */
+export function toFen(amount: number): number | null {
+  const fen = Math.round(amount * 100)
+  return Math.abs(fen - amount * 100) < 1e-6 ? fen : null
+}

@@ -37,6 +37,8 @@ interface NewEntry {
 }
 
 async function addEntry(w: Writer, e: NewEntry): Promise<AffairDetail> {
+  const fen = e.amount === undefined ? null : toFen(e.amount)
+  if (fen === null && e.amount !== undefined) throw badInput('amount', '金额最多精确到分（两位小数）')
   const id = await w.write(async (trx) => {
     const row = await trx
       .insertInto('affairs_entries')
@@ -45,7 +47,7 @@ async function addEntry(w: Writer, e: NewEntry): Promise<AffairDetail> {
         kind: e.kind,
         title: e.title.trim(),
         body: e.body.trim(),
-        amount_fen: e.amount === undefined ? null : toFen(e.amount),
+        amount_fen: fen,
         spent_on: e.spentOn,
         proposal_id: e.proposalId,
         corrects: e.corrects,

@@ -3,7 +3,7 @@
 // transition, a meeting, a progress update, a referral event), so the ledger is always complete and
 // nothing is copied or back-filled; 自治金 entries and corrections are the ledger's own rows.
 import type { Kysely } from 'kysely'
-import type { AffairEntry, AffairKind } from '../../../types'
+import type { AffairEntry, AffairKind, VoteTally } from '../../../types'
 import { MEETING_KIND_NAMES, shanghaiDay } from '../../../types'
 import type { Database } from '../../db/schema'
 import { parsePhotoIds } from '../../media'
@@ -22,15 +22,6 @@ export interface Scope {
 export type SourceEntry = Omit<AffairEntry, 'correctedBy' | 'questions' | 'openFlags'> & { neighbourhoodId: number; photos: number[] }
 
 type Source = (db: Q, s: Scope) => Promise<SourceEntry[]>
-
-interface Tally {
-  for: number
-  against: number
-  abstain: number
-  turnout: number
-  eligibleHouseholds: number
-  passed: boolean
-}
 
 const parse = <T>(json: string | null): T | null => {
   if (!json) return null
@@ -67,7 +58,7 @@ const decisions: Source = async (db, s) => {
   if (s.id !== undefined) q = q.where('t.id', '=', s.id)
   const rows = await q.execute()
   return rows.map((r) => {
-    const details = parse<{ tally?: Tally; minutes?: string }>(r.details) ?? {}
+    const details = parse<{ tally?: VoteTally; minutes?: string }>(r.details) ?? {}
     const passed = r.to_state === 'approved'
     const lines = [`结果：${passed ? '表决通过' : '未通过'}`]
     if (details.tally) {
