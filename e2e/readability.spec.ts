@@ -171,7 +171,7 @@ async function residentRoutes(api: Api): Promise<string[]> {
 const SIGNED_OUT_ROUTES = ['/pages/login/index']
 
 /** The 街镇 admin's set-up pages. */
-const STREET_ROUTES = ['/committee/setup/index', '/committee/setup/import', '/committee/setup/units', '/committee/setup/staff', '/committee/setup/overdue']
+const STREET_ROUTES = ['/committee/setup/index', '/committee/setup/import', '/committee/setup/units', '/committee/setup/staff', '/committee/setup/overdue', '/committee/affairs/street']
 
 /** Every page src/app.config.ts declares, main package and subpackages, as routes. */
 function declaredPages(): string[] {

@@ -106,3 +106,18 @@ export interface SupervisorCandidate {
   /** Their membership of the 居务监督委员会 (to remove them), or null. */
   supervisorId: number | null
 }
+
+/** The 街镇's view: each 居民区's ledger in figures (GET /api/affairs/summary). */
+export interface AffairsSummary {
+  street: { id: number; name: string }
+  year: string | null
+  neighbourhoods: {
+    id: number
+    name: string
+    /** Entries by kind. */
+    entries: Partial<Record<AffairKind, number>>
+    /** Questions and flags the 居委会 has not answered yet. */
+    unanswered: number
+    supervisors: number
+  }[]
+}

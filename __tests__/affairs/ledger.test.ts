@@ -165,6 +165,19 @@ describeEachDatabase('居务公开: a proposal from submission to evaluation, on
     expect(text).toMatch(/NotoSansSC/)
   })
 
+  it('sums every 居民区 of the 街镇 up for its staff', async () => {
+    const admin = await s.userIdOf('街道工作人员 · 长宁示范街道')
+    const street = await s.unitId('长宁示范街道')
+    const res = await s.call(admin, 'GET', `/api/affairs/summary?streetId=${street}&year=2025`)
+    expect(res.status).toBe(200)
+    const wutong = res.body.neighbourhoods.find((n: { id: number }) => n.id === nb)
+    const { entries } = await ledger(b3[0], '&year=2025')
+    const counted = entries.reduce<Record<string, number>>((c, e) => ({ ...c, [e.kind]: (c[e.kind] ?? 0) + 1 }), {})
+    expect(wutong.entries).toEqual(counted)
+    expect(res.body.neighbourhoods.map((n: { name: string }) => n.name)).toEqual(['梧桐居民区', '香樟居民区'])
+    expect((await s.call(mod, 'GET', `/api/affairs/summary?streetId=${street}`)).status).toBe(403)
+  })
+
   it('audited every committee act', async () => {
     const log = await s.app.db.kysely.selectFrom('moderation_log').select('action').where('action', 'like', 'affairs.%').where('unit_id', '=', nb).execute()
     expect(new Set(log.map((l) => l.action))).toEqual(

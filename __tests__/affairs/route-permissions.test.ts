@@ -13,6 +13,7 @@ const COMMITTEE: Record<Role, Expect> = { anonymous: 401, unverified: 403, resid
 
 interface Ids {
   nb: number
+  street: number
   key: string
   question: number
   supervisor: number
@@ -21,6 +22,12 @@ interface Ids {
 
 const CASES: RouteCase<Ids, Role>[] = [
   { method: 'GET', route: '/api/affairs', url: (i) => `/api/affairs?unitId=${i.nb}`, expect: READERS },
+  {
+    method: 'GET',
+    route: '/api/affairs/summary',
+    url: (i) => `/api/affairs/summary?streetId=${i.street}`,
+    expect: { anonymous: 401, unverified: 403, resident: 403, outsider: 403, moderator: 403, otherModerator: 403, admin: 'ok' },
+  },
   { method: 'GET', route: '/api/affairs/entries/:key', url: (i) => `/api/affairs/entries/${i.key}`, expect: READERS },
   { method: 'GET', route: '/api/affairs/entries/:key/notice', url: (i) => `/api/affairs/entries/${i.key}/notice`, expect: READERS },
   { method: 'POST', route: '/api/affairs/entries/:key/questions', url: (i) => `/api/affairs/entries/${i.key}/questions`, body: () => ({ body: '请问发票在哪里看？' }), expect: RESIDENTS },
@@ -56,7 +63,7 @@ describeEachDatabase('permissions: 居务公开 routes × role', (dialect) => {
     // A second member to remove, so the seeded one (the resident) keeps flagging.
     const other = await s.loginAs('居民 · 梧桐新村3号楼（已认证）')
     const appointed = await s.app.inject({ method: 'POST', url: '/api/affairs/supervisors', headers: headers.moderator, payload: { unitId: nb, userId: other.userId } })
-    ids = { nb, key: `fund-${fund.id}`, question: flag.id, supervisor: appointed.json().id, resident: other.userId }
+    ids = { nb, street: await unitId(s, '长宁示范街道'), key: `fund-${fund.id}`, question: flag.id, supervisor: appointed.json().id, resident: other.userId }
   })
   afterAll(() => s.close())
 

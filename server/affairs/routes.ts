@@ -8,6 +8,7 @@ import { appointSupervisor, removeSupervisor } from './commands/supervisors'
 import { reader, writer } from './context'
 import { entryDetail, ledger, questionQueue, supervisorCandidates } from './queries/ledger'
 import { entryNotice } from './queries/notice'
+import { streetSummary } from './queries/summary'
 import {
   AnswerBody,
   AppointBody,
@@ -19,6 +20,8 @@ import {
   LedgerQuery,
   LedgerSchema,
   QueueSchema,
+  SummaryQuery,
+  SummarySchema,
   SupervisorSchema,
   TextBody,
   UnitQuery,
@@ -26,6 +29,11 @@ import {
 
 export const affairsRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get('/api/affairs', { schema: { querystring: LedgerQuery, response: { 200: LedgerSchema } } }, (request) => ledger(reader(request), request.query))
+
+  // The 街镇's figures of every 居民区's ledger, side by side.
+  app.get('/api/affairs/summary', { schema: { querystring: SummaryQuery, response: { 200: SummarySchema } } }, (request) =>
+    streetSummary(reader(request), request.query),
+  )
 
   app.get('/api/affairs/entries/:key', { schema: { params: KeyParams, response: { 200: DetailSchema } } }, (request) =>
     entryDetail(reader(request), request.params.key),

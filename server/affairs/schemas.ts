@@ -6,11 +6,15 @@ import { ENTRY_KEY_PATTERN } from './rules'
 
 export const KeyParams = Type.Object({ key: Type.String({ pattern: ENTRY_KEY_PATTERN, maxLength: 30 }) })
 
+const Year = Type.String({ pattern: '^20[0-9]{2}$' })
+
 export const LedgerQuery = Type.Object({
   unitId: Type.Optional(Id),
-  year: Type.Optional(Type.String({ pattern: '^20[0-9]{2}$' })),
+  year: Type.Optional(Year),
   kind: Type.Optional(literals(AFFAIR_KINDS)),
 })
+
+export const SummaryQuery = Type.Object({ streetId: Id, year: Type.Optional(Year) })
 
 export const UnitQuery = Type.Object({ unitId: Type.Optional(Id) })
 
@@ -96,3 +100,17 @@ export const QueueSchema = Type.Object({ items: Type.Array(Type.Object({ ...Ques
 export const CandidatesSchema = Type.Array(
   Type.Object({ userId: Type.Integer(), label: Type.String(), buildingName: Type.String(), room: Type.String(), supervisorId: Nullable(Type.Integer()) }),
 )
+
+export const SummarySchema = Type.Object({
+  street: Unit,
+  year: Nullable(Type.String()),
+  neighbourhoods: Type.Array(
+    Type.Object({
+      id: Type.Integer(),
+      name: Type.String(),
+      entries: Type.Record(Type.String(), Type.Integer()),
+      unanswered: Type.Integer(),
+      supervisors: Type.Integer(),
+    }),
+  ),
+})

@@ -110,6 +110,7 @@ const FIELD_NAMES: Record<string, string> = {
   proposalId: '关联提案',
   year: '年份',
   key: '公开记录',
+  streetId: '街镇',
 }
 
 interface AjvIssue {

@@ -1,4 +1,4 @@
-import type { AffairDetail, AffairKind, AffairsLedger, AffairsQueue, AffairSupervisor, SupervisorCandidate } from '@yishi/types'
+import type { AffairDetail, AffairKind, AffairsLedger, AffairsQueue, AffairsSummary, AffairSupervisor, SupervisorCandidate } from '@yishi/types'
 import { api } from '@/shared/request'
 
 // 居务公开: the ledger of a 居民区, its entries, questions and flags, and the committee's side of it.
@@ -10,6 +10,7 @@ export const COMMITTEE_AFFAIRS_PAGE = '/committee/affairs/index'
 export const COMMITTEE_SUPERVISORS_PAGE = '/committee/affairs/supervisors'
 export const COMMITTEE_FUND_PAGE = '/committee/affairs/fund'
 export const COMMITTEE_CORRECT_PAGE = '/committee/affairs/correct'
+export const STREET_AFFAIRS_PAGE = '/committee/affairs/street'
 
 export const entryUrl = (key: string) => `${AFFAIRS_ENTRY_PAGE}?key=${encodeURIComponent(key)}`
 export const correctUrl = (key: string) => `${COMMITTEE_CORRECT_PAGE}?key=${encodeURIComponent(key)}`
@@ -41,6 +42,7 @@ export const affairsApi = {
   answer: (id: number, answer: string) => api.post<AffairDetail>(`/api/affairs/questions/${id}/answer`, { answer }),
   candidates: (silent = false) => api.get<SupervisorCandidate[]>('/api/affairs/supervisors/candidates', { silent }),
   appoint: (userId: number) => api.post<AffairSupervisor>('/api/affairs/supervisors', { userId }),
+  summary: (streetId: number, silent = false) => api.get<AffairsSummary>('/api/affairs/summary', { query: { streetId }, silent }),
   remove: (id: number) => api.delete<{ ok: true }>(`/api/affairs/supervisors/${id}`),
 }
 

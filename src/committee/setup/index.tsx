@@ -5,6 +5,7 @@ import { Card } from '@/shared/ui/Card'
 import { ListRow } from '@/shared/ui/ListRow'
 import { useMe } from '@/accounts/me'
 import { adminStreet } from '@/community/api'
+import { STREET_AFFAIRS_PAGE } from '@/affairs/api'
 import { IMPORT_PAGE, OVERDUE_PAGE, STAFF_PAGE, UNITS_PAGE } from './pages'
 
 const LINKS = [
@@ -12,6 +13,7 @@ const LINKS = [
   { label: '社区架构', hint: '逐个修改或添加', url: UNITS_PAGE },
   { label: '工作人员与邀请', hint: '邀请居委会、物业、业委会和部门', url: STAFF_PAGE },
   { label: '逾期事项', hint: '超过时限还没办的提案', url: OVERDUE_PAGE },
+  { label: '居务公开汇总', hint: '各居民区公开了什么、还有多少提问待答复', url: STREET_AFFAIRS_PAGE },
 ]
 
 /** The 街镇 admin's set-up: the community tree, the people, and what has stalled. */
