@@ -127,6 +127,8 @@ async function ids(api: Api, token: string) {
     topic,
     post: await first(`/api/topics/${topic}/posts`),
     survey: await first('/api/surveys'),
+    // The demo's 自治金 entry: it has a correction, an answered question and an open flag.
+    affair: (await api.ok<{ entries: { key: string; kind: string }[] }>(token, 'GET', '/api/affairs')).entries.find((e) => e.kind === 'fund')?.key ?? '',
   }
 }
 
@@ -160,6 +162,8 @@ async function residentRoutes(api: Api): Promise<string[]> {
     '/pages/invite/index',
     // A resident is told it is for 物业, 业委会 and 街镇 departments: that notice is measured too.
     '/pages/referrals/index',
+    '/affairs/pages/index',
+    `/affairs/pages/entry?key=${id.affair}`,
   ]
 }
 
@@ -167,7 +171,7 @@ async function residentRoutes(api: Api): Promise<string[]> {
 const SIGNED_OUT_ROUTES = ['/pages/login/index']
 
 /** The 街镇 admin's set-up pages. */
-const STREET_ROUTES = ['/committee/setup/index', '/committee/setup/import', '/committee/setup/units', '/committee/setup/staff', '/committee/setup/overdue']
+const STREET_ROUTES = ['/committee/setup/index', '/committee/setup/import', '/committee/setup/units', '/committee/setup/staff', '/committee/setup/overdue', '/committee/affairs/street']
 
 /** Every page src/app.config.ts declares, main package and subpackages, as routes. */
 function declaredPages(): string[] {
@@ -201,6 +205,10 @@ async function committeeRoutes(api: Api): Promise<string[]> {
     '/committee/indicators/index',
     `/committee/indicators/inputs?unitId=${unitId}`,
     '/committee/reports/index',
+    '/committee/affairs/index',
+    '/committee/affairs/supervisors',
+    '/committee/affairs/fund',
+    `/committee/affairs/correct?key=${id.affair}`,
   ]
 }
 

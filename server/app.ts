@@ -28,6 +28,7 @@ import { indicatorRoutes } from './indicators'
 import { reportRoutes } from './reports'
 import { staffRoutes } from './staff'
 import { shareRoutes } from './share'
+import { affairsRoutes, fundPhotoReader } from './affairs'
 import { diskStore, mediaRoutes, s3Store, wechatMediaCheck, type MediaSecurityCheck, type MediaStore } from './media'
 
 declare module 'fastify' {
@@ -170,8 +171,9 @@ export async function buildApp(config: Config, overrides: Overrides = {}): Promi
   await app.register(reportRoutes)
   await app.register(staffRoutes)
   await app.register(shareRoutes, { publicUrl: config.publicUrl })
+  await app.register(affairsRoutes)
   // A photo attached to something is read by whoever may read that thing.
-  await app.register(mediaRoutes, { owners: { ...proposalPhotoReaders(db.kysely), post: postPhotoReader(db.kysely) } })
+  await app.register(mediaRoutes, { owners: { ...proposalPhotoReaders(db.kysely), post: postPhotoReader(db.kysely), fund: fundPhotoReader(db.kysely) } })
 
   if (config.staticDir && fs.existsSync(path.join(config.staticDir, 'index.html'))) {
     await serveH5(app, config.staticDir)

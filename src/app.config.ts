@@ -25,7 +25,12 @@ export default defineAppConfig({
   subPackages: [
     {
       root: 'committee',
-      pages: ['verifications/index', 'proposals/index', 'proposals/manage', 'proposals/proxy', 'moderation/index', 'moderation/log', 'discussions/topic', 'discussions/new', 'surveys/index', 'surveys/edit', 'surveys/detail', 'surveys/paper', 'indicators/index', 'indicators/inputs', 'reports/index', 'setup/index', 'setup/import', 'setup/units', 'setup/staff', 'setup/overdue'],
+      pages: ['verifications/index', 'proposals/index', 'proposals/manage', 'proposals/proxy', 'moderation/index', 'moderation/log', 'discussions/topic', 'discussions/new', 'surveys/index', 'surveys/edit', 'surveys/detail', 'surveys/paper', 'indicators/index', 'indicators/inputs', 'reports/index', 'setup/index', 'setup/import', 'setup/units', 'setup/staff', 'setup/overdue', 'affairs/index', 'affairs/supervisors', 'affairs/fund', 'affairs/correct', 'affairs/street'],
+    },
+    // 居务公开: opened from 我的, so the main package stays small.
+    {
+      root: 'affairs',
+      pages: ['pages/index', 'pages/entry'],
     },
   ],
   window: {

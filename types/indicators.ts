@@ -43,6 +43,8 @@ export interface PlatformProvenance {
   value: IndexInputValue
   /** How it was counted, in Chinese (e.g. "已认证住户 120 户 / 总户数 470 户"). */
   detail: string
+  /** Keys of the 居务公开 entries that back it ("meeting-12"), newest first. */
+  ledger?: string[]
 }
 
 export interface ManualProvenance {

@@ -11,7 +11,7 @@ export const MEDIA_STATUSES: readonly MediaStatus[] = ['pending', 'visible', 're
 export const MAX_PHOTOS = 9
 
 /** What an upload can belong to. */
-export type MediaOwnerKind = 'proposal' | 'progress' | 'referral' | 'post' | 'meeting'
+export type MediaOwnerKind = 'proposal' | 'progress' | 'referral' | 'post' | 'meeting' | 'fund'
 
 /** POST /api/media answers this; the app sends the id with the item it belongs to. */
 export interface MediaUpload {

@@ -204,6 +204,11 @@ describeEachDatabase('indicators: the index from questionnaires, platform record
     expect(r.provenance.consultation_platform.parts!.platform_evidence.platform!.value).toEqual({ online_hall: true, three_meetings: true, open_process: true })
     // Nothing the platform cannot see is asserted.
     expect(r.provenance.member_registration).toEqual({ leafId: 'member_registration', used: null })
+    // Each platform item cites the 居务公开 entries behind it.
+    const meeting = await db().selectFrom('proposal_meetings').select(['id', 'proposal_id']).where('held_on', '=', '2030-02-01').executeTakeFirstOrThrow()
+    expect(r.provenance.proposal_mechanism.platform!.ledger).toEqual([`meeting-${meeting.id}`])
+    expect(r.provenance.evaluation_mechanism.platform!.ledger).toContain(`evaluation-${meeting.proposal_id}`)
+    expect(r.provenance.consultation_platform.parts!.platform_evidence.platform!.ledger).toEqual([`meeting-${meeting.id}`])
   })
 
   it('lets only the 街镇 enter manual inputs, checked by the scoring library', async () => {

@@ -50,6 +50,9 @@ export type Action =
   | 'indicators.read'
   | 'indicators.input'
   | 'indicators.summary'
+  | 'affairs.read'
+  | 'affairs.ask'
+  | 'affairs.manage'
 
 /** Moderators act in their 居民区, admins in every 居民区 of their 街镇. */
 export function isStaffFor(p: Principal, chain: UnitChain): boolean {
@@ -114,6 +117,14 @@ export function can(p: Principal | null, action: Action, chain: UnitChain = []):
       return p.grants.some((g) => g.role === 'admin' && chain.includes(g.unitId))
     case 'indicators.summary':
       return isStaffFor(p, chain) || livesIn(p, chain)
+    // 居务公开 (chain: the 居民区): its verified residents and its committee (and the 街镇) read the ledger;
+    // its residents ask; its committee answers, adds 自治金 entries and corrections, appoints supervisors.
+    case 'affairs.read':
+      return isStaffFor(p, chain) || livesIn(p, chain)
+    case 'affairs.ask':
+      return livesIn(p, chain)
+    case 'affairs.manage':
+      return isStaffFor(p, chain)
   }
 }
 

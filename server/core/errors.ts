@@ -104,6 +104,13 @@ const FIELD_NAMES: Record<string, string> = {
   inputs: '评估数据',
   period: '评估期',
   format: '导出格式',
+  // 居务公开
+  amount: '金额',
+  spentOn: '支出日期',
+  proposalId: '关联提案',
+  year: '年份',
+  key: '公开记录',
+  streetId: '街镇',
 }
 
 interface AjvIssue {

@@ -14,6 +14,7 @@ import { surveyCells } from './migrations/010_survey_cells'
 import { media } from './migrations/011_media'
 import { indexes } from './migrations/012_indexes'
 import { pushLog } from './migrations/013_push_log'
+import { affairs } from './migrations/014_affairs'
 import { searchTerms } from './migrations/015_search_terms'
 import { unitContact } from './migrations/017_unit_contact'
 
@@ -32,6 +33,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '011_media': media,
   '012_indexes': indexes,
   '013_push_log': pushLog,
+  '014_affairs': affairs,
   '015_search_terms': searchTerms,
   '017_unit_contact': unitContact,
 }

@@ -11,6 +11,7 @@ import type { IndicatorTables } from '../indicators/tables'
 import type { StaffTables } from '../staff/tables'
 import type { MediaTables } from '../media/tables'
 import type { SearchTables } from '../search/tables'
+import type { AffairsTables } from '../affairs/tables'
 
 // Kysely's view of the database: each capability declares its own tables (its tables.ts). Timestamps
 // are ISO-8601 UTC strings and flags are 0/1 integers, so one set of migrations and queries serves
@@ -28,4 +29,5 @@ export interface Database
     IndicatorTables,
     StaffTables,
     MediaTables,
-    SearchTables {}
+    SearchTables,
+    AffairsTables {}

@@ -8,6 +8,7 @@ import type { PeriodWindow } from '../../types/period'
 import type { Kysely } from 'kysely'
 import type { Database } from '../db/schema'
 import { verifiedHouseholdsBefore } from '../accounts'
+import { ledgerEvidence } from '../affairs'
 import { discussionEvidence } from '../discussions'
 import { proposalEvidence } from '../proposals'
 import { surveyEvidence, type BuildingInfo } from '../surveys'
@@ -18,11 +19,12 @@ export type Evidence = Map<string, PlatformProvenance>
 export async function platformEvidence(db: Kysely<Database>, neighbourhoodId: number, buildings: BuildingInfo[], w: PeriodWindow): Promise<Evidence> {
   const evidence: Evidence = new Map()
   const households = buildings.reduce((s, b) => s + b.households, 0)
-  const [verified, surveys, proposals, topics] = await Promise.all([
+  const [verified, surveys, proposals, topics, ledger] = await Promise.all([
     households > 0 ? verifiedHouseholdsBefore(db, buildings.map((b) => b.id), w.to) : 0,
     surveyEvidence(db, neighbourhoodId, w),
     proposalEvidence(db, neighbourhoodId, w),
     discussionEvidence(db, neighbourhoodId, w),
+    ledgerEvidence(db, neighbourhoodId, w),
   ])
 
   // 线上阵地: households with a verified resident (approved by the end of the period) / all households.
@@ -85,5 +87,11 @@ export async function platformEvidence(db: Kysely<Database>, neighbourhoodId: nu
     hallDetail.push(`公开议事纪要 ${topics.concluded} 份`)
   }
   if (hallDetail.length > 0) evidence.set('consultation_platform.platform_evidence', { value: hall, detail: hallDetail.join('；') })
+
+  // Each item the platform backs cites the 居务公开 entries behind it; an entry alone asserts nothing.
+  for (const [leaf, p] of evidence) {
+    const keys = ledger.get(leaf)
+    if (keys) evidence.set(leaf, { ...p, ledger: keys })
+  }
   return evidence
 }

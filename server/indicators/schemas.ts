@@ -64,7 +64,7 @@ const provenanceFields = {
       reason: Type.String(),
     }),
   ),
-  platform: Type.Optional(Type.Object({ value: LibraryValue, detail: Type.String() })),
+  platform: Type.Optional(Type.Object({ value: LibraryValue, detail: Type.String(), ledger: Type.Optional(Type.Array(Type.String())) })),
   manual: Type.Optional(Manual),
 }
 const Provenance = Type.Object({ ...provenanceFields, parts: Type.Optional(Type.Record(Type.String(), Type.Object(provenanceFields))) })

@@ -5,6 +5,7 @@ import { recordHouseholds } from '../community'
 import { seedDemoSurveys } from '../surveys'
 import { seedDemoDiscussions } from '../discussions'
 import { seedDemoProposals } from '../proposals'
+import { seedDemoAffairs } from '../affairs'
 
 // A small but realistic community for `npm start` and the tests: one 街道, two 居民区 of different housing
 // types, about 40 residents (most verified), one moderator per 居民区 and one admin. Deterministic, so
@@ -173,5 +174,6 @@ export async function seedDemoCommunity(db: Kysely<Database>): Promise<void> {
     await seedDemoDiscussions(trx)
     await seedDemoSurveys(trx)
     await seedDemoProposals(trx)
+    await seedDemoAffairs(trx)
   })
 }

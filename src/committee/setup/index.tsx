@@ -6,6 +6,7 @@ import { ListRow } from '@/shared/ui/ListRow'
 import { useMe } from '@/accounts/me'
 import { adminStreet } from '@/community/api'
 import { REPORTS_PAGE } from '@/reports/api'
+import { STREET_AFFAIRS_PAGE } from '@/affairs/api'
 import { IMPORT_PAGE, OVERDUE_PAGE, STAFF_PAGE, UNITS_PAGE } from './pages'
 
 const LINKS = [
@@ -14,6 +15,7 @@ const LINKS = [
   { label: '工作人员与邀请', hint: '邀请居委会、物业、业委会和部门', url: STAFF_PAGE },
   { label: '逾期事项', hint: '超过时限还没办的提案', url: OVERDUE_PAGE },
   { label: '工作台账', hint: '各居民区的会议、提案、参与和资金', url: REPORTS_PAGE },
+  { label: '居务公开汇总', hint: '各居民区公开了什么、还有多少提问待答复', url: STREET_AFFAIRS_PAGE },
 ]
 
 /** The 街镇 admin's set-up: the community tree, the people, and what has stalled. */

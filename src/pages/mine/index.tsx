@@ -14,6 +14,7 @@ import { logout, logoutEverywhere } from '@/accounts/login'
 import { useAction } from '@/shared/hooks/useAction'
 import { RESIDENCE_PAGE } from '@/accounts/ResidenceCard'
 import { VERIFICATIONS_PAGE } from '@/committee/api'
+import { AFFAIRS_PAGE, COMMITTEE_AFFAIRS_PAGE } from '@/affairs/api'
 import { MyProposalsCard } from '@/proposals/HomeSection'
 import { SETUP_PAGE, STAFF_PAGE } from '@/committee/setup/pages'
 import { REPORTS_PAGE } from '@/reports/api'
@@ -96,6 +97,13 @@ export default function MinePage() {
       </Card>
 
       <MyProposalsCard />
+
+      {(me?.verified || isCommittee(me)) && (
+        <Card title='居务公开'>
+          <ListRow label='本居民区的决定、会议和开支' arrow onClick={() => Taro.navigateTo({ url: AFFAIRS_PAGE })} />
+          {isCommittee(me) && <ListRow label='居委会：提问、标记与自治金' arrow onClick={() => Taro.navigateTo({ url: COMMITTEE_AFFAIRS_PAGE })} />}
+        </Card>
+      )}
 
       {(isCommittee(me) || isReferee(me)) && (
         <Card title='工作'>

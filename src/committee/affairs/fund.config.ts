@@ -1,0 +1,3 @@
+export default definePageConfig({
+  navigationBarTitleText: '记一笔自治金',
+})
