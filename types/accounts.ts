@@ -64,6 +64,17 @@ export interface Me {
   privacyAcceptedAt: string | null
 }
 
+/** What a resident waiting for verification can expect of their 居委会 (GET /api/me/residence/wait). */
+export interface ResidenceWait {
+  neighbourhoodName: string
+  /** How residents reach the 居委会, as it wrote it; null when it has not. */
+  contact: string | null
+  /** The median hours the 居委会 took over its recent reviews; null before its first. */
+  typicalHours: number | null
+  /** How many reviews that median is of. */
+  reviewedCount: number
+}
+
 export interface Session {
   token: string
   expiresAt: string

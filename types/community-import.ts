@@ -106,4 +106,6 @@ export interface UpdateUnitRequest {
   name?: string
   housingType?: HousingType
   households?: number
+  /** 居民区 only: how residents reach the 居委会; empty clears it. */
+  contact?: string
 }

@@ -27,6 +27,8 @@ export interface Unit {
   /** Only 小区 carry a housing type. */
   housingType: HousingType | null
   households: number
+  /** 居民区 only: how residents reach the 居委会 (phone, office hours), as the committee wrote it. */
+  contact?: string | null
 }
 
 export interface UnitNode extends Unit {

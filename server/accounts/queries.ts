@@ -1,7 +1,7 @@
 import { type Kysely } from 'kysely'
-import { STAFF_ROLES, isStaffRole, type DevUser, type Me, type Residence, type RoleGrant, type VerificationRequest, type VerificationStatus } from '../../types'
+import { STAFF_ROLES, isStaffRole, type DevUser, type Me, type Residence, type ResidenceWait, type RoleGrant, type VerificationRequest, type VerificationStatus } from '../../types'
 import type { Database } from '../db/schema'
-import { forbidden } from '../core/errors'
+import { forbidden, notFound } from '../core/errors'
 import { can, type Principal, type UnitChain } from './policy'
 import { privacyLabel } from './privacy'
 
@@ -177,4 +177,42 @@ export async function listVerifications(db: Q, p: Principal, status: Verificatio
     .limit(200)
     .execute()
   return { items: rows.map(toRequest) }
+}
+
+/** The recent reviews a 居民区's typical review time is measured over. */
+const WAIT_SAMPLE = 50
+
+/** The middle of a list of numbers (the mean of the two middle ones for an even count). */
+export function median(values: number[]): number | null {
+  if (values.length === 0) return null
+  const sorted = [...values].sort((a, b) => a - b)
+  const mid = Math.floor(sorted.length / 2)
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2
+}
+
+/** For the resident's latest request: how long its 居委会 usually takes to review, and how to reach it. */
+export async function residenceWait(db: Q, userId: number): Promise<ResidenceWait> {
+  const latest = await latestResidence(db, userId)
+  if (!latest) throw notFound('居住认证申请')
+  const [unit, reviews] = await Promise.all([
+    db.selectFrom('units').select('contact').where('id', '=', latest.neighbourhood_id).executeTakeFirstOrThrow(),
+    db
+      .selectFrom('residences as r')
+      .innerJoin('units as b', 'b.id', 'r.building_id')
+      .innerJoin('units as e', 'e.id', 'b.parent_id')
+      .select(['r.requested_at', 'r.reviewed_at'])
+      .where('e.parent_id', '=', latest.neighbourhood_id)
+      .where('r.reviewed_at', 'is not', null)
+      .orderBy('r.reviewed_at', 'desc')
+      .limit(WAIT_SAMPLE)
+      .execute(),
+  ])
+  const hours = reviews.map((r) => Math.max(0, Date.parse(r.reviewed_at!) - Date.parse(r.requested_at)) / 3_600_000)
+  const typical = median(hours)
+  return {
+    neighbourhoodName: latest.neighbourhood_name,
+    contact: unit.contact,
+    typicalHours: typical === null ? null : Math.round(typical * 10) / 10,
+    reviewedCount: hours.length,
+  }
 }

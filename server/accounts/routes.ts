@@ -5,7 +5,7 @@ import { enforceLimit } from '../core/rate-limit'
 import { write } from '../core/write'
 import { requireUser } from './auth'
 import { refuseUnlessDevMode } from './policy'
-import { devUsers, listVerifications } from './queries'
+import { devUsers, listVerifications, residenceWait } from './queries'
 import { acceptPrivacy } from './commands/accept-privacy'
 import { devLogin } from './commands/dev-login'
 import { loginWithWechat } from './commands/login-wechat'
@@ -25,6 +25,7 @@ import {
   RepresentativeBody,
   ResidenceBody,
   ResidenceSchema,
+  ResidenceWaitSchema,
   SessionSchema,
   VerificationListSchema,
   VerificationRequestSchema,
@@ -71,6 +72,10 @@ export const accountRoutes: FastifyPluginAsyncTypebox<AccountPorts> = async (app
     const { principal } = requireUser(request)
     return write(request, reply, (trx, after) => requestResidence(trx, principal, request.body, new Date(), after), 201)
   })
+
+  app.get('/api/me/residence/wait', { schema: { response: { 200: ResidenceWaitSchema } } }, async (request) =>
+    residenceWait(db, requireUser(request).principal.userId),
+  )
 
   app.get(
     '/api/verifications',

@@ -12,6 +12,13 @@ export const RoleGrantSchema = Type.Object({
   unitLevel: Type.String(),
 })
 
+export const ResidenceWaitSchema = Type.Object({
+  neighbourhoodName: Type.String(),
+  contact: Nullable(Type.String()),
+  typicalHours: Nullable(Type.Number()),
+  reviewedCount: Type.Integer(),
+})
+
 export const ResidenceSchema = Type.Object({
   id: Type.Integer(),
   buildingId: Type.Integer(),

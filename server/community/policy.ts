@@ -22,6 +22,13 @@ export function importRefusal(p: Principal, streetId: number): Refusal {
  * 居民区 (not the 居民区 itself). `self` is the unit changed (null when adding one), `above` its ancestors,
  * nearest first.
  */
+/** A 居民区's contact: its own 居委会 writes it, as does the admin of its 街镇. */
+export function unitContactRefusal(p: Principal, self: number, above: UnitChain): Refusal {
+  const admin = p.grants.some((g) => g.role === 'admin' && above.includes(g.unitId))
+  const committee = p.grants.some((g) => g.role === 'moderator' && g.unitId === self)
+  return admin || committee ? null : forbidden('只有本居民区的居委会或街镇管理员可以修改联系方式')
+}
+
 export function unitEditRefusal(p: Principal, self: number | null, above: UnitChain): Refusal {
   const admin = p.grants.some((g) => g.role === 'admin' && (g.unitId === self || above.includes(g.unitId)))
   const committee = p.grants.some((g) => g.role === 'moderator' && above.includes(g.unitId))

@@ -20,6 +20,7 @@ const unitNode = (depth: number): TSchema =>
     name: Type.String(),
     housingType: Type.Union([Type.String(), Type.Null()]),
     households: Type.Integer(),
+    contact: Type.Optional(Type.Union([Type.String(), Type.Null()])),
     verifiedHouseholds: Type.Integer(),
     children: Type.Array(depth > 1 ? unitNode(depth - 1) : Type.Object({})),
   })

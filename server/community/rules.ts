@@ -196,9 +196,16 @@ export function planImport(streetId: number, units: TreeUnit[], use: Map<number,
 }
 
 /** Why these fields do not fit a unit of this level, or null: only 小区 carry a housing type, only 楼组 households. */
-export function unitFieldsProblem(level: UnitLevel, f: { name?: string; housingType?: HousingType; households?: number }): { field: string; message: string } | null {
+/** A 居委会 contact: a phone and office hours fit in this. */
+export const MAX_CONTACT_LENGTH = 100
+
+export function unitFieldsProblem(
+  level: UnitLevel,
+  f: { name?: string; housingType?: HousingType; households?: number; contact?: string },
+): { field: string; message: string } | null {
   const name = f.name === undefined ? null : nameProblem(f.name)
   if (name) return { field: 'name', message: name }
+  if (f.contact !== undefined && level !== 'neighbourhood') return { field: 'contact', message: '联系方式填在居民区上' }
   if (f.housingType !== undefined && level !== 'estate') return { field: 'housingType', message: '只有小区有住房类型' }
   if (f.households !== undefined && level !== 'building') return { field: 'households', message: '户数按楼组填写，上级单元的户数由楼组汇总' }
   const households = f.households === undefined ? null : householdsProblem(f.households)

@@ -2,7 +2,7 @@
 import { Type } from '@sinclair/typebox'
 import { HOUSING_TYPE_NAMES, IMPORT_COLUMNS, type HousingType } from '../../types'
 import { Id, literals, Text } from '../core/schema'
-import { MAX_HOUSEHOLDS, MAX_NAME_LENGTH } from './rules'
+import { MAX_CONTACT_LENGTH, MAX_HOUSEHOLDS, MAX_NAME_LENGTH } from './rules'
 
 const HousingTypeSchema = literals(Object.keys(HOUSING_TYPE_NAMES) as HousingType[])
 const BelowStreet = literals(['neighbourhood', 'estate', 'building'] as const)
@@ -18,6 +18,7 @@ export const Unit = Type.Object({
   name: Type.String(),
   housingType: Type.Union([Type.String(), Type.Null()]),
   households: Type.Integer(),
+  contact: Type.Optional(Type.Union([Type.String(), Type.Null()])),
 })
 
 export const CreateUnitBody = Type.Object(
@@ -26,7 +27,12 @@ export const CreateUnitBody = Type.Object(
 )
 
 export const UpdateUnitBody = Type.Object(
-  { name: Type.Optional(Name), housingType: Type.Optional(HousingTypeSchema), households: Type.Optional(Households) },
+  {
+    name: Type.Optional(Name),
+    housingType: Type.Optional(HousingTypeSchema),
+    households: Type.Optional(Households),
+    contact: Type.Optional(Text({ maxLength: MAX_CONTACT_LENGTH })),
+  },
   { additionalProperties: false, minProperties: 1 },
 )
 

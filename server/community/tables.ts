@@ -7,6 +7,8 @@ export interface UnitTable {
   name: string
   housing_type: string | null
   households: number
+  /** How residents reach the 居委会 (居民区 only). */
+  contact: string | null
   created_at: string
 }
 

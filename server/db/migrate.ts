@@ -13,6 +13,7 @@ import { referrals } from './migrations/009_referrals'
 import { surveyCells } from './migrations/010_survey_cells'
 import { media } from './migrations/011_media'
 import { pushLog } from './migrations/013_push_log'
+import { unitContact } from './migrations/017_unit_contact'
 
 // Ordered by name; append new migrations, never edit a released one.
 const MIGRATIONS: Record<string, Migration> = {
@@ -28,6 +29,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '010_survey_cells': surveyCells,
   '011_media': media,
   '013_push_log': pushLog,
+  '017_unit_contact': unitContact,
 }
 
 export async function migrateToLatest(db: Db): Promise<void> {

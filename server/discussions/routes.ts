@@ -10,6 +10,7 @@ import { openTopicAsCommittee } from './commands/open-topic'
 import { takeStance, withdrawStance } from './commands/take-stance'
 import { contextOf } from './context'
 import { listPosts, showThread } from './queries/posts'
+import { countHiddenTopics } from './queries/hidden'
 import { listTopics, showTopic } from './queries/topics'
 import {
   Body,
@@ -67,6 +68,17 @@ export const discussionRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request, reply) => openTopicAsCommittee(contextOf(request, reply), request.body),
+  )
+
+  app.get(
+    '/api/topics/hidden',
+    {
+      schema: {
+        querystring: Type.Object({ neighbourhoodId: Type.Optional(Id) }),
+        response: { 200: Type.Object({ open: Type.Integer() }) },
+      },
+    },
+    async (request, reply) => countHiddenTopics(contextOf(request, reply), request.query.neighbourhoodId),
   )
 
   app.get('/api/topics/:id', { schema: { params: IdParams, response: { 200: TopicSchema } } }, async (request, reply) =>

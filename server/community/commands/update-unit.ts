@@ -2,7 +2,7 @@ import type { Unit, UpdateUnitRequest } from '../../../types'
 import { badInput, conflict, notFound } from '../../core/errors'
 import type { Caller } from '../context'
 import { recordHouseholds } from '../households'
-import { unitEditRefusal } from '../policy'
+import { unitContactRefusal, unitEditRefusal } from '../policy'
 import { siblingNamed, toUnit, unitWithChain } from '../queries/units'
 import { tidyName, unitFieldsProblem } from '../rules'
 import { logUnitAct } from './unit-audit'
@@ -11,7 +11,8 @@ import { logUnitAct } from './unit-audit'
 export async function updateUnit(c: Caller, id: number, body: UpdateUnitRequest): Promise<Unit> {
   const unit = await unitWithChain(c.db, id)
   if (!unit) throw notFound('单元')
-  const refusal = unitEditRefusal(c.principal, id, unit.chain.slice(1))
+  const onlyContact = unit.level === 'neighbourhood' && Object.keys(body).every((k) => k === 'contact')
+  const refusal = onlyContact ? unitContactRefusal(c.principal, id, unit.chain.slice(1)) : unitEditRefusal(c.principal, id, unit.chain.slice(1))
   if (refusal) throw refusal
   const bad = unitFieldsProblem(unit.level, body)
   if (bad) throw badInput(bad.field, bad.message)
@@ -24,7 +25,12 @@ export async function updateUnit(c: Caller, id: number, body: UpdateUnitRequest)
     const now = c.now()
     const row = await trx
       .updateTable('units')
-      .set({ ...(name !== undefined ? { name } : {}), ...(body.housingType !== undefined ? { housing_type: body.housingType } : {}), ...(body.households !== undefined ? { households: body.households } : {}) })
+      .set({
+        ...(name !== undefined ? { name } : {}),
+        ...(body.housingType !== undefined ? { housing_type: body.housingType } : {}),
+        ...(body.households !== undefined ? { households: body.households } : {}),
+        ...(body.contact !== undefined ? { contact: body.contact.trim() || null } : {}),
+      })
       .where('id', '=', id)
       .returningAll()
       .executeTakeFirstOrThrow()

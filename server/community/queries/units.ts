@@ -42,6 +42,7 @@ export function toUnit(row: Selectable<Database['units']>): Unit {
     name: row.name,
     housingType: row.housing_type as Unit['housingType'],
     households: row.households,
+    ...(row.level === 'neighbourhood' ? { contact: row.contact } : {}),
   }
 }
 
