@@ -5,7 +5,7 @@ const fs = require('node:fs')
 const path = require('node:path')
 const zlib = require('node:zlib')
 
-const COMPRESSIBLE = /\.(?:js|css|html|json|svg|txt|map)$/
+const COMPRESSIBLE = /\.(?:js|css|html|json|svg|map)$/
 // Below this a compressed copy saves nothing worth a second file.
 const MIN_BYTES = 1024
 
