@@ -1,4 +1,4 @@
-import type { DevUser, Me, Residence, Session, UnitNode } from '@yishi/types'
+import type { DevUser, Me, Residence, ResidenceWait, Session, UnitNode } from '@yishi/types'
 import { api } from '@/shared/request'
 
 // The accounts part of the API (see types/accounts.ts).
@@ -13,5 +13,7 @@ export const accountsApi = {
   me: () => api.get<Me>('/api/me'),
   acceptPrivacy: () => api.post<Me>('/api/me/privacy', {}, { silent: true }),
   requestResidence: (buildingId: number, room: string) => api.post<Residence>('/api/me/residence', { buildingId, room }),
+  /** How long the 居委会 usually takes, and how to reach it (for a pending request). */
+  residenceWait: () => api.get<ResidenceWait>('/api/me/residence/wait', { silent: true }),
   units: () => api.get<{ units: UnitNode[] }>('/api/units'),
 }

@@ -1,4 +1,4 @@
-import type { Me, UnitNode } from '@yishi/types'
+import type { Me, ResidenceWait, UnitNode } from '@yishi/types'
 
 // The logic of residence verification screens: choosing a 小区 and 楼组 from the community tree,
 // checking the room, and how each verification state reads to the resident.
@@ -84,5 +84,24 @@ export function residenceView(me: Me | null): ResidenceView {
     title: r.isRepresentative ? `${place} 居民代表` : `${place} 居民`,
     text: '您可以联名提案、参加投票和填写社区问卷。',
     action: null,
+  }
+}
+
+/** A span of hours in words a resident reads at a glance: "1 小时", "5 小时", "3 天". */
+function spanText(hours: number): string {
+  if (hours <= 1) return '1 小时'
+  if (hours < 24) return `${Math.ceil(hours)} 小时`
+  return `${Math.ceil(hours / 24)} 天`
+}
+
+/** How long a pending request usually waits, and whom to ask meanwhile. */
+export function waitView(w: ResidenceWait): { time: string; contact: string } {
+  const committee = `${w.neighbourhoodName}居委会`
+  return {
+    time:
+      w.typicalHours === null
+        ? `${committee}还没有审核过认证申请，暂时估计不出要等多久。`
+        : `${committee}一般在 ${spanText(w.typicalHours)}内审核完（按最近 ${w.reviewedCount} 次审核计算）。`,
+    contact: w.contact ? `着急的话可以联系居委会：${w.contact}` : '着急的话可以直接到居委会办公室询问。',
   }
 }

@@ -27,6 +27,8 @@ export const discussionsApi = {
       query: { state: q.state, active: flag(q.active), mine: flag(q.mine), unitId: q.unitId, cursor: q.cursor ?? undefined, limit: q.limit },
       silent,
     }),
+  /** Open topics the caller cannot read until verified, of a 居民区 (or of every one). */
+  hiddenTopics: (neighbourhoodId?: number) => api.get<{ open: number }>('/api/topics/hidden', { query: { neighbourhoodId }, silent: true }),
   topic: (id: number, silent = false) => api.get<Topic>(`/api/topics/${id}`, { silent }),
   posts: (topicId: number, sort: PostSort, cursor: string | null) =>
     api.get<PostPage>(`/api/topics/${topicId}/posts`, { query: { sort, cursor: cursor ?? undefined } }),

@@ -1,3 +1,4 @@
 export default definePageConfig({
   navigationBarTitleText: '居住认证',
+  enablePullDownRefresh: true,
 })

@@ -1,6 +1,6 @@
-import Taro from '@tarojs/taro'
+import Taro, { usePullDownRefresh } from '@tarojs/taro'
 import { Input, Text, View } from '@tarojs/components'
-import { useMemo, useState } from 'react'
+import { useEffect, useMemo, useState } from 'react'
 import { Page } from '@/accounts/Page'
 import { Badge, Card, Section } from '@/shared/ui/Card'
 import { Button } from '@/shared/ui/Button'
@@ -11,7 +11,7 @@ import { useLoader } from '@/shared/hooks/useLoader'
 import { formatDateTime } from '@/shared/format'
 import { accountsApi } from '@/accounts/api'
 import { useMe, useMeStore } from '@/accounts/me'
-import { checkRoom, listEstates, ROOM_MAX_LENGTH } from '@/accounts/residence'
+import { checkRoom, listEstates, ROOM_MAX_LENGTH, waitView } from '@/accounts/residence'
 import { ResidenceCard } from '@/accounts/ResidenceCard'
 import { askToSubscribe } from '@/notifications/subscribe'
 
@@ -32,6 +32,28 @@ export default function ResidencePage() {
 
   const residence = me?.residence ?? null
   const showForm = editing || !residence || residence.status === 'rejected'
+  const pending = residence?.status === 'pending'
+  const wait = useLoader(() => accountsApi.residenceWait(), { enabled: pending, deps: [residence?.id, residence?.status] })
+  const waitText = wait.data ? waitView(wait.data) : null
+
+  // Applying again starts from the last request: its 小区, 楼组 and room, to correct rather than retype.
+  const prefillFrom = showForm && residence ? residence : null
+  useEffect(() => {
+    if (!prefillFrom) return
+    const from = estates.find((e) => e.buildings.some((b) => b.id === prefillFrom.buildingId))
+    if (!from) return
+    setEstateId(from.id)
+    setBuildingId(prefillFrom.buildingId)
+    setRoom(prefillFrom.room)
+  }, [prefillFrom?.id, estates]) // eslint-disable-line react-hooks/exhaustive-deps -- once per request, when the tree is in
+
+  // Pulling down shows whether the 居委会 has reviewed meanwhile.
+  usePullDownRefresh(() => {
+    void useMeStore
+      .getState()
+      .refresh()
+      .finally(() => Taro.stopPullDownRefresh())
+  })
 
   const submit = () => {
     if (!building) {
@@ -60,6 +82,12 @@ export default function ResidencePage() {
             {residence.estateName} {residence.buildingName} {residence.room} 室
           </Text>
           <Text className='card__note'>提交时间：{formatDateTime(residence.requestedAt)}</Text>
+          {pending && waitText && (
+            <View className='residence-wait'>
+              <Text className='card__text'>{waitText.time}</Text>
+              <Text className='card__text'>{waitText.contact}</Text>
+            </View>
+          )}
           {residence.reviewedAt && <Text className='card__note'>审核时间：{formatDateTime(residence.reviewedAt)}</Text>}
           {!editing && (
             <Button kind='secondary' className='card__action' onClick={() => setEditing(true)}>
@@ -71,6 +99,13 @@ export default function ResidencePage() {
 
       {showForm && (
         <View>
+          {residence?.status === 'rejected' && (
+            <Card title='重新申请' tone='danger'>
+              <Text className='card__text'>
+                已为您填好上次的 {residence.estateName} {residence.buildingName} {residence.room} 室，请按上面的原因改正后再提交。
+              </Text>
+            </Card>
+          )}
           <Section title='第一步：选择小区'>
             <LoadState load={load} title='小区列表没有加载出来' text='请检查网络后重试。' loading='正在加载小区列表…' />
             {units && !estates.length && <EmptyState title='还没有可以选择的小区' text='请联系居委会。' />}

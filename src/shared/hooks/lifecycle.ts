@@ -34,7 +34,8 @@ export function usePageLoading(
     // eslint-disable-next-line react-hooks/exhaustive-deps -- once: pages read their parameters once, when they open
   }, [])
   usePullDownRefresh(() => {
-    if (!now.current.enabled) return
+    // Nothing to load still ends the pull, or its spinner would stay.
+    if (!now.current.enabled) return void Taro.stopPullDownRefresh()
     void now.current.reload().finally(() => Taro.stopPullDownRefresh())
   })
   useReachBottom(() => {
