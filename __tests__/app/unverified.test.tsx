@@ -10,6 +10,7 @@ import type { Me, Residence, ResidenceWait, UnitNode } from '@yishi/types'
 import { waitView } from '@/accounts/residence'
 import { HallHomeSection } from '@/discussions/HallHomeSection'
 import ResidencePage from '@/pages/residence/index'
+import { ContactCard } from '@/committee/verifications/ContactCard'
 import { fakeServer } from './fake-server'
 import { resident, setUpScreen } from './screen'
 
@@ -113,4 +114,19 @@ test('the wait reads plainly with few or no reviews and no contact', () => {
   expect(waitView(w)).toEqual({ time: '香樟居民区居委会还没有审核过认证申请，暂时估计不出要等多久。', contact: '着急的话可以直接到居委会办公室询问。' })
   expect(waitView({ ...w, typicalHours: 0.4, reviewedCount: 3 }).time).toContain('1 小时内')
   expect(waitView({ ...w, typicalHours: 5.2, reviewedCount: 3 }).time).toContain('6 小时内')
+})
+
+test('the 居委会 writes the contact residents are given', async () => {
+  const withContact = [{ ...tree[0], children: [{ ...tree[0].children[0], contact: '电话 6201-1234' }] }]
+  const server = fakeServer({
+    'GET /api/units': () => ({ units: withContact }),
+    'PATCH /api/units/2': (call) => ({ ...unit(2, 'neighbourhood', '梧桐居民区'), contact: (call.data as { contact: string }).contact.trim() }),
+  })
+  await act(async () => screen.root.render(<ContactCard neighbourhoodId={2} />))
+  const input = () => screen.container.querySelector('#contact-field .field__input')!
+  expect(input().getAttribute('value') ?? (input() as HTMLInputElement).value).toBe('电话 6201-1234')
+  act(() => void input().dispatchEvent(new CustomEvent('input', { detail: { value: '电话 6201-5678，工作日 9:00–17:00 ' }, bubbles: true })))
+  await screen.tap('.btn, button, [class*=button]', '保存联系方式')
+  expect(server.calls.find((c) => c.method === 'PATCH')?.data).toEqual({ contact: '电话 6201-5678，工作日 9:00–17:00 ' })
+  expect(screen.toast).toHaveBeenCalledWith(expect.objectContaining({ title: '已保存' }))
 })

@@ -17,6 +17,7 @@ import { formatDateTime } from '@/shared/format'
 import { useMe } from '@/accounts/me'
 import { isCommittee } from '@/accounts/session'
 import { checkReason, COMMON_REJECT_REASONS, committeeApi, REASON_MAX_LENGTH } from '@/committee/api'
+import { ContactCard } from './ContactCard'
 
 const TABS = keysOf(VERIFICATION_STATUS_NAMES).map((value) => ({ value, label: VERIFICATION_STATUS_NAMES[value] }))
 const TAB_TONE = { pending: 'warn', approved: 'success', rejected: 'danger' } as const
@@ -120,6 +121,7 @@ export default function VerificationsPage() {
   const [tab, setTab] = useState<VerificationStatus>('pending')
   const load = useLoader(() => committeeApi.list(tab), { enabled: isCommittee(me), deps: [tab] })
   const items = load.data?.items ?? null
+  const neighbourhood = me?.roles.find((r) => r.role === 'moderator' && r.unitLevel === 'neighbourhood') ?? null
 
   const onDone = (updated: VerificationRequest) => {
     if (load.data) load.set({ items: load.data.items.filter((i) => i.id !== updated.id) })
@@ -143,6 +145,7 @@ export default function VerificationsPage() {
         />
       )}
       {items?.map((item) => <RequestCard key={item.id} item={item} onDone={onDone} />)}
+      {tab === 'pending' && neighbourhood && <ContactCard neighbourhoodId={neighbourhood.unitId} />}
     </Page>
   )
 }
