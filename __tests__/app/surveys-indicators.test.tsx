@@ -175,7 +175,7 @@ describe('committee survey helpers', () => {
   it('formats rates, alpha and bars', () => {
     expect(percent(0.1234)).toBe('12.3%')
     expect(percent(null)).toBe('—')
-    expect(alphaText(0.82)).toBe('信度 α = 0.82（一致性好）')
+    expect(alphaText(0.82)).toBe('回答是否前后一致（信度 α = 0.82）：一致性好')
     expect(alphaText(0.6)).toContain('偏低')
     expect(alphaText(null)).toContain('无法计算')
     expect(barWidth(0)).toBe('0%')

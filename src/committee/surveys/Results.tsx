@@ -2,6 +2,7 @@ import { Text, View } from '@tarojs/components'
 import type { InstrumentResult, LabelledSubgroup, QuestionResult, SurveyResults } from '@yishi/types'
 import { Badge, Card, Section } from '@/shared/ui/Card'
 import { alphaText, barWidth, percent, SCORE_STATUS } from './labels'
+import { plainSentence } from './plain'
 
 function Subgroups({ title, groups }: { title: string; groups: LabelledSubgroup[] }) {
   if (groups.length === 0) return null
@@ -42,7 +43,7 @@ function InstrumentCard({ r }: { r: InstrumentResult }) {
       </View>
       {s.interval && (
         <Text className='cs-line'>
-          95% 置信区间 {s.interval.points[0]}–{s.interval.points[1]} 分
+          可能的范围：{s.interval.points[0]}–{s.interval.points[1]} 分（有 95% 的把握，真实得分在这之间）
         </Text>
       )}
       <Text className='cs-line'>
@@ -50,7 +51,11 @@ function InstrumentCard({ r }: { r: InstrumentResult }) {
         {s.excluded > 0 ? `；${s.excluded} 份答题太少未计入` : ''}
       </Text>
       <Text className='cs-line'>{alphaText(s.alpha)}</Text>
-      {s.weighted && <Text className='cs-line'>已按各楼组户数加权（设计效应 {s.designEffect?.toFixed(2) ?? '—'}）</Text>}
+      {s.weighted && (
+        <Text className='cs-line'>
+          已按各楼组户数加权，回答多的楼组不会多占分量（设计效应 {s.designEffect?.toFixed(2) ?? '—'}：越接近 1，加权对结果的影响越小）
+        </Text>
+      )}
       {s.status === 'insufficient_sample' && <Text className='cs-line cs-warn'>回答人数低于所需样本量，得分是暂定的，计入指标时标为“暂定”。</Text>}
       {s.warnings.map((w) => (
         <Text className='cs-line cs-warn' key={w}>
@@ -110,6 +115,11 @@ export function SurveyResultsView({ results }: { results: SurveyResults }) {
   const r = results
   return (
     <View>
+      <Card title='结果一句话' tone='accent'>
+        <Text className='card__lead' id='survey-plain'>
+          {plainSentence(r)}
+        </Text>
+      </Card>
       <Section title='回收情况'>
         <Card>
           <View className='cs-stats'>

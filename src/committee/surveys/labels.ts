@@ -28,10 +28,10 @@ export function percent(share: number | null | undefined, decimals = 1): string 
 
 /** Cronbach's alpha with a plain reading. */
 export function alphaText(alpha: number | null): string {
-  if (alpha === null || !Number.isFinite(alpha)) return '信度 α：无法计算（完整作答的人太少）'
+  if (alpha === null || !Number.isFinite(alpha)) return '回答是否前后一致（信度 α）：无法计算，完整作答的人太少'
   const a = Math.round(alpha * 100) / 100
   const reading = a >= 0.8 ? '一致性好' : a >= 0.7 ? '一致性可以接受' : '一致性偏低，解读要谨慎'
-  return `信度 α = ${a.toFixed(2)}（${reading}）`
+  return `回答是否前后一致（信度 α = ${a.toFixed(2)}）：${reading}`
 }
 
 export const MAX_QUESTION_TEXT = 200
