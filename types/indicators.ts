@@ -83,6 +83,30 @@ export interface IndexDelta {
   delta: number
 }
 
+/** One row of the 街镇's side-by-side table: the total, a first- or a second-level indicator. */
+export interface ComparisonItem {
+  id: string
+  name: string
+  /** 0 = the total, 1 = first-level, 2 = second-level. */
+  depth: number
+  max: number
+}
+
+/** A 居民区's column: its points per item (in the order of `items`) and how many leaves under each had no data. */
+export interface ComparisonColumn {
+  id: number
+  name: string
+  cells: { points: number; missing: number }[]
+}
+
+/** GET /api/indicators/compare: every 居民区 of a 街镇 side by side for one period. */
+export interface IndexComparison {
+  street: { id: number; name: string }
+  period: PeriodInfo
+  items: ComparisonItem[]
+  neighbourhoods: ComparisonColumn[]
+}
+
 export interface IndexReport {
   unit: { id: number; name: string }
   period: PeriodInfo

@@ -2,14 +2,19 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { reader, sendExport, writer } from '../surveys'
 import { enterInputs } from './commands/enter-inputs'
+import { compareNeighbourhoods } from './queries/compare'
 import { exportIndex } from './queries/export'
 import { listInputs } from './queries/inputs'
 import { indexReport, indexSummary } from './queries/report'
-import { ExportQuery, IndexReport, IndicatorSummary, InputHistory, InputsBody, ReportQuery, SummaryQuery } from './schemas'
+import { CompareQuery, ExportQuery, IndexComparison, IndexReport, IndicatorSummary, InputHistory, InputsBody, ReportQuery, SummaryQuery } from './schemas'
 
 export const indicatorRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get('/api/indicators', { schema: { querystring: ReportQuery, response: { 200: IndexReport } } }, async (request) =>
     indexReport(reader(request), request.query),
+  )
+
+  app.get('/api/indicators/compare', { schema: { querystring: CompareQuery, response: { 200: IndexComparison } } }, async (request) =>
+    compareNeighbourhoods(reader(request), request.query),
   )
 
   app.get('/api/indicators/summary', { schema: { querystring: SummaryQuery, response: { 200: IndicatorSummary } } }, async (request) =>

@@ -12,6 +12,7 @@ const Nullable = <T extends TSchema>(t: T) => Type.Union([t, Type.Null()])
 const Period = Type.String({ pattern: '^[0-9]{4}(H[12])?$', maxLength: 6 })
 export const ReportQuery = Type.Object({ unitId: Type.Optional(Id), period: Type.Optional(Period) })
 export const SummaryQuery = Type.Object({ unitId: Type.Optional(Id) })
+export const CompareQuery = Type.Object({ streetId: Type.Optional(Id), period: Type.Optional(Period) })
 export const ExportQuery = Type.Object({
   unitId: Type.Optional(Id),
   period: Type.Optional(Period),
@@ -127,6 +128,19 @@ export const InputHistory = Type.Object({
       enteredAt: Type.String(),
       enteredBy: Staff,
       current: Type.Boolean(),
+    }),
+  ),
+})
+
+export const IndexComparison = Type.Object({
+  street: Unit,
+  period: PeriodInfo,
+  items: Type.Array(Type.Object({ id: Type.String(), name: Type.String(), depth: Type.Integer(), max: Type.Number() })),
+  neighbourhoods: Type.Array(
+    Type.Object({
+      id: Type.Integer(),
+      name: Type.String(),
+      cells: Type.Array(Type.Object({ points: Type.Number(), missing: Type.Integer() })),
     }),
   ),
 })

@@ -86,14 +86,14 @@ async function questionnaireWaves(db: Q, neighbourhoodId: number, window: { from
   return { waves, held }
 }
 
-interface Caches {
+export interface Caches {
   scores: ScoreCache
   paper: PaperCache
 }
 
 const sourced = (value: SourcedInput['value'], source: InputSource): SourcedInput => ({ value, source })
 
-async function evaluatePeriod(db: Q, nb: { id: number }, buildings: BuildingInfo[], period: PeriodInfo, cache: Caches) {
+export async function evaluatePeriod(db: Q, nb: { id: number }, buildings: BuildingInfo[], period: PeriodInfo, cache: Caches) {
   const window = periodWindow(period)
   const [{ waves, held }, evidence, manual] = await Promise.all([
     questionnaireWaves(db, nb.id, window, buildings, cache),
