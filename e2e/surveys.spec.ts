@@ -30,8 +30,16 @@ function answerLabel(item: InstrumentItem): string {
   return item.reverse ? item.scale.labels[0] : item.scale.labels[item.scale.labels.length - 1]
 }
 
+/** Opens every first-level card of the index (they start closed, each with its summary line). */
+async function openIndexDetails(app: App) {
+  const closed = app.on('.ix-toggle').filter({ hasText: '展开明细' })
+  await expect(closed.first()).toBeVisible()
+  while (await closed.count()) await closed.first().click()
+}
+
 /** The belonging (归属感) leaf of the index as the dashboard shows it: points and where they came from. */
 async function belongingLeaf(app: App) {
+  await openIndexDetails(app)
   const leaf = app.on('#leaf-belonging')
   await expect(leaf).toBeVisible()
   return { points: (await leaf.locator('.ix-leaf__points').first().textContent())!.trim(), text: (await leaf.textContent())! }
@@ -240,6 +248,7 @@ test('the 街镇 enters an index figure; the committee writes a needs survey a r
   await app.tapTo(app.on('.btn').filter({ hasText: '评估指标' }).first())
   await expect(app.on('#index-total')).toBeVisible()
   await app.shot('surveys-20-index-admin-large')
+  await openIndexDetails(app)
   const leaf = app.on('#leaf-member_registration')
   await leaf.scrollIntoViewIfNeeded()
   await expect(leaf.locator('.ix-leaf__points').first()).toContainText('2 / 3') // 86% in the seed: the 80% band

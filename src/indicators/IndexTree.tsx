@@ -1,19 +1,22 @@
 import { Text, View } from '@tarojs/components'
+import { useState } from 'react'
 import type { IndexLeafResult, IndexNodeResult, IndexParentResult } from '@yishi/types/scoring'
-import type { IndexDelta, IndexReport, LeafProvenance } from '@yishi/types'
+import type { IndexReport, LeafProvenance } from '@yishi/types'
 import { Badge, Card } from '@/shared/ui/Card'
+import { Button } from '@/shared/ui/Button'
 import { formatDateTime } from '@/shared/format'
-import { deltaText, deltaTone, isLeafResult, sourceName } from './tree'
+import { deltaText, deltaTone, isLeafResult, leafResults, sourceName, type DeltaShown } from './tree'
 import './indicators.css'
 
 const SOURCE_TONE = { questionnaire: 'accent', platform: 'success', manual: 'neutral', mixed: 'neutral' } as const
 
-export function Delta({ delta, label }: { delta: IndexDelta | undefined; label?: string }) {
-  if (!delta) return null
+export function Delta({ shown, label }: { shown: DeltaShown | undefined; label?: string }) {
+  if (!shown) return null
+  if ('gap' in shown) return <Text className='ix-delta ix-delta--flat'>{shown.gap}</Text>
   return (
-    <Text className={`ix-delta ix-delta--${deltaTone(delta.delta)}`}>
+    <Text className={`ix-delta ix-delta--${deltaTone(shown.delta)}`}>
       {label ?? ''}
-      {deltaText(delta.delta)}
+      {deltaText(shown.delta)}
     </Text>
   )
 }
@@ -53,7 +56,7 @@ function LeafBadges({ leaf, used }: { leaf: IndexLeafResult; used: LeafProvenanc
   )
 }
 
-function LeafRow({ leaf, report, deltas }: { leaf: IndexLeafResult; report: IndexReport; deltas: Map<string, IndexDelta> }) {
+function LeafRow({ leaf, report, deltas }: { leaf: IndexLeafResult; report: IndexReport; deltas: Map<string, DeltaShown> }) {
   const prov = report.provenance[leaf.id]
   const used = prov?.used ?? null
   return (
@@ -63,7 +66,7 @@ function LeafRow({ leaf, report, deltas }: { leaf: IndexLeafResult; report: Inde
         <Text className={`ix-leaf__points ${leaf.missing && !used ? 'ix-leaf__points--missing' : ''}`}>
           {leaf.points} / {leaf.max}
         </Text>
-        <Delta delta={deltas.get(leaf.id)} />
+        <Delta shown={deltas.get(leaf.id)} />
       </View>
       <LeafBadges leaf={leaf} used={used} />
       <Text className='ix-explain'>{leaf.explanation}</Text>
@@ -93,8 +96,25 @@ function share(n: { points: number; max: number }): string {
   return `${n.max > 0 ? Math.round((n.points / n.max) * 100) : 0}%`
 }
 
-/** One first-level indicator: its points, the second-level groups and every leaf with its source. */
-export function FirstLevelCard({ node, report, deltas }: { node: IndexParentResult; report: IndexReport; deltas: Map<string, IndexDelta> }) {
+/** What a closed first-level card says of what it holds: "3 项二级指标 · 9 项三级指标 · 缺数据 2 项 · 暂定 1 项". */
+export function firstLevelSummary(node: IndexParentResult): string {
+  const leaves = leafResults(node)
+  const groups = node.children.filter((c) => !isLeafResult(c)).length
+  const missing = leaves.filter((l) => l.missing).length
+  const provisional = leaves.filter((l) => l.provisional).length
+  return [
+    groups ? `${groups} 项二级指标` : null,
+    `${leaves.length} 项三级指标`,
+    missing ? `缺数据 ${missing} 项` : null,
+    provisional ? `暂定 ${provisional} 项` : null,
+  ]
+    .filter(Boolean)
+    .join(' · ')
+}
+
+/** One first-level indicator: its points and a summary line; opened, the second-level groups and every leaf with its source. */
+export function FirstLevelCard({ node, report, deltas }: { node: IndexParentResult; report: IndexReport; deltas: Map<string, DeltaShown> }) {
+  const [open, setOpen] = useState(false)
   const renderNode = (n: IndexNodeResult) =>
     isLeafResult(n) ? (
       <LeafRow key={n.id} leaf={n} report={report} deltas={deltas} />
@@ -104,7 +124,7 @@ export function FirstLevelCard({ node, report, deltas }: { node: IndexParentResu
           <Text className='ix-group__name'>{n.name}</Text>
           <Text className='ix-group__points'>
             {n.points} / {n.max}
-            <Delta delta={deltas.get(n.id)} />
+            <Delta shown={deltas.get(n.id)} />
           </Text>
         </View>
         {n.children.map(renderNode)}
@@ -117,12 +137,16 @@ export function FirstLevelCard({ node, report, deltas }: { node: IndexParentResu
         <Text className='ix-head__points'>
           {node.points} / {node.max} 分
         </Text>
-        <Delta delta={deltas.get(node.id)} />
+        <Delta shown={deltas.get(node.id)} />
       </View>
       <View className='ix-bar'>
         <View className='ix-bar__fill' style={{ width: share(node) }} />
       </View>
-      {node.children.map(renderNode)}
+      <Text className='ix-line ix-summary'>{firstLevelSummary(node)}</Text>
+      <Button kind='plain' className='ix-toggle' onClick={() => setOpen(!open)}>
+        {open ? '收起明细' : '展开明细'}
+      </Button>
+      {open && node.children.map(renderNode)}
     </Card>
   )
 }

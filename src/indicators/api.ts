@@ -1,5 +1,5 @@
 import type { IndexInputValue } from '@yishi/types/scoring'
-import type { IndexReport, IndicatorInputEntry } from '@yishi/types'
+import type { IndexComparison, IndexReport, IndicatorInputEntry } from '@yishi/types'
 import { api, request } from '@/shared/request'
 
 // The evaluation index API (server/indicators/routes.ts), for the committee and the 街镇. Used only by the
@@ -7,6 +7,8 @@ import { api, request } from '@/shared/request'
 
 export const indicatorsApi = {
   report: (q: { unitId?: number; period?: string }, silent = false) => api.get<IndexReport>('/api/indicators', { query: q, silent }),
+  /** Every 居民区 of the admin's 街镇 side by side, in one answer. */
+  compare: (period: string) => api.get<IndexComparison>('/api/indicators/compare', { query: { period }, silent: true }),
   inputs: (q: { unitId?: number; period?: string }, silent = false) =>
     api.get<{ items: IndicatorInputEntry[] }>('/api/indicators/inputs', { query: q, silent }),
   /** Manual entries (the 街镇's admins only); null clears an entry. Answers with the recomputed report. */

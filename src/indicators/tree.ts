@@ -11,7 +11,7 @@ import type {
   LeafSource,
   RelativeInput,
 } from '@yishi/types/scoring'
-import type { IndexDelta, LeafProvenance } from '@yishi/types'
+import type { IndexReport, LeafProvenance } from '@yishi/types'
 
 // Reading the index for the dashboard and the manual-input form: source names, deltas, periods, the
 // leaves an admin can enter and how their values read and parse. Pure; tested in
@@ -47,8 +47,37 @@ export function deltaText(delta: number): string {
 
 export const deltaTone = (delta: number): 'up' | 'down' | 'flat' => (Math.round(delta * 100) === 0 ? 'flat' : delta > 0 ? 'up' : 'down')
 
-export function deltaMap(deltas: IndexDelta[]): Map<string, IndexDelta> {
-  return new Map(deltas.map((d) => [d.id, d]))
+/** A node's change since the previous period, or why there is none to show. */
+export type DeltaShown = { delta: number } | { gap: string }
+
+/** Leaf ids under each node of a result tree (the root's id included). */
+function leavesByNode(result: Pick<IndexResult, 'id' | 'children'>): Map<string, string[]> {
+  const out = new Map<string, string[]>()
+  const walk = (n: IndexNodeResult): string[] => {
+    const leaves = 'children' in n ? n.children.flatMap(walk) : [n.id]
+    out.set(n.id, leaves)
+    return leaves
+  }
+  out.set(result.id, result.children.flatMap(walk))
+  return out
+}
+
+/**
+ * The changes since the previous period, except where that period had no data under a node: a rise from
+ * a 0 that only meant "not entered" is not a rise, so it reads "2025年缺数据" (or 部分缺数据) instead.
+ */
+export function shownDeltas(report: Pick<IndexReport, 'deltas' | 'previous' | 'result'>): Map<string, DeltaShown> {
+  const leaves = leavesByNode(report.result)
+  const gaps = new Set(report.previous.result.missing)
+  const label = report.previous.period.label
+  return new Map(
+    report.deltas.map((d): [string, DeltaShown] => {
+      const under = leaves.get(d.id) ?? [d.id]
+      const missing = under.filter((l) => gaps.has(l)).length
+      if (missing === 0) return [d.id, { delta: d.delta }]
+      return [d.id, { gap: `${label}${missing === under.length ? '' : '部分'}缺数据` }]
+    }),
+  )
 }
 
 // ---- periods ----------------------------------------------------------------------------------------

@@ -15,11 +15,12 @@ import { isCommittee } from '@/accounts/session'
 import { indicatorsApi, indicatorsExportPath } from '@/indicators/api'
 import { Delta, FirstLevelCard } from '@/indicators/IndexTree'
 import { Radar } from '@/indicators/Radar'
-import { deltaMap, isLeafResult, leafResults, periodOptions } from '@/indicators/tree'
+import { isLeafResult, leafResults, periodOptions, shownDeltas } from '@/indicators/tree'
 import { INDICATOR_INPUTS_PAGE } from '@/surveys/routes'
 import { committeeSurveysApi } from '@/committee/surveys/api'
 import { downloadExport, type ExportFormat } from '@/committee/surveys/export'
 import { isAdmin, servedNeighbourhoods } from '@/committee/surveys/units'
+import { Comparison } from './Comparison'
 import '@/indicators/indicators.css'
 
 const THIS_YEAR = Number(shanghaiYear(Date.now()))
@@ -64,7 +65,7 @@ export default function IndicatorsPage() {
     )
   }
 
-  const deltas = report ? deltaMap(report.deltas) : new Map()
+  const deltas = report ? shownDeltas(report) : new Map()
   const leaves = report ? leafResults(report.result) : []
   const missing = leaves.filter((l) => l.missing && !report?.provenance[l.id]?.used)
   const partlyMissing = leaves.filter((l) => l.missing && report?.provenance[l.id]?.used)
@@ -106,6 +107,8 @@ export default function IndicatorsPage() {
         </Picker>
       </View>
 
+      {admin && nbs.length > 1 && <Comparison period={period} />}
+
       <LoadState load={load} title='评估指标没有加载出来' text={load.error ?? undefined} loading='正在计算…' />
 
       {report && (
@@ -116,7 +119,7 @@ export default function IndicatorsPage() {
                 {report.result.total}
               </Text>
               <Text className='ix-total__max'>/ {report.result.max} 分</Text>
-              <Delta delta={deltas.get(report.result.id)} label={`比${report.previous.period.label} `} />
+              <Delta shown={deltas.get(report.result.id)} label={`比${report.previous.period.label} `} />
             </View>
             <Text className='ix-line'>
               {report.definition.name}（{report.definition.source}）
