@@ -28,6 +28,8 @@ const CASES: RouteCase<Ids, Role>[] = [
   { method: 'GET', route: '/api/me', url: () => '/api/me', expect: SIGNED_IN },
   { method: 'POST', route: '/api/me/privacy', url: () => '/api/me/privacy', expect: SIGNED_IN },
   { method: 'POST', route: '/api/me/residence', url: () => '/api/me/residence', body: (i) => ({ buildingId: i.building, room: '999' }), expect: SIGNED_IN },
+  // Each asks about their own latest request: 404 for whoever has none, never a refusal.
+  { method: 'GET', route: '/api/me/residence/wait', url: () => '/api/me/residence/wait', expect: SIGNED_IN },
   { method: 'GET', route: '/api/units', url: () => '/api/units', expect: SIGNED_IN },
   { method: 'POST', route: '/api/units', url: () => '/api/units', body: (i) => ({ parentId: i.estate, level: 'building', name: '9号楼', households: 20 }), expect: STAFF_OF_WUTONG },
   { method: 'PATCH', route: '/api/units/:id', url: (i) => `/api/units/${i.building}`, body: () => ({ households: 36 }), expect: STAFF_OF_WUTONG },

@@ -38,6 +38,7 @@ interface Ids {
 
 const CASES: RouteCase<Ids, Role>[] = [
   { method: 'GET', route: '/api/topics', url: () => '/api/topics?mine=1', expect: SIGNED_IN },
+  { method: 'GET', route: '/api/topics/hidden', url: () => '/api/topics/hidden', expect: SIGNED_IN },
   { method: 'POST', route: '/api/topics', url: () => '/api/topics', body: (i) => ({ unitId: i.building, question: '权限矩阵议题' }), expect: STAFF_OF_WUTONG },
   { method: 'GET', route: '/api/topics/:id', url: (i) => `/api/topics/${i.topic}`, expect: READERS },
   { method: 'PUT', route: '/api/topics/:id/stance', url: (i) => `/api/topics/${i.topic}/stance`, body: () => ({ stance: 'support' }), expect: RESIDENT_ONLY },

@@ -62,6 +62,7 @@ const CASES: RouteCase<Ids, Role>[] = [
   { method: 'POST', route: '/api/surveys/:id/response-note', url: (i) => `/api/surveys/${i.closed}/response-note`, body: () => ({ text: '已整改' }), expect: MANAGE_PUBLISHED },
   { method: 'POST', route: '/api/surveys/:id/close', url: (i) => `/api/surveys/${i.open}/close`, expect: MANAGE_PUBLISHED },
   { method: 'GET', route: '/api/indicators', url: (i) => `/api/indicators?unitId=${i.wutong}`, expect: STAFF_OF_WUTONG },
+  { method: 'GET', route: '/api/indicators/compare', url: () => '/api/indicators/compare', expect: ADMIN_ONLY },
   { method: 'GET', route: '/api/indicators/summary', url: (i) => `/api/indicators/summary?unitId=${i.wutong}`, expect: { ...SIGNED_IN, unverified: 403, otherModerator: 403 } },
   { method: 'GET', route: '/api/indicators/inputs', url: (i) => `/api/indicators/inputs?unitId=${i.wutong}`, expect: STAFF_OF_WUTONG },
   { method: 'PUT', route: '/api/indicators/inputs', url: () => '/api/indicators/inputs', body: (i) => ({ unitId: i.wutong, period: '2030', inputs: { brand: 1 } }), expect: ADMIN_ONLY },

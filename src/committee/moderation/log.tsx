@@ -111,7 +111,12 @@ export default function ModerationLogPage() {
       </Card>
 
       <LoadState load={list} title='日志没有加载出来' text='请检查网络后重试。' />
-      {items && items.length === 0 && <EmptyState title={filtered ? '没有符合条件的记录' : '还没有审核记录'} />}
+      {items && items.length === 0 && (
+        <EmptyState
+          title={filtered ? '没有符合条件的记录' : '还没有审核记录'}
+          text={filtered ? '可以放宽日期或换一个操作类型、人员再查。' : '审核发言、认证居民、处理提案后，每一步都会记在这里。'}
+        />
+      )}
       {items?.map((e) => (
         <Card key={e.id}>
           <View className='log-entry__head'>

@@ -93,7 +93,10 @@ export default function CommitteeProposalsPage() {
       {tab !== 'queue' && (
         <View>
           {list && !list.length && (
-            <EmptyState title={tab === 'active' ? '没有办理中的提案' : '没有正在征集附议的提案'} />
+            <EmptyState
+              title={tab === 'active' ? '没有办理中的提案' : '没有正在征集附议的提案'}
+              text={tab === 'active' ? '附议够数、居委会受理后的提案会在这里办理。下拉可以刷新。' : '居民提交的提案在征集附议时会出现在这里。下拉可以刷新。'}
+            />
           )}
           {list?.map((p) => <ProposalCard key={p.id} item={p} onClick={() => manage(p)} />)}
         </View>

@@ -61,7 +61,7 @@ export default function ReferralsPage() {
       <Segments options={TABS} value={tab} onChange={setTab} />
       <LoadState load={load} title='转办事项没有加载出来' text='请检查网络后重试。' />
       {items && !items.length && (
-        <EmptyState title={tab === 'open' ? '没有待处理的转办' : '还没有答复过的转办'} text={tab === 'open' ? '居委会转给您的提案会出现在这里。' : undefined} />
+        <EmptyState title={tab === 'open' ? '没有待处理的转办' : '还没有答复过的转办'} text={tab === 'open' ? '居委会转给您的提案会出现在这里，下拉可以刷新。' : '您答复过的转办会留在这里，方便以后查看。'} />
       )}
       {items?.map((item) => <ReferralCard key={item.id} item={item} />)}
     </Page>
