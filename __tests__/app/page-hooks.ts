@@ -27,5 +27,6 @@ jest.mock('@tarojs/taro', () => {
     useRouter: () => ({ params: mockPage.params }),
     usePullDownRefresh: () => undefined,
     useReachBottom: () => undefined,
+    useUnload: () => undefined,
   })
 })

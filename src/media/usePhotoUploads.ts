@@ -54,3 +54,9 @@ export function usePhotoUploads() {
 }
 
 export type PhotoUploads = ReturnType<typeof usePhotoUploads>
+
+/** What a form says while a photo is still uploading or failed: it waits rather than drop them. */
+export const PHOTOS_UNFINISHED = '照片还没传完：请等一等，或删除没传上的照片'
+
+/** The form's photos as its request carries them: left out when there are none. */
+export const photoField = (photos: PhotoUploads): { photos?: number[] } => (photos.ids.length > 0 ? { photos: photos.ids } : {})
