@@ -1,7 +1,7 @@
 /**
  * Photos on the forms beyond a proposal's: a progress update (committee), a 议事厅 post and a referral
  * answer each carry the ids of the photos uploaded with them, wait while one is still uploading, and send
- * none when none was picked.
+ * none when none was picked. A 三会 record takes a PDF too, and shows it as a row that opens it.
  */
 import './taro-h5'
 import './page-hooks'
@@ -12,7 +12,9 @@ import { fakeServer } from './fake-server'
 import { setPageParams } from './page-hooks'
 import { answerUpload, fakePhotoUploads, uploaded, type Upload } from './photo-uploads'
 import { setUpScreen } from './screen'
+import { MeetingPanel } from '@/committee/proposals/panels/MeetingPanel'
 import { ProgressPanel } from '@/committee/proposals/panels/ProgressPanel'
+import { MeetingsCard } from '@/proposals/parts'
 import { RefereeCard } from '@/referrals/RefereeCard'
 import { useProposalAction } from '@/proposals/useProposalAction'
 import ComposePage from '@/pages/hall/compose'
@@ -74,6 +76,42 @@ test('a referral answer sends the photos of what was done', async () => {
   await act(async () => [...screen.container.querySelectorAll('.picker__remove')][1].dispatchEvent(new MouseEvent('click', { bubbles: true })))
   await screen.tap('.btn', '提交答复')
   expect(server.calls.map((c) => [c.path, c.data])).toEqual([['/api/proposals/9/referral/answer', { answer: '已清理，见照片', photos: [41] }]])
+})
+
+test('a meeting record takes the minutes as a PDF, and the record opens it', async () => {
+  const server = fakeServer({ 'POST /api/proposals/9/meetings': () => ({}) })
+  const run = jest.fn((_key: string, work: () => Promise<unknown>) => work().then(() => true))
+  const d = { id: 9, state: 'deliberating', createdAt: '2026-01-01T00:00:00Z', meetings: [] } as unknown as ProposalDetail
+  // The browser's own file chooser: the test picks a PDF in it.
+  URL.createObjectURL = () => 'blob:minutes'
+  jest.spyOn(HTMLInputElement.prototype, 'click').mockImplementation(function (this: HTMLInputElement) {
+    expect(this.accept).toBe('application/pdf')
+    Object.defineProperty(this, 'files', { value: [new File(['%PDF-1.4'], 'minutes.pdf', { type: 'application/pdf' })] })
+    this.onchange?.(new Event('change'))
+  })
+  act(() => screen.root.render(<MeetingPanel d={d} run={run} busy={null} />))
+  await screen.tap('.btn', '记录一次会议')
+  await screen.tap('.tile', '听证会')
+  await settle()
+  const input = (label: string) => screen.find('.field', label).querySelector('.field__input')!
+  fire(input('地点'), 'input', '居委会活动室')
+  fire(input('参加人数'), 'input', '23')
+  fire(input('会议纪要'), 'input', '大家同意清理楼道')
+  await screen.tap('.picker__add', '选 PDF 文件')
+  await settle()
+  expect(uploads.map((u) => u.opt.filePath)).toEqual(['blob:minutes'])
+  expect(screen.find('.picker__item', 'PDF 文件')).toBeTruthy()
+  await answerUpload(uploads[0], 201, { ...uploaded(61), kind: 'pdf', thumbUrl: null })
+  await screen.tap('.btn', '保存记录')
+  expect(screen.container.querySelector('.field__error')?.textContent ?? null).toBeNull()
+  expect(server.calls.map((c) => c.data)).toEqual([{ kind: 'hearing', heldOn: expect.any(String), place: '居委会活动室', attendance: 23, minutes: '大家同意清理楼道', files: [61] }])
+
+  const open = jest.spyOn(window, 'open').mockReturnValue(null)
+  const file = { id: 61, kind: 'pdf' as const, url: '/api/media/61?u=1&exp=2&sig=s', thumbUrl: null, status: 'visible' as const }
+  const meeting = { id: 1, kind: 'hearing' as const, heldOn: '2026-01-02', place: '居委会活动室', attendance: 23, minutes: '同意', decisions: null, files: [file], createdAt: '2026-01-02T00:00:00Z' }
+  act(() => screen.root.render(<MeetingsCard meetings={[meeting]} />))
+  await screen.tap('.list-row', '会议记录文件（PDF）')
+  expect(open).toHaveBeenCalledWith('/api/media/61?u=1&exp=2&sig=s', '_blank', 'noopener')
 })
 
 describe('a 议事厅 post', () => {
