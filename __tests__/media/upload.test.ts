@@ -140,9 +140,13 @@ describeEachDatabase('media: uploading', (dialect) => {
     const res = await s.call(resident, 'POST', '/api/proposals', proposalBody({ photos: [mine.body.id, mine.body.id] }))
     expect(res.status).toBe(201)
     expect(res.body.photos).toEqual([{ id: mine.body.id, url: signedFrom(mine.body.url), thumbUrl: signedFrom(mine.body.thumbUrl), status: 'visible' }])
-    expect(res.body.coverPhoto).toBe(mine.body.thumbUrl)
+    expect(res.body.coverPhoto).toEqual(signedFrom(mine.body.thumbUrl))
+    // The list's cover is signed for its reader too: the app's <Image> opens it without the header.
     const list = await s.call(neighbour, 'GET', '/api/proposals')
-    expect(list.body.items.find((p: { id: number }) => p.id === res.body.id).coverPhoto).toBe(mine.body.thumbUrl)
+    const cover = list.body.items.find((p: { id: number }) => p.id === res.body.id).coverPhoto
+    expect(cover).toEqual(signedFrom(mine.body.thumbUrl))
+    expect(new URL(cover, 'http://x').searchParams.get('u')).toBe(String(neighbour))
+    expect((await s.app.inject({ method: 'GET', url: cover })).statusCode).toBe(200)
   })
 
   it('lets a committee member attach photos when entering a proposal for a resident (代录)', async () => {

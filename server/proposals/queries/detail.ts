@@ -79,7 +79,7 @@ export async function loadDetail(db: Q, v: Viewer, row: DetailRow, now: Date): P
   const none = Promise.resolve([])
 
   const [marksOf, transitions, referralEvents, meetings, progress, comments, mergedInto, mergedFrom, ballot, evalAgg, evalMine, evalRecent] = await Promise.all([
-    marks(db, v.userId, [row.id]),
+    marks(db, v.userId, [row]),
     db.selectFrom('proposal_transitions').selectAll().where('proposal_id', '=', row.id).orderBy('id').execute(),
     // Steps of a referral exist only while it is current (a refusal ends it before any step).
     row.referred_to === null ? none : db.selectFrom('referral_events').selectAll().where('proposal_id', '=', row.id).orderBy('id').execute(),
@@ -112,7 +112,7 @@ export async function loadDetail(db: Q, v: Viewer, row: DetailRow, now: Date): P
       : [],
   ])
 
-  const item = toItem(v, row, now, marksOf.cosigned, marksOf.followed)
+  const item = toItem(v, row, now, marksOf)
   const voteClosed = state === 'voting' && row.vote_closes_at !== null && row.vote_closes_at <= now.toISOString()
   let voteOutcome: 'approved' | 'declined' | null = null
   if (voteClosed && committee) voteOutcome = (await tallyVote(db, row, await loadSettings(db, row.neighbourhood_id))).passed ? 'approved' : 'declined'
