@@ -27,6 +27,7 @@ import { surveyRoutes } from './surveys'
 import { indicatorRoutes } from './indicators'
 import { staffRoutes } from './staff'
 import { diskStore, mediaRoutes, s3Store, wechatMediaCheck, type MediaSecurityCheck, type MediaStore } from './media'
+import { exportRoutes } from './exports'
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -160,6 +161,7 @@ export async function buildApp(config: Config, overrides: Overrides = {}): Promi
   await app.register(staffRoutes)
   // A photo attached to something is read by whoever may read that thing.
   await app.register(mediaRoutes, { owners: { ...proposalPhotoReaders(db.kysely), post: postPhotoReader(db.kysely) } })
+  await app.register(exportRoutes)
 
   if (config.staticDir && fs.existsSync(path.join(config.staticDir, 'index.html'))) {
     await app.register(fastifyStatic, { root: config.staticDir, wildcard: false, index: 'index.html' })

@@ -78,6 +78,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       post: { ...DEFAULT_LIMITS.post, max: Number(env.POST_RATE_LIMIT ?? DEFAULT_LIMITS.post.max) },
       proposal: { ...DEFAULT_LIMITS.proposal, max: Number(env.PROPOSAL_RATE_LIMIT ?? DEFAULT_LIMITS.proposal.max) },
       invitation: { ...DEFAULT_LIMITS.invitation, max: Number(env.INVITATION_RATE_LIMIT ?? DEFAULT_LIMITS.invitation.max) },
+      export: { ...DEFAULT_LIMITS.export, max: Number(env.EXPORT_RATE_LIMIT ?? DEFAULT_LIMITS.export.max) },
     },
     trustProxy: parseTrustProxy(env.TRUST_PROXY),
     publicUrl: env.PUBLIC_URL || 'http://localhost:8080',
