@@ -38,6 +38,8 @@ export interface Config {
   wechatPushToken: string
   /** Signs photo addresses for the app (server/media/signing.ts); unset, each process makes its own. */
   mediaUrlSecret: string
+  /** Days the record of each subscribe message sent is kept (PUSH_LOG_DAYS); the hourly sweep removes older ones. */
+  pushLogDays: number
 }
 
 /** TRUST_PROXY: unset/0 → off, a hop count like `1`, or a comma list of proxy addresses/CIDRs. */
@@ -94,5 +96,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       : null,
     wechatPushToken: env.WECHAT_PUSH_TOKEN ?? '',
     mediaUrlSecret: env.MEDIA_URL_SECRET ?? '',
+    pushLogDays: Number(env.PUSH_LOG_DAYS ?? 90),
   }
 }
