@@ -14,7 +14,7 @@ describeEachDatabase('exports: my data', (dialect) => {
     const res = await s.call(userId, 'POST', '/api/media', form.payload, form.headers)
     return res.body.id as number
   }
-  const download = (userId: number) => s.auth(userId).then((authorization) => s.app.inject({ method: 'GET', url: '/api/me/export', headers: { authorization } }))
+  const download = (userId: number) => s.auth(userId).then((authorization) => s.app.inject({ method: 'POST', url: '/api/me/export', headers: { authorization } }))
   const stored = async (userId: number, id: number) => (await s.app.inject({ method: 'GET', url: `/api/media/${id}`, headers: { authorization: await s.auth(userId) } })).rawPayload
 
   beforeAll(async () => {
@@ -73,6 +73,6 @@ describeEachDatabase('exports: my data', (dialect) => {
     const refused = await download(neighbour)
     expect(refused.statusCode).toBe(429)
     expect(refused.json().error.code).toBe('rate_limited')
-    expect((await s.app.inject({ method: 'GET', url: '/api/me/export' })).statusCode).toBe(401)
+    expect((await s.app.inject({ method: 'POST', url: '/api/me/export' })).statusCode).toBe(401)
   })
 })

@@ -5,7 +5,8 @@ import { enforceLimit } from '../core/rate-limit'
 import { exportMyData } from './commands/export-my-data'
 
 export const exportRoutes: FastifyPluginAsyncTypebox = async (app) => {
-  app.get('/api/me/export', async (request, reply) => {
+  // POST: it writes (the audit log), and the app reads the answer as bytes rather than as a download.
+  app.post('/api/me/export', async (request, reply) => {
     const { principal } = requireUser(request)
     await enforceLimit(request, 'export', `user:${principal.userId}`)
     const { filename, stream } = await exportMyData(app, principal)
