@@ -30,6 +30,7 @@ import { staffRoutes } from './staff'
 import { shareRoutes } from './share'
 import { affairsRoutes, fundPhotoReader } from './affairs'
 import { diskStore, mediaRoutes, s3Store, wechatMediaCheck, type MediaSecurityCheck, type MediaStore } from './media'
+import { exportRoutes } from './exports'
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -174,6 +175,7 @@ export async function buildApp(config: Config, overrides: Overrides = {}): Promi
   await app.register(affairsRoutes)
   // A photo attached to something is read by whoever may read that thing.
   await app.register(mediaRoutes, { owners: { ...proposalPhotoReaders(db.kysely), post: postPhotoReader(db.kysely), fund: fundPhotoReader(db.kysely) } })
+  await app.register(exportRoutes)
 
   if (config.staticDir && fs.existsSync(path.join(config.staticDir, 'index.html'))) {
     await serveH5(app, config.staticDir)

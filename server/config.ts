@@ -40,6 +40,8 @@ export interface Config {
   mediaUrlSecret: string
   /** Processes serving on the one port (WORKERS, node:cluster); 1 serves from the main process itself. */
   workers: number
+  /** Days the record of each subscribe message sent is kept (PUSH_LOG_DAYS); the hourly sweep removes older ones. */
+  pushLogDays: number
 }
 
 /** TRUST_PROXY: unset/0 → off, a hop count like `1`, or a comma list of proxy addresses/CIDRs. */
@@ -80,6 +82,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       post: { ...DEFAULT_LIMITS.post, max: Number(env.POST_RATE_LIMIT ?? DEFAULT_LIMITS.post.max) },
       proposal: { ...DEFAULT_LIMITS.proposal, max: Number(env.PROPOSAL_RATE_LIMIT ?? DEFAULT_LIMITS.proposal.max) },
       invitation: { ...DEFAULT_LIMITS.invitation, max: Number(env.INVITATION_RATE_LIMIT ?? DEFAULT_LIMITS.invitation.max) },
+      export: { ...DEFAULT_LIMITS.export, max: Number(env.EXPORT_RATE_LIMIT ?? DEFAULT_LIMITS.export.max) },
     },
     trustProxy: parseTrustProxy(env.TRUST_PROXY),
     publicUrl: env.PUBLIC_URL || 'http://localhost:8080',
@@ -96,5 +99,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     wechatPushToken: env.WECHAT_PUSH_TOKEN ?? '',
     mediaUrlSecret: env.MEDIA_URL_SECRET ?? '',
     workers: Math.max(1, Math.floor(Number(env.WORKERS ?? 1)) || 1),
+    pushLogDays: Number(env.PUSH_LOG_DAYS ?? 90),
   }
 }

@@ -1,14 +1,14 @@
 import type { FastifyInstance } from 'fastify'
 import { endExpiredSessions } from './accounts'
 import { sweepProposals } from './proposals'
-import { retryPushes } from './notifications'
+import { prunePushLog, retryPushes } from './notifications'
 import { IDEMPOTENCY_KEY_DAYS } from './core/write'
 
 const HOUR = 3_600_000
 
 /**
  * Removes what has outlived its use: expired sessions, old rate-limit windows and idempotency keys; acts on
- * proposals past their time limits; tries again subscribe messages WeChat refused.
+ * proposals past their time limits; tries again subscribe messages WeChat refused, and forgets old send records.
  */
 export async function sweep(app: FastifyInstance, now = Date.now()): Promise<void> {
   const db = app.db.kysely
@@ -17,6 +17,7 @@ export async function sweep(app: FastifyInstance, now = Date.now()): Promise<voi
   await db.deleteFrom('idempotency_keys').where('created_at', '<', new Date(now - IDEMPOTENCY_KEY_DAYS * 24 * HOUR).toISOString()).execute()
   await sweepProposals(app, new Date(now))
   await retryPushes(app, new Date(now))
+  await prunePushLog(app, new Date(now), app.config.pushLogDays)
 }
 
 /** Hourly; with several workers (WORKERS) only one process runs it, and says so in its log. */

@@ -10,8 +10,11 @@ export const MEDIA_STATUSES: readonly MediaStatus[] = ['pending', 'visible', 're
 /** Photos attached to one item (a proposal, a progress update, …), as WeChat's picker allows. */
 export const MAX_PHOTOS = 9
 
-/** What an upload can belong to. */
+/** What an upload can belong to. A 'fund' is a 自治金 payment on the 居务 ledger (its receipts). */
 export type MediaOwnerKind = 'proposal' | 'progress' | 'referral' | 'post' | 'meeting' | 'fund'
+
+/** What a record (三会 minutes, a 居务 entry) may carry: a photo or a scanned sheet as PDF. */
+export const FILE_KINDS: readonly MediaKind[] = ['image', 'pdf']
 
 /** POST /api/media answers this; the app sends the id with the item it belongs to. */
 export interface MediaUpload {
@@ -31,4 +34,9 @@ export interface MediaPhoto {
   url: string
   thumbUrl: string | null
   status: MediaStatus
+}
+
+/** A file attached to a record: a photo, or a PDF (no thumbnail; opened as a document). */
+export interface MediaFile extends MediaPhoto {
+  kind: MediaKind
 }

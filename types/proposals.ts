@@ -2,7 +2,7 @@
 // implementation and the residents' evaluation. Shared by the server and the app.
 import type { Page } from './api'
 import type { UnitLevel } from './community'
-import type { MediaPhoto } from './media'
+import type { MediaFile, MediaPhoto } from './media'
 
 export type ProposalState =
   | 'submitted'
@@ -203,6 +203,8 @@ export interface ProposalMeeting {
   attendance: number
   minutes: string
   decisions: string | null
+  /** The minutes as a scanned sheet (PDF) or photos of it. */
+  files: MediaFile[]
   createdAt: string
 }
 

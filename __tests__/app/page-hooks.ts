@@ -38,5 +38,6 @@ jest.mock('@tarojs/taro', () => {
     },
     usePullDownRefresh: () => undefined,
     useReachBottom: () => undefined,
+    useUnload: () => undefined,
   })
 })

@@ -10,14 +10,10 @@ import { setUpScreen } from './screen'
 import { installSessionHooks } from '@/accounts/session'
 import { PhotoPicker } from '@/media/PhotoPicker'
 import { usePhotoUploads, type PhotoUploads } from '@/media/usePhotoUploads'
+import { answerUpload, fakePhotoUploads, uploaded, type Upload } from './photo-uploads'
 
 const screen = setUpScreen()
 installSessionHooks()
-
-interface Upload {
-  opt: Taro.uploadFile.Option
-  progress: (percent: number) => void
-}
 
 let uploads: Upload[]
 let photos: PhotoUploads
@@ -27,17 +23,10 @@ function Form() {
 }
 
 beforeEach(() => {
-  uploads = []
-  jest.spyOn(Taro, 'chooseImage').mockImplementation(((opt: Taro.chooseImage.Option) =>
-    Promise.resolve({ tempFilePaths: Array.from({ length: Math.min(2, opt.count ?? 9) }, (_, i) => `blob:photo-${i}`), tempFiles: [], errMsg: 'ok' })) as unknown as typeof Taro.chooseImage)
-  jest.spyOn(Taro, 'uploadFile').mockImplementation(((opt: Taro.uploadFile.Option) => {
-    const u = { opt, progress: (_: number) => undefined } as Upload
-    uploads.push(u)
-    return { onProgressUpdate: (cb: (r: { progress: number }) => void) => (u.progress = (progress) => cb({ progress })) }
-  }) as unknown as typeof Taro.uploadFile)
+  uploads = fakePhotoUploads()
 })
 
-const answer = (u: Upload, statusCode: number, data: unknown) => act(async () => u.opt.success?.({ statusCode, data: JSON.stringify(data), errMsg: 'ok' }))
+const answer = answerUpload
 const tiles = () => [...screen.container.querySelectorAll('.picker__item')]
 
 test('uploads each picked photo with its progress, retries a failed one under the same key, and removes one', async () => {
@@ -53,7 +42,7 @@ test('uploads each picked photo with its progress, retries a failed one under th
   expect(tiles()[0].textContent).toContain('上传中 40%')
   expect(photos.pending).toBe(true)
 
-  await answer(first, 201, { id: 7, kind: 'image', width: 10, height: 10, thumbUrl: '/api/media/7/thumb', url: '/api/media/7', status: 'visible' })
+  await answer(first, 201, uploaded(7))
   await answer(second, 413, { error: { code: 'file_too_large', message: '文件不能超过 20 MB' } })
   expect(tiles()[0].textContent).not.toContain('上传中')
   expect(tiles()[1].textContent).toContain('文件不能超过 20 MB')

@@ -20,6 +20,10 @@ describeEachDatabase('media: photos on 议事厅 posts', (dialect) => {
     otherMod: (await call(otherMod, 'GET', url)).status,
   })
 
+  /** The photo and its thumbnail opened by their signed addresses alone, as the app's <Image> does. */
+  const bySignature = async (p: { url: string; thumbUrl: string }) =>
+    Promise.all([p.url, p.thumbUrl].map(async (url) => (await s.app.inject({ method: 'GET', url })).statusCode))
+
   beforeAll(async () => {
     s = await startServer(dialect)
     ;[author, neighbour] = await loginAll(s, RESIDENT_3)
@@ -38,16 +42,22 @@ describeEachDatabase('media: photos on 议事厅 posts', (dialect) => {
     expect(post.status).toBe(201)
     expect(post.body.photos).toEqual([{ id: photo.id, url: signedFrom(photo.url), thumbUrl: signedFrom(photo.thumbUrl), status: 'visible' }])
     expect(await readers(photo.thumbUrl)).toEqual({ author: 200, neighbour: 200, outsider: 404, mod: 200, otherMod: 404 })
+    const [signedForNeighbour] = (await call(neighbour, 'GET', `/api/posts/${post.body.id}`)).body.root.photos
+    expect(await bySignature(signedForNeighbour)).toEqual([200, 200])
 
     expect((await call(mod, 'POST', `/api/posts/${post.body.id}/moderation`, { action: 'hide', reason: '含住户门牌' })).status).toBe(200)
     expect((await call(neighbour, 'GET', `/api/posts/${post.body.id}`)).body.root.photos).toEqual([])
     expect((await call(author, 'GET', `/api/posts/${post.body.id}`)).body.root.photos).toHaveLength(1)
     expect(await readers(photo.url)).toEqual({ author: 200, neighbour: 404, outsider: 404, mod: 200, otherMod: 404 })
+    // The addresses the neighbour was given before stop working too, though not yet expired.
+    expect(await bySignature(signedForNeighbour)).toEqual([404, 404])
 
     expect((await call(mod, 'POST', `/api/posts/${post.body.id}/moderation`, { action: 'restore' })).status).toBe(200)
     expect(await readers(photo.url)).toMatchObject({ neighbour: 200 })
+    expect(await bySignature(signedForNeighbour)).toEqual([200, 200])
     expect((await call(author, 'DELETE', `/api/posts/${post.body.id}`)).status).toBe(200)
     expect(await readers(photo.url)).toEqual({ author: 200, neighbour: 404, outsider: 404, mod: 404, otherMod: 404 })
+    expect(await bySignature(signedForNeighbour)).toEqual([404, 404])
   })
 
   it('replaces a post’s photos when its author edits them', async () => {

@@ -140,9 +140,13 @@ describeEachDatabase('media: uploading', (dialect) => {
     const res = await s.call(resident, 'POST', '/api/proposals', proposalBody({ photos: [mine.body.id, mine.body.id] }))
     expect(res.status).toBe(201)
     expect(res.body.photos).toEqual([{ id: mine.body.id, url: signedFrom(mine.body.url), thumbUrl: signedFrom(mine.body.thumbUrl), status: 'visible' }])
-    expect(res.body.coverPhoto).toBe(mine.body.thumbUrl)
+    expect(res.body.coverPhoto).toEqual(signedFrom(mine.body.thumbUrl))
+    // The list's cover is signed for its reader too: the app's <Image> opens it without the header.
     const list = await s.call(neighbour, 'GET', '/api/proposals')
-    expect(list.body.items.find((p: { id: number }) => p.id === res.body.id).coverPhoto).toBe(mine.body.thumbUrl)
+    const cover = list.body.items.find((p: { id: number }) => p.id === res.body.id).coverPhoto
+    expect(cover).toEqual(signedFrom(mine.body.thumbUrl))
+    expect(new URL(cover, 'http://x').searchParams.get('u')).toBe(String(neighbour))
+    expect((await s.app.inject({ method: 'GET', url: cover })).statusCode).toBe(200)
   })
 
   it('lets a committee member attach photos when entering a proposal for a resident (代录)', async () => {
@@ -170,5 +174,37 @@ describeEachDatabase('media: uploading', (dialect) => {
     expect((await fetchBytes(b3[3], lamp.body.thumbUrl)).status).toBe(200)
     const outsider = (await s.residentsOf('香樟苑', '1号楼'))[0].userId
     expect((await fetchBytes(outsider, lamp.body.thumbUrl)).status).toBe(404)
+  })
+
+  it('attaches a PDF and photos of the minutes to a 三会 meeting record, served by signed address to the proposal’s readers only', async () => {
+    const mod = await s.userIdOf(MOD_WUTONG)
+    const b3 = (await s.residentsOf('梧桐新村', '3号楼')).map((r) => r.userId)
+    const id = await implementingProposal(s, '楼道堆物清理')
+    const minutes = pdf()
+    const sheet = await upload(mod, minutes, 'scan.pdf', 'application/pdf')
+    const photo = await upload(mod, await png())
+    const meeting = { kind: 'hearing', heldOn: '2025-03-03', place: '居委会活动室', attendance: 23, minutes: '大家同意清理楼道' }
+    const residentsFile = await upload(resident, pdf())
+    const refused = await s.call(mod, 'POST', `/api/proposals/${id}/meetings`, { ...meeting, files: [sheet.body.id, residentsFile.body.id] })
+    expect(refused.body.error).toEqual({ code: 'invalid_input', field: 'files', message: '只能附上自己上传的照片或文件' })
+    const tooMany = await s.call(mod, 'POST', `/api/proposals/${id}/meetings`, { ...meeting, files: Array.from({ length: 10 }, (_, i) => i + 1) })
+    expect(tooMany.body.error).toEqual({ code: 'invalid_input', field: 'files', message: '最多附上 9 个文件' })
+
+    const res = await s.call(mod, 'POST', `/api/proposals/${id}/meetings`, { ...meeting, files: [sheet.body.id, photo.body.id] })
+    expect(res.status).toBe(201)
+    const files = [
+      { id: sheet.body.id, kind: 'pdf', url: signedFrom(sheet.body.url), thumbUrl: null, status: 'visible' },
+      { id: photo.body.id, kind: 'image', url: signedFrom(photo.body.url), thumbUrl: signedFrom(photo.body.thumbUrl), status: 'visible' },
+    ]
+    expect(res.body.files).toEqual(files)
+    const seen = (await s.call(b3[3], 'GET', `/api/proposals/${id}`)).body.meetings[0].files
+    expect(seen).toEqual(files)
+    // The signed address opens the PDF without the header, as a document with its own name.
+    const got = await s.app.inject({ method: 'GET', url: seen[0].url })
+    expect([got.statusCode, got.headers['content-type'], got.headers['content-disposition']]).toEqual([200, 'application/pdf', `inline; filename="yishi-${sheet.body.id}.pdf"`])
+    expect(Buffer.compare(got.rawPayload, minutes)).toBe(0)
+    expect((await fetchBytes(b3[3], sheet.body.url)).status).toBe(200)
+    const outsider = (await s.residentsOf('香樟苑', '1号楼'))[0].userId
+    expect((await fetchBytes(outsider, sheet.body.url)).status).toBe(404)
   })
 })

@@ -190,6 +190,20 @@ describeEachDatabase('议事厅 moderation: reports, moderator actions, appeals,
     ])
   })
 
+  it('tells the author answered of a held reply when the committee approves it, not before', async () => {
+    const t = await newTopic('回复审核议题')
+    const root = await newPost(t, r3[0], '楼道灯坏了')
+    const held = (await api.post(`/api/topics/${t}/posts`, r3[1], { body: '需要的加我微信', parentId: root })).body
+    expect(held.status).toBe('pending')
+    expect(await noticesOf(r3[0].userId, held.id)).toEqual([])
+    expect((await moderate(held.id, mod, 'approve')).body.status).toBe('published')
+    expect(await noticesOf(r3[0].userId, held.id)).toEqual([{ kind: 'post.reply', title: '回复审核议题', body: expect.stringMatching(/^3号楼居民回复了您：/) }])
+    // Approving a reported reply that was already up tells nobody again.
+    await report(held.id, r3[2])
+    expect((await moderate(held.id, mod, 'approve')).status).toBe(200)
+    expect(await noticesOf(r3[0].userId, held.id)).toHaveLength(1)
+  })
+
   it('locks, concludes with a 议事纪要 and reopens topics, logging each; a read-only topic refuses writes', async () => {
     const t = await newTopic('状态议题', building3)
     const p = await newPost(t, r3[0], '锁定前的发言')

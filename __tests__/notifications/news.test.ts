@@ -1,4 +1,5 @@
 import { settled } from '../../server/core/write'
+import { sweep } from '../../server/maintenance'
 import { sweepProposals } from '../../server/proposals'
 import { MAX_ATTEMPTS, retryPushes, wechatSubscribeMessages } from '../../server/notifications/push'
 import { fakeWechat } from '../support/fake-wechat'
@@ -112,5 +113,26 @@ describeEachDatabase('notifications: news of one’s own affairs, and the send r
     s.clock.advance(30)
     expect(await retryPushes(s.app, s.clock.now())).toBe(0)
     expect(sends()).toBe(MAX_ATTEMPTS)
+  })
+
+  it('forgets send records after PUSH_LOG_DAYS (90 by default) in the hourly sweep, keeping one still due a retry', async () => {
+    const DAY = 86_400_000
+    expect(s.app.config.pushLogDays).toBe(90)
+    const all = async () => (await s.app.db.kysely.selectFrom('push_log').select(['id', 'next_attempt_at']).execute()).length
+    const kept = await all()
+    expect(kept).toBeGreaterThan(0)
+    const { id: _id, ...last } = await s.app.db.kysely.selectFrom('push_log').selectAll().orderBy('created_at', 'desc').executeTakeFirstOrThrow()
+    const newest = last.created_at
+    // A send of that time that failed and waits for its retry.
+    const due = await s.app.db.kysely
+      .insertInto('push_log')
+      .values({ ...last, status: 'failed', next_attempt_at: '2999-01-01T00:00:00.000Z' })
+      .returning('id')
+      .executeTakeFirstOrThrow()
+    const oldest = (await s.app.db.kysely.selectFrom('push_log').select('created_at').orderBy('created_at').executeTakeFirstOrThrow()).created_at
+    await sweep(s.app, new Date(oldest).getTime() + 89 * DAY)
+    expect(await all()).toBe(kept + 1)
+    await sweep(s.app, new Date(newest).getTime() + 91 * DAY)
+    expect(await s.app.db.kysely.selectFrom('push_log').select('id').execute()).toEqual([{ id: due.id }])
   })
 })

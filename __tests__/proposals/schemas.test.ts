@@ -64,7 +64,7 @@ const detail: ProposalDetail = {
     { id: 1, from: null, to: 'submitted', actorRole: 'author', actorLabel: '3号楼居民', reason: null, details: null, referralEvent: null, photos: [], at: '2025-03-01T02:00:00.000Z' },
     { id: 2, from: 'voting', to: 'approved', actorRole: 'system', actorLabel: '系统', reason: '按期', details: { tally, note: ['a', 1] }, referralEvent: null, photos: [], at: '2025-03-02T02:00:00.000Z' },
   ],
-  meetings: [{ id: 1, kind: 'hearing', heldOn: '2025-03-02', place: '居委会', attendance: 12, minutes: '听取意见', decisions: null, createdAt: '2025-03-02T02:00:00.000Z' }],
+  meetings: [{ id: 1, kind: 'hearing', heldOn: '2025-03-02', place: '居委会', attendance: 12, minutes: '听取意见', decisions: null, files: [{ id: 4, kind: 'pdf', url: '/api/media/4?u=1&exp=1&sig=x', thumbUrl: null, status: 'visible' }], createdAt: '2025-03-02T02:00:00.000Z' }],
   progress: [
     {
       id: 1,

@@ -16,6 +16,8 @@ export const DEFAULT_LIMITS = {
   proposal: { max: 10, windowMs: 60 * 60_000 },
   /** Invitation codes tried per address, like logins: a code cannot be guessed by trying many. */
   invitation: { max: 10, windowMs: 10 * 60_000 },
+  /** A resident's data export (a zip with their photos): heavy, and needed rarely. */
+  export: { max: 3, windowMs: 24 * 60 * 60_000 },
 } satisfies Record<string, Limit>
 
 export type LimitName = keyof typeof DEFAULT_LIMITS

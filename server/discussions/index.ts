@@ -3,6 +3,7 @@
 export { discussionRoutes } from './routes'
 export { openTopic, type OpenTopicInput } from './commands/open-topic'
 export { setPostStatus } from './commands/post-status'
+export { tellReplied } from './commands/tell-replied'
 export { contextOf, type Context } from './context'
 export { decodeIdCursor, encodeIdCursor } from './cursor'
 export { discussionEvidence, type DiscussionEvidence } from './evidence'

@@ -52,8 +52,8 @@ export function decideRefusal(p: Principal, m: MediaFacts, decision: Decision): 
 }
 
 /** Attaching: only one's own uploads, and none that was rejected. */
-export function attachRefusal(p: Principal | { userId: number }, m: MediaFacts): Refusal {
-  if (m.uploader_id !== p.userId) return new AppError(400, 'invalid_input', '只能附上自己上传的照片', 'photos')
-  if (m.status === 'rejected') return new AppError(400, 'invalid_input', '有照片未通过审核，请删除后再提交', 'photos')
+export function attachRefusal(p: Principal | { userId: number }, m: MediaFacts, o = { noun: '照片', field: 'photos' }): Refusal {
+  if (m.uploader_id !== p.userId) return new AppError(400, 'invalid_input', `只能附上自己上传的${o.noun}`, o.field)
+  if (m.status === 'rejected') return new AppError(400, 'invalid_input', `有${o.noun}未通过审核，请删除后再提交`, o.field)
   return null
 }

@@ -5,7 +5,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { Type } from '@sinclair/typebox'
 import type { FastifyReply, FastifyRequest } from 'fastify'
 import { MEDIA_STATUSES } from '../../types'
-import { requireUser } from '../accounts'
+import { loadAccount, requireUser } from '../accounts'
 import { AppError, badInput } from '../core/errors'
 import { IdParams, literals, Text } from '../core/schema'
 import { write } from '../core/write'
@@ -98,12 +98,14 @@ export const mediaRoutes: FastifyPluginAsyncTypebox<MediaPorts> = async (app, po
   })
 
   // Read with the Authorization header, or by an address photosFor signed for a viewer it let read the
-  // upload (the mini-program's <Image> sends no header). A wrong or expired signature is an unknown upload.
+  // upload (the mini-program's <Image> sends no header). A wrong or expired signature is an unknown upload;
+  // so is one whose viewer may no longer read it (the post hidden or deleted since, the role removed).
   const readable = async (request: FastifyRequest, id: number, query: SignedQuery, variant: Variant) => {
     if (query.sig === undefined) return readableMedia(db, ports, requireUser(request).principal, id)
-    const m = verifySigned(id, variant, query) !== null ? await loadMedia(db, id) : undefined
-    if (!m || m.status === 'rejected') throw unseen()
-    return m
+    const viewer = verifySigned(id, variant, query)
+    const account = viewer === null ? null : await loadAccount(db, viewer)
+    if (!account) throw unseen()
+    return readableMedia(db, ports, account.principal, id)
   }
   const readOptions = { config: { public: true }, schema: { params: IdParams, querystring: SignedParams } }
 

@@ -2,5 +2,5 @@
 // messages after the commit.
 export { notificationRoutes } from './routes'
 export { notify, type NotificationInput, type Push } from './notify'
-export { deliverPushes, pushAfterCommit, retryPushes, subscribeMessagesFromEnv, type SubscribeMessageSender } from './push'
+export { deliverPushes, prunePushLog, pushAfterCommit, retryPushes, subscribeMessagesFromEnv, type SubscribeMessageSender } from './push'
 export { tellResidenceReviewed } from './residence'

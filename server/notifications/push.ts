@@ -192,6 +192,16 @@ export async function retryPushes(app: FastifyInstance, now: Date = app.clock())
   return tried
 }
 
+/**
+ * Removes send records older than `days` (server/maintenance.ts): they answer "was I told, and what did
+ * WeChat say" for a while, not for ever. One still due for another try is kept until it is settled.
+ */
+export async function prunePushLog(app: FastifyInstance, now: Date, days: number): Promise<number> {
+  const before = new Date(now.getTime() - days * 24 * 3_600_000).toISOString()
+  const res = await app.db.kysely.deleteFrom('push_log').where('created_at', '<', before).where('next_attempt_at', 'is', null).executeTakeFirst()
+  return Number(res.numDeletedRows)
+}
+
 /** Mirrors the notifications as WeChat subscribe messages once the write that made them commits. */
 export function pushAfterCommit(after: AfterCommit, pushes: Push[]): void {
   if (pushes.length > 0) after((app) => deliverPushes(app, pushes))

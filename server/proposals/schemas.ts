@@ -25,6 +25,7 @@ import type {
 } from '../../types'
 import { MEDIA_STATUSES, PROPOSAL_CATEGORIES, PROPOSAL_STATES } from '../../types'
 import { Cursor, DateString, Id, literals, PageLimit, Text } from '../core/schema'
+import { FileIds, FileSchema } from '../media'
 
 // ---------------------------------------------------------------------------
 // Requests
@@ -124,6 +125,8 @@ export const MeetingBody = Type.Object(
     attendance: Type.Integer({ minimum: 0, maximum: 100_000 }),
     minutes: Text({ minLength: 2, maxLength: 5000 }),
     decisions: Type.Optional(Text({ maxLength: 2000 })),
+    /** Ids of the committee member's uploads: the minutes as a PDF or photos. */
+    files: Type.Optional(FileIds),
   },
   { additionalProperties: false },
 )
@@ -215,6 +218,7 @@ export const MeetingSchema = Type.Object({
   attendance: Type.Integer(),
   minutes: Type.String(),
   decisions: Nullable(Type.String()),
+  files: Type.Array(FileSchema),
   createdAt: Type.String(),
 })
 

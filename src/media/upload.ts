@@ -25,8 +25,30 @@ export async function choosePhotos(count: number): Promise<string[]> {
   }
 }
 
+/** Lets the user pick up to `count` PDF files (scanned minutes, receipts); [] if they cancel. */
+export async function chooseDocuments(count: number): Promise<string[]> {
+  if (isWeapp) {
+    try {
+      // The mini-program reaches files through a chat's attachments only.
+      const res = await Taro.chooseMessageFile({ count, type: 'file', extension: ['pdf'] })
+      return res.tempFiles.map((f) => f.path)
+    } catch {
+      return []
+    }
+  }
+  // H5: Taro has no file chooser, the browser's own does; uploadFile reads the blob address.
+  return new Promise((resolve) => {
+    const input = document.createElement('input')
+    input.type = 'file'
+    input.accept = 'application/pdf'
+    input.multiple = count > 1
+    input.onchange = () => resolve([...(input.files ?? [])].slice(0, count).map((f) => URL.createObjectURL(f)))
+    input.click()
+  })
+}
+
 /**
- * Uploads one photo with the session's header and an Idempotency-Key (the same for its retries, so a
+ * Uploads one photo (or PDF) with the session's header and an Idempotency-Key (the same for its retries, so a
  * retry after a lost answer does not store it twice), reporting progress in percent.
  */
 export function uploadPhoto(filePath: string, idempotencyKey: string, onProgress: (percent: number) => void): Promise<MediaUpload> {

@@ -7,6 +7,8 @@ import { uploadPhoto } from './upload'
 export interface PhotoItem {
   key: string
   path: string
+  /** A PDF shows as a document tile, not a picture. */
+  pdf: boolean
   progress: number
   status: 'uploading' | 'failed' | 'done'
   error?: string
@@ -32,8 +34,8 @@ export function usePhotoUploads() {
 
   return {
     items,
-    add(paths: string[]) {
-      const added = paths.map((path) => ({ key: newIdempotencyKey(), path, progress: 0, status: 'uploading' as const }))
+    add(paths: string[], pdf = false) {
+      const added = paths.map((path) => ({ key: newIdempotencyKey(), path, pdf, progress: 0, status: 'uploading' as const }))
       for (const it of added) live.current.add(it.key)
       setItems((all) => [...all, ...added])
       for (const it of added) start(it.key, it.path)
@@ -54,3 +56,9 @@ export function usePhotoUploads() {
 }
 
 export type PhotoUploads = ReturnType<typeof usePhotoUploads>
+
+/** What a form says while a photo is still uploading or failed: it waits rather than drop them. */
+export const PHOTOS_UNFINISHED = '照片还没传完：请等一等，或删除没传上的照片'
+
+/** The form's photos as its request carries them: left out when there are none. */
+export const photoField = (photos: PhotoUploads): { photos?: number[] } => (photos.ids.length > 0 ? { photos: photos.ids } : {})

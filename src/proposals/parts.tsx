@@ -1,7 +1,7 @@
 import Taro from '@tarojs/taro'
 import { Image, Input, Text, Textarea, View } from '@tarojs/components'
 import { useState } from 'react'
-import type { EvaluationSummary, ProgressComment, ProgressUpdate, ProposalDetail, MediaPhoto, ProposalMeeting, ProposalTransition, ProposalVote, VoteChoice } from '@yishi/types'
+import type { EvaluationSummary, ProgressComment, ProgressUpdate, ProposalDetail, MediaFile, MediaPhoto, ProposalMeeting, ProposalTransition, ProposalVote, VoteChoice } from '@yishi/types'
 import { MEETING_KIND_NAMES, VOTE_CHOICE_NAMES } from '@yishi/types'
 import { Badge, Card } from '@/shared/ui/Card'
 import { Button } from '@/shared/ui/Button'
@@ -9,6 +9,7 @@ import { formatDateTime } from '@/shared/format'
 import { apiUrl } from '@/shared/env'
 import { useAction } from '@/shared/hooks/useAction'
 import { keysOf } from '@/shared/keys'
+import { openDocument } from '@/media/open'
 import { proposalsApi } from './api'
 import { actorText, formatDay, formatYuan, REFERRAL_EVENT_TITLES, stateLabel, transitionNotes, VOTE_LABELS, VOTE_RULE_TEXT } from './labels'
 import { StarsView } from './ui'
@@ -33,6 +34,22 @@ export function Photos({ photos }: { photos: MediaPhoto[] }) {
           aria-label={`照片 ${i + 1}，点按查看大图`}
           onClick={() => Taro.previewImage({ urls, current: urls[i] })}
         />
+      ))}
+    </View>
+  )
+}
+
+/** A record's files: its photos as thumbnails, each PDF a row that opens it. */
+export function Attachments({ files }: { files: MediaFile[] }) {
+  const docs = files.filter((f) => f.kind === 'pdf')
+  return (
+    <View>
+      <Photos photos={files.filter((f) => f.kind === 'image')} />
+      {docs.map((f, i) => (
+        <View key={f.id} className='list-row' hoverClass='list-row--pressed' onClick={() => void openDocument(f.url)}>
+          <Text className='list-row__label'>{docs.length > 1 ? `会议记录文件 ${i + 1}（PDF）` : '会议记录文件（PDF）'}</Text>
+          <Text className='list-row__arrow'>›</Text>
+        </View>
       ))}
     </View>
   )
@@ -294,6 +311,7 @@ export function MeetingsCard({ meetings }: { meetings: ProposalMeeting[] }) {
           </Text>
           <Text className='block__text'>{m.minutes}</Text>
           {m.decisions && <Text className='block__text'>会议决定：{m.decisions}</Text>}
+          <Attachments files={m.files} />
         </View>
       ))}
     </Card>

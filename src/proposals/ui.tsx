@@ -1,7 +1,8 @@
 import Taro from '@tarojs/taro'
-import { Text, View } from '@tarojs/components'
+import { Image, Text, View } from '@tarojs/components'
 import type { ProposalListItem, ProposalState } from '@yishi/types'
 import { Badge, Card } from '@/shared/ui/Card'
+import { apiUrl } from '@/shared/env'
 import { categoryName, cosignProgress, deadlineText, stateLabel, stateTone } from './labels'
 import { detailUrl } from './api'
 import './proposals.css'
@@ -65,6 +66,8 @@ export function ProposalCard({ item, note, onClick }: CardProps) {
       <Text className='pcard__meta'>
         {categoryName(item.category)} · {item.unitName} · {item.authorLabel}
       </Text>
+      {/* The first photo's thumbnail, signed for this reader by the server. */}
+      {item.coverPhoto && <Image className='pcard__cover' src={apiUrl(item.coverPhoto)} mode='aspectFill' aria-label='提案的照片' />}
       {(item.overdue || item.isMine || item.cosignedByMe || item.followedByMe || item.enteredByStaff || item.contentStatus !== 'visible') && (
         <View className='pcard__flags'>
           {item.overdue && <Badge tone='danger'>已超期</Badge>}

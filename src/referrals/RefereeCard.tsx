@@ -6,6 +6,8 @@ import { Card } from '@/shared/ui/Card'
 import { Button } from '@/shared/ui/Button'
 import { ReasonForm } from '@/shared/ui/ReasonForm'
 import { useAction } from '@/shared/hooks/useAction'
+import { PhotoPicker } from '@/media/PhotoPicker'
+import { photoField, PHOTOS_UNFINISHED, usePhotoUploads } from '@/media/usePhotoUploads'
 import { markProposalsChanged } from '@/proposals/api'
 import type { useProposalAction } from '@/proposals/useProposalAction'
 import { COMMON_REFUSE_REASONS, REFERRAL_TEXT_MAX, referralsApi } from './api'
@@ -23,6 +25,7 @@ export function RefereeCard({ d, action }: { d: ProposalDetail; action: ReturnTy
   const [error, setError] = useState<string | null>(null)
   // Refusing hands the proposal back: the referee can no longer open it, so leave instead of reloading.
   const refusal = useAction()
+  const photos = usePhotoUploads()
   const referral = d.referral
   if (!d.isReferee || !referral || referral.status === 'answered') return null
 
@@ -44,7 +47,11 @@ export function RefereeCard({ d, action }: { d: ProposalDetail; action: ReturnTy
     })
   const answer = () => {
     if (!checked('答复内容')) return
-    void run('answer', () => referralsApi.answer(d.id, text.trim()), {
+    if (photos.pending) {
+      setError(PHOTOS_UNFINISHED)
+      return
+    }
+    void run('answer', () => referralsApi.answer(d.id, { answer: text.trim(), ...photoField(photos) }), {
       ask: { title: '提交答复', content: '答复会公布给居民，并通知关注的居民。确定提交吗？', confirmText: '提交答复' },
       done: '答复已提交',
     })
@@ -96,7 +103,10 @@ export function RefereeCard({ d, action }: { d: ProposalDetail; action: ReturnTy
           busy={busy === 'answer'}
           cancel={{ text: '取消', onClick: () => open(null) }}
           confirm={{ text: '提交答复', onClick: answer }}
-        />
+        >
+          <Text className='field__label'>办理照片（可不放，居民可以看到）</Text>
+          <PhotoPicker photos={photos} />
+        </ReasonForm>
       )}
       {form === 'refuse' && (
         <ReasonForm

@@ -12,7 +12,7 @@ export const referralsApi = {
   inbox: (status: ReferralInboxFilter, silent = false) => api.get<ReferralInbox>('/api/referrals', { query: { status }, silent }),
   accept: (id: number, note?: string) => api.post<ProposalDetail>(path(id, 'accept'), note ? { note } : {}),
   refuse: (id: number, reason: string) => api.post<ReferralRefuseResult>(path(id, 'refuse'), { reason }),
-  answer: (id: number, answer: string) => api.post<ProposalDetail>(path(id, 'answer'), { answer }),
+  answer: (id: number, body: { answer: string; photos?: number[] }) => api.post<ProposalDetail>(path(id, 'answer'), body),
   overdue: (streetId: number) => api.get<StreetOverdue>('/api/street/overdue', { query: { streetId } }),
 }
 

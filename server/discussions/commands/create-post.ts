@@ -1,9 +1,9 @@
 import type { Post, Stance } from '../../../types'
 import { STAFF_LABEL, privacyLabel } from '../../accounts'
 import type { Principal } from '../../accounts'
-import { checkContent, maskPersonalInfo } from '../../content'
+import { checkContent } from '../../content'
 import { attachPhotos } from '../../media'
-import { notify, pushAfterCommit } from '../../notifications'
+import { pushAfterCommit } from '../../notifications'
 import { AppError, badInput, conflict } from '../../core/errors'
 import { shanghaiDateTimeText } from '../../../types/time'
 import type { Context } from '../context'
@@ -13,6 +13,7 @@ import { activeMutes, readableTopic } from '../queries/topics'
 import type { PostViewer } from '../rules'
 import { adjustCounts } from './post-status'
 import { joinTopic, setStance } from './take-stance'
+import { tellReplied } from './tell-replied'
 
 export interface NewPostInput {
   body: string
@@ -105,10 +106,7 @@ export async function createPost(ctx: Context, topicId: number, input: NewPostIn
     if (status === 'published') {
       await adjustCounts(trx, { topic_id: topic.id, parent_id: rootId }, 1)
       await trx.updateTable('topics').set({ last_post_at: at }).where('id', '=', topic.id).execute()
-      if (parent && parent.author_id !== principal.userId) {
-        const told = { kind: 'post.reply', title: maskPersonalInfo(topic.question), body: `${label}回复了您：${maskPersonalInfo(input.body.trim())}` }
-        pushAfterCommit(after, await notify(trx, [parent.author_id], { ...told, targetType: 'post', targetId: row.id, status: '有回复' }, now))
-      }
+      if (parent) pushAfterCommit(after, await tellReplied(trx, (await getPost(trx, row.id))!, topic.question, now))
     }
     if (!staff) await joinTopic(trx, topic.id, principal.userId, now)
     if (input.stance) await setStance(trx, topic.id, principal.userId, input.stance, now)

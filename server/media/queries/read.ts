@@ -1,6 +1,6 @@
 // Reading uploads: one with its permission check, and the photo objects an owner answers with.
 import type { Kysely, Selectable } from 'kysely'
-import type { MediaPhoto, MediaUpload } from '../../../types'
+import type { MediaFile, MediaOwnerKind, MediaUpload } from '../../../types'
 import type { Principal } from '../../accounts'
 import type { Database } from '../../db/schema'
 import { deny, readRefusal, unseen } from '../policy'
@@ -51,11 +51,11 @@ export const toUpload = (m: MediaRow): MediaUpload => ({
 })
 
 /**
- * An owner's photos, in the order given, as the caller may see them: rejected ones never, pending ones
- * only by their uploader and (`committee`, as the owner judges it) the committee over the owner. Their
- * URLs are signed for this viewer, so the app shows them without the Authorization header.
+ * An owner's photos (or files), in the order given, as the caller may see them: rejected ones never,
+ * pending ones only by their uploader and (`committee`, as the owner judges it) the committee over the
+ * owner. Their URLs are signed for this viewer, so the app shows them without the Authorization header.
  */
-export async function photosFor(db: Q, viewer: { userId: number; committee: boolean }, ids: number[]): Promise<MediaPhoto[]> {
+export async function filesFor(db: Q, viewer: { userId: number; committee: boolean }, ids: number[]): Promise<MediaFile[]> {
   if (ids.length === 0) return []
   const rows = await db.selectFrom('media').selectAll().where('id', 'in', ids).execute()
   const byId = new Map(rows.map((r) => [r.id, r]))
@@ -64,6 +64,25 @@ export async function photosFor(db: Q, viewer: { userId: number; committee: bool
     .filter((m): m is MediaRow => m !== undefined && (m.status === 'visible' || (m.status === 'pending' && (m.uploader_id === viewer.userId || viewer.committee))))
     .map((m) => {
       const thumb = thumbUrl(m.id, m.kind)
-      return { id: m.id, url: signFor(viewer.userId, m.id, 'full', mediaUrl(m.id)), thumbUrl: thumb && signFor(viewer.userId, m.id, 'thumb', thumb), status: m.status }
+      return { id: m.id, kind: m.kind, url: signFor(viewer.userId, m.id, 'full', mediaUrl(m.id)), thumbUrl: thumb && signFor(viewer.userId, m.id, 'thumb', thumb), status: m.status }
     })
+}
+
+/** The photos of posts, proposals, …: a file object whose kind the schema leaves out. */
+export const photosFor = filesFor
+
+/** The uploads attached to each of some owners of one kind, in the order they were attached. */
+export async function attachedTo(db: Q, kind: MediaOwnerKind, ownerIds: number[]): Promise<Map<number, number[]>> {
+  const out = new Map<number, number[]>(ownerIds.map((id) => [id, []]))
+  if (ownerIds.length === 0) return out
+  const rows = await db
+    .selectFrom('media_attachments')
+    .select(['owner_id', 'media_id'])
+    .where('owner_kind', '=', kind)
+    .where('owner_id', 'in', ownerIds)
+    .orderBy('created_at')
+    .orderBy('media_id')
+    .execute()
+  for (const r of rows) out.get(r.owner_id)?.push(r.media_id)
+  return out
 }

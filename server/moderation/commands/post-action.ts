@@ -3,7 +3,7 @@ import type { Post, PostModerationAction, PostStatus } from '../../../types'
 import { logModeration } from '../../core/audit'
 import type { Trx } from '../../core/db'
 import { conflict } from '../../core/errors'
-import { chainOf, enforce, getPost, presentPost, readablePost, setPostStatus, type Context, type PostRow } from '../../discussions'
+import { chainOf, enforce, getPost, presentPost, readablePost, setPostStatus, tellReplied, type Context, type PostRow } from '../../discussions'
 import { pushAfterCommit } from '../../notifications'
 import { moderatePostCheck } from '../policy'
 import { decidePostAction, hideReasonText } from '../rules'
@@ -65,6 +65,8 @@ export async function applyPostAction(ctx: Context, { topic, post, viewer }: Mod
     })
     const told = a.notice?.(current.status as PostStatus)
     if (told) pushAfterCommit(after, await tellAuthor(trx, current, topic.question, told, now))
+    // A held reply published now: the one it answers learns of it now, as they would have at once.
+    if (current.status === 'pending' && decision.status === 'published') pushAfterCommit(after, await tellReplied(trx, current, topic.question, now))
     return presentPost(trx, post.id, viewer, now)
   })
 }

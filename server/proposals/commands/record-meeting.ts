@@ -1,5 +1,6 @@
 import type { MeetingKind, ProposalMeeting } from '../../../types'
-import { MEETING_KIND_NAMES } from '../../../types'
+import { FILE_KINDS, MEETING_KIND_NAMES } from '../../../types'
+import { attachFiles, filesFor } from '../../media'
 import { notifyAudience } from '../audience'
 import type { CommandContext } from '../context'
 import { deny, manageRefusal, meetingDateRefusal, meetingRefusal } from '../policy'
@@ -32,6 +33,7 @@ export async function recordMeeting(ctx: CommandContext, id: number, b: MeetingI
       })
       .returningAll()
       .executeTakeFirstOrThrow()
+    const files = await attachFiles(trx, { ids: b.files ?? [], userId: v.userId, owner: { kind: 'meeting', id: m.id }, now, kinds: FILE_KINDS, field: 'files' })
     await trx.updateTable('proposals').set({ updated_at: iso }).where('id', '=', row.id).execute()
     const p = (await loadRow(trx, row.id))!
     await notifyAudience(tx, p, 'proposal.meeting', `居委会记录了${MEETING_KIND_NAMES[b.kind]}（${b.heldOn}，${b.attendance} 人参加）`, {
@@ -47,6 +49,7 @@ export async function recordMeeting(ctx: CommandContext, id: number, b: MeetingI
       attendance: m.attendance,
       minutes: m.minutes,
       decisions: m.decisions,
+      files: await filesFor(trx, { userId: v.userId, committee: true }, files),
       createdAt: m.created_at,
     }
   })

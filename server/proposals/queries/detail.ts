@@ -19,7 +19,7 @@ import { REFERRAL_TARGET_NAMES, UNIT_LEVEL_NAMES } from '../../../types'
 import { STAFF_LABEL } from '../../accounts'
 import { maskPersonalInfo } from '../../content'
 import { AppError, notFound } from '../../core/errors'
-import { parsePhotoIds, photosFor, type MediaPorts, type OwnerReader } from '../../media'
+import { attachedTo, filesFor, parsePhotoIds, photosFor, type MediaPorts, type OwnerReader } from '../../media'
 import type { Q, ReadContext } from '../context'
 import { canCosign, canEvaluate, canVote, deny, isRefereeOf, readRefusal, rolesOn, viewerOf, type Viewer } from '../policy'
 import { allowedTransitions, correctionsIn, referralStatus, toYuan } from '../rules'
@@ -49,15 +49,14 @@ export function proposalPhotoReaders(db: Q): MediaPorts['owners'] {
         throw err
       },
     )
-  const progress: OwnerReader = async (principal, id) => {
-    const pu = await db.selectFrom('proposal_progress').select('proposal_id').where('id', '=', id).executeTakeFirst()
-    return pu ? proposal(principal, pu.proposal_id) : false
-  }
-  const referral: OwnerReader = async (principal, id) => {
-    const e = await db.selectFrom('referral_events').select('proposal_id').where('id', '=', id).executeTakeFirst()
-    return e ? proposal(principal, e.proposal_id) : false
-  }
-  return { proposal, progress, referral }
+  // A progress update, referral answer or meeting is readable with its proposal.
+  const via =
+    (table: 'proposal_progress' | 'referral_events' | 'proposal_meetings'): OwnerReader =>
+    async (principal, id) => {
+      const r = await db.selectFrom(table).select('proposal_id').where('id', '=', id).executeTakeFirst()
+      return r ? proposal(principal, r.proposal_id) : false
+    }
+  return { proposal, progress: via('proposal_progress'), referral: via('referral_events'), meeting: via('proposal_meetings') }
 }
 
 /** GET /api/proposals/:id, and what most writes answer with (read inside their transaction). */
@@ -80,7 +79,7 @@ export async function loadDetail(db: Q, v: Viewer, row: DetailRow, now: Date): P
   const none = Promise.resolve([])
 
   const [marksOf, transitions, referralEvents, meetings, progress, comments, mergedInto, mergedFrom, ballot, evalAgg, evalMine, evalRecent] = await Promise.all([
-    marks(db, v.userId, [row.id]),
+    marks(db, v.userId, [row]),
     db.selectFrom('proposal_transitions').selectAll().where('proposal_id', '=', row.id).orderBy('id').execute(),
     // Steps of a referral exist only while it is current (a refusal ends it before any step).
     row.referred_to === null ? none : db.selectFrom('referral_events').selectAll().where('proposal_id', '=', row.id).orderBy('id').execute(),
@@ -113,7 +112,7 @@ export async function loadDetail(db: Q, v: Viewer, row: DetailRow, now: Date): P
       : [],
   ])
 
-  const item = toItem(v, row, now, marksOf.cosigned, marksOf.followed)
+  const item = toItem(v, row, now, marksOf)
   const voteClosed = state === 'voting' && row.vote_closes_at !== null && row.vote_closes_at <= now.toISOString()
   let voteOutcome: 'approved' | 'declined' | null = null
   if (voteClosed && committee) voteOutcome = (await tallyVote(db, row, await loadSettings(db, row.neighbourhood_id))).passed ? 'approved' : 'declined'
@@ -179,6 +178,8 @@ export async function loadDetail(db: Q, v: Viewer, row: DetailRow, now: Date): P
       ),
   }))
 
+  const meetingFileIds = await attachedTo(db, 'meeting', meetings.map((m) => m.id))
+  const meetingFiles = new Map((await filesFor(db, { userId: v.userId, committee }, [...meetingFileIds.values()].flat())).map((f) => [f.id, f]))
   const meetingsOut: ProposalMeeting[] = meetings.map((m) => ({
     id: m.id,
     kind: m.kind as MeetingKind,
@@ -187,6 +188,7 @@ export async function loadDetail(db: Q, v: Viewer, row: DetailRow, now: Date): P
     attendance: m.attendance,
     minutes: mask(m.minutes),
     decisions: m.decisions === null ? null : mask(m.decisions),
+    files: (meetingFileIds.get(m.id) ?? []).flatMap((id) => meetingFiles.get(id) ?? []),
     createdAt: m.created_at,
   }))
 

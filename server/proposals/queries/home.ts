@@ -47,9 +47,9 @@ export async function proposalHome({ db, viewer: v, now }: ReadContext): Promise
   const iso = now.toISOString()
 
   // The caller's marks on every kept row at once, and their evaluations among those open to it.
-  const ids = [...new Set(shared.flatMap((s) => s.rows.map((r) => r.id)))]
+  const kept = [...new Map(shared.flatMap((s) => s.rows.map((r) => [r.id, r] as const))).values()]
   const [own, evaluated] = await Promise.all([
-    marks(db, v.userId, ids),
+    marks(db, v.userId, kept),
     toEvaluate.rows.length === 0
       ? []
       : db
@@ -72,9 +72,10 @@ export async function proposalHome({ db, viewer: v, now }: ReadContext): Promise
       if (page) return page.rows
       // The caller's exclusions used up the kept rows: their own read, and their marks on it.
       const rows = (await listRows(db, v, lists[name], now)).rows
-      const more = await marks(db, v.userId, rows.map((r) => r.id))
+      const more = await marks(db, v.userId, rows)
       for (const id of more.cosigned) own.cosigned.add(id)
       for (const id of more.followed) own.followed.add(id)
+      for (const [id, cover] of more.covers) own.covers.set(id, cover)
       return rows
     }),
   )
@@ -94,7 +95,7 @@ export async function proposalHome({ db, viewer: v, now }: ReadContext): Promise
       .execute()
     for (const r of rows) voted.add(r.proposal_id)
   }
-  const items = (rows: ListRow[]) => rows.map((r) => toItem(v, r, now, own.cosigned, own.followed))
+  const items = (rows: ListRow[]) => rows.map((r) => toItem(v, r, now, own))
   return {
     openVotes: items(pages[0]).map((i) => ({ ...i, householdVoted: voted.has(i.id) })),
     nearThreshold: items(pages[1]),

@@ -2,7 +2,7 @@
 // co-signatures and follows among its ids), never one per row.
 import type { ContentStatus, ProposalCategory, ProposalLevel, ProposalListItem, ProposalState } from '../../../types'
 import { maskPersonalInfo } from '../../content'
-import { parsePhotoIds, thumbUrl } from '../../media'
+import { parsePhotoIds, photosFor } from '../../media'
 import type { Q } from '../context'
 import { ownSignerKey } from '../cosignatures'
 import { rolesOn, type Viewer } from '../policy'
@@ -13,9 +13,14 @@ export function labelOf(row: Pick<ListRow, 'author_building_name' | 'neighbourho
   return authorLabel({ buildingName: row.author_building_name, neighbourhoodName: row.neighbourhood_name, hideBuilding: row.hide_building === 1 })
 }
 
-const coverOf = (ids: number[]) => (ids.length > 0 ? thumbUrl(ids[0], 'image') : null)
+/** The caller's marks on a page of proposals, and their cover photos' thumbnails signed for the caller. */
+export interface Marks {
+  cosigned: Set<number>
+  followed: Set<number>
+  covers: Map<number, string>
+}
 
-export function toItem(v: Viewer, r: ListRow, now: Date, cosigned: Set<number>, followed: Set<number>): ProposalListItem {
+export function toItem(v: Viewer, r: ListRow, now: Date, { cosigned, followed, covers }: Marks): ProposalListItem {
   const roles = rolesOn(v, r)
   const original = roles.length > 0
   const state = r.state as ProposalState
@@ -38,28 +43,32 @@ export function toItem(v: Viewer, r: ListRow, now: Date, cosigned: Set<number>, 
     isMine: roles.includes('author'),
     cosignedByMe: cosigned.has(r.id),
     followedByMe: followed.has(r.id),
-    coverPhoto: coverOf(parsePhotoIds(r.photos)),
+    coverPhoto: covers.get(r.id) ?? null,
     voteClosesAt: r.vote_closes_at,
     createdAt: r.created_at,
     updatedAt: r.updated_at,
   }
 }
 
-/** The caller's co-signatures and follows among `ids`: two queries for a whole page. */
-export async function marks(db: Q, userId: number, ids: number[]): Promise<{ cosigned: Set<number>; followed: Set<number> }> {
-  if (ids.length === 0) return { cosigned: new Set(), followed: new Set() }
-  const [c, f] = await Promise.all([
+/**
+ * The caller's co-signatures and follows among the rows, and each row's first photo as its cover (as the
+ * caller may see it: not rejected, pending only to its uploader): three queries for a whole page.
+ */
+export async function marks(db: Q, userId: number, rows: Pick<ListRow, 'id' | 'photos'>[]): Promise<Marks> {
+  const ids = rows.map((r) => r.id)
+  if (ids.length === 0) return { cosigned: new Set(), followed: new Set(), covers: new Map() }
+  const firsts = rows.flatMap((r) => parsePhotoIds(r.photos).slice(0, 1).map((photo) => ({ id: r.id, photo })))
+  const [c, f, shown] = await Promise.all([
     db.selectFrom('proposal_cosigns').select('proposal_id').where('proposal_id', 'in', ids).where('signer_key', '=', ownSignerKey(userId)).execute(),
     db.selectFrom('proposal_follows').select('proposal_id').where('proposal_id', 'in', ids).where('user_id', '=', userId).execute(),
+    photosFor(db, { userId, committee: false }, firsts.map((x) => x.photo)),
   ])
-  return { cosigned: new Set(c.map((x) => x.proposal_id)), followed: new Set(f.map((x) => x.proposal_id)) }
+  const thumbs = new Map(shown.map((p) => [p.id, p.thumbUrl]))
+  const covers = new Map(firsts.flatMap((x) => (thumbs.get(x.photo) ? [[x.id, thumbs.get(x.photo)!] as const] : [])))
+  return { cosigned: new Set(c.map((x) => x.proposal_id)), followed: new Set(f.map((x) => x.proposal_id)), covers }
 }
 
 export async function toItems(db: Q, v: Viewer, rows: ListRow[], now: Date): Promise<ProposalListItem[]> {
-  const { cosigned, followed } = await marks(
-    db,
-    v.userId,
-    rows.map((r) => r.id),
-  )
-  return rows.map((r) => toItem(v, r, now, cosigned, followed))
+  const m = await marks(db, v.userId, rows)
+  return rows.map((r) => toItem(v, r, now, m))
 }

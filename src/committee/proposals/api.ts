@@ -23,6 +23,8 @@ export interface MeetingBody {
   attendance: number
   minutes: string
   decisions?: string
+  /** Ids of the committee member's uploads: the minutes as a PDF or photos. */
+  files?: number[]
 }
 
 const path = (id: number, rest = '') => `/api/proposals/${id}${rest}`

@@ -14,6 +14,8 @@ import { draftKey, useDrafts } from '@/discussions/drafts'
 import { editCountdown, lengthHint, MAX_POST_LENGTH, refusalOf, STANCES, textLength, type Refusal } from '@/discussions/format'
 import { announce } from '@/discussions/routes'
 import { askToSubscribe } from '@/notifications/subscribe'
+import { PhotoPicker } from '@/media/PhotoPicker'
+import { photoField, PHOTOS_UNFINISHED, usePhotoUploads } from '@/media/usePhotoUploads'
 
 /** Write a post, a reply, or change my post within its 10 minutes. Unsent text is kept as a draft. */
 export default function ComposePage() {
@@ -30,9 +32,10 @@ export default function ComposePage() {
   const [error, setError] = useState<string | null>(null)
   const [refusal, setRefusal] = useState<Refusal | null>(null)
   const [busy, setBusy] = useState(false)
+  const photos = usePhotoUploads()
   const [now, setNow] = useState(() => Date.now())
   // One key per text: tapping 发布 twice (or a retry) never posts twice.
-  const attempt = useRef<{ key: string; body: string } | null>(null)
+  const attempt = useRef<{ key: string; sent: string } | null>(null)
   const sent = useRef(false)
 
   // The topic (may I post?), the post replied to, or my post being changed.
@@ -92,6 +95,10 @@ export default function ComposePage() {
       setError(`最多 ${MAX_POST_LENGTH} 字，请删减一些`)
       return
     }
+    if (photos.pending) {
+      setError(PHOTOS_UNFINISHED)
+      return
+    }
     if (busy) return
     setBusy(true)
     try {
@@ -99,12 +106,11 @@ export default function ComposePage() {
       if (editing) {
         post = await discussionsApi.editPost(editing.id, text)
       } else {
-        if (!attempt.current || attempt.current.body !== text) attempt.current = { key: newIdempotencyKey(), body: text }
-        post = await discussionsApi.createPost(
-          topicId,
-          { body: text, ...(parentId ? { parentId } : {}), ...(stance && !isReply && !staff ? { stance } : {}), ...(staff && official ? { official: true } : {}) },
-          attempt.current.key,
-        )
+        const sending = { body: text, ...photoField(photos), ...(parentId ? { parentId } : {}), ...(stance && !isReply && !staff ? { stance } : {}), ...(staff && official ? { official: true } : {}) }
+        // Another text or other photos is another post, with its own key.
+        const sent = JSON.stringify([text, photos.ids])
+        if (!attempt.current || attempt.current.sent !== sent) attempt.current = { key: newIdempotencyKey(), sent }
+        post = await discussionsApi.createPost(topicId, sending, attempt.current.key)
       }
       sent.current = true
       if (!editId) useDrafts.getState().clear(key)
@@ -159,6 +165,13 @@ export default function ComposePage() {
           <Text className={`composer__count ${hint.over ? 'composer__count--over' : ''}`}>{hint.text}</Text>
           {error && <Text className='field__error'>{error}</Text>}
         </View>
+
+        {!editing && (
+          <View className='field'>
+            <Text className='field__label'>照片（可不放）</Text>
+            <PhotoPicker photos={photos} />
+          </View>
+        )}
 
         {!isReply && !editing && topic && !staff && topic.canPost && (
           <View className='field'>

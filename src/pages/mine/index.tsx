@@ -21,6 +21,7 @@ import { REPORTS_PAGE } from '@/reports/api'
 import { adminStreet } from '@/community/api'
 import { INVITE_PAGE } from '@/invitations/api'
 import { isReferee, REFERRALS_PAGE } from '@/referrals/api'
+import { exportMyData } from '@/accounts/export'
 
 const STATUS_TONE = { pending: 'warn', approved: 'success', rejected: 'danger' } as const
 
@@ -49,6 +50,22 @@ export default function MinePage() {
         danger: true,
       },
     })
+
+  const onExport = () =>
+    void action.run(
+      'export',
+      async () => {
+        const problem = await exportMyData()
+        if (problem) Taro.showToast({ title: problem, icon: 'none' })
+      },
+      {
+        ask: {
+          title: '导出我的数据',
+          content: '您的账号、住址认证、提案、附议、发言和上传的照片会打包成一个压缩文件。问卷是匿名的，答案无法导出。每天最多导出 3 次。',
+          confirmText: '导出',
+        },
+      },
+    )
 
   return (
     <Page>
@@ -119,6 +136,7 @@ export default function MinePage() {
         <LargeTextRow />
         <ListRow label='隐私说明' arrow onClick={() => Taro.navigateTo({ url: '/pages/privacy/index' })} />
         {me && <ListRow label='输入邀请码' arrow onClick={() => Taro.navigateTo({ url: INVITE_PAGE })} />}
+        {me && <ListRow label='导出我的数据' value={action.busy === 'export' ? <Text className='list-row__text'>正在导出…</Text> : undefined} arrow onClick={onExport} />}
       </Card>
 
       <View className='btn-stack'>

@@ -18,7 +18,7 @@ import { BODY_MAX, checkDraft, hasDraft, TITLE_MAX, toSubmitBody, useProposalDra
 import { cosignProgress, stateLabel } from '@/proposals/labels'
 import { askToSubscribe } from '@/notifications/subscribe'
 import { PhotoPicker } from '@/media/PhotoPicker'
-import { usePhotoUploads } from '@/media/usePhotoUploads'
+import { photoField, PHOTOS_UNFINISHED, usePhotoUploads } from '@/media/usePhotoUploads'
 
 const count = (s: string) => [...s].length
 
@@ -86,12 +86,12 @@ export default function SubmitProposalPage() {
       return
     }
     if (photos.pending) {
-      Taro.showToast({ title: '照片还没传完：请等一等，或删除没传上的照片', icon: 'none' })
+      Taro.showToast({ title: PHOTOS_UNFINISHED, icon: 'none' })
       return
     }
     // The request client shows why a submit failed; the draft and its key stay for another try.
     void action.run('submit', async () => {
-      const body = { ...toSubmitBody(draft), ...(photos.ids.length > 0 ? { photos: photos.ids } : {}) }
+      const body = { ...toSubmitBody(draft), ...photoField(photos) }
       const fresh = await proposalsApi
         .similar(body.title)
         .then((r) => r.items)

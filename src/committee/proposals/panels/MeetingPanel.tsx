@@ -8,6 +8,8 @@ import { Button } from '@/shared/ui/Button'
 import { keysOf } from '@/shared/keys'
 import { committeeProposalsApi, required } from '@/committee/proposals/api'
 import { DateField, TextField, Tiles } from '@/committee/proposals/fields'
+import { PhotoPicker } from '@/media/PhotoPicker'
+import { PHOTOS_UNFINISHED, usePhotoUploads } from '@/media/usePhotoUploads'
 import type { PanelProps } from './types'
 
 const MEETING_KINDS = keysOf(MEETING_KIND_NAMES).map((k) => ({ value: k, label: MEETING_KIND_NAMES[k] }))
@@ -25,6 +27,7 @@ export function MeetingPanel({ d, run, busy }: PanelProps) {
   const [minutes, setMinutes] = useState('')
   const [decisions, setDecisions] = useState('')
   const [error, setError] = useState<string | null>(null)
+  const files = usePhotoUploads()
 
   if (!open) {
     return (
@@ -45,7 +48,7 @@ export function MeetingPanel({ d, run, busy }: PanelProps) {
         ? '请填写地点'
         : !attendance.trim() || !Number.isInteger(n) || n < 0
           ? '参加人数请填整数'
-          : required(minutes, '会议纪要')
+          : (required(minutes, '会议纪要') ?? (files.pending ? PHOTOS_UNFINISHED : null))
     setError(problem)
     if (problem || !kind) return
     void run(
@@ -58,6 +61,7 @@ export function MeetingPanel({ d, run, busy }: PanelProps) {
           attendance: n,
           minutes: minutes.trim(),
           ...(decisions.trim() ? { decisions: decisions.trim() } : {}),
+          ...(files.ids.length > 0 ? { files: files.ids } : {}),
         }),
       {
         ask: { title: '保存会议记录', content: `${MEETING_KIND_NAMES[kind]}，${date}，${n} 人参加。记录会公开给居民。确定保存吗？`, confirmText: '保存' },
@@ -75,6 +79,8 @@ export function MeetingPanel({ d, run, busy }: PanelProps) {
       <TextField label='参加人数' value={attendance} onChange={setAttendance} max={6} type='number' />
       <TextField label='会议纪要' value={minutes} onChange={setMinutes} max={5000} multiline placeholder='大家的主要意见' />
       <TextField label='会议决定（可不填）' value={decisions} onChange={setDecisions} max={2000} multiline />
+      <Text className='field__label'>会议记录的扫描件或照片（可不放，居民可以看到）</Text>
+      <PhotoPicker photos={files} documents />
       {error && <Text className='field__error'>{error}</Text>}
       <View className='btn-row'>
         <Button kind='plain' onClick={() => setOpen(false)}>

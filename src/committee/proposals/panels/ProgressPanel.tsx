@@ -6,6 +6,8 @@ import { SwitchRow } from '@/shared/ui/ListRow'
 import { formatYuan } from '@/proposals/labels'
 import { committeeProposalsApi, required } from '@/committee/proposals/api'
 import { TextField, Tiles } from '@/committee/proposals/fields'
+import { PhotoPicker } from '@/media/PhotoPicker'
+import { photoField, PHOTOS_UNFINISHED, usePhotoUploads } from '@/media/usePhotoUploads'
 import { parseYuan } from './money'
 import type { PanelProps } from './types'
 
@@ -27,16 +29,23 @@ export function ProgressPanel({ d, run, busy }: PanelProps) {
   const [spent, setSpent] = useState('')
   const [correction, setCorrection] = useState(false)
   const [error, setError] = useState<string | null>(null)
+  const photos = usePhotoUploads()
   const textLabel = correction ? '更正原因' : '进展说明'
   const send = () => {
     const yuan = parseYuan(spent)
     const problem =
       (percent === null ? '请选择完成了多少' : required(text, textLabel)) ??
-      (yuan === null ? '支出请填数字（元）' : correctionProblem({ percent: current, spent: d.implementation?.budgetSpent ?? null }, { percent: percent ?? 0, spent: yuan }, correction))
+      (yuan === null ? '支出请填数字（元）' : correctionProblem({ percent: current, spent: d.implementation?.budgetSpent ?? null }, { percent: percent ?? 0, spent: yuan }, correction)) ??
+      (photos.pending ? PHOTOS_UNFINISHED : null)
     setError(problem)
     if (problem || percent === null) return
-    const body = { percent, text: text.trim(), ...(typeof yuan === 'number' ? { budgetSpent: yuan } : {}), ...(correction ? { correction: true } : {}) }
-    void run('progress', () => committeeProposalsApi.progress(d.id, body), {
+    const body = { percent, text: text.trim(), ...photoField(photos), ...(typeof yuan === 'number' ? { budgetSpent: yuan } : {}), ...(correction ? { correction: true } : {}) }
+    void run('progress', async () => {
+      const update = await committeeProposalsApi.progress(d.id, body)
+      // Attached now: the next update starts without them.
+      photos.clear()
+      return update
+    }, {
       ask: correction
         ? { title: '发布更正', content: `进展更正为 ${percent}%。更正和原因会公开，并通知关注的居民。确定发布吗？`, confirmText: '发布' }
         : { title: '发布进展', content: `完成 ${percent}%。进展会公开，并通知关注的居民。确定发布吗？`, confirmText: '发布' },
@@ -70,6 +79,8 @@ export function ProgressPanel({ d, run, busy }: PanelProps) {
         multiline
         placeholder={correction ? '上次哪里报错了、为什么调低' : '做了什么、下一步是什么'}
       />
+      <Text className='field__label'>施工照片（可不放）</Text>
+      <PhotoPicker photos={photos} />
       <TextField label='累计支出（元，可不填，居务公开）' value={spent} onChange={setSpent} max={12} type='digit' />
       {error && <Text className='field__error'>{error}</Text>}
       <Button className='card__action' loading={busy === 'progress'} onClick={send}>
