@@ -11,6 +11,7 @@ import {
   meetingCounts,
   meetingsIn,
   moneySummary,
+  fundMoneyLines,
   participationOf,
   projectMoneyLines,
   rate,
@@ -152,6 +153,17 @@ describe('台账 figures', () => {
     ])
     const other = { ...lines[0], ref: { kind: 'fund', id: 9 }, planned: 0.1, spent: 0.2, spentInPeriod: 0.2 }
     expect(moneySummary([...lines, other])).toMatchObject({ planned: 12000.1, spent: 9000.7, spentInPeriod: 6000.7 })
+  })
+
+  it('takes 自治金 payments as lines spent in the period, a corrected one marked', () => {
+    const lines = fundMoneyLines([
+      { key: 'fund-7', spentOn: '2026-03-02', title: '楼道灯更换', amountFen: 48007, proposalId: null, corrected: false },
+      { key: 'fund-9', spentOn: '2026-04-10', title: '绿化补种', amountFen: 120000, proposalId: 3, corrected: true },
+    ])
+    expect(lines.map((l) => [l.ref, l.title, l.planned, l.spent, l.spentInPeriod])).toEqual([
+      [{ kind: 'fund', id: 7 }, '楼道灯更换', null, 480.07, 480.07],
+      [{ kind: 'fund', id: 9 }, '绿化补种（已更正）', null, 1200, 1200],
+    ])
   })
 
   it('works out participation: verified households, co-signs, vote turnout, posts and survey returns', () => {

@@ -24,6 +24,7 @@ import { MEETING_KIND_NAMES, PROPOSAL_STATE_NAMES } from '../../types'
 import type { PeriodWindow } from '../../types/period'
 import { addShanghaiDays, startOfShanghaiDay } from '../../types/time'
 import { daysOverdue, deadlineFor, isOverdue, type LedgerFacts, type LedgerTransition } from '../proposals'
+import type { FundPayment } from '../affairs'
 import type { ClosedSurveyFacts } from '../surveys'
 
 const DAY = 86_400_000
@@ -239,6 +240,20 @@ export function projectMoneyLines(facts: LedgerFacts, w: PeriodWindow): MoneyLin
     })
   }
   return out
+}
+
+/** 自治金 payments made in the period (居务公开's entries, at their latest corrected amount): no budget of their own. */
+export function fundMoneyLines(payments: FundPayment[]): MoneyLine[] {
+  return payments.map((f) => ({
+    source: 'fund',
+    sourceName: '自治金',
+    ref: { kind: 'fund', id: Number(f.key.slice(f.key.lastIndexOf('-') + 1)) },
+    title: f.corrected ? `${f.title}（已更正）` : f.title,
+    planned: null,
+    spent: yuan(f.amountFen),
+    spentInPeriod: yuan(f.amountFen),
+    reportedAt: f.spentOn,
+  }))
 }
 
 /** The lines of every source, and their totals (summed in fen: no float residue). */
