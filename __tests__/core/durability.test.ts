@@ -1,4 +1,5 @@
 import fs from 'node:fs'
+import { spawn } from 'node:child_process'
 import os from 'node:os'
 import path from 'node:path'
 import { sql } from 'kysely'
@@ -65,4 +66,35 @@ describeEachDatabase('app: a write is answered once it is durable', (dialect) =>
       durable.mockRestore()
     }
   })
+})
+
+describe('sqlite: several processes writing to one file (WORKERS=n)', () => {
+  it('gives every read-then-write transaction its turn: none refused, none counting wrong', async () => {
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'yishi-writers-'))
+    const db = connect({ databaseUrl: null, dataDir })
+    await sql`create table hits (pid integer not null, seen integer not null)`.execute(db.kysely)
+    try {
+      const writers = [0, 1].map(() => spawn(process.execPath, ['--import', 'tsx', path.join(__dirname, '../support/sqlite-writer.ts'), dataDir, '1000']))
+      const done = writers.map(
+        (child) =>
+          new Promise<{ code: number | null; stderr: string }>((resolve) => {
+            let stderr = ''
+            child.stderr.on('data', (d) => (stderr += d))
+            child.on('exit', (code) => resolve({ code, stderr }))
+          }),
+      )
+      await Promise.all(writers.map((child) => new Promise((resolve) => child.stdout.once('data', resolve))))
+      for (const child of writers) child.stdin.end('go\n')
+      expect(await Promise.all(done)).toEqual([
+        { code: 0, stderr: '' },
+        { code: 0, stderr: '' },
+      ])
+      // Each transaction saw every earlier one, whichever process made it.
+      const rows = await sql<{ seen: number }>`select seen from hits order by rowid`.execute(db.kysely)
+      expect(rows.rows.map((r) => r.seen)).toEqual(Array.from({ length: 2000 }, (_, i) => i))
+    } finally {
+      await db.close()
+      fs.rmSync(dataDir, { recursive: true, force: true })
+    }
+  }, 120_000)
 })

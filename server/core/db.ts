@@ -1,7 +1,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import SQLite from 'better-sqlite3'
-import { Kysely, PostgresDialect, SqliteDialect, type Transaction } from 'kysely'
+import { CompiledQuery, Kysely, PostgresDialect, SqliteDialect, SqliteDriver, type DatabaseConnection, type Driver, type Transaction } from 'kysely'
 import pg from 'pg'
 import type { Database } from '../db/schema'
 
@@ -102,6 +102,27 @@ function reusePreparedStatements(sqlite: SQLite.Database): void {
   }) as SQLite.Database['prepare']
 }
 
+/**
+ * Transactions begin IMMEDIATE: one that reads, then writes, takes the write lock at its start and waits
+ * its turn (busy_timeout). Begun DEFERRED, a second process's commit between its read and its write
+ * (WORKERS=n over one file) made its write fail at once with SQLITE_BUSY, without waiting.
+ */
+class ImmediateSqliteDriver extends SqliteDriver {
+  override async beginTransaction(connection: DatabaseConnection): Promise<void> {
+    await connection.executeQuery(CompiledQuery.raw('begin immediate'))
+  }
+}
+
+class ImmediateSqliteDialect extends SqliteDialect {
+  constructor(private readonly sqlite: SQLite.Database) {
+    super({ database: sqlite })
+  }
+
+  override createDriver(): Driver {
+    return new ImmediateSqliteDriver({ database: this.sqlite })
+  }
+}
+
 export function connect(opts: ConnectOptions): Db {
   if (opts.databaseUrl) {
     const pool = new pg.Pool({
@@ -127,7 +148,7 @@ export function connect(opts: ConnectOptions): Db {
   // after durable() has flushed the log off the event loop (app.ts), so the promise is kept.
   sqlite.pragma('synchronous = NORMAL')
   reusePreparedStatements(sqlite)
-  const kysely = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) })
+  const kysely = new Kysely<Database>({ dialect: new ImmediateSqliteDialect(sqlite) })
   const durable = file === ':memory:' ? async () => {} : walFlusher(`${filePath}-wal`)
   return { kysely, dialect: 'sqlite', durable, close: () => kysely.destroy() }
 }
