@@ -26,6 +26,7 @@ const CASES: RouteCase<Ids, Role>[] = [
   { method: 'POST', route: '/api/auth/dev-login', url: () => '/api/auth/dev-login', body: () => ({ userId: 1 }), expect: PUBLIC },
   { method: 'POST', route: '/api/auth/wechat', url: () => '/api/auth/wechat', body: () => ({ code: 'x' }), expect: PUBLIC },
   { method: 'GET', route: '/api/me', url: () => '/api/me', expect: SIGNED_IN },
+  { method: 'POST', route: '/api/me/export', url: () => '/api/me/export', expect: SIGNED_IN },
   { method: 'POST', route: '/api/me/privacy', url: () => '/api/me/privacy', expect: SIGNED_IN },
   { method: 'POST', route: '/api/me/residence', url: () => '/api/me/residence', body: (i) => ({ buildingId: i.building, room: '999' }), expect: SIGNED_IN },
   // Each asks about their own latest request: 404 for whoever has none, never a refusal.
