@@ -49,6 +49,10 @@ export const OTHER_REFS = [
   // Whose committee screens an upload.
   ['media', 'neighbourhood_id'],
   ['media', 'street_id'],
+  // 居务公开: what the 居委会 published, was asked and appointed stays with its 居民区.
+  ['affairs_entries', 'neighbourhood_id'],
+  ['affairs_questions', 'neighbourhood_id'],
+  ['affairs_supervisors', 'neighbourhood_id'],
 ] as const
 
 async function referred(db: Q, ids: number[], refs: readonly (readonly [string, string])[]): Promise<Set<number>> {
