@@ -10,9 +10,10 @@ journey('verification')
 test('a resident asks, the committee approves as 居民代表, the resident is verified', async ({ app }) => {
   await app.launch()
 
-  // An unverified resident of the demo community: 首页 asks them to verify.
+  // An unverified resident of the demo community: 首页's residence card asks them to verify (the 议事
+  // section below asks too, counting the topics that wait for them).
   await app.loginAs('居民 ·', '未认证')
-  await app.tapTo(app.on('.btn').filter({ hasText: '去认证' }))
+  await app.tapTo(app.on('.card__action').filter({ hasText: '去认证' }))
 
   // Pick 小区, then 楼组, type the room, submit.
   await app.on('.choice').filter({ hasText: '梧桐新村' }).first().click()
