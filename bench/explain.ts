@@ -5,15 +5,12 @@
 import fs from 'node:fs'
 import inspector from 'node:inspector'
 import { promisify } from 'node:util'
-import os from 'node:os'
 import path from 'node:path'
 import { CompiledQuery, PostgresDriver, SqliteDriver, sql, type DatabaseConnection } from 'kysely'
-import pg from 'pg'
 import { buildApp } from '../server/app'
 import { loadConfig } from '../server/config'
-import { connect } from '../server/core/db'
-import { migrateToLatest } from '../server/db/migrate'
 import { seedDemoCommunity } from '../server/seed/demo'
+import { benchDatabase } from './support/database'
 import { openSessions, seedStreet } from './support/street'
 
 const seen = new Map<string, readonly unknown[]>()
@@ -35,17 +32,7 @@ for (const Driver of [SqliteDriver, PostgresDriver]) {
 }
 
 async function main() {
-  const databaseUrl = process.env.BENCH_DATABASE_URL
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'yishi-explain-'))
-  const pgSchema = databaseUrl ? `explain_${process.pid}` : undefined
-  if (databaseUrl) {
-    const admin = new pg.Client({ connectionString: databaseUrl })
-    await admin.connect()
-    await admin.query(`create schema ${pgSchema}`)
-    await admin.end()
-  }
-  const database = connect({ databaseUrl: databaseUrl ?? null, dataDir, pgSchema })
-  await migrateToLatest(database)
+  const { database, databaseUrl, dataDir, drop } = await benchDatabase('explain')
   await seedDemoCommunity(database.kysely)
   const street = await seedStreet(database.kysely)
   await sql`analyze`.execute(database.kysely)
@@ -97,13 +84,7 @@ async function main() {
     console.log(`| ${url} | ${((used.user + used.system) / 1000 / runs).toFixed(3)} | ${((performance.now() - t) / runs).toFixed(3)} |`)
   }
   await app.close()
-  if (databaseUrl) {
-    const admin = new pg.Client({ connectionString: databaseUrl })
-    await admin.connect()
-    await admin.query(`drop schema ${pgSchema} cascade`)
-    await admin.end()
-  }
-  fs.rmSync(dataDir, { recursive: true, force: true })
+  await drop()
 }
 
 main().catch((err) => {

@@ -17,14 +17,12 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { sql } from 'kysely'
-import pg from 'pg'
-import { connect } from '../server/core/db'
 import { encodeCursor } from '../server/discussions/cursor'
-import { migrateToLatest } from '../server/db/migrate'
 import { seedDemoCommunity } from '../server/seed/demo'
 import { prng } from '../server/core/random'
 import { INSTRUMENTS } from '../src/scoring'
 import type { CannonRequest, CannonResult, CannonSpec } from './support/cannon'
+import { benchDatabase } from './support/database'
 import { BATCH, openSessions, seedStreet } from './support/street'
 
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 100)
@@ -104,18 +102,8 @@ interface Row {
 
 async function main() {
   // ---- the database: a fresh SQLite file, or a throwaway PostgreSQL schema ----
-  const databaseUrl = process.env.BENCH_DATABASE_URL
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'yishi-bench-'))
-  const pgSchema = databaseUrl ? `bench_${process.pid}` : undefined
-  if (databaseUrl) {
-    const admin = new pg.Client({ connectionString: databaseUrl })
-    await admin.connect()
-    await admin.query(`create schema ${pgSchema}`)
-    await admin.end()
-  }
-  const database = connect({ databaseUrl: databaseUrl ?? null, dataDir, pgSchema })
+  const { database, databaseUrl, dataDir, pgSchema, drop } = await benchDatabase('bench')
   const db = database.kysely
-  await migrateToLatest(database)
   await seedDemoCommunity(db)
   let t0 = performance.now()
   const street = await seedStreet(db)
@@ -404,13 +392,7 @@ async function main() {
   await bare.stop()
   await database.close()
   fs.rmSync(specDir, { recursive: true, force: true })
-  fs.rmSync(dataDir, { recursive: true, force: true })
-  if (databaseUrl) {
-    const admin = new pg.Client({ connectionString: databaseUrl })
-    await admin.connect()
-    await admin.query(`drop schema ${pgSchema} cascade`)
-    await admin.end()
-  }
+  await drop()
 
 }
 

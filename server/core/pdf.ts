@@ -19,9 +19,9 @@ const fontData = (name: keyof typeof FONT_FILES): Buffer => {
   return data
 }
 
-/** A new A4 document with both weights registered and the regular one selected. */
-export function createPdf(info: { title: string }): PDFKit.PDFDocument {
-  const doc = new PDFDocument({ size: 'A4', margin: 56, info: { Title: info.title } })
+/** A new A4 document with both weights registered and the regular one selected; `options` add to pdfkit's. */
+export function createPdf(info: { title: string }, options: PDFKit.PDFDocumentOptions = {}): PDFKit.PDFDocument {
+  const doc = new PDFDocument({ size: 'A4', margin: 56, ...options, info: { Title: info.title, Creator: '议事 Yishi' } })
   doc.registerFont(PDF_FONT, fontData(PDF_FONT))
   doc.registerFont(PDF_FONT_BOLD, fontData(PDF_FONT_BOLD))
   doc.font(PDF_FONT)

@@ -1,22 +1,10 @@
 // The 台账 as a printable A4 document: a title block, the key figures, then each part as a ruled table
 // under its heading; page numbers at the foot. Chinese is set in Noto Sans SC, shipped in an npm package
 // (no font is fetched), and pdfkit embeds only the characters used.
-import fs from 'node:fs'
-import PDFDocument from 'pdfkit'
 import type { Ledger, StreetLedger } from '../../types'
 import { shanghaiDay } from '../../types/time'
+import { createPdf, pdfBytes, PDF_FONT, PDF_FONT_BOLD } from '../core/pdf'
 import { cellKind, comparisonTable, ledgerTables, type ColumnKind, type LedgerCell, type LedgerTable } from './layout'
-
-const FONT_DIR = '@expo-google-fonts/noto-sans-sc'
-let fonts: { regular: Buffer; bold: Buffer } | null = null
-/** Read once: each font file is ~10 MB. */
-function loadFonts() {
-  fonts ??= {
-    regular: fs.readFileSync(require.resolve(`${FONT_DIR}/400Regular/NotoSansSC_400Regular.ttf`)),
-    bold: fs.readFileSync(require.resolve(`${FONT_DIR}/700Bold/NotoSansSC_700Bold.ttf`)),
-  }
-  return fonts
-}
 
 const INK = '#1a1a1a'
 const MUTED = '#555555'
@@ -54,7 +42,7 @@ function ensureRoom(doc: Doc, height: number) {
 
 function heading(doc: Doc, text: string, size = 15) {
   ensureRoom(doc, 60)
-  doc.moveDown(0.6).font('bold').fontSize(size).fillColor(INK).text(text, doc.page.margins.left, doc.y)
+  doc.moveDown(0.6).font(PDF_FONT_BOLD).fontSize(size).fillColor(INK).text(text, doc.page.margins.left, doc.y)
   doc.moveDown(0.3)
 }
 
@@ -83,33 +71,33 @@ function table(doc: Doc, t: LedgerTable) {
   }
   const header = t.columns.map((c) => c.header)
   const headerAlign = t.columns.map((c) => (c.kind === 'text' || c.kind === 'date' ? ('left' as const) : ('right' as const)))
-  const drawHeader = () => drawRow(header, { font: 'bold', fill: HEAD_FILL, align: headerAlign })
-  ensureRoom(doc, rowHeight(header, 'bold') * 2)
+  const drawHeader = () => drawRow(header, { font: PDF_FONT_BOLD, fill: HEAD_FILL, align: headerAlign })
+  ensureRoom(doc, rowHeight(header, PDF_FONT_BOLD) * 2)
   drawHeader()
   if (t.rows.length === 0) {
-    drawRow(['本期无记录', ...t.columns.slice(1).map(() => '')], { font: 'regular', align: t.columns.map(() => 'left' as const) })
+    drawRow(['本期无记录', ...t.columns.slice(1).map(() => '')], { font: PDF_FONT, align: t.columns.map(() => 'left' as const) })
     return
   }
   t.rows.forEach((row, r) => {
     const cells = t.columns.map((c, i) => cellText(row[c.key] ?? null, cellKind(t, r, i)))
     const align = t.columns.map((_c, i) => (cellKind(t, r, i) === 'text' || cellKind(t, r, i) === 'date' ? ('left' as const) : ('right' as const)))
-    if (doc.y + rowHeight(cells, 'regular') > bottom(doc)) {
+    if (doc.y + rowHeight(cells, PDF_FONT) > bottom(doc)) {
       doc.addPage()
       drawHeader()
     }
-    drawRow(cells, { font: 'regular', align })
+    drawRow(cells, { font: PDF_FONT, align })
   })
 }
 
 function titleBlock(doc: Doc, title: string, subtitle: string) {
   const left = doc.page.margins.left
   const width = contentWidth(doc)
-  doc.font('bold').fontSize(24).fillColor(RULE).text(title, left, doc.y, { width, align: 'center' })
-  doc.moveDown(0.3).font('regular').fontSize(13).fillColor(MUTED).text(subtitle, left, doc.y, { width, align: 'center' })
+  doc.font(PDF_FONT_BOLD).fontSize(24).fillColor(RULE).text(title, left, doc.y, { width, align: 'center' })
+  doc.moveDown(0.3).font(PDF_FONT).fontSize(13).fillColor(MUTED).text(subtitle, left, doc.y, { width, align: 'center' })
   const y = doc.y + 8
   doc.moveTo(left, y).lineTo(left + width, y).lineWidth(2).strokeColor(RULE).stroke()
   doc.moveTo(left, y + 4).lineTo(left + width, y + 4).lineWidth(0.6).strokeColor(RULE).stroke()
-  doc.font('regular').fontSize(10.5).fillColor(MUTED).text('本台账由议事平台根据提案、会议、投票、问卷和实施进展记录自动汇总，未经手工填报。', left, y + 12, { width, align: 'center' })
+  doc.font(PDF_FONT).fontSize(10.5).fillColor(MUTED).text('本台账由议事平台根据提案、会议、投票、问卷和实施进展记录自动汇总，未经手工填报。', left, y + 12, { width, align: 'center' })
   doc.x = left
   doc.y = doc.y + 10
 }
@@ -127,8 +115,8 @@ function keyFigures(doc: Doc, figures: [string, string][]) {
     figures.slice(i, i + perRow).forEach(([label, value], j) => {
       const x = left + j * (w + gap)
       doc.rect(x, y, w, h).lineWidth(0.8).strokeColor(GRID).stroke()
-      doc.font('bold').fontSize(17).fillColor(INK).text(value, x, y + 7, { width: w, align: 'center' })
-      doc.font('regular').fontSize(10.5).fillColor(MUTED).text(label, x, y + 32, { width: w, align: 'center' })
+      doc.font(PDF_FONT_BOLD).fontSize(17).fillColor(INK).text(value, x, y + 7, { width: w, align: 'center' })
+      doc.font(PDF_FONT).fontSize(10.5).fillColor(MUTED).text(label, x, y + 32, { width: w, align: 'center' })
     })
     doc.x = left
     doc.y = y + h + gap
@@ -172,26 +160,16 @@ function pageNumbers(doc: Doc, footer: string) {
     // Writing below the bottom margin would start a new page: lift the margin for the footer.
     const margin = doc.page.margins.bottom
     doc.page.margins.bottom = 0
-    doc.font('regular').fontSize(10).fillColor(MUTED).text(`${footer}${GAP}${GAP}第 ${i + 1} 页 / 共 ${range.count} 页`, left, y, { width: contentWidth(doc), align: 'center' })
+    doc.font(PDF_FONT).fontSize(10).fillColor(MUTED).text(`${footer}${GAP}${GAP}第 ${i + 1} 页 / 共 ${range.count} 页`, left, y, { width: contentWidth(doc), align: 'center' })
     doc.page.margins.bottom = margin
   }
 }
 
 function render(draw: (doc: Doc) => void, opts: { title: string; layout: 'portrait' | 'landscape' }): Promise<Buffer> {
-  const { regular, bold } = loadFonts()
-  const doc = new PDFDocument({ size: 'A4', layout: opts.layout, margins: { top: 56, bottom: 56, left: 50, right: 50 }, bufferPages: true, info: { Title: opts.title, Creator: '议事 Yishi' } })
-  doc.registerFont('regular', regular)
-  doc.registerFont('bold', bold)
-  const chunks: Buffer[] = []
-  doc.on('data', (c: Buffer) => chunks.push(c))
-  const done = new Promise<Buffer>((resolve, reject) => {
-    doc.on('end', () => resolve(Buffer.concat(chunks)))
-    doc.on('error', reject)
-  })
+  const doc = createPdf({ title: opts.title }, { layout: opts.layout, margins: { top: 56, bottom: 56, left: 50, right: 50 }, bufferPages: true })
   draw(doc)
   pageNumbers(doc, opts.title)
-  doc.end()
-  return done
+  return pdfBytes(doc)
 }
 
 const asOfText = (asOf: string) => `数据截至 ${shanghaiDay(new Date(Date.parse(asOf) - 1))}`
