@@ -1,9 +1,10 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import SQLite from 'better-sqlite3'
-import { CompiledQuery, Kysely, PostgresDialect, SqliteDialect, SqliteDriver, type DatabaseConnection, type Driver, type Transaction } from 'kysely'
+import { CompiledQuery, Kysely, sql, PostgresDialect, SqliteDialect, SqliteDriver, type DatabaseConnection, type Driver, type Transaction } from 'kysely'
 import pg from 'pg'
 import type { Database } from '../db/schema'
+import { startCheckpointer, type Checkpointer } from './checkpoints'
 
 export type Dialect = 'sqlite' | 'postgres'
 
@@ -138,6 +139,10 @@ export function connect(opts: ConnectOptions): Db {
   const filePath = file === ':memory:' ? file : path.join(opts.dataDir, file)
   const sqlite = new SQLite(filePath)
   sqlite.pragma('journal_mode = WAL')
+  // Checkpoints run on a thread of their own (checkpoints.ts), never inside one of this connection's commits.
+  sqlite.pragma('wal_autocheckpoint = 0')
+  // A log grown large by a burst of writes is cut back once checkpointed, instead of keeping its size.
+  sqlite.pragma('journal_size_limit = 67108864')
   // Deleted rows and freed pages are zeroed, not left readable in the file (anonymous survey answers).
   sqlite.pragma('secure_delete = ON')
   sqlite.pragma('foreign_keys = ON')
@@ -149,6 +154,26 @@ export function connect(opts: ConnectOptions): Db {
   sqlite.pragma('synchronous = NORMAL')
   reusePreparedStatements(sqlite)
   const kysely = new Kysely<Database>({ dialect: new ImmediateSqliteDialect(sqlite) })
-  const durable = file === ':memory:' ? async () => {} : walFlusher(`${filePath}-wal`)
-  return { kysely, dialect: 'sqlite', durable, close: () => kysely.destroy() }
+  if (file === ':memory:') return { kysely, dialect: 'sqlite', durable: async () => {}, close: () => kysely.destroy() }
+  const checkpointer = startCheckpointer(filePath, (err) => console.error('SQLite checkpoint thread failed', err))
+  checkpointers.set(kysely, checkpointer)
+  const close = async () => {
+    // The checkpoint thread's connection first: the app's, closed last, folds in what is left of the log.
+    await checkpointer.close()
+    await kysely.destroy()
+  }
+  return { kysely, dialect: 'sqlite', durable: walFlusher(`${filePath}-wal`), close }
+}
+
+const checkpointers = new WeakMap<Kysely<Database>, Checkpointer>()
+
+/**
+ * Folds SQLite's write-ahead log into the database file and empties the log (so a deleted row's old copy
+ * is gone from both files), on the checkpoint thread. Resolves whether it finished (false: busy).
+ */
+export async function truncateLog(kysely: Kysely<Database>): Promise<boolean> {
+  const checkpointer = checkpointers.get(kysely)
+  // A handle opened elsewhere (or in memory): on this connection, as before the thread.
+  if (!checkpointer) return (await sql<{ busy: number }>`pragma wal_checkpoint(truncate)`.execute(kysely)).rows[0]?.busy === 0
+  return (await checkpointer.run('truncate')).busy === 0
 }

@@ -27,7 +27,7 @@
 import { randomBytes } from 'node:crypto'
 import { sql, SqliteAdapter, type Kysely, type Selectable } from 'kysely'
 import type { Database } from '../db/schema'
-import type { Trx } from '../core/db'
+import { truncateLog, type Trx } from '../core/db'
 import { shanghaiDay } from '../../types/time'
 import { MIX_BATCH, type StoredAnswers } from './rules'
 import { storedCells } from './cells'
@@ -129,7 +129,7 @@ async function earlierSnapshotsEnded(db: Q): Promise<void> {
  */
 export async function eraseUnmixed(db: Q, opts: { ordered: boolean }): Promise<void> {
   if (isSqlite(db)) {
-    await sql`pragma wal_checkpoint(truncate)`.execute(db)
+    await truncateLog(db)
     return
   }
   await earlierSnapshotsEnded(db)

@@ -1,0 +1,56 @@
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { sql } from 'kysely'
+import { connect, truncateLog, type Db } from '../../server/core/db'
+
+// The app's connection never checkpoints (a checkpoint's fsync on the event loop froze every request in
+// flight); a thread with its own connection folds the log into the database file instead.
+describe('sqlite: checkpoints on their own thread', () => {
+  let dataDir: string
+  let db: Db
+  const file = () => path.join(dataDir, 'yishi.sqlite')
+  const holds = (f: string, marker: string) => fs.existsSync(f) && fs.readFileSync(f).includes(Buffer.from(marker))
+
+  beforeEach(async () => {
+    dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'yishi-checkpoints-'))
+    db = connect({ databaseUrl: null, dataDir })
+    await sql`create table notes (body text)`.execute(db.kysely)
+  })
+  afterEach(async () => {
+    await db.close()
+    fs.rmSync(dataDir, { recursive: true, force: true })
+  })
+
+  it('turns off the automatic checkpoint of the app connection', async () => {
+    const { rows } = await sql<{ wal_autocheckpoint: number }>`pragma wal_autocheckpoint`.execute(db.kysely)
+    expect(rows).toEqual([{ wal_autocheckpoint: 0 }])
+  })
+
+  it('folds committed rows into the database file without being asked', async () => {
+    const marker = 'marker-folded-by-the-thread'
+    await sql`insert into notes values (${marker})`.execute(db.kysely)
+    expect(holds(`${file()}-wal`, marker)).toBe(true)
+    // The thread passes every CHECKPOINT_EVERY_MS; wait for it, bounded by the test's timeout.
+    while (!holds(file(), marker)) await new Promise((resolve) => setTimeout(resolve, 20))
+    expect(holds(file(), marker)).toBe(true)
+  })
+
+  it('empties the log on truncateLog, so a deleted row leaves no copy in either file', async () => {
+    const marker = 'marker-deleted-then-erased'
+    await sql`insert into notes values (${marker})`.execute(db.kysely)
+    await sql`delete from notes`.execute(db.kysely)
+    expect(await truncateLog(db.kysely)).toBe(true)
+    expect(fs.statSync(`${file()}-wal`).size).toBe(0)
+    // secure_delete zeroes the freed cell in the database file.
+    expect(holds(file(), marker)).toBe(false)
+  })
+
+  it('leaves the database whole after close: the last connection folds in the rest', async () => {
+    await sql`insert into notes values ('kept')`.execute(db.kysely)
+    await db.close()
+    db = connect({ databaseUrl: null, dataDir })
+    const { rows } = await sql<{ body: string }>`select body from notes`.execute(db.kysely)
+    expect(rows).toEqual([{ body: 'kept' }])
+  })
+})

@@ -1,0 +1,101 @@
+// SQLite's checkpoints, on a thread of their own. A checkpoint copies the write-ahead log into the
+// database file and fsyncs it; better-sqlite3 would run it on the event loop, and SQLite's automatic
+// one runs inside whichever commit crosses 1,000 pages: each froze every request in flight for as long as
+// the disk took (up to a few hundred ms under write load). The app's connection therefore never
+// checkpoints (wal_autocheckpoint = 0); this thread, with its own connection to the file, does.
+import { Worker } from 'node:worker_threads'
+
+/** How often the thread folds the log in. Each pass is PASSIVE: it never waits for, nor blocks, the app. */
+export const CHECKPOINT_EVERY_MS = 200
+
+export type CheckpointMode = 'passive' | 'truncate'
+
+export interface CheckpointResult {
+  /** 1 when a writer or reader kept the checkpoint from finishing (TRUNCATE waits busy_timeout first). */
+  busy: number
+  /** Pages in the log, and how many of them are now in the database file. */
+  log: number
+  checkpointed: number
+}
+
+export interface Checkpointer {
+  /** A checkpoint now; TRUNCATE also empties the log file (nothing written before it stays on disk there). */
+  run(mode: CheckpointMode): Promise<CheckpointResult>
+  close(): Promise<void>
+}
+
+// Plain JavaScript, evaluated in the thread: it must load without the TypeScript loader the app runs under.
+const THREAD = `
+const { parentPort, workerData } = require('node:worker_threads')
+const SQLite = require(workerData.driver)
+const db = new SQLite(workerData.file)
+db.pragma('busy_timeout = 5000')
+const checkpoint = (mode) => db.pragma('wal_checkpoint(' + mode + ')')[0]
+const timer = setInterval(() => {
+  try {
+    checkpoint('PASSIVE')
+  } catch {
+    // the next pass tries again; an asked-for checkpoint reports its own failure
+  }
+}, workerData.everyMs)
+parentPort.on('message', (m) => {
+  if (m === 'close') {
+    clearInterval(timer)
+    db.close()
+    parentPort.close()
+    return
+  }
+  try {
+    parentPort.postMessage({ id: m.id, result: checkpoint(m.mode === 'truncate' ? 'TRUNCATE' : 'PASSIVE') })
+  } catch (err) {
+    parentPort.postMessage({ id: m.id, error: String(err && err.message || err) })
+  }
+})
+`
+
+type Reply = { id: number; result?: CheckpointResult; error?: string }
+
+/** Starts the checkpoint thread for a database file in WAL mode; a thread that dies is started again. */
+export function startCheckpointer(file: string, onError: (err: Error) => void): Checkpointer {
+  let next = 0
+  const waiting = new Map<number, { resolve: (r: CheckpointResult) => void; reject: (e: Error) => void }>()
+  let closing = false
+  let worker: Worker
+  const start = () => {
+    worker = new Worker(THREAD, { eval: true, workerData: { file, driver: require.resolve('better-sqlite3'), everyMs: CHECKPOINT_EVERY_MS } })
+    worker.unref() // a process with nothing else to do may end while the thread waits for its next pass
+    worker.on('message', (m: Reply) => {
+      const w = waiting.get(m.id)
+      if (!w) return
+      waiting.delete(m.id)
+      if (waiting.size === 0 && !closing) worker.unref()
+      if (m.error) w.reject(new Error(m.error))
+      else w.resolve(m.result!)
+    })
+    worker.on('error', onError)
+    worker.on('exit', () => {
+      for (const w of waiting.values()) w.reject(new Error('checkpoint thread ended'))
+      waiting.clear()
+      if (!closing) start()
+    })
+  }
+  start()
+  return {
+    run(mode) {
+      const id = next++
+      return new Promise((resolve, reject) => {
+        waiting.set(id, { resolve, reject })
+        worker.ref() // someone awaits the answer: the process must live to get it
+        worker.postMessage({ id, mode })
+      })
+    },
+    close() {
+      closing = true
+      worker.ref() // as in run(): without it, a process awaiting only this ended before the thread did
+      return new Promise((resolve) => {
+        worker.once('exit', () => resolve())
+        worker.postMessage('close')
+      })
+    },
+  }
+}
