@@ -15,6 +15,9 @@ import { openSessions, seedStreet } from './support/street'
 
 const seen = new Map<string, readonly unknown[]>()
 let capture = false
+// While a loop is measured: each SQL text's time and count, to name the queries a request spends most on.
+const spent = new Map<string, { ms: number; runs: number }>()
+let timing = false
 const wrapped = new WeakSet<DatabaseConnection>()
 for (const Driver of [SqliteDriver, PostgresDriver]) {
   const acquire = Driver.prototype.acquireConnection
@@ -25,7 +28,18 @@ for (const Driver of [SqliteDriver, PostgresDriver]) {
     const run = c.executeQuery.bind(c)
     c.executeQuery = ((q: CompiledQuery) => {
       if (capture && !seen.has(q.sql)) seen.set(q.sql, q.parameters)
-      return run(q)
+      if (!timing) return run(q)
+      const t = performance.now()
+      // SQLite's driver runs the statement synchronously inside this call; PostgreSQL's waits on the wire.
+      const done = run(q)
+      const add = () => {
+        const s = spent.get(q.sql) ?? { ms: 0, runs: 0 }
+        s.ms += performance.now() - t
+        s.runs++
+        spent.set(q.sql, s)
+      }
+      void done.then(add, add)
+      return done
     }) as DatabaseConnection['executeQuery']
     return c
   }
@@ -66,6 +80,7 @@ async function main() {
     session.connect()
     await post('Profiler.enable')
   }
+  const top: [string, [string, { ms: number; runs: number }][]][] = []
   console.log('\n| request | CPU ms per request | wall ms per request |')
   console.log('| --- | ---: | ---: |')
   for (const url of targets) {
@@ -75,13 +90,21 @@ async function main() {
     const cpu = process.cpuUsage()
     const t = performance.now()
     const runs = 2_000
+    spent.clear()
+    timing = true
     for (let n = 0; n < runs; n++) await ask(n)
+    timing = false
     const used = process.cpuUsage(cpu)
     if (profiler) {
       const { profile } = (await post('Profiler.stop')) as { profile: object }
       fs.writeFileSync(path.join(profiler, `${targets.indexOf(url)}.cpuprofile`), JSON.stringify(profile))
     }
     console.log(`| ${url} | ${((used.user + used.system) / 1000 / runs).toFixed(3)} | ${((performance.now() - t) / runs).toFixed(3)} |`)
+    top.push([url, [...spent].sort((a, b) => b[1].ms - a[1].ms).slice(0, 5)])
+  }
+  for (const [url, queries] of top) {
+    console.log(`\nqueries ${url} spent most on (ms per request, runs per request):`)
+    for (const [text, s] of queries) console.log(`  ${(s.ms / 2_000).toFixed(3)} ms, ${(s.runs / 2_000).toFixed(2)}×  ${text.slice(0, 160)}`)
   }
   await app.close()
   await drop()

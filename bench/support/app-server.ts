@@ -7,7 +7,7 @@ import { buildApp } from '../../server/app'
 import { loadConfig } from '../../server/config'
 import { connect } from '../../server/core/db'
 import { monitorEventLoopDelay } from 'node:perf_hooks'
-import { SqliteDriver, sql } from 'kysely'
+import { SqliteDriver, sql, type CompiledQuery, type DatabaseConnection } from 'kysely'
 
 // Where a request's time goes, as the server sees it: from the request's arrival to its answer, and
 // each query's wait for the (single, on SQLite) connection. The bench asks for them after each scenario.
@@ -20,26 +20,63 @@ SqliteDriver.prototype.acquireConnection = async function (this: SqliteDriver) {
   waits.push(performance.now() - t)
   return connection
 }
+// BENCH_QUERIES=1: each SQL text's total time, printed when the server stops (which queries the load spends on).
+const spent = new Map<string, { ms: number; runs: number }>()
+if (process.env.BENCH_QUERIES) {
+  const wrapped = new WeakSet<DatabaseConnection>()
+  const give = SqliteDriver.prototype.acquireConnection
+  SqliteDriver.prototype.acquireConnection = async function (this: SqliteDriver) {
+    const c = await give.call(this)
+    if (wrapped.has(c)) return c
+    wrapped.add(c)
+    const run = c.executeQuery.bind(c)
+    c.executeQuery = ((q: CompiledQuery) => {
+      const t = performance.now()
+      const done = run(q)
+      const add = () => {
+        const s = spent.get(q.sql) ?? { ms: 0, runs: 0 }
+        s.ms += performance.now() - t
+        s.runs++
+        spent.set(q.sql, s)
+      }
+      void done.then(add, add)
+      return done
+    }) as DatabaseConnection['executeQuery']
+    return c
+  }
+  process.on('exit', () => {
+    if (spent.size === 0) return // the primary of several workers: they report their own
+    const all = [...spent.values()].reduce((a, s) => a + s.ms, 0)
+    console.error(`app-server: ${all.toFixed(0)} ms in queries; the most costly:`)
+    for (const [text, s] of [...spent].sort((a, b) => b[1].ms - a[1].ms).slice(0, 12)) {
+      console.error(`  ${s.ms.toFixed(0)} ms, ${s.runs} runs, ${((s.ms / s.runs) * 1000).toFixed(0)} µs each: ${text.slice(0, 200)}`)
+    }
+  })
+}
 const loop = monitorEventLoopDelay({ resolution: 10 })
 loop.enable()
 const p99 = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(0.99 * (xs.length - 1))] ?? 0
-process.on('message', (m: string) => {
-  if (m !== 'stats') return
-  process.send!({
-    served: p99(served),
-    wait: p99(waits),
-    waitMax: waits.reduce((a, b) => Math.max(a, b), 0),
-    loopMax: loop.max / 1e6,
-    rss: process.memoryUsage().rss / 2 ** 20,
+// Answered by the process serving requests; the primary of several workers answers for them (primary()):
+// both answering sent the bench two replies per question, the extra one read as the next scenario's figures.
+const answerStats = () =>
+  process.on('message', (m: string) => {
+    if (m !== 'stats') return
+    process.send!({
+      served: p99(served),
+      wait: p99(waits),
+      waitMax: waits.reduce((a, b) => Math.max(a, b), 0),
+      loopMax: loop.max / 1e6,
+      rss: process.memoryUsage().rss / 2 ** 20,
+    })
+    loop.reset()
+    served.length = 0
+    waits.length = 0
   })
-  loop.reset()
-  served.length = 0
-  waits.length = 0
-})
 
 const LIFTED = '1000000000'
 
 async function main() {
+  answerStats()
   const env = process.env
   const config = loadConfig({
     AUTH_MODE: 'dev',
