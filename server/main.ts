@@ -2,6 +2,7 @@ import cluster from 'node:cluster'
 import { randomBytes } from 'node:crypto'
 import { buildApp } from './app'
 import { loadConfig, type Config } from './config'
+import { relayAnnouncements } from './core/announcements'
 import { connect } from './core/db'
 import { migrateToLatest } from './db/migrate'
 import { startMaintenance } from './maintenance'
@@ -31,6 +32,7 @@ async function primary(config: Config) {
       start(maintenance)
     })
   }
+  relayAnnouncements()
   for (let i = 0; i < config.workers; i++) start(i === 0)
   const shutdown = () => {
     if (stopping) return

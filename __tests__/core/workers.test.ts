@@ -7,40 +7,54 @@ interface LogLine {
   pid: number
   msg: string
   maintenance?: boolean
+  req?: { url: string }
+}
+
+/** WORKERS=2 over a fresh SQLite file, with its JSON log lines as they come. */
+function startWorkers() {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'yishi-workers-'))
+  const child = spawn(process.execPath, ['--import', 'tsx', path.join(__dirname, '../../server/main.ts')], {
+    env: { ...process.env, WORKERS: '2', PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, STATIC_DIR: '', AUTH_MODE: 'dev', DATABASE_URL: '', LOG_LEVEL: 'info' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  })
+  const lines: LogLine[] = []
+  let waiting: (() => void)[] = []
+  let out = ''
+  child.stdout.on('data', (d: Buffer) => {
+    out += d.toString()
+    const complete = out.split('\n')
+    out = complete.pop()!
+    for (const line of complete) if (line.startsWith('{')) lines.push(JSON.parse(line) as LogLine)
+    for (const wake of waiting) wake()
+    waiting = []
+  })
+  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)))
+  // Resolves once the log shows what `seen` looks for; fails if the server stops first.
+  const until = async (seen: () => boolean) => {
+    while (!seen()) {
+      const more = new Promise<void>((resolve) => waiting.push(resolve))
+      const code = await Promise.race([more.then(() => 'more' as const), exited])
+      if (code !== 'more') throw new Error(`server exited (${code})`)
+    }
+  }
+  const pidsOf = (test: (l: LogLine) => boolean) => new Set(lines.filter(test).map((l) => l.pid))
+  const listening = async () => {
+    await until(() => pidsOf((l) => /listening at/.test(l.msg)).size === 2)
+    return new Set(lines.filter((l) => /listening at/.test(l.msg)).map((l) => /:(\d+)$/.exec(l.msg)![1]))
+  }
+  const stop = () => {
+    child.kill('SIGKILL')
+    fs.rmSync(dataDir, { recursive: true, force: true })
+  }
+  return { child, lines, exited, until, pidsOf, listening, stop }
 }
 
 // WORKERS=2: two processes answer on one port over one SQLite file, and only one runs the maintenance.
 describe('several workers', () => {
   it('serves from both workers and runs the maintenance in one only', async () => {
-    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'yishi-workers-'))
-    const child = spawn(process.execPath, ['--import', 'tsx', path.join(__dirname, '../../server/main.ts')], {
-      env: { ...process.env, WORKERS: '2', PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, STATIC_DIR: '', AUTH_MODE: 'dev', DATABASE_URL: '', LOG_LEVEL: 'info' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    })
-    const lines: LogLine[] = []
-    let waiting: (() => void)[] = []
-    let out = ''
-    child.stdout.on('data', (d: Buffer) => {
-      out += d.toString()
-      const complete = out.split('\n')
-      out = complete.pop()!
-      for (const line of complete) if (line.startsWith('{')) lines.push(JSON.parse(line) as LogLine)
-      for (const wake of waiting) wake()
-      waiting = []
-    })
-    const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)))
-    // Resolves once the log shows what `seen` looks for; fails if the server stops first.
-    const until = async (seen: () => boolean) => {
-      while (!seen()) {
-        const more = new Promise<void>((resolve) => waiting.push(resolve))
-        const code = await Promise.race([more.then(() => 'more' as const), exited])
-        if (code !== 'more') throw new Error(`server exited (${code})`)
-      }
-    }
-    const pidsOf = (test: (l: LogLine) => boolean) => new Set(lines.filter(test).map((l) => l.pid))
+    const { child, exited, pidsOf, listening, stop } = startWorkers()
     try {
-      await until(() => pidsOf((l) => /listening at/.test(l.msg)).size === 2)
-      const ports = new Set(lines.filter((l) => /listening at/.test(l.msg)).map((l) => /:(\d+)$/.exec(l.msg)![1]))
+      const ports = await listening()
       expect(ports.size).toBe(1)
       const port = [...ports][0]
       // Every worker started before it listened, so whoever took on the maintenance has said so by now.
@@ -59,8 +73,33 @@ describe('several workers', () => {
       expect(await exited).toBe(0)
       expect(pidsOf((l) => l.maintenance === true).size).toBe(1)
     } finally {
-      child.kill('SIGKILL')
-      fs.rmSync(dataDir, { recursive: true, force: true })
+      stop()
+    }
+  }, 60_000)
+
+  it('ends a session in every worker at once: the other worker does not answer from its kept copy', async () => {
+    const { lines, pidsOf, listening, stop } = startWorkers()
+    try {
+      const base = `http://127.0.0.1:${[...(await listening())][0]}`
+      const ask = async (method: string, target: string, token?: string, body?: unknown) => {
+        const res = await fetch(base + target, {
+          method,
+          headers: { connection: 'close', ...(token ? { authorization: `Bearer ${token}` } : {}), ...(body ? { 'content-type': 'application/json' } : {}) },
+          body: body ? JSON.stringify(body) : undefined,
+        })
+        return { status: res.status, body: (await res.json()) as Record<string, unknown> }
+      }
+      const { users } = (await ask('GET', '/api/auth/dev-users')).body as { users: { id: number }[] }
+      const token = (await ask('POST', '/api/auth/dev-login', undefined, { userId: users[0].id })).body.token as string
+      // Both workers answer /api/me, and so keep the session (30 s, account-cache.ts).
+      const askedMe = (from: number) => pidsOf((l) => lines.indexOf(l) >= from && l.msg === 'incoming request' && l.req?.url === '/api/me')
+      while (askedMe(0).size < 2) expect((await ask('GET', '/api/me', token)).status).toBe(200)
+      expect((await ask('POST', '/api/auth/logout', token)).status).toBe(200)
+      // Whichever worker ended it, neither answers for the session any more.
+      const after = lines.length
+      while (askedMe(after).size < 2) expect((await ask('GET', '/api/me', token)).status).toBe(401)
+    } finally {
+      stop()
     }
   }, 60_000)
 })

@@ -2,15 +2,16 @@ import type { FastifyInstance } from 'fastify'
 import type { Db } from '../core/db'
 import { hashToken } from './sessions'
 import { loadAccount, type Account } from './queries'
+import { announce, onAnnouncement } from '../core/announcements'
 
 /**
  * How long this process trusts what it read about a session. Every command that changes a caller's
- * roles, residence, privacy consent or sessions forgets them here after its commit, so in this process
- * the change is seen by the next request. Another process (several workers behind one balancer) cannot
- * be told, so it sees the change at most this long after: short enough for a removed role, long enough
- * to spare a resident scrolling a list four queries on every request.
+ * roles, residence, privacy consent or sessions forgets them after its commit, here and, through the
+ * primary, in the other workers of WORKERS=n (core/announcements.ts), so the next request anywhere sees the
+ * change. Only another deployment sharing the database (a second host behind a balancer) is not told: it
+ * sees the change at most this long after.
  */
-export const ACCOUNT_TTL_MS = 5_000
+export const ACCOUNT_TTL_MS = 30_000
 const MAX_ENTRIES = 20_000
 
 interface Entry {
@@ -54,10 +55,17 @@ class AccountCache {
     for (const [hash, entry] of this.byHash) if (entry.account.principal.userId === userId) this.byHash.delete(hash)
   }
 
-  forgetToken(token: string): void {
+  forgetHash(hash: string): void {
     this.epoch++
-    this.byHash.delete(hashToken(token))
+    this.byHash.delete(hash)
   }
+}
+
+type Forget = { userId: number } | { hash: string }
+
+function forget(cache: AccountCache, what: Forget): void {
+  if ('userId' in what) cache.forgetUser(what.userId)
+  else cache.forgetHash(what.hash)
 }
 
 // One per database handle: route plugins see an encapsulated instance, tests several apps at once.
@@ -65,11 +73,25 @@ const caches = new WeakMap<Db, AccountCache>()
 
 export function accountCache(app: FastifyInstance): AccountCache {
   let cache = caches.get(app.db)
-  if (!cache) caches.set(app.db, (cache = new AccountCache()))
+  if (!cache) {
+    caches.set(app.db, (cache = new AccountCache()))
+    const mine = cache
+    onAnnouncement('account', (what) => forget(mine, what as Forget))
+  }
   return cache
+}
+
+function forgetEverywhere(app: FastifyInstance, what: Forget): void {
+  forget(accountCache(app), what)
+  announce('account', what)
 }
 
 /** After a change to the user's roles, residence or consent: their next request reads them afresh. */
 export async function forgetAccount(app: FastifyInstance, userId: number): Promise<void> {
-  accountCache(app).forgetUser(userId)
+  forgetEverywhere(app, { userId })
+}
+
+/** After a logout: the token stops working in every worker at once. */
+export function forgetSession(app: FastifyInstance, token: string): void {
+  forgetEverywhere(app, { hash: hashToken(token) })
 }

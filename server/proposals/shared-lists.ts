@@ -1,15 +1,16 @@
 // What every resident of a 楼组 sees alike on 首页 and the first page of their 居民区's list, read once
 // and kept a few seconds; each caller's own view (what is shown to them, what they co-signed, evaluated
 // or wrote) is applied to those rows afterwards.
+import { announce, onAnnouncement } from '../core/announcements'
 import type { Q } from './context'
 import type { ListRow } from './queries/select'
 
 /**
- * How long rows are kept. Every proposal write in this process forgets them after its commit, so this
- * bounds only what no write here announces: another worker's writes, a unit renamed, a deadline passing.
+ * How long rows are kept. Every proposal write forgets them after its commit, in this process and, through
+ * the primary, in the other workers of WORKERS=n: this bounds only what no write announces (a unit renamed,
+ * a deadline passing) and another deployment's writes.
  */
-export const SHARED_TTL_MS = 5_000
-/** Rows kept per list: enough that the caller's own exclusions rarely leave a page short. */
+export const SHARED_TTL_MS = 30_000
 export const SHARED_ROWS = 40
 const MAX_LISTS = 5_000
 
@@ -55,11 +56,16 @@ const caches = new WeakMap<Q, SharedLists>()
 
 export function sharedLists(db: Q): SharedLists {
   let cache = caches.get(db)
-  if (!cache) caches.set(db, (cache = new SharedLists()))
+  if (!cache) {
+    caches.set(db, (cache = new SharedLists()))
+    const mine = cache
+    onAnnouncement('lists', () => mine.forget())
+  }
   return cache
 }
 
-/** After a proposal write commits: every list is read afresh. */
+/** After a proposal write commits: every list is read afresh, in every worker. */
 export function forgetSharedLists(db: Q): void {
   sharedLists(db).forget()
+  announce('lists', null)
 }
