@@ -11,7 +11,7 @@ import type { Config } from './config'
 import { connect, type Db } from './core/db'
 import { migrateToLatest } from './db/migrate'
 import { serveH5 } from './static'
-import { databaseCounters, redisCounters, type CounterStore } from './core/counters'
+import { countersFor, type CounterStore } from './core/counters'
 import { installErrorHandling } from './core/errors'
 import { settled } from './core/write'
 import { validatorCompiler } from './core/validation'
@@ -98,7 +98,7 @@ export async function buildApp(config: Config, overrides: Overrides = {}): Promi
   }).withTypeProvider<TypeBoxTypeProvider>()
   app.setValidatorCompiler(validatorCompiler())
 
-  const counters = config.redisUrl ? redisCounters(new Redis(config.redisUrl, { lazyConnect: false })) : databaseCounters(db)
+  const counters = countersFor(db, config.redisUrl ? new Redis(config.redisUrl, { lazyConnect: false }) : null)
   app.decorate('db', db)
   app.decorate('config', config)
   app.decorate('counters', counters)

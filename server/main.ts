@@ -3,6 +3,7 @@ import { randomBytes } from 'node:crypto'
 import { buildApp } from './app'
 import { loadConfig, type Config } from './config'
 import { relayAnnouncements } from './core/announcements'
+import { serveCounters } from './core/counters'
 import { connect } from './core/db'
 import { migrateToLatest } from './db/migrate'
 import { startMaintenance } from './maintenance'
@@ -33,6 +34,7 @@ async function primary(config: Config) {
     })
   }
   relayAnnouncements()
+  if (!config.databaseUrl && !config.redisUrl) serveCounters()
   for (let i = 0; i < config.workers; i++) start(i === 0)
   const shutdown = () => {
     if (stopping) return

@@ -1,6 +1,6 @@
 import { Redis } from 'ioredis'
 import { buildApp } from '../../server/app'
-import { redisCounters } from '../../server/core/counters'
+import { memoryCounters, redisCounters } from '../../server/core/counters'
 import { freshDatabase, LONG_WINDOW_MS, PG_URL, testConfig } from '../support/server'
 
 const REDIS_URL = process.env.TEST_REDIS_URL || null
@@ -47,5 +47,24 @@ const REDIS_URL = process.env.TEST_REDIS_URL || null
     } finally {
       await counters.close()
     }
+  })
+})
+
+describe('rate-limit counters in memory (one SQLite file)', () => {
+  it('counts hits per window and starts again in the next', async () => {
+    const counters = memoryCounters()
+    expect(await counters.hit('a', 60_000, 120_000)).toBe(1)
+    expect(await counters.hit('a', 60_000, 150_000)).toBe(2)
+    expect(await counters.hit('b', 60_000, 150_000)).toBe(1)
+    expect(await counters.hit('a', 60_000, 180_000)).toBe(1)
+  })
+
+  it('drops ended windows when pruned, and only those', async () => {
+    const counters = memoryCounters()
+    await counters.hit('ended', 60_000, 0)
+    await counters.hit('open', 600_000, 0)
+    counters.prune(60_000)
+    expect(await counters.hit('ended', 60_000, 0)).toBe(1) // its count was forgotten
+    expect(await counters.hit('open', 600_000, 60_000)).toBe(2)
   })
 })

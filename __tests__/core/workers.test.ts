@@ -11,10 +11,10 @@ interface LogLine {
 }
 
 /** WORKERS=2 over a fresh SQLite file, with its JSON log lines as they come. */
-function startWorkers() {
+function startWorkers(extra: Record<string, string> = {}) {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'yishi-workers-'))
   const child = spawn(process.execPath, ['--import', 'tsx', path.join(__dirname, '../../server/main.ts')], {
-    env: { ...process.env, WORKERS: '2', PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, STATIC_DIR: '', AUTH_MODE: 'dev', DATABASE_URL: '', LOG_LEVEL: 'info' },
+    env: { ...process.env, WORKERS: '2', PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, STATIC_DIR: '', AUTH_MODE: 'dev', DATABASE_URL: '', REDIS_URL: '', LOG_LEVEL: 'info', ...extra },
     stdio: ['ignore', 'pipe', 'pipe'],
   })
   const lines: LogLine[] = []
@@ -102,4 +102,24 @@ describe('several workers', () => {
       stop()
     }
   }, 60_000)
+
+  it('counts a rate limit once across the workers (their primary keeps the counters)', async () => {
+    const { pidsOf, listening, stop } = startWorkers({ LOGIN_RATE_LIMIT: '4' })
+    try {
+      const base = `http://127.0.0.1:${[...(await listening())][0]}`
+      const login = () =>
+        fetch(`${base}/api/auth/dev-login`, { method: 'POST', headers: { connection: 'close', 'content-type': 'application/json' }, body: JSON.stringify({ userId: 1 }) })
+      // The minute's window is aligned to the clock: start well inside one, so all six fall in it.
+      const intoMinute = Date.now() % 60_000
+      if (intoMinute > 50_000) await new Promise((resolve) => setTimeout(resolve, 60_000 - intoMinute + 100))
+      const statuses: number[] = []
+      for (let i = 0; i < 6; i++) statuses.push((await login()).status)
+      // Four in the minute from this address, whichever worker took them; each worker alone saw about three.
+      expect(statuses.filter((s) => s === 429)).toHaveLength(2)
+      expect(statuses.slice(0, 4).every((s) => s !== 429)).toBe(true)
+      expect(pidsOf((l) => l.msg === 'incoming request' && l.req?.url === '/api/auth/dev-login').size).toBe(2)
+    } finally {
+      stop()
+    }
+  }, 90_000)
 })

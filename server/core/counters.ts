@@ -1,3 +1,4 @@
+import cluster from 'node:cluster'
 import { sql } from 'kysely'
 import type { Redis } from 'ioredis'
 import type { Db } from './db'
@@ -42,4 +43,77 @@ export function redisCounters(redis: Redis): CounterStore {
       await redis.quit()
     },
   }
+}
+
+/**
+ * Counters in this process's memory, for one SQLite file: every process serving it is on this machine, and
+ * the workers of WORKERS=n ask their primary (clusterCounters). In the database, each hit was a write of its
+ * own before the request's own, with its own commit: a third of a co-signature's database time.
+ * A restart forgets the counts, which only lets a flood start again at once.
+ */
+export function memoryCounters(): CounterStore & { prune(now: number): void } {
+  const windows = new Map<string, { start: number; windowMs: number; count: number }>()
+  let hits = 0
+  const store = {
+    async hit(key: string, windowMs: number, now = Date.now()) {
+      const start = Math.floor(now / windowMs) * windowMs
+      const w = windows.get(key)
+      if (w && w.start === start) return ++w.count
+      windows.set(key, { start, windowMs, count: 1 })
+      // Now and then, drop windows that have ended, so idle keys do not pile up.
+      if (++hits % 1_000 === 0) store.prune(now)
+      return 1
+    },
+    prune(now: number) {
+      for (const [key, w] of windows) if (w.start + w.windowMs <= now) windows.delete(key)
+    },
+    async close() {},
+  }
+  return store
+}
+
+interface CountRequest {
+  yishiCount: number
+  key: string
+  windowMs: number
+  now: number
+}
+
+const isCountRequest = (m: unknown): m is CountRequest => typeof m === 'object' && m !== null && 'yishiCount' in m
+
+/** A worker's counters: kept by the primary (serveCounters), so a limit is one limit across all workers. */
+export function clusterCounters(): CounterStore {
+  let next = 0
+  const waiting = new Map<number, (count: number) => void>()
+  process.on('message', (m: unknown) => {
+    if (!isCountRequest(m) || !('count' in m)) return
+    waiting.get(m.yishiCount)?.(m.count as number)
+    waiting.delete(m.yishiCount)
+  })
+  return {
+    hit(key, windowMs, now = Date.now()) {
+      const id = next++
+      return new Promise((resolve) => {
+        waiting.set(id, resolve)
+        process.send!({ yishiCount: id, key, windowMs, now } satisfies CountRequest)
+      })
+    },
+    async close() {},
+  }
+}
+
+/** In the primary of WORKERS=n over SQLite: keeps the counters its workers ask about. */
+export function serveCounters(): void {
+  const counters = memoryCounters()
+  cluster.on('message', (worker, m: unknown) => {
+    if (!isCountRequest(m)) return
+    void counters.hit(m.key, m.windowMs, m.now).then((count) => worker.isConnected() && worker.send({ yishiCount: m.yishiCount, count }))
+  })
+}
+
+/** Where rate limits are counted: Redis when configured, else beside the one SQLite file, else in PostgreSQL. */
+export function countersFor(db: Db, redis: Redis | null): CounterStore {
+  if (redis) return redisCounters(redis)
+  if (db.dialect === 'postgres') return databaseCounters(db)
+  return cluster.isWorker ? clusterCounters() : memoryCounters()
 }
