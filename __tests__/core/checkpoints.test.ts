@@ -2,6 +2,7 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { sql } from 'kysely'
+import { startCheckpointer } from '../../server/core/checkpoints'
 import { connect, truncateLog, type Db } from '../../server/core/db'
 
 // The app's connection never checkpoints (a checkpoint's fsync on the event loop froze every request in
@@ -52,5 +53,14 @@ describe('sqlite: checkpoints on their own thread', () => {
     db = connect({ databaseUrl: null, dataDir })
     const { rows } = await sql<{ body: string }>`select body from notes`.execute(db.kysely)
     expect(rows).toEqual([{ body: 'kept' }])
+  })
+
+  it('does not start again, nor hang a close, when its file is gone', async () => {
+    const errors: Error[] = []
+    const gone = startCheckpointer(path.join(dataDir, 'removed.sqlite'), (err) => errors.push(err))
+    await expect(gone.run('truncate')).rejects.toThrow('checkpoint thread ended')
+    await expect(gone.run('passive')).rejects.toThrow('not running')
+    await gone.close()
+    expect(errors).toEqual([])
   })
 })

@@ -28,8 +28,9 @@ export interface Checkpointer {
 const THREAD = `
 const { parentPort, workerData } = require('node:worker_threads')
 const SQLite = require(workerData.driver)
-const db = new SQLite(workerData.file)
+const db = new SQLite(workerData.file, { fileMustExist: true })
 db.pragma('busy_timeout = 5000')
+parentPort.postMessage('ready')
 const checkpoint = (mode) => db.pragma('wal_checkpoint(' + mode + ')')[0]
 const timer = setInterval(() => {
   try {
@@ -53,18 +54,28 @@ parentPort.on('message', (m) => {
 })
 `
 
-type Reply = { id: number; result?: CheckpointResult; error?: string }
+type Reply = { id: number; result?: CheckpointResult; error?: string } | 'ready'
 
-/** Starts the checkpoint thread for a database file in WAL mode; a thread that dies is started again. */
+/**
+ * Starts the checkpoint thread for a database file in WAL mode. A thread that dies after it opened the file
+ * is started again; one that cannot open it (the file was removed) is not, and asking it for a checkpoint
+ * fails at once.
+ */
 export function startCheckpointer(file: string, onError: (err: Error) => void): Checkpointer {
   let next = 0
   const waiting = new Map<number, { resolve: (r: CheckpointResult) => void; reject: (e: Error) => void }>()
   let closing = false
+  let running = true
   let worker: Worker
   const start = () => {
+    let opened = false
     worker = new Worker(THREAD, { eval: true, workerData: { file, driver: require.resolve('better-sqlite3'), everyMs: CHECKPOINT_EVERY_MS } })
     worker.unref() // a process with nothing else to do may end while the thread waits for its next pass
     worker.on('message', (m: Reply) => {
+      if (m === 'ready') {
+        opened = true
+        return
+      }
       const w = waiting.get(m.id)
       if (!w) return
       waiting.delete(m.id)
@@ -72,16 +83,21 @@ export function startCheckpointer(file: string, onError: (err: Error) => void): 
       if (m.error) w.reject(new Error(m.error))
       else w.resolve(m.result!)
     })
-    worker.on('error', onError)
+    worker.on('error', (err) => {
+      // Not opening means the file is gone (the app's own connection opened it just before): nothing to fold.
+      if (!closing && opened) onError(err)
+    })
     worker.on('exit', () => {
       for (const w of waiting.values()) w.reject(new Error('checkpoint thread ended'))
       waiting.clear()
-      if (!closing) start()
+      if (!closing && opened) start()
+      else running = false
     })
   }
   start()
   return {
     run(mode) {
+      if (!running) return Promise.reject(new Error('checkpoint thread not running'))
       const id = next++
       return new Promise((resolve, reject) => {
         waiting.set(id, { resolve, reject })
@@ -91,6 +107,7 @@ export function startCheckpointer(file: string, onError: (err: Error) => void): 
     },
     close() {
       closing = true
+      if (!running) return Promise.resolve()
       worker.ref() // as in run(): without it, a process awaiting only this ended before the thread did
       return new Promise((resolve) => {
         worker.once('exit', () => resolve())

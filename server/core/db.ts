@@ -172,8 +172,9 @@ const checkpointers = new WeakMap<Kysely<Database>, Checkpointer>()
  * is gone from both files), on the checkpoint thread. Resolves whether it finished (false: busy).
  */
 export async function truncateLog(kysely: Kysely<Database>): Promise<boolean> {
+  const inline = async () => (await sql<{ busy: number }>`pragma wal_checkpoint(truncate)`.execute(kysely)).rows[0]?.busy === 0
   const checkpointer = checkpointers.get(kysely)
-  // A handle opened elsewhere (or in memory): on this connection, as before the thread.
-  if (!checkpointer) return (await sql<{ busy: number }>`pragma wal_checkpoint(truncate)`.execute(kysely)).rows[0]?.busy === 0
-  return (await checkpointer.run('truncate')).busy === 0
+  // A handle opened elsewhere (or in memory), or a thread that could not run: on this connection.
+  if (!checkpointer) return inline()
+  return checkpointer.run('truncate').then((r) => r.busy === 0, inline)
 }
