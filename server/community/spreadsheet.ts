@@ -1,6 +1,7 @@
 // Import files in and templates out: .xlsx through exceljs, .csv through csv-parse. The rows' meaning is
 // rules.ts's; this file only turns bytes into a grid of text cells and back.
-import ExcelJS from 'exceljs'
+import type { Buffer as ExcelBuffer } from 'exceljs'
+import { excel } from '../core/excel'
 import { parse } from 'csv-parse/sync'
 import { HOUSING_TYPE_NAMES, IMPORT_COLUMNS } from '../../types'
 import { AppError } from '../core/errors'
@@ -36,9 +37,9 @@ function csvGrid(bytes: Buffer): string[][] {
 }
 
 async function xlsxGrid(bytes: Buffer): Promise<string[][]> {
-  const wb = new ExcelJS.Workbook()
+  const wb = new (await excel()).Workbook()
   try {
-    await wb.xlsx.load(bytes as unknown as ExcelJS.Buffer)
+    await wb.xlsx.load(bytes as unknown as ExcelBuffer)
   } catch {
     throw badFile('Excel 文件无法读取，请另存为 .xlsx 后重试')
   }
@@ -71,7 +72,7 @@ const VALIDATED_ROWS = 1000
 
 /** The Excel template: the header, the example rows, and 住房类型 chosen from a list. */
 export async function xlsxTemplate(): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook()
+  const wb = new (await excel()).Workbook()
   const sheet = wb.addWorksheet('社区结构')
   sheet.addRow([...IMPORT_COLUMNS]).font = { bold: true }
   for (const r of EXAMPLES) sheet.addRow(r.map((c, i) => (IMPORT_COLUMNS[i] === '户数' ? Number(c) : c)))

@@ -3,7 +3,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import type { Readable } from 'node:stream'
-import { DeleteObjectCommand, GetObjectCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3'
+import { lazy } from '../core/lazy'
 
 export interface MediaStore {
   put(key: string, bytes: Buffer, contentType: string): Promise<void>
@@ -44,21 +44,28 @@ export function diskStore(root: string): MediaStore {
 }
 
 export function s3Store(s: S3Settings): MediaStore {
-  const client = new S3Client({
-    region: s.region,
-    ...(s.endpoint ? { endpoint: s.endpoint, forcePathStyle: true } : {}),
-    credentials: { accessKeyId: s.accessKeyId, secretAccessKey: s.secretAccessKey },
-    // Checksums only where S3 requires them: COS and other S3-compatible stores refuse some of the newer ones.
-    requestChecksumCalculation: 'WHEN_REQUIRED',
-    responseChecksumValidation: 'WHEN_REQUIRED',
+  // The S3 client holds some 20 MB once loaded: loaded with the first photo stored or read.
+  const sdk = lazy(() => import('@aws-sdk/client-s3'))
+  const client = lazy(async () => {
+    const { S3Client } = await sdk()
+    return new S3Client({
+      region: s.region,
+      ...(s.endpoint ? { endpoint: s.endpoint, forcePathStyle: true } : {}),
+      credentials: { accessKeyId: s.accessKeyId, secretAccessKey: s.secretAccessKey },
+      // Checksums only where S3 requires them: COS and other S3-compatible stores refuse some of the newer ones.
+      requestChecksumCalculation: 'WHEN_REQUIRED',
+      responseChecksumValidation: 'WHEN_REQUIRED',
+    })
   })
   return {
     async put(key, bytes, contentType) {
-      await client.send(new PutObjectCommand({ Bucket: s.bucket, Key: key, Body: bytes, ContentType: contentType }))
+      const { PutObjectCommand } = await sdk()
+      await (await client()).send(new PutObjectCommand({ Bucket: s.bucket, Key: key, Body: bytes, ContentType: contentType }))
     },
     async open(key) {
+      const { GetObjectCommand } = await sdk()
       try {
-        const res = await client.send(new GetObjectCommand({ Bucket: s.bucket, Key: key }))
+        const res = await (await client()).send(new GetObjectCommand({ Bucket: s.bucket, Key: key }))
         return res.Body as Readable
       } catch (err) {
         if ((err as { name?: string }).name === 'NoSuchKey') return null
@@ -66,7 +73,8 @@ export function s3Store(s: S3Settings): MediaStore {
       }
     },
     async remove(key) {
-      await client.send(new DeleteObjectCommand({ Bucket: s.bucket, Key: key }))
+      const { DeleteObjectCommand } = await sdk()
+      await (await client()).send(new DeleteObjectCommand({ Bucket: s.bucket, Key: key }))
     },
   }
 }

@@ -1,6 +1,6 @@
 // Exports as CSV (UTF-8 with a BOM and CRLF, so Excel opens Chinese correctly) and as an .xlsx workbook
 // written by exceljs. Both come from the same rows.
-import ExcelJS from 'exceljs'
+import { excel } from '../core/excel'
 import type { FastifyReply } from 'fastify'
 
 export type Cell = string | number | null
@@ -37,7 +37,7 @@ export function toCsv(columns: Column[], rows: Row[]): string {
 }
 
 export async function toXlsx(sheets: Sheet[], meta: { title: string }): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook()
+  const wb = new (await excel()).Workbook()
   wb.creator = '议事 Yishi'
   wb.title = meta.title
   wb.created = new Date(0)
