@@ -17,6 +17,7 @@ import {
   buildingsUnder,
   closedWaves,
   instrumentsOf,
+  type KeptScore,
   paperCounts,
   responseNote,
   scoreSuppressed,
@@ -35,7 +36,7 @@ import { neighbourhoodFor, periodOf, type NeighbourhoodQuery } from './neighbour
 type Q = Kysely<Database>
 
 /** Instrument scores per closed survey, computed once per request. */
-export type ScoreCache = Map<number, Promise<Map<InstrumentId, InstrumentScore>>>
+export type ScoreCache = Map<number, Promise<Map<InstrumentId, KeptScore>>>
 /** Paper standing per closed survey, computed once per request. */
 export type PaperCache = Map<number, Promise<PaperCounts>>
 
@@ -225,16 +226,15 @@ export async function buildSummary(db: Q, nb: { id: number; name: string }): Pro
   const summaryScores: SummaryScore[] = []
   for (const id of instrumentsOf(last)) {
     const s = scores.get(id)!
-    const suppressed = scoreSuppressed(s)
-    const hidden = suppressed || held
+    const shown = scoreSuppressed(s) || held ? null : s
     summaryScores.push({
       instrumentId: id,
       name: INSTRUMENTS[id].name,
-      max: s.maxPoints,
-      points: hidden ? null : s.points,
-      interval: hidden || !s.interval ? null : s.interval.points,
+      max: INSTRUMENTS[id].maxPoints,
+      points: shown ? shown.points : null,
+      interval: shown?.interval ? shown.interval.points : null,
       n: s.n,
-      status: suppressed ? 'suppressed' : s.status,
+      status: scoreSuppressed(s) ? 'suppressed' : s.status,
       previousPoints: await previousPoints(id),
     })
   }
