@@ -228,19 +228,32 @@ export function questionShownTo(r: QuestionResult, staff: boolean): QuestionResu
   return shown
 }
 
+/** Each question's figures from all responses (questionResult for each), reading every response once. */
+export function questionResults(
+  questions: SurveyQuestion[],
+  responses: StoredAnswers[],
+  opts: { staff: boolean; minCellSize?: number },
+): QuestionResult[] {
+  const columns = new Map(questions.map((q) => [q.id, [] as AnswerValue[]]))
+  for (const r of responses) for (const id in r) columns.get(id)?.push(r[id])
+  return questions.map((q) => figuresOf(q, columns.get(q.id)!, opts.minCellSize ?? MIN_CELL_SIZE, opts.staff))
+}
+
 /**
  * One question's figures from all responses. Below minCellSize answering, only the count is given;
  * open text only to the committee, sorted by content so its order says nothing about who came when.
- * One pass over the responses per question, allocating nothing per answer.
  */
-export function questionResult(
-  q: SurveyQuestion,
-  responses: StoredAnswers[],
-  opts: { staff: boolean; minCellSize?: number },
-): QuestionResult {
-  const min = opts.minCellSize ?? MIN_CELL_SIZE
-  let answered = 0
-  for (const r of responses) if (r[q.id] !== undefined) answered++
+export function questionResult(q: SurveyQuestion, responses: StoredAnswers[], opts: { staff: boolean; minCellSize?: number }): QuestionResult {
+  const values: AnswerValue[] = []
+  for (const r of responses) if (r[q.id] !== undefined) values.push(r[q.id])
+  return figuresOf(q, values, opts.minCellSize ?? MIN_CELL_SIZE, opts.staff)
+}
+
+type AnswerValue = StoredAnswers[string]
+
+/** A question's figures from the answers given to it. */
+function figuresOf(q: SurveyQuestion, values: AnswerValue[], min: number, staff: boolean): QuestionResult {
+  const answered = values.length
   const base: QuestionResult = {
     questionId: q.id,
     text: q.text,
@@ -251,9 +264,8 @@ export function questionResult(
   }
   if (base.suppressed) return base
   if (q.type === 'text') {
-    const texts: string[] = []
-    for (const r of responses) if (typeof r[q.id] === 'string') texts.push(r[q.id] as string)
-    return questionShownTo({ ...base, texts: texts.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)) }, opts.staff)
+    const texts = values.filter((v): v is string => typeof v === 'string').sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))
+    return questionShownTo({ ...base, texts }, staff)
   }
   // Per option from `first`: a number counts for its option, a multiple choice for each it holds.
   const tally = (labels: string[], first: number) => {
@@ -261,8 +273,7 @@ export function questionResult(
     let dk = 0
     let sum = 0
     let numbers = 0
-    for (const r of responses) {
-      const v = r[q.id]
+    for (const v of values) {
       if (typeof v === 'number') {
         sum += v
         numbers++

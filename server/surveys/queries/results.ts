@@ -12,7 +12,7 @@ import type { Kysely } from 'kysely'
 import type { Database } from '../../db/schema'
 import type { Reader } from '../context'
 import { resultsRefusal } from '../policy'
-import { MIN_CELL_SIZE, questionResult, questionShownTo, surveyStatus, type StoredAnswers } from '../rules'
+import { MIN_CELL_SIZE, questionResults, questionShownTo, surveyStatus, type StoredAnswers } from '../rules'
 import { paperCounts } from './paper'
 import { buildingsUnder, eligibleIn, type BuildingInfo } from './units'
 import { cellStrata, MIXED_HOUSING, type Stratum } from '../cells'
@@ -130,9 +130,8 @@ export interface KeptFigures {
 
 async function computeFigures(db: Q, row: SurveyRow, buildings: BuildingInfo[]): Promise<KeptFigures> {
   const responses = await loadResponses(db, row.id)
-  const answers = responses.map((r) => r.answers)
   return {
-    questions: questionsOf(row).map((q) => questionResult(q, answers, { staff: true })),
+    questions: questionResults(questionsOf(row), responses.map((r) => r.answers), { staff: true }),
     scores: [...scoreInstruments(instrumentsOf(row), responses, buildings)].map(([id, score]) => [id, kept(id, score)]),
   }
 }
