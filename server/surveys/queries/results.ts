@@ -13,7 +13,7 @@ import type { Database } from '../../db/schema'
 import type { Reader } from '../context'
 import { resultsRefusal } from '../policy'
 import { MIN_CELL_SIZE, questionResults, questionShownTo, surveyStatus, type StoredAnswers } from '../rules'
-import { paperCounts } from './paper'
+import { paperCounts, type ChannelCounts } from './paper'
 import { buildingsUnder, eligibleIn, type BuildingInfo } from './units'
 import { cellStrata, MIXED_HOUSING, type Stratum } from '../cells'
 import { instrumentsOf, questionsOf, responseNote, surveyFor, type SurveyRow } from './surveys'
@@ -124,20 +124,24 @@ export function instrumentResult(id: InstrumentId, score: KeptScore, buildings: 
 
 /** What the results show of a survey's answers, the open text included (the committee's view). */
 export interface KeptFigures {
+  /** The answers the figures are of, per channel. */
+  counted: ChannelCounts
   questions: QuestionResult[]
   scores: [InstrumentId, KeptScore][]
 }
 
 async function computeFigures(db: Q, row: SurveyRow, buildings: BuildingInfo[]): Promise<KeptFigures> {
   const responses = await loadResponses(db, row.id)
+  const app = responses.filter((r) => r.channel === 'app').length
   return {
+    counted: { app, paper: responses.length - app },
     questions: questionResults(questionsOf(row), responses.map((r) => r.answers), { staff: true }),
     scores: [...scoreInstruments(instrumentsOf(row), responses, buildings)].map(([id, score]) => [id, kept(id, score)]),
   }
 }
 
 /** Raise when what is kept, or how it is computed, changes: every kept figure is then recomputed on its next read. */
-const FIGURES_FORMAT = 1
+const FIGURES_FORMAT = 2
 
 /**
  * What figures depend on besides the survey's questions: its answers (through results_version, read with
@@ -170,17 +174,17 @@ export async function surveyFigures(db: Q, row: SurveyRow, buildings: BuildingIn
 }
 
 export async function computeResults(db: Q, row: SurveyRow, now: Date, opts: { staff: boolean }): Promise<SurveyResults> {
-  const [unit, buildings, { total, app, paper, standing }] = await Promise.all([
+  const [unit, buildings] = await Promise.all([
     db.selectFrom('units').select(['id', 'name', 'level']).where('id', '=', row.unit_id).executeTakeFirstOrThrow(),
     // A closed survey's weights and eligible households are those of when it closed.
     buildingsUnder(db, row.unit_id, row.closed_at ?? undefined),
-    paperCounts(db, row.id),
   ])
   const status = surveyStatus(row, now)
   // While residents can still answer, only counts: comparing figures before and after one answer
   // came in would reveal that answer.
   const available = status === 'ended' || status === 'closed'
-  const [eligible, figures] = await Promise.all([eligibleIn(db, buildings), available ? surveyFigures(db, row, buildings) : null])
+  const figures = available ? await surveyFigures(db, row, buildings) : null
+  const [eligible, { total, app, paper, standing }] = await Promise.all([eligibleIn(db, buildings), paperCounts(db, row.id, figures?.counted)])
   return {
     surveyId: row.id,
     title: row.title,
