@@ -197,6 +197,15 @@ describeEachDatabase('paper questionnaires: capped, checked by a colleague, held
     expect(after.instruments[0].score!.n).toBe(16)
     expect(after.instruments[0].score!.points).toBeLessThan(10)
     expect((await kept())!.basis).not.toBe(basis)
+
+    // Figures weighted by other 楼组 data are computed again too: here a 小区's housing type changes.
+    const estate = (await db().selectFrom('units').select('parent_id').where('id', '=', anhe1).executeTakeFirstOrThrow()).parent_id!
+    const { housing_type: type } = await db().selectFrom('units').select('housing_type').where('id', '=', estate).executeTakeFirstOrThrow()
+    const other = type === 'old_villa' ? 'resettlement' : 'old_villa'
+    expect(after.instruments[0].byHousingType.map((g) => g.group)).not.toContain(other)
+    await db().updateTable('units').set({ housing_type: other }).where('id', '=', estate).execute()
+    expect((await results(id)).instruments[0].byHousingType.map((g) => g.group)).toContain(other)
+    await db().updateTable('units').set({ housing_type: type }).where('id', '=', estate).execute()
   })
 
   it('keeps a closed survey\'s open answers for the committee only, whoever reads first', async () => {

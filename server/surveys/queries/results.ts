@@ -20,7 +20,7 @@ import { instrumentsOf, questionsOf, responseNote, surveyFor, type SurveyRow } f
 
 type Q = Kysely<Database>
 
-export interface ResponseRow {
+interface ResponseRow {
   /** The 楼组, 小区 or 居民区 the answer is stored under (cells.ts). */
   unitId: number
   channel: 'app' | 'paper'
@@ -28,7 +28,7 @@ export interface ResponseRow {
 }
 
 /** All answers of a survey, ordered by their random key. */
-export async function loadResponses(db: Q, surveyId: number): Promise<ResponseRow[]> {
+async function loadResponses(db: Q, surveyId: number): Promise<ResponseRow[]> {
   const rows = await db
     .selectFrom('survey_responses')
     .select(['unit_id', 'channel', 'answers'])
@@ -58,7 +58,7 @@ function scoringResponses(responses: ResponseRow[], strata: Map<number, Stratum>
 }
 
 /** The library's scores of each instrument a survey carries. */
-export function scoreInstruments(
+function scoreInstruments(
   instruments: InstrumentId[],
   responses: ResponseRow[],
   buildings: BuildingInfo[],
@@ -141,11 +141,11 @@ async function computeFigures(db: Q, row: SurveyRow, buildings: BuildingInfo[]):
 }
 
 /** Raise when what is kept, or how it is computed, changes: every kept figure is then recomputed on its next read. */
-const FIGURES_FORMAT = 2
+const FIGURES_FORMAT = 1
 
 /**
- * What figures depend on besides the survey's questions: its answers (through results_version, read with
- * the survey row before the answers are) and the 楼组 that weight them. Names and labels are not in it:
+ * What figures depend on besides the survey's questions (fixed once published): its answers (through
+ * results_version, read with the survey row before the answers are) and the 楼组 that weight them. Names and labels are not in it:
  * they are put on at each read.
  */
 function figuresBasis(row: SurveyRow, buildings: BuildingInfo[]): string {
