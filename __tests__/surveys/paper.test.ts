@@ -160,6 +160,75 @@ describeEachDatabase('paper questionnaires: capped, checked by a colleague, held
     expect(after.every((x) => x.mixed === 1)).toBe(true)
   })
 
+  it('shows an open survey its counts only, from app and checked paper answers', async () => {
+    const id = await survey(wutong)
+    expect((await call(s, resident, 'POST', `/api/surveys/${id}/responses`, { answers: allTop })).status).toBe(201)
+    expect((await batch(moderator, id, anhe1, 5)).status).toBe(201)
+    expect(await checkPaperBatches(s, admin, id)).toBe(1)
+    expect((await batch(moderator, id, anhe1, 2)).status).toBe(201)
+    const r = await results(id)
+    expect(r).toMatchObject({ status: 'open', available: false, questions: [], instruments: [] })
+    expect(r.responses).toEqual({ total: 6, app: 1, paper: 5, paperShare: 0.8333 })
+    expect(r.paper).toMatchObject({ paperShare: 0.8333, uncheckedPaper: 2 })
+    expect(r.responseRate).toBeGreaterThan(0)
+  })
+
+  it('keeps a closed survey\'s figures, and computes them again once a batch checked after closing adds answers', async () => {
+    const low = INSTRUMENTS.satisfaction.items.map((item) => ({ questionId: item.id, value: 1 }))
+    const id = await survey(wutong)
+    expect((await batch(moderator, id, anhe1, 6)).status).toBe(201)
+    expect((await batch(moderator, id, building3, 6)).status).toBe(201)
+    expect(await checkPaperBatches(s, admin, id)).toBe(2)
+    const late = await batch(moderator, id, anhe1, 4, low)
+    await close(id)
+
+    const first = await results(id)
+    expect(first.questions[0].answered).toBe(12)
+    expect(first.instruments[0].score).toMatchObject({ n: 12, points: 10 })
+    const kept = () => db().selectFrom('survey_results').select('basis').where('survey_id', '=', id).executeTakeFirst()
+    const basis = (await kept())!.basis
+    expect(await results(id)).toEqual(first)
+
+    expect((await call(s, admin, 'POST', `/api/surveys/${id}/paper-batches/${late.body.id}/check`)).status).toBe(200)
+    const after = await results(id)
+    expect(after.responses).toMatchObject({ total: 16, paper: 16 })
+    expect(after.questions[0].answered).toBe(16)
+    expect(after.questions[0].distribution!.find((o) => o.value === 1)!.count).toBe(4)
+    expect(after.instruments[0].score!.n).toBe(16)
+    expect(after.instruments[0].score!.points).toBeLessThan(10)
+    expect((await kept())!.basis).not.toBe(basis)
+
+    // Figures weighted by other 楼组 data are computed again too: here a 小区's housing type changes.
+    const estate = (await db().selectFrom('units').select('parent_id').where('id', '=', anhe1).executeTakeFirstOrThrow()).parent_id!
+    const { housing_type: type } = await db().selectFrom('units').select('housing_type').where('id', '=', estate).executeTakeFirstOrThrow()
+    const other = type === 'old_villa' ? 'resettlement' : 'old_villa'
+    expect(after.instruments[0].byHousingType.map((g) => g.group)).not.toContain(other)
+    await db().updateTable('units').set({ housing_type: other }).where('id', '=', estate).execute()
+    expect((await results(id)).instruments[0].byHousingType.map((g) => g.group)).toContain(other)
+    await db().updateTable('units').set({ housing_type: type }).where('id', '=', estate).execute()
+  })
+
+  it('keeps a closed survey\'s open answers for the committee only, whoever reads first', async () => {
+    const id = await survey(wutong, [{ type: 'text', text: '一句话建议' }])
+    const suggestions = ['多种树', '修电梯', '加路灯', '修电梯', '多种树', '装雨棚', '清楼道', '加座椅', '修电梯', '管停车', '多种树']
+    const entered = await call(s, moderator, 'POST', `/api/surveys/${id}/paper-batches`, {
+      entries: suggestions.map((value) => ({ buildingId: anhe1, answers: [{ questionId: 'c1', value }] })),
+    })
+    expect(entered.status).toBe(201)
+    expect(await checkPaperBatches(s, admin, id)).toBe(1)
+    await close(id)
+    const asResident = async () => (await call(s, resident, 'GET', `/api/surveys/${id}/results`)).body as SurveyResults
+    // The committee's read keeps the figures, open text included; a resident's read of them leaves it out.
+    expect((await results(id)).questions[0].texts).toEqual([...suggestions].sort())
+    const shown = (await asResident()).questions[0]
+    expect(shown).toMatchObject({ questionId: 'c1', answered: 11, suppressed: false })
+    expect(shown.texts).toBeUndefined()
+    // And the other way round: figures first computed for a resident still give the committee the text.
+    await db().deleteFrom('survey_results').where('survey_id', '=', id).execute()
+    expect((await asResident()).questions[0].texts).toBeUndefined()
+    expect((await results(id)).questions[0].texts).toEqual([...suggestions].sort())
+  })
+
   it('holds a wave typed in mostly by the 居委会 out of the index and the summary until the 街镇 confirms it', async () => {
     const before = await index()
     const satisfactionBefore = before.result.total

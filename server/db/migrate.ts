@@ -17,6 +17,7 @@ import { pushLog } from './migrations/013_push_log'
 import { affairs } from './migrations/014_affairs'
 import { searchTerms } from './migrations/015_search_terms'
 import { unitContact } from './migrations/017_unit_contact'
+import { surveyResults } from './migrations/018_survey_results'
 
 // Ordered by name; append new migrations, never edit a released one.
 const MIGRATIONS: Record<string, Migration> = {
@@ -36,6 +37,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '014_affairs': affairs,
   '015_search_terms': searchTerms,
   '017_unit_contact': unitContact,
+  '018_survey_results': surveyResults,
 }
 
 export async function migrateToLatest(db: Db): Promise<void> {

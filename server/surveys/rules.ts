@@ -221,17 +221,38 @@ function normaliseValue(q: SurveyQuestion, v: unknown, n: number): number | numb
 /** count / of, rounded to 4 decimals (0 when of is 0). */
 export const share = (count: number, of: number): number => (of > 0 ? Math.round((count / of) * 10_000) / 10_000 : 0)
 
+/** A question's figures as a viewer sees them: open text only for the committee. */
+export function questionShownTo(r: QuestionResult, staff: boolean): QuestionResult {
+  if (staff || r.texts === undefined) return r
+  const { texts: _hidden, ...shown } = r
+  return shown
+}
+
+/** Each question's figures from all responses (questionResult for each), reading every response once. */
+export function questionResults(
+  questions: SurveyQuestion[],
+  responses: StoredAnswers[],
+  opts: { staff: boolean; minCellSize?: number },
+): QuestionResult[] {
+  const columns = new Map(questions.map((q) => [q.id, [] as AnswerValue[]]))
+  for (const r of responses) for (const id in r) columns.get(id)?.push(r[id])
+  return questions.map((q) => figuresOf(q, columns.get(q.id)!, opts.minCellSize ?? MIN_CELL_SIZE, opts.staff))
+}
+
 /**
  * One question's figures from all responses. Below minCellSize answering, only the count is given;
  * open text only to the committee, sorted by content so its order says nothing about who came when.
  */
-export function questionResult(
-  q: SurveyQuestion,
-  responses: StoredAnswers[],
-  opts: { staff: boolean; minCellSize?: number },
-): QuestionResult {
-  const min = opts.minCellSize ?? MIN_CELL_SIZE
-  const values = responses.map((r) => r[q.id]).filter((v) => v !== undefined)
+export function questionResult(q: SurveyQuestion, responses: StoredAnswers[], opts: { staff: boolean; minCellSize?: number }): QuestionResult {
+  const values: AnswerValue[] = []
+  for (const r of responses) if (r[q.id] !== undefined) values.push(r[q.id])
+  return figuresOf(q, values, opts.minCellSize ?? MIN_CELL_SIZE, opts.staff)
+}
+
+type AnswerValue = StoredAnswers[string]
+
+/** A question's figures from the answers given to it. */
+function figuresOf(q: SurveyQuestion, values: AnswerValue[], min: number, staff: boolean): QuestionResult {
   const answered = values.length
   const base: QuestionResult = {
     questionId: q.id,
@@ -242,34 +263,43 @@ export function questionResult(
     suppressed: answered < min,
   }
   if (base.suppressed) return base
-  const count = (labels: string[], first: number, pick: (v: unknown) => number[]): OptionCount[] => {
-    const counts = new Array<number>(labels.length).fill(0)
-    for (const v of values) for (const x of pick(v)) if (x - first >= 0 && x - first < labels.length) counts[x - first]++
-    return labels.map((label, i) => ({ value: first + i, label, count: counts[i], share: share(counts[i], answered) }))
+  if (q.type === 'text') {
+    const texts = values.filter((v): v is string => typeof v === 'string').sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))
+    return questionShownTo({ ...base, texts }, staff)
   }
-  const mean = (): number | null => {
-    const nums = values.filter((v): v is number => typeof v === 'number')
-    return nums.length ? Math.round((nums.reduce((a, b) => a + b, 0) / nums.length) * 100) / 100 : null
+  // Per option from `first`: a number counts for its option, a multiple choice for each it holds.
+  const tally = (labels: string[], first: number) => {
+    const counts = new Array<number>(labels.length).fill(0)
+    let dk = 0
+    let sum = 0
+    let numbers = 0
+    for (const v of values) {
+      if (typeof v === 'number') {
+        sum += v
+        numbers++
+        if (v - first >= 0 && v - first < labels.length) counts[v - first]++
+      } else if (Array.isArray(v)) {
+        for (const x of v) if (x - first >= 0 && x - first < labels.length) counts[x - first]++
+      } else if (v === 'dk') dk++
+    }
+    const distribution: OptionCount[] = labels.map((label, i) => ({ value: first + i, label, count: counts[i], share: share(counts[i], answered) }))
+    const mean = numbers ? Math.round((sum / numbers) * 100) / 100 : null
+    return { distribution, dk, mean }
   }
   switch (q.type) {
     case 'single':
-      return { ...base, distribution: count(q.options, 0, (v) => [v as number]) }
     case 'multiple':
-      return { ...base, distribution: count(q.options, 0, (v) => v as number[]) }
+      return { ...base, distribution: tally(q.options, 0).distribution }
     case 'likert': {
-      const distribution = count(q.scale.labels, q.scale.min, (v) => (typeof v === 'number' ? [v] : []))
-      if (q.scale.dkLabel) {
-        const dk = values.filter((v) => v === 'dk').length
-        distribution.push({ value: 'dk', label: q.scale.dkLabel, count: dk, share: share(dk, answered) })
-      }
-      return { ...base, distribution, mean: mean() }
+      const { distribution, dk, mean } = tally(q.scale.labels, q.scale.min)
+      if (q.scale.dkLabel) distribution.push({ value: 'dk', label: q.scale.dkLabel, count: dk, share: share(dk, answered) })
+      return { ...base, distribution, mean }
     }
     case 'rating': {
       const labels = Array.from({ length: q.max - q.min + 1 }, (_, i) => `${q.min + i} 分`)
-      return { ...base, distribution: count(labels, q.min, (v) => [v as number]), mean: mean() }
+      const { distribution, mean } = tally(labels, q.min)
+      return { ...base, distribution, mean }
     }
-    case 'text':
-      return opts.staff ? { ...base, texts: (values as string[]).slice().sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)) } : base
   }
 }
 

@@ -26,6 +26,8 @@ export interface SurveyTable {
   created_by: number
   created_at: string
   updated_at: string
+  /** Raised by every write that adds answers (migration 018): a kept result of an older version is stale. */
+  results_version: Generated<number>
 }
 
 /** Who has answered: one row per resident and survey, with no time and nothing of the answer. */
@@ -77,10 +79,20 @@ export interface SurveyPaperConfirmationTable {
   confirmed_at: string
 }
 
+/** A closed survey's figures as the committee sees them, computed once (queries/results.ts). */
+export interface SurveyResultTable {
+  survey_id: number
+  /** Hash of what the figures were computed from: valid while it matches. */
+  basis: string
+  /** JSON of KeptFigures. */
+  figures: string
+}
+
 export interface SurveyTables {
   surveys: SurveyTable
   survey_participation: SurveyParticipationTable
   survey_responses: SurveyResponseTable
   survey_paper_batches: SurveyPaperBatchTable
   survey_paper_confirmations: SurveyPaperConfirmationTable
+  survey_results: SurveyResultTable
 }

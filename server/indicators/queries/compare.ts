@@ -41,7 +41,7 @@ export async function compareNeighbourhoods(r: Reader, q: { streetId?: number; p
   }
   const period = periodOf(r, q.period)
   const units = await r.db.selectFrom('units').select(['id', 'name']).where('parent_id', '=', streetId).where('level', '=', 'neighbourhood').orderBy('id').execute()
-  const cache: Caches = { scores: new Map(), paper: new Map() }
+  const cache: Caches = new Map()
   // One 居民区 after another: each evaluation is several queries, and SQLite has one connection.
   const evaluated: { id: number; name: string; result: IndexResult }[] = []
   for (const nb of units) {

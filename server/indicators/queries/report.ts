@@ -17,15 +17,15 @@ import {
   buildingsUnder,
   closedWaves,
   instrumentsOf,
-  paperCounts,
   responseNote,
   scoreSuppressed,
-  waveScores,
+  waveFigures,
   withHouseholdsAt,
   type BuildingInfo,
   type PaperCounts,
   type Reader,
   type SurveyRow,
+  type WaveFigures,
 } from '../../surveys'
 import { platformEvidence } from '../evidence'
 import { LEAVES } from '../rules'
@@ -34,22 +34,17 @@ import { neighbourhoodFor, periodOf, type NeighbourhoodQuery } from './neighbour
 
 type Q = Kysely<Database>
 
-/** Instrument scores per closed survey, computed once per request. */
-export type ScoreCache = Map<number, Promise<Map<InstrumentId, InstrumentScore>>>
-/** Paper standing per closed survey, computed once per request. */
-export type PaperCache = Map<number, Promise<PaperCounts>>
+/** Instrument scores and paper standing per closed survey, read once per request. */
+export type Caches = Map<number, Promise<WaveFigures>>
 
-function once<T>(cache: Map<number, Promise<T>>, id: number, make: () => Promise<T>): Promise<T> {
-  let value = cache.get(id)
+function wave(db: Q, row: SurveyRow, buildings: BuildingInfo[], cache: Caches): Promise<WaveFigures> {
+  let value = cache.get(row.id)
   if (!value) {
-    value = make()
-    cache.set(id, value)
+    value = waveFigures(db, row, buildings)
+    cache.set(row.id, value)
   }
   return value
 }
-
-const surveyScores = (db: Q, row: SurveyRow, buildings: BuildingInfo[], cache: ScoreCache) => once(cache, row.id, () => waveScores(db, row, buildings))
-const surveyPaper = (db: Q, row: SurveyRow, cache: PaperCache) => once(cache, row.id, () => paperCounts(db, row.id))
 
 interface Wave {
   row: SurveyRow
@@ -76,7 +71,7 @@ async function questionnaireWaves(db: Q, neighbourhoodId: number, window: { from
   const waves = new Map<InstrumentId, Wave>()
   const held = new Map<InstrumentId, HeldWave>()
   for (const row of rows) {
-    const [scores, paper] = await Promise.all([surveyScores(db, row, buildings, cache.scores), surveyPaper(db, row, cache.paper)])
+    const { scores, paper } = await wave(db, row, buildings, cache)
     for (const [id, score] of scores) {
       if (waves.has(id) || held.has(id) || scoreSuppressed(score)) continue
       if (paper.standing.heldReason) held.set(id, heldWave(row, paper))
@@ -84,11 +79,6 @@ async function questionnaireWaves(db: Q, neighbourhoodId: number, window: { from
     }
   }
   return { waves, held }
-}
-
-export interface Caches {
-  scores: ScoreCache
-  paper: PaperCache
 }
 
 const sourced = (value: SourcedInput['value'], source: InputSource): SourcedInput => ({ value, source })
@@ -186,7 +176,7 @@ export function deltasOf(current: IndexResult, previous: IndexResult): IndexDelt
 
 export async function buildReport(db: Q, nb: { id: number; name: string }, period: PeriodInfo): Promise<IndexReport> {
   const buildings = await buildingsUnder(db, nb.id)
-  const cache: Caches = { scores: new Map(), paper: new Map() }
+  const cache: Caches = new Map()
   const prevPeriod = previousPeriod(period)
   const [current, previous] = await Promise.all([
     evaluatePeriod(db, nb, buildings, period, cache),
@@ -210,31 +200,31 @@ export async function buildSummary(db: Q, nb: { id: number; name: string }): Pro
   const unit = { id: nb.id, name: nb.name }
   if (rows.length === 0) return { unit, wave: null }
   const buildings = await buildingsUnder(db, nb.id)
-  const cache: Caches = { scores: new Map(), paper: new Map() }
+  const cache: Caches = new Map()
   const [last, ...earlier] = rows
-  const [scores, paper] = await Promise.all([surveyScores(db, last, buildings, cache.scores), surveyPaper(db, last, cache.paper)])
+  const { scores, paper } = await wave(db, last, buildings, cache)
   // A held wave's scores are not shown as the 居民区's (the 居委会 typed most of them in itself).
   const held = paper.standing.heldReason !== null
   const previousPoints = async (id: InstrumentId): Promise<number | null> => {
     for (const row of earlier) {
-      const s = (await surveyScores(db, row, buildings, cache.scores)).get(id)
-      if (s) return scoreSuppressed(s) || (await surveyPaper(db, row, cache.paper)).standing.heldReason ? null : s.points
+      const { scores: earlierScores, paper: earlierPaper } = await wave(db, row, buildings, cache)
+      const s = earlierScores.get(id)
+      if (s) return scoreSuppressed(s) || earlierPaper.standing.heldReason ? null : s.points
     }
     return null
   }
   const summaryScores: SummaryScore[] = []
   for (const id of instrumentsOf(last)) {
     const s = scores.get(id)!
-    const suppressed = scoreSuppressed(s)
-    const hidden = suppressed || held
+    const shown = scoreSuppressed(s) || held ? null : s
     summaryScores.push({
       instrumentId: id,
       name: INSTRUMENTS[id].name,
-      max: s.maxPoints,
-      points: hidden ? null : s.points,
-      interval: hidden || !s.interval ? null : s.interval.points,
+      max: INSTRUMENTS[id].maxPoints,
+      points: shown ? shown.points : null,
+      interval: shown?.interval ? shown.interval.points : null,
       n: s.n,
-      status: suppressed ? 'suppressed' : s.status,
+      status: scoreSuppressed(s) ? 'suppressed' : s.status,
       previousPoints: await previousPoints(id),
     })
   }

@@ -31,9 +31,15 @@ export async function checkPaperBatch(w: Writer, id: number, batchId: number): P
     for (const e of JSON.parse(batch.entries!) as PaperEntry[]) {
       await insertResponse(trx, { surveyId: row.id, buildingId: e.buildingId, channel: 'paper', answers: e.answers, now })
     }
+    // New answers: figures kept of the survey are stale (queries/results.ts).
+    const { state } = await trx
+      .updateTable('surveys')
+      .set((eb) => ({ results_version: eb('results_version', '+', 1) }))
+      .where('id', '=', row.id)
+      .returning('state')
+      .executeTakeFirstOrThrow()
     // A closed survey's answers are all mixed already: mix again with these among them.
-    const state = await trx.selectFrom('surveys').select('state').where('id', '=', row.id).executeTakeFirstOrThrow()
-    if (state.state === 'closed') await mixAllResponses(trx, row.id)
+    if (state === 'closed') await mixAllResponses(trx, row.id)
     await logSurvey(trx, w.principal.userId, row, 'survey.paper_batch_check', `纸质问卷第 ${batch.id} 批，${batch.count} 份，已复核`)
     return presentBatch(checked)
   })

@@ -69,13 +69,19 @@ export interface PaperCounts {
   standing: PaperStanding
 }
 
+export interface ChannelCounts {
+  app: number
+  paper: number
+}
+
 /**
  * The counted answers of a survey and its paper standing. Paper answers count only once their batch
  * is checked; those not typed in by the 街镇 (including any from before batches existed) are the 居委会's.
+ * `counted`: the answers per channel when already known (a closed survey's kept figures carry them).
  */
-export async function paperCounts(db: Q, surveyId: number): Promise<PaperCounts> {
+export async function paperCounts(db: Q, surveyId: number, counted?: ChannelCounts): Promise<PaperCounts> {
   const [counts, batches, confirmation] = await Promise.all([
-    responseCounts(db, [surveyId]),
+    counted ? new Map([[surveyId, counted]]) : responseCounts(db, [surveyId]),
     db
       .selectFrom('survey_paper_batches')
       .select(['count', 'by_street', 'checked_at'])

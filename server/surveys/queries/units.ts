@@ -92,7 +92,7 @@ export async function eligibleIn(db: Q, buildings: BuildingInfo[]): Promise<Elig
       .where('status', '=', 'approved')
       .where('building_id', 'in', ids)
       .executeTakeFirstOrThrow(),
-    verifiedHouseholdsByBuilding(db),
+    verifiedHouseholdsByBuilding(db, ids),
   ])
   return {
     verifiedResidents: Number(residents.n),

@@ -1,10 +1,10 @@
 // Closed questionnaire waves of a 居民区, as the index reads them: the surveys and their scores.
 import type { Kysely } from 'kysely'
-import type { InstrumentScore } from '../../../src/scoring'
 import type { InstrumentId } from '../../../types/scoring'
 import type { Database } from '../../db/schema'
-import { loadResponses, scoreInstruments } from './results'
-import { instrumentsOf, type SurveyRow } from './surveys'
+import { paperCounts, type PaperCounts } from './paper'
+import { surveyFigures, type KeptScore } from './results'
+import type { SurveyRow } from './surveys'
 import { withHouseholdsAt, type BuildingInfo } from './units'
 
 type Q = Kysely<Database>
@@ -23,8 +23,14 @@ export async function closedWaves(db: Q, neighbourhoodId: number, opts: { closed
   return query.execute()
 }
 
-/** The scoring library's score of each instrument a wave carries, weighted by the households when it closed. */
-export async function waveScores(db: Q, row: SurveyRow, buildings: BuildingInfo[]): Promise<Map<InstrumentId, InstrumentScore>> {
-  const [responses, weighted] = await Promise.all([loadResponses(db, row.id), row.closed_at ? withHouseholdsAt(db, buildings, row.closed_at) : buildings])
-  return scoreInstruments(instrumentsOf(row), responses, weighted)
+export interface WaveFigures {
+  /** The scoring library's score of each instrument the wave carries, weighted by the households when it closed. */
+  scores: Map<InstrumentId, KeptScore>
+  paper: PaperCounts
+}
+
+export async function waveFigures(db: Q, row: SurveyRow, buildings: BuildingInfo[]): Promise<WaveFigures> {
+  const weighted = row.closed_at ? await withHouseholdsAt(db, buildings, row.closed_at) : buildings
+  const figures = await surveyFigures(db, row, weighted)
+  return { scores: new Map(figures.scores), paper: await paperCounts(db, row.id, figures.counted) }
 }
