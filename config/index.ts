@@ -51,7 +51,8 @@ export default defineConfig<'webpack5'>(async (merge) => {
     compiler: { type: 'webpack5', prebundle: { enable: false } },
     cache: { enable: false },
     mini: {
-      // Modules used only by the committee subpackage stay in it, keeping the main package small.
+      // Modules used only by subpackages (committee/, more/, affairs/) stay in them, keeping the main
+      // package small (node scripts/weapp-size.js prints the sizes).
       optimizeMainPackage: { enable: true },
       compile,
       postcss: {

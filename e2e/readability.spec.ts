@@ -152,16 +152,16 @@ async function residentRoutes(api: Api): Promise<string[]> {
     '/pages/privacy/index',
     `/pages/hall/topic?id=${id.topic}`,
     `/pages/hall/thread?id=${id.post}`,
-    `/pages/hall/compose?topicId=${id.topic}`,
-    `/pages/proposals/detail?id=${id.proposal}`,
-    '/pages/proposals/submit',
-    '/pages/proposals/mine',
-    '/pages/proposals/notifications',
-    `/pages/surveys/answer?id=${id.survey}`,
-    `/pages/surveys/summary?id=${id.survey}`,
-    '/pages/invite/index',
+    `/more/hall/compose?topicId=${id.topic}`,
+    `/more/proposals/detail?id=${id.proposal}`,
+    '/more/proposals/submit',
+    '/more/proposals/mine',
+    '/more/proposals/notifications',
+    `/more/surveys/answer?id=${id.survey}`,
+    `/more/surveys/summary?id=${id.survey}`,
+    '/more/invite/index',
     // A resident is told it is for 物业, 业委会 and 街镇 departments: that notice is measured too.
-    '/pages/referrals/index',
+    '/more/referrals/index',
     '/affairs/pages/index',
     `/affairs/pages/entry?key=${id.affair}`,
   ]
@@ -272,7 +272,7 @@ test('a quick back from a card never leaves a blank screen', async ({ app }) => 
     await app.settled()
     const delay = Math.floor(random() * 300)
     await card.click()
-    await app.page.waitForFunction(() => location.hash.includes('/pages/proposals/detail'))
+    await app.page.waitForFunction(() => location.hash.includes('/more/proposals/detail'))
     // The resident's own timing, not a wait for the app: the quick back is the point of the test.
     await app.page.waitForTimeout(delay)
     if (i % 2 === 0) await app.page.evaluate(() => history.back())

@@ -1,5 +1,5 @@
 import type { PropsWithChildren } from 'react'
-import { useDidShow, useLaunch } from '@tarojs/taro'
+import Taro, { useDidShow, useLaunch } from '@tarojs/taro'
 import dayjs from 'dayjs'
 import 'dayjs/locale/zh-cn'
 import { installSessionHooks, useSession } from './accounts/session'
@@ -7,11 +7,17 @@ import { installWechatPrivacyHook, syncPrivacyToServer } from './accounts/privac
 import { useMeStore } from './accounts/me'
 import { isH5 } from './shared/env'
 import { keepTopPageShown } from './shared/pageShade'
+import { movedPageUrl } from './shared/movedPages'
 import { installTabBadge, useUnread } from './notifications/unread'
 import './app.css'
 
 dayjs.locale('zh-cn')
 installSessionHooks()
+// A share card or subscribe message made before its page moved to a subpackage opens it at its new path.
+Taro.onPageNotFound(({ path, query }) => {
+  const url = movedPageUrl(path, query)
+  if (url) void Taro.redirectTo({ url })
+})
 
 function App({ children }: PropsWithChildren) {
   useLaunch(() => {

@@ -31,7 +31,7 @@ export function notificationPage(n: Pick<AppNotification, 'targetType' | 'target
   if (!(n.targetId > 0)) return null
   switch (n.targetType) {
     case 'proposal':
-      return `pages/proposals/detail?id=${n.targetId}`
+      return `more/proposals/detail?id=${n.targetId}`
     case 'topic':
       return `pages/hall/topic?id=${n.targetId}`
     // Any post or reply opens its thread.

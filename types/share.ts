@@ -11,9 +11,9 @@ export const SHARE_KIND_NAMES: Record<ShareKind, string> = { proposal: '社区�
 /** What a neighbour is asked to do (the poster's line above its QR code). */
 export const SHARE_ACTIONS: Record<ShareKind, string> = { proposal: '扫码查看提案，一起附议', topic: '扫码参加议事厅讨论', survey: '扫码填写问卷' }
 
-const PAGES: Record<ShareKind, string> = { proposal: '/pages/proposals/detail', topic: '/pages/hall/topic', survey: '/pages/surveys/answer' }
+const PAGES: Record<ShareKind, string> = { proposal: '/more/proposals/detail', topic: '/pages/hall/topic', survey: '/more/surveys/answer' }
 
-/** The app page a share opens, e.g. /pages/proposals/detail?id=9&from=share. */
+/** The app page a share opens, e.g. /more/proposals/detail?id=9&from=share. */
 export function sharePath(kind: ShareKind, id: number): string {
   return `${PAGES[kind]}?id=${id}&from=share`
 }

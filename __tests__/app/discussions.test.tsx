@@ -216,8 +216,8 @@ describe('composer', () => {
   test('links: topic, thread by post id, composer', () => {
     expect(topicUrl(3)).toBe('/pages/hall/topic?id=3')
     expect(threadUrl(12)).toBe('/pages/hall/thread?id=12')
-    expect(composeUrl({ topicId: 3, parentId: 12 })).toBe('/pages/hall/compose?topicId=3&parentId=12')
-    expect(composeUrl({ topicId: 3, official: true })).toBe('/pages/hall/compose?topicId=3&official=1')
+    expect(composeUrl({ topicId: 3, parentId: 12 })).toBe('/more/hall/compose?topicId=3&parentId=12')
+    expect(composeUrl({ topicId: 3, official: true })).toBe('/more/hall/compose?topicId=3&official=1')
   })
 })
 

@@ -11,7 +11,7 @@ import { fakeServer } from './fake-server'
 import { resident, setUpScreen } from './screen'
 import { takeAfterLogin, useSession } from '@/accounts/session'
 import { groupCode, normaliseCode } from '@/invitations/api'
-import InvitePage from '@/pages/invite/index'
+import InvitePage from '@/more/invite/index'
 
 const screen = setUpScreen(resident)
 
@@ -61,6 +61,6 @@ test('a link followed while signed out comes back to this page, with its code, o
   useSession.setState({ token: null, expiresAt: null, me: null })
   setPageParams({ code: 'K7QM-3XPA' })
   await act(async () => screen.root.render(<InvitePage />))
-  expect(takeAfterLogin()).toBe('/pages/invite/index?code=K7QM-3XPA')
+  expect(takeAfterLogin()).toBe('/more/invite/index?code=K7QM-3XPA')
   expect(takeAfterLogin()).toBeNull()
 })

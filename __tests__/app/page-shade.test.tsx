@@ -36,8 +36,8 @@ test('a shade landing on the page at the top of the stack is taken off', async (
 })
 
 test('the page below a new one is shaded as usual', async () => {
-  const router = pages('/pages/proposals/index?stamp=1', '/pages/proposals/detail?id=3&stamp=2')
-  top('/pages/proposals/detail?id=3&stamp=2')
+  const router = pages('/pages/proposals/index?stamp=1', '/more/proposals/detail?id=3&stamp=2')
+  top('/more/proposals/detail?id=3&stamp=2')
   const stop = keepTopPageShown(router)
   const list = router.firstElementChild!
   list.classList.add('taro_page_shade')

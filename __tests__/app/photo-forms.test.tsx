@@ -17,7 +17,7 @@ import { ProgressPanel } from '@/committee/proposals/panels/ProgressPanel'
 import { MeetingsCard } from '@/proposals/parts'
 import { RefereeCard } from '@/referrals/RefereeCard'
 import { useProposalAction } from '@/proposals/useProposalAction'
-import ComposePage from '@/pages/hall/compose'
+import ComposePage from '@/more/hall/compose'
 
 const screen = setUpScreen()
 let uploads: Upload[]

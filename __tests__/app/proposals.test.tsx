@@ -119,7 +119,7 @@ describe('small formatters', () => {
   })
 
   it('opens the proposal a notification is about', () => {
-    expect(notificationTarget({ targetType: 'proposal', targetId: 7 })).toBe('/pages/proposals/detail?id=7')
+    expect(notificationTarget({ targetType: 'proposal', targetId: 7 })).toBe('/more/proposals/detail?id=7')
     expect(notificationTarget({ targetType: 'indicator_input', targetId: 7 })).toBeNull()
     expect(notificationTarget({ targetType: 'post', targetId: 9 })).toBe('/pages/hall/thread?id=9')
     expect(notificationTarget({ targetType: 'topic', targetId: 3 })).toBe('/pages/hall/topic?id=3')

@@ -14,7 +14,7 @@ import { RefereeCard } from '@/referrals/RefereeCard'
 import { useProposalAction } from '@/proposals/useProposalAction'
 import { Timeline } from '@/proposals/parts'
 import { isReferee } from '@/referrals/api'
-import ReferralsPage from '@/pages/referrals/index'
+import ReferralsPage from '@/more/referrals/index'
 
 const property: Me = {
   id: 41,

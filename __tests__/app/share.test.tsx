@@ -14,7 +14,7 @@ import { installSessionHooks, takeAfterLogin, useSession } from '@/accounts/sess
 import { shareCard, shareLink, type ShareTarget } from '@/share/share'
 import { useShare } from '@/share/useShare'
 import { ShareCard } from '@/share/ShareCard'
-import ProposalDetailPage from '@/pages/proposals/detail'
+import ProposalDetailPage from '@/more/proposals/detail'
 
 const screen = setUpScreen()
 // As the app does at start: requests (and the poster's fetch) carry the session's token.
@@ -26,9 +26,9 @@ function Shared({ target }: { target: ShareTarget | null }) {
 }
 
 test.each<[ShareKind, string, string]>([
-  ['proposal', '【社区提案】3号楼加装电梯', '/pages/proposals/detail?id=9&from=share'],
+  ['proposal', '【社区提案】3号楼加装电梯', '/more/proposals/detail?id=9&from=share'],
   ['topic', '【议事厅议题】3号楼加装电梯', '/pages/hall/topic?id=9&from=share'],
-  ['survey', '【居民问卷】3号楼加装电梯', '/pages/surveys/answer?id=9&from=share'],
+  ['survey', '【居民问卷】3号楼加装电梯', '/more/surveys/answer?id=9&from=share'],
 ])('a %s page answers WeChat with its card', (kind, title, path) => {
   act(() => screen.root.render(<Shared target={{ kind, id: 9, title: '3号楼加装电梯' }} />))
   expect(sharedCard()).toEqual({ title, path })
@@ -84,7 +84,7 @@ describe('in H5', () => {
     act(() => screen.root.render(<Shared target={target} />))
     await screen.tap('.btn', '复制链接')
     expect(share).toHaveBeenCalledWith({ title: '【社区提案】3号楼加装电梯', text: '【社区提案】3号楼加装电梯', url: link })
-    expect(link).toMatch(/#\/pages\/proposals\/detail\?id=9&from=share$/)
+    expect(link).toMatch(/#\/more\/proposals\/detail\?id=9&from=share$/)
     expect(copy).not.toHaveBeenCalled()
   })
 

@@ -9,7 +9,7 @@ import { act } from 'react'
 import type { Me } from '@yishi/types'
 import { useProposalDraft } from '@/proposals/draft'
 import { configuredTemplates } from '@/notifications/subscribe'
-import SubmitProposalPage from '@/pages/proposals/submit'
+import SubmitProposalPage from '@/more/proposals/submit'
 import { fakeServer } from './fake-server'
 import { resident, setUpScreen } from './screen'
 

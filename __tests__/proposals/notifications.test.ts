@@ -81,7 +81,7 @@ describeEachDatabase('proposals: notifications (in-app and WeChat subscribe mess
       {
         touser: 'o-author',
         template_id: 'TPL-PROPOSAL',
-        page: `pages/proposals/detail?id=${id}`,
+        page: `more/proposals/detail?id=${id}`,
         miniprogram_state: 'formal',
         lang: 'zh_CN',
         data: {

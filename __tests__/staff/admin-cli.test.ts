@@ -46,7 +46,7 @@ describe('admin command: from an empty server to a 街镇 admin', () => {
     const invited = await admin(dataDir, 'invite-admin', '--street', String(streetId), '--qr', qr)
     expect(invited.code).toBe(0)
     const code = /([A-Z2-9]{4}-[A-Z2-9]{4})/.exec(invited.stdout)![1]
-    expect(invited.stdout).toContain(`https://yishi.example.cn/#/pages/invite/index?code=${code}`)
+    expect(invited.stdout).toContain(`https://yishi.example.cn/#/more/invite/index?code=${code}`)
     expect(fs.readFileSync(qr).subarray(1, 4).toString()).toBe('PNG')
     const again = await admin(dataDir, 'invite-admin', '--street', String(streetId))
     expect(again.code).toBe(2)

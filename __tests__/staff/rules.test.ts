@@ -120,6 +120,6 @@ describe('staff rules: invitation codes', () => {
   })
 
   it('links to the H5 page that accepts it', () => {
-    expect(invitationLink('https://yishi.example.cn/', 'K7QM-3XPA')).toBe('https://yishi.example.cn/#/pages/invite/index?code=K7QM-3XPA')
+    expect(invitationLink('https://yishi.example.cn/', 'K7QM-3XPA')).toBe('https://yishi.example.cn/#/more/invite/index?code=K7QM-3XPA')
   })
 })

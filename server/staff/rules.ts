@@ -38,5 +38,5 @@ export function expiryAfter(now: Date, days: number = DEFAULT_INVITATION_DAYS): 
 
 /** The H5 page that accepts the code (hash router); a QR code of it opens the app there. */
 export function invitationLink(publicUrl: string, code: string): string {
-  return `${publicUrl.replace(/\/+$/, '')}/#/pages/invite/index?code=${encodeURIComponent(code)}`
+  return `${publicUrl.replace(/\/+$/, '')}/#/more/invite/index?code=${encodeURIComponent(code)}`
 }

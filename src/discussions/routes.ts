@@ -23,11 +23,11 @@ export function composeUrl(p: ComposeParams): string {
   if (p.parentId) q.push(`parentId=${p.parentId}`)
   if (p.editId) q.push(`editId=${p.editId}`)
   if (p.official) q.push('official=1')
-  return `/pages/hall/compose?${q.join('&')}`
+  return `/more/hall/compose?${q.join('&')}`
 }
 
 /** A topic opened when a proposal was accepted links back to it (the proposals' page). */
-export const proposalUrl = (id: number) => `/pages/proposals/detail?id=${id}`
+export const proposalUrl = (id: number) => `/more/proposals/detail?id=${id}`
 
 // Committee (subpackage) pages.
 export const MODERATION_QUEUE_PAGE = '/committee/moderation/index'

@@ -4,7 +4,7 @@ import { api } from '@/shared/request'
 
 // Invitations that hand out a role once, and the people who hold roles in a 街镇 or 居民区.
 
-export const INVITE_PAGE = '/pages/invite/index'
+export const INVITE_PAGE = '/more/invite/index'
 
 export const invitationsApi = {
   create: (input: CreateInvitationInput) => api.post<CreatedInvitation>('/api/invitations', input),

@@ -20,10 +20,10 @@ import { api, request } from '@/shared/request'
 // committee subpackage (src/committee/proposals/api.ts) so they stay out of the main package.
 
 export const PROPOSALS_PAGE = '/pages/proposals/index'
-export const PROPOSAL_DETAIL_PAGE = '/pages/proposals/detail'
-export const PROPOSAL_SUBMIT_PAGE = '/pages/proposals/submit'
-export const MY_PROPOSALS_PAGE = '/pages/proposals/mine'
-export const NOTIFICATIONS_PAGE = '/pages/proposals/notifications'
+export const PROPOSAL_DETAIL_PAGE = '/more/proposals/detail'
+export const PROPOSAL_SUBMIT_PAGE = '/more/proposals/submit'
+export const MY_PROPOSALS_PAGE = '/more/proposals/mine'
+export const NOTIFICATIONS_PAGE = '/more/proposals/notifications'
 export const COMMITTEE_QUEUE_PAGE = '/committee/proposals/index'
 export const COMMITTEE_MANAGE_PAGE = '/committee/proposals/manage'
 

@@ -4,7 +4,7 @@ import { api } from '@/shared/request'
 
 // 转办 as the referee (物业, 业委会, 街镇 department) handles it, and the 街镇's overdue list.
 
-export const REFERRALS_PAGE = '/pages/referrals/index'
+export const REFERRALS_PAGE = '/more/referrals/index'
 
 const path = (id: number, step: string) => `/api/proposals/${id}/referral/${step}`
 

@@ -2,8 +2,8 @@
 // `committee` subpackage (loaded only by those who open them).
 
 export const SURVEYS_TAB = '/pages/surveys/index'
-export const SURVEY_ANSWER_PAGE = '/pages/surveys/answer'
-export const SURVEY_SUMMARY_PAGE = '/pages/surveys/summary'
+export const SURVEY_ANSWER_PAGE = '/more/surveys/answer'
+export const SURVEY_SUMMARY_PAGE = '/more/surveys/summary'
 
 export const COMMITTEE_SURVEYS_PAGE = '/committee/surveys/index'
 export const COMMITTEE_SURVEY_EDIT_PAGE = '/committee/surveys/edit'

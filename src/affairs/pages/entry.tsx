@@ -12,6 +12,7 @@ import { useAction } from '@/shared/hooks/useAction'
 import { useLoader } from '@/shared/hooks/useLoader'
 import { formatDateTime } from '@/shared/format'
 import { detailUrl } from '@/proposals/api'
+import { SURVEY_SUMMARY_PAGE } from '@/surveys/routes'
 import { affairsApi, checkText, correctUrl, QUESTION_MAX } from '../api'
 import { EntryCard } from '../EntryCard'
 import { openNotice } from '../notice'
@@ -93,7 +94,7 @@ export default function AffairEntryPage() {
             <ListRow
               label={d.entry.link.kind === 'proposal' ? `查看提案：${d.entry.link.title}` : `查看问卷：${d.entry.link.title}`}
               arrow
-              onClick={() => Taro.navigateTo({ url: d.entry.link!.kind === 'proposal' ? detailUrl(d.entry.link!.id) : `/pages/surveys/summary?id=${d.entry.link!.id}` })}
+              onClick={() => Taro.navigateTo({ url: d.entry.link!.kind === 'proposal' ? detailUrl(d.entry.link!.id) : `${SURVEY_SUMMARY_PAGE}?id=${d.entry.link!.id}` })}
             />
           )}
           {d.photos.length > 0 && (
