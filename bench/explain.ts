@@ -6,44 +6,21 @@ import fs from 'node:fs'
 import inspector from 'node:inspector'
 import { promisify } from 'node:util'
 import path from 'node:path'
-import { CompiledQuery, PostgresDriver, SqliteDriver, sql, type DatabaseConnection } from 'kysely'
+import { CompiledQuery, PostgresDriver, SqliteDriver, sql } from 'kysely'
 import { buildApp } from '../server/app'
 import { loadConfig } from '../server/config'
 import { seedDemoCommunity } from '../server/seed/demo'
 import { benchDatabase } from './support/database'
+import { timeQueries } from './support/query-times'
 import { openSessions, seedStreet } from './support/street'
 
 const seen = new Map<string, readonly unknown[]>()
 let capture = false
 // While a loop is measured: each SQL text's time and count, to name the queries a request spends most on.
-const spent = new Map<string, { ms: number; runs: number }>()
 let timing = false
-const wrapped = new WeakSet<DatabaseConnection>()
-for (const Driver of [SqliteDriver, PostgresDriver]) {
-  const acquire = Driver.prototype.acquireConnection
-  Driver.prototype.acquireConnection = async function (this: InstanceType<typeof Driver>) {
-    const c: DatabaseConnection = await acquire.call(this)
-    if (wrapped.has(c)) return c // SQLite hands out its one connection again and again
-    wrapped.add(c)
-    const run = c.executeQuery.bind(c)
-    c.executeQuery = ((q: CompiledQuery) => {
-      if (capture && !seen.has(q.sql)) seen.set(q.sql, q.parameters)
-      if (!timing) return run(q)
-      const t = performance.now()
-      // SQLite's driver runs the statement synchronously inside this call; PostgreSQL's waits on the wire.
-      const done = run(q)
-      const add = () => {
-        const s = spent.get(q.sql) ?? { ms: 0, runs: 0 }
-        s.ms += performance.now() - t
-        s.runs++
-        spent.set(q.sql, s)
-      }
-      void done.then(add, add)
-      return done
-    }) as DatabaseConnection['executeQuery']
-    return c
-  }
-}
+const spent = timeQueries([SqliteDriver, PostgresDriver], () => timing, (q) => {
+  if (capture && !seen.has(q.sql)) seen.set(q.sql, q.parameters)
+})
 
 async function main() {
   const { database, databaseUrl, dataDir, drop } = await benchDatabase('explain')

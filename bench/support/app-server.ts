@@ -7,7 +7,8 @@ import { buildApp } from '../../server/app'
 import { loadConfig } from '../../server/config'
 import { connect } from '../../server/core/db'
 import { monitorEventLoopDelay } from 'node:perf_hooks'
-import { SqliteDriver, sql, type CompiledQuery, type DatabaseConnection } from 'kysely'
+import { PostgresDriver, SqliteDriver, sql } from 'kysely'
+import { timeQueries } from './query-times'
 
 // Where a request's time goes, as the server sees it: from the request's arrival to its answer, and
 // each query's wait for the (single, on SQLite) connection. The bench asks for them after each scenario.
@@ -21,29 +22,8 @@ SqliteDriver.prototype.acquireConnection = async function (this: SqliteDriver) {
   return connection
 }
 // BENCH_QUERIES=1: each SQL text's total time, printed when the server stops (which queries the load spends on).
-const spent = new Map<string, { ms: number; runs: number }>()
 if (process.env.BENCH_QUERIES) {
-  const wrapped = new WeakSet<DatabaseConnection>()
-  const give = SqliteDriver.prototype.acquireConnection
-  SqliteDriver.prototype.acquireConnection = async function (this: SqliteDriver) {
-    const c = await give.call(this)
-    if (wrapped.has(c)) return c
-    wrapped.add(c)
-    const run = c.executeQuery.bind(c)
-    c.executeQuery = ((q: CompiledQuery) => {
-      const t = performance.now()
-      const done = run(q)
-      const add = () => {
-        const s = spent.get(q.sql) ?? { ms: 0, runs: 0 }
-        s.ms += performance.now() - t
-        s.runs++
-        spent.set(q.sql, s)
-      }
-      void done.then(add, add)
-      return done
-    }) as DatabaseConnection['executeQuery']
-    return c
-  }
+  const spent = timeQueries([SqliteDriver, PostgresDriver], () => true)
   process.on('exit', () => {
     if (spent.size === 0) return // the primary of several workers: they report their own
     const all = [...spent.values()].reduce((a, s) => a + s.ms, 0)
