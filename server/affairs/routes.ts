@@ -7,7 +7,7 @@ import { raise } from './commands/raise'
 import { appointSupervisor, removeSupervisor } from './commands/supervisors'
 import { reader, writer } from './context'
 import { entryDetail, ledger, questionQueue, supervisorCandidates } from './queries/ledger'
-import { lazy } from '../core/lazy'
+import { entryNotice } from './queries/notice'
 import { streetSummary } from './queries/summary'
 import {
   AnswerBody,
@@ -27,9 +27,6 @@ import {
   UnitQuery,
 } from './schemas'
 
-// pdfkit holds some 25 MB once loaded: only a process that prints a notice loads it.
-const notices = lazy(() => import('./queries/notice'))
-
 export const affairsRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get('/api/affairs', { schema: { querystring: LedgerQuery, response: { 200: LedgerSchema } } }, (request) => ledger(reader(request), request.query))
 
@@ -44,7 +41,7 @@ export const affairsRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   // The printable notice: a PDF, so no JSON response schema.
   app.get('/api/affairs/entries/:key/notice', { schema: { params: KeyParams } }, async (request, reply) => {
-    const pdf = await (await notices()).entryNotice(reader(request), request.params.key, app.config.publicUrl)
+    const pdf = await entryNotice(reader(request), request.params.key, app.config.publicUrl)
     return reply.type('application/pdf').header('content-disposition', `inline; filename="notice-${request.params.key}.pdf"`).send(pdf)
   })
 

@@ -1,7 +1,7 @@
 // Import files in and templates out: .xlsx through exceljs, .csv through csv-parse. The rows' meaning is
 // rules.ts's; this file only turns bytes into a grid of text cells and back.
 import type { Buffer as ExcelBuffer } from 'exceljs'
-import { excel } from '../core/excel'
+import { excel } from '../core/libraries'
 import { parse } from 'csv-parse/sync'
 import { HOUSING_TYPE_NAMES, IMPORT_COLUMNS } from '../../types'
 import { AppError } from '../core/errors'

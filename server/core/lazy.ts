@@ -1,7 +1,4 @@
-/**
- * A module loaded on first use, then kept. For the heavy libraries (pdfkit, exceljs, sharp, fontkit, the S3
- * client): each holds 20–30 MB once loaded, and most processes never make a PDF, a workbook or a poster.
- */
+/** A module loaded on first use, then kept (core/libraries.ts, the S3 client, ioredis). */
 export function lazy<T>(load: () => Promise<T>): () => Promise<T> {
   let loaded: Promise<T> | undefined
   return () => {

@@ -1,5 +1,6 @@
 // Re-encoding with sharp: what is stored is never the bytes a phone sent.
-import sharp, { type Sharp } from 'sharp'
+import type { Sharp } from 'sharp'
+import { sharp } from '../core/libraries'
 import { IMAGE_SIDE, QUALITY, THUMB_SIDE } from './rules'
 
 export interface Encoded {
@@ -17,7 +18,7 @@ export interface Encoded {
  * shots, drawings) become WebP, photos JPEG. Throws on bytes sharp cannot decode.
  */
 export async function encodeImage(bytes: Buffer, format: 'jpeg' | 'png' | 'webp'): Promise<Encoded> {
-  const base = sharp(bytes, { failOn: 'error', limitInputPixels: 100_000_000 }).rotate()
+  const base = (await sharp())(bytes, { failOn: 'error', limitInputPixels: 100_000_000 }).rotate()
   const fit = (side: number) => base.clone().resize({ width: side, height: side, fit: 'inside', withoutEnlargement: true })
   const asJpeg = format === 'jpeg'
   const encode = (img: Sharp) => (asJpeg ? img.jpeg({ quality: QUALITY, mozjpeg: true }) : img.webp({ quality: QUALITY }))

@@ -1,6 +1,6 @@
 // The 台账 as a workbook: one sheet per part, the header in the first row, numbers as numbers, shares as
 // percentages, money with two decimals and dates as dates.
-import ExcelJS from 'exceljs'
+import { excel } from '../core/libraries'
 import { shanghaiDay } from '../../types/time'
 import { cellKind, type ColumnKind, type LedgerCell, type LedgerTable } from './layout'
 
@@ -29,7 +29,7 @@ function cellValue(value: LedgerCell, kind: ColumnKind): string | number | Date 
 }
 
 export async function ledgerWorkbook(tables: LedgerTable[], title: string): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook()
+  const wb = new (await excel()).Workbook()
   wb.creator = '议事 Yishi'
   wb.title = title
   wb.created = new Date(0)

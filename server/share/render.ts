@@ -4,7 +4,7 @@
 import { createRequire } from 'node:module'
 import { openSync, type Font } from 'fontkit'
 import QRCode from 'qrcode'
-import sharp from 'sharp'
+import { sharp } from '../core/libraries'
 
 const FONT_FILE = '@expo-google-fonts/noto-sans-sc/500Medium/NotoSansSC_500Medium.ttf'
 
@@ -110,7 +110,7 @@ export async function renderPoster(t: PosterText, link: string): Promise<Buffer>
     line('本居民区已认证的居民可以参与 · 不显示姓名和房号', W / 2, H - 40, 26, MUTED, 'middle'),
     '</svg>',
   ].join('')
-  return sharp(Buffer.from(svg)).png().toBuffer()
+  return (await sharp())(Buffer.from(svg)).png().toBuffer()
 }
 
 /** A 500 × 400 picture for a WeChat share card (5:4, as WeChat shows it): what it is and the title. */
@@ -126,5 +126,5 @@ export async function renderCard(t: PosterText): Promise<Buffer> {
     ...titleLines.map((l, i) => line(l, 35, 160 + i * 62, 44, INK)),
     '</svg>',
   ].join('')
-  return sharp(Buffer.from(svg)).png().toBuffer()
+  return (await sharp())(Buffer.from(svg)).png().toBuffer()
 }

@@ -5,10 +5,7 @@ import { Type } from '@sinclair/typebox'
 import { SHARE_KINDS, sharePath } from '../../types'
 import { Id, literals } from '../core/schema'
 import { posterText } from './facts'
-import { lazy } from '../core/lazy'
-
-// fontkit and sharp hold some 40 MB once loaded: only a process that draws a poster loads them.
-const renderer = lazy(() => import('./render'))
+import { renderCard, renderPoster } from './render'
 
 const Params = Type.Object({ kind: literals(SHARE_KINDS), id: Id })
 
@@ -17,7 +14,7 @@ export const shareRoutes: FastifyPluginAsyncTypebox<{ publicUrl: string }> = asy
     const { kind, id } = request.params
     const text = await posterText(kind, id, request, reply)
     // The H5 app routes by hash: the QR code opens the same page a share card opens in WeChat.
-    const png = await (await renderer()).renderPoster(text, `${publicUrl.replace(/\/+$/, '')}/#${sharePath(kind, id)}`)
+    const png = await renderPoster(text, `${publicUrl.replace(/\/+$/, '')}/#${sharePath(kind, id)}`)
     return reply
       .type('image/png')
       .header('cache-control', 'private, no-store')
@@ -27,7 +24,7 @@ export const shareRoutes: FastifyPluginAsyncTypebox<{ publicUrl: string }> = asy
 
   app.get('/api/share/:kind/:id/card.png', { schema: { params: Params } }, async (request, reply) => {
     const { kind, id } = request.params
-    const png = await (await renderer()).renderCard(await posterText(kind, id, request, reply))
+    const png = await renderCard(await posterText(kind, id, request, reply))
     return reply.type('image/png').header('cache-control', 'private, no-store').send(png)
   })
 }

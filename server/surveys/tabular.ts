@@ -1,6 +1,6 @@
 // Exports as CSV (UTF-8 with a BOM and CRLF, so Excel opens Chinese correctly) and as an .xlsx workbook
 // written by exceljs. Both come from the same rows.
-import { excel } from '../core/excel'
+import { excel } from '../core/libraries'
 import type { FastifyReply } from 'fastify'
 
 export type Cell = string | number | null

@@ -3,14 +3,11 @@ import type { MediaUpload } from '../../../types'
 import { unitChain } from '../../community'
 import { AppError } from '../../core/errors'
 import type { MediaContext } from '../context'
-import { lazy } from '../../core/lazy'
+import { encodeImage } from '../images'
 import { deny, uploadRefusal } from '../policy'
 import { toUpload } from '../queries/read'
 import { initialStatus, MAX_BYTES, MB, screeningFor, sniff } from '../rules'
 import { submitForCheck } from './submit-for-check'
-
-// sharp holds some 20 MB once loaded: a process loads it with its first photo.
-const images = lazy(() => import('../images'))
 
 const UNSUPPORTED = '只能上传 JPG、PNG、WebP 格式的照片或 PDF 文件'
 const HEIC = '暂不支持 HEIC 格式的照片：请在手机相机设置中选择“兼容性最佳”，或截图后上传'
@@ -36,7 +33,7 @@ async function prepare(bytes: Buffer) {
   if (type.format === 'heic') throw new AppError(415, 'unsupported_file', HEIC)
   const format = type.format
   try {
-    return { kind: 'image' as const, ...(await (await images()).encodeImage(bytes, format)) }
+    return { kind: 'image' as const, ...(await encodeImage(bytes, format)) }
   } catch {
     throw new AppError(400, 'unreadable_file', '照片已损坏或无法识别，请重新选择')
   }

@@ -1,6 +1,5 @@
 // GET /api/reports[/street][/download]: the 台账 of a 居民区, or of every 居民区 of a 街镇, as JSON or as
 // a file. A download is a staff act on the record: it is logged.
-import { lazy } from '../../core/lazy'
 import type { Ledger, LedgerPeriod, StreetLedger } from '../../../types'
 import { parseLedgerPeriod } from '../../../types'
 import { shanghaiYear } from '../../../types/time'
@@ -8,13 +7,11 @@ import { logModeration } from '../../core/audit'
 import { badInput } from '../../core/errors'
 import { unitInfo, XLSX_TYPE, type Reader, type UnitInfo } from '../../surveys'
 import { comparisonTable, ledgerTables, streetTables } from '../layout'
+import { ledgerPdf, streetLedgerPdf } from '../pdf'
 import { defaultUnit, ledgerRefusal, streetLedgerRefusal } from '../policy'
 import { asOfFor, comparisonRows, ledgerWindow } from '../rules'
+import { ledgerWorkbook } from '../xlsx'
 import { buildLedger } from './ledger'
-
-// pdfkit and exceljs hold some 50 MB once loaded: only a process that writes a 台账 loads them.
-const pdfWriter = lazy(() => import('../pdf'))
-const workbookWriter = lazy(() => import('../xlsx'))
 
 export interface LedgerQuery {
   unitId?: number
@@ -81,7 +78,7 @@ export async function downloadLedger(r: Reader, q: LedgerQuery & { format?: Ledg
   const ledger = await neighbourhoodLedger(r, q)
   const ext = q.format ?? 'xlsx'
   const display = `台账-${ledger.unit.name}-${ledger.period.label}`
-  const body = ext === 'pdf' ? await (await pdfWriter()).ledgerPdf(ledger) : await (await workbookWriter()).ledgerWorkbook(ledgerTables(ledger), display)
+  const body = ext === 'pdf' ? await ledgerPdf(ledger) : await ledgerWorkbook(ledgerTables(ledger), display)
   await logDownload(r, ledger.unit.id, `${ledger.period.label} ${ext}`)
   return { name: { ascii: `ledger-${ledger.unit.id}-${ledger.period.id}`, display }, ext, type: ext === 'pdf' ? PDF_TYPE : XLSX_TYPE, body }
 }
@@ -90,10 +87,7 @@ export async function downloadStreetLedger(r: Reader, q: LedgerQuery & { format?
   const street = await streetLedger(r, q)
   const ext = q.format ?? 'xlsx'
   const display = `台账-${street.unit.name}-${street.period.label}`
-  const body =
-    ext === 'pdf'
-      ? await (await pdfWriter()).streetLedgerPdf(street)
-      : await (await workbookWriter()).ledgerWorkbook([comparisonTable(street), ...streetTables(street)], display)
+  const body = ext === 'pdf' ? await streetLedgerPdf(street) : await ledgerWorkbook([comparisonTable(street), ...streetTables(street)], display)
   await logDownload(r, street.unit.id, `${street.period.label} ${ext}`)
   return { name: { ascii: `ledger-street-${street.unit.id}-${street.period.id}`, display }, ext, type: ext === 'pdf' ? PDF_TYPE : XLSX_TYPE, body }
 }
