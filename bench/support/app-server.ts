@@ -29,8 +29,10 @@ if (process.env.BENCH_QUERIES) {
     const all = [...spent.values()].reduce((a, s) => a + s.ms, 0)
     console.error(`app-server: ${all.toFixed(0)} ms in queries; the most costly:`)
     for (const [text, s] of [...spent].sort((a, b) => b[1].ms - a[1].ms).slice(0, 12)) {
-      console.error(`  ${s.ms.toFixed(0)} ms, ${s.runs} runs, ${((s.ms / s.runs) * 1000).toFixed(0)} µs each: ${text.slice(0, 200)}`)
+      console.error(`  ${s.ms.toFixed(0)} ms, ${s.runs} runs, ${((s.ms / s.runs) * 1000).toFixed(0)} µs each, longest ${s.max.toFixed(1)} ms: ${text.slice(0, 200)}`)
     }
+    const [slowest, s] = [...spent].sort((a, b) => b[1].max - a[1].max)[0] ?? []
+    if (slowest) console.error(`app-server: the longest single query took ${s.max.toFixed(1)} ms: ${slowest.slice(0, 300)}`)
   })
 }
 const loop = monitorEventLoopDelay({ resolution: 10 })

@@ -4,6 +4,8 @@ import type { CompiledQuery, DatabaseConnection, Driver } from 'kysely'
 export interface Spent {
   ms: number
   runs: number
+  /** The longest single run. */
+  max: number
 }
 
 type DriverClass = { prototype: Pick<Driver, 'acquireConnection'> }
@@ -29,8 +31,10 @@ export function timeQueries(drivers: DriverClass[], active: () => boolean, seen:
         const t = performance.now()
         const done = run(q)
         const add = () => {
-          const s = spent.get(q.sql) ?? { ms: 0, runs: 0 }
-          s.ms += performance.now() - t
+          const s = spent.get(q.sql) ?? { ms: 0, runs: 0, max: 0 }
+          const took = performance.now() - t
+          s.ms += took
+          s.max = Math.max(s.max, took)
           s.runs++
           spent.set(q.sql, s)
         }
