@@ -2,8 +2,7 @@ import cluster from 'node:cluster'
 import { randomBytes } from 'node:crypto'
 import { buildApp } from './app'
 import { loadConfig, type Config } from './config'
-import { relayAnnouncements } from './core/announcements'
-import { serveCounters } from './core/counters'
+import { servePrimary } from './cluster'
 import { connect } from './core/db'
 import { migrateToLatest } from './db/migrate'
 import { startMaintenance } from './maintenance'
@@ -33,8 +32,7 @@ async function primary(config: Config) {
       start(maintenance)
     })
   }
-  relayAnnouncements()
-  if (!config.databaseUrl && !config.redisUrl) serveCounters()
+  servePrimary(config)
   for (let i = 0; i < config.workers; i++) start(i === 0)
   const shutdown = () => {
     if (stopping) return

@@ -4,6 +4,7 @@
 // one port, as WORKERS=n runs the server (their figures are the worst of them, RSS the largest).
 import cluster, { type Worker } from 'node:cluster'
 import { buildApp } from '../../server/app'
+import { servePrimary } from '../../server/cluster'
 import { loadConfig } from '../../server/config'
 import { connect } from '../../server/core/db'
 import { monitorEventLoopDelay } from 'node:perf_hooks'
@@ -89,6 +90,7 @@ type Stats = Record<'served' | 'wait' | 'waitMax' | 'loopMax' | 'rss', number>
 
 /** The primary of BENCH_WORKERS: starts the workers, answers for them once all listen, merges their figures. */
 function primary(count: number) {
+  servePrimary({ databaseUrl: process.env.BENCH_DATABASE_URL || null, redisUrl: null })
   const workers: Worker[] = Array.from({ length: count }, () => cluster.fork())
   let listening = 0
   for (const worker of workers) {

@@ -81,6 +81,8 @@ interface CountRequest {
 
 const isCountRequest = (m: unknown): m is CountRequest => typeof m === 'object' && m !== null && 'yishiCount' in m
 
+const COUNTER_ANSWER_MS = 5_000
+
 /** A worker's counters: kept by the primary (serveCounters), so a limit is one limit across all workers. */
 export function clusterCounters(): CounterStore {
   let next = 0
@@ -93,8 +95,16 @@ export function clusterCounters(): CounterStore {
   return {
     hit(key, windowMs, now = Date.now()) {
       const id = next++
-      return new Promise((resolve) => {
-        waiting.set(id, resolve)
+      return new Promise((resolve, reject) => {
+        // A primary that does not keep counters (servePrimary not called) must fail the request, not hang it.
+        const timer = setTimeout(() => {
+          waiting.delete(id)
+          reject(new Error('rate-limit counter not answered by the primary process'))
+        }, COUNTER_ANSWER_MS)
+        waiting.set(id, (count) => {
+          clearTimeout(timer)
+          resolve(count)
+        })
         process.send!({ yishiCount: id, key, windowMs, now } satisfies CountRequest)
       })
     },
