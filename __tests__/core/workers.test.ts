@@ -7,7 +7,9 @@ interface LogLine {
   pid: number
   msg: string
   maintenance?: boolean
+  reqId?: string
   req?: { url: string }
+  res?: { statusCode: number }
 }
 
 /** WORKERS=2 over a fresh SQLite file, with its JSON log lines as they come. */
@@ -46,7 +48,12 @@ function startWorkers(extra: Record<string, string> = {}) {
     child.kill('SIGKILL')
     fs.rmSync(dataDir, { recursive: true, force: true })
   }
-  return { child, lines, exited, until, pidsOf, listening, stop }
+  /** The workers that answered a request for `url` with `status` (a request's two log lines share its reqId). */
+  const answeredBy = (url: string, status: number) => {
+    const asked = new Set(lines.filter((l) => l.msg === 'incoming request' && l.req?.url === url).map((l) => `${l.pid} ${l.reqId}`))
+    return pidsOf((l) => l.msg === 'request completed' && l.res?.statusCode === status && asked.has(`${l.pid} ${l.reqId}`))
+  }
+  return { child, lines, exited, until, pidsOf, answeredBy, listening, stop }
 }
 
 // WORKERS=2: two processes answer on one port over one SQLite file, and only one runs the maintenance.
@@ -78,7 +85,7 @@ describe('several workers', () => {
   }, 60_000)
 
   it('ends a session in every worker at once: the other worker does not answer from its kept copy', async () => {
-    const { lines, pidsOf, listening, stop } = startWorkers()
+    const { answeredBy, listening, stop } = startWorkers()
     try {
       const base = `http://127.0.0.1:${[...(await listening())][0]}`
       const ask = async (method: string, target: string, token?: string, body?: unknown) => {
@@ -92,19 +99,18 @@ describe('several workers', () => {
       const { users } = (await ask('GET', '/api/auth/dev-users')).body as { users: { id: number }[] }
       const token = (await ask('POST', '/api/auth/dev-login', undefined, { userId: users[0].id })).body.token as string
       // Both workers answer /api/me, and so keep the session (30 s, account-cache.ts).
-      const askedMe = (from: number) => pidsOf((l) => lines.indexOf(l) >= from && l.msg === 'incoming request' && l.req?.url === '/api/me')
-      while (askedMe(0).size < 2) expect((await ask('GET', '/api/me', token)).status).toBe(200)
+      // Asked until each worker's answer is in the log (a log line can arrive after its response).
+      while (answeredBy('/api/me', 200).size < 2) expect((await ask('GET', '/api/me', token)).status).toBe(200)
       expect((await ask('POST', '/api/auth/logout', token)).status).toBe(200)
-      // Whichever worker ended it, neither answers for the session any more.
-      const after = lines.length
-      while (askedMe(after).size < 2) expect((await ask('GET', '/api/me', token)).status).toBe(401)
+      // Whichever worker ended it, neither answers for the session any more: both are seen answering 401.
+      while (answeredBy('/api/me', 401).size < 2) expect((await ask('GET', '/api/me', token)).status).toBe(401)
     } finally {
       stop()
     }
   }, 60_000)
 
   it('counts a rate limit once across the workers (their primary keeps the counters)', async () => {
-    const { pidsOf, listening, stop } = startWorkers({ LOGIN_RATE_LIMIT: '4' })
+    const { until, pidsOf, listening, stop } = startWorkers({ LOGIN_RATE_LIMIT: '4' })
     try {
       const base = `http://127.0.0.1:${[...(await listening())][0]}`
       const login = () =>
@@ -117,7 +123,8 @@ describe('several workers', () => {
       // Four in the minute from this address, whichever worker took them; each worker alone saw about three.
       expect(statuses.filter((s) => s === 429)).toHaveLength(2)
       expect(statuses.slice(0, 4).every((s) => s !== 429)).toBe(true)
-      expect(pidsOf((l) => l.msg === 'incoming request' && l.req?.url === '/api/auth/dev-login').size).toBe(2)
+      // Both workers took some of them (their log lines may arrive after the answers).
+      await until(() => pidsOf((l) => l.msg === 'incoming request' && l.req?.url === '/api/auth/dev-login').size === 2)
     } finally {
       stop()
     }

@@ -4,6 +4,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import type { Readable } from 'node:stream'
 import { lazy } from '../core/lazy'
+import { s3Sdk as sdk } from '../core/libraries'
 
 export interface MediaStore {
   put(key: string, bytes: Buffer, contentType: string): Promise<void>
@@ -44,8 +45,6 @@ export function diskStore(root: string): MediaStore {
 }
 
 export function s3Store(s: S3Settings): MediaStore {
-  // The S3 client holds some 20 MB once loaded: loaded with the first photo stored or read.
-  const sdk = lazy(() => import('@aws-sdk/client-s3'))
   const client = lazy(async () => {
     const { S3Client } = await sdk()
     return new S3Client({
