@@ -18,10 +18,6 @@ module.exports = {
   // Suites start servers and databases: on a busy two-core machine a set-up can take far past jest's
   // 5 s default without anything being wrong. Speed is measured by npm run bench, never by a timeout.
   testTimeout: 60_000,
-  // On two cores jest runs every suite in its own main process, and some suite leaves a ref'd MessagePort
-  // (a worker thread's, it seems): after a passing run jest then waited for ever, and CI with it. Until that
-  // handle is found (see the note on #13), jest ends once the results are in rather than hang.
-  forceExit: true,
   projects: [
     {
       ...base,

@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
@@ -62,5 +63,11 @@ describe('sqlite: checkpoints on their own thread', () => {
     await expect(gone.run('passive')).rejects.toThrow('not running')
     await gone.close()
     expect(errors).toEqual([])
+  })
+
+  it('does not keep a process alive that has nothing else to do', () => {
+    // Bounded: a process kept alive by the thread would run until killed.
+    const child = spawnSync(process.execPath, ['--import', 'tsx', path.join(__dirname, '../support/idle-checkpointer.ts'), dataDir], { timeout: 20_000 })
+    expect({ signal: child.signal, status: child.status, stderr: String(child.stderr) }).toEqual({ signal: null, status: 0, stderr: '' })
   })
 })

@@ -70,7 +70,6 @@ export function startCheckpointer(file: string, onError: (err: Error) => void): 
   const start = () => {
     let opened = false
     worker = new Worker(THREAD, { eval: true, workerData: { file, driver: require.resolve('better-sqlite3'), everyMs: CHECKPOINT_EVERY_MS } })
-    worker.unref() // a process with nothing else to do may end while the thread waits for its next pass
     worker.on('message', (m: Reply) => {
       if (m === 'ready') {
         opened = true
@@ -93,6 +92,9 @@ export function startCheckpointer(file: string, onError: (err: Error) => void): 
       if (!closing && opened) start()
       else running = false
     })
+    // After the listeners: the first 'message' listener refs the thread's port again, and that alone kept a
+    // process (a test run) alive after its last request.
+    worker.unref() // a process with nothing else to do may end while the thread waits for its next pass
   }
   start()
   return {
