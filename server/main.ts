@@ -4,6 +4,7 @@ import { buildApp } from './app'
 import { loadConfig, type Config } from './config'
 import { servePrimary } from './cluster'
 import { connect } from './core/db'
+import { keepHeapSmall } from './core/heap'
 import { migrateToLatest } from './db/migrate'
 import { startMaintenance } from './maintenance'
 import { seedDemoCommunity } from './seed/demo'
@@ -49,6 +50,7 @@ async function primary(config: Config) {
 async function main() {
   const config = loadConfig()
   if (config.workers > 1 && cluster.isPrimary) return primary(config)
+  keepHeapSmall()
   const app = await buildApp(config)
   const stopMaintenance = cluster.isPrimary || process.env[MAINTENANCE_ENV] === '1' ? startMaintenance(app) : () => {}
   let closing = false

@@ -7,6 +7,7 @@ import { buildApp } from '../../server/app'
 import { servePrimary } from '../../server/cluster'
 import { loadConfig } from '../../server/config'
 import { connect } from '../../server/core/db'
+import { keepHeapSmall } from '../../server/core/heap'
 import { monitorEventLoopDelay } from 'node:perf_hooks'
 import { PostgresDriver, SqliteDriver, sql } from 'kysely'
 import { timeQueries } from './query-times'
@@ -59,6 +60,7 @@ const answerStats = () =>
 const LIFTED = '1000000000'
 
 async function main() {
+  keepHeapSmall()
   answerStats()
   const env = process.env
   const config = loadConfig({
