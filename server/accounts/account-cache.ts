@@ -3,6 +3,7 @@ import type { Db } from '../core/db'
 import { hashToken } from './sessions'
 import { loadAccount, type Account } from './queries'
 import { announce, onAnnouncement } from '../core/announcements'
+import { compiled } from '../core/compiled'
 
 /**
  * How long this process trusts what it read about a session. Every command that changes a caller's
@@ -13,6 +14,10 @@ import { announce, onAnnouncement } from '../core/announcements'
  */
 export const ACCOUNT_TTL_MS = 30_000
 const MAX_ENTRIES = 20_000
+
+const liveSession = compiled((db: Db['kysely'], v: { hash: string; now: string }) =>
+  db.selectFrom('sessions').select(['user_id', 'expires_at']).where('token_hash', '=', v.hash).where('expires_at', '>', v.now),
+)
 
 interface Entry {
   account: Account
@@ -33,12 +38,7 @@ class AccountCache {
     if (hit && hit.until > t && hit.sessionExpiresAt > t) return hit.account
     if (hit) this.byHash.delete(hash)
     const epoch = this.epoch
-    const session = await db.kysely
-      .selectFrom('sessions')
-      .select(['user_id', 'expires_at'])
-      .where('token_hash', '=', hash)
-      .where('expires_at', '>', now.toISOString())
-      .executeTakeFirst()
+    const session = await liveSession.first(db.kysely, { hash, now: now.toISOString() })
     if (!session) return null
     const account = await loadAccount(db.kysely, session.user_id)
     if (!account) return null

@@ -1,6 +1,7 @@
 import { type Kysely } from 'kysely'
 import { STAFF_ROLES, isStaffRole, type DevUser, type Me, type Residence, type ResidenceWait, type RoleGrant, type VerificationRequest, type VerificationStatus } from '../../types'
 import type { Database } from '../db/schema'
+import { compiled } from '../core/compiled'
 import { forbidden, notFound } from '../core/errors'
 import { can, type Principal, type UnitChain } from './policy'
 import { privacyLabel } from './privacy'
@@ -71,26 +72,37 @@ export const toRequest = (r: ResidenceRow): VerificationRequest => ({
   reviewedAt: r.reviewed_at,
 })
 
-async function grantsOf(db: Q, userId: number): Promise<RoleGrant[]> {
-  const rows = await db
+const grantRows = compiled((db: Q, v: { userId: number }) =>
+  db
     .selectFrom('role_grants as g')
     .innerJoin('units as u', 'u.id', 'g.unit_id')
     .select(['g.role', 'g.unit_id', 'u.name', 'u.level'])
-    .where('g.user_id', '=', userId)
-    .orderBy('g.id')
-    .execute()
+    .where('g.user_id', '=', v.userId)
+    .orderBy('g.id'),
+)
+
+async function grantsOf(db: Q, userId: number): Promise<RoleGrant[]> {
+  const rows = await grantRows.all(db, { userId })
   return rows.map((r) => ({ role: r.role, unitId: r.unit_id, unitName: r.name, unitLevel: r.level }))
 }
 
 /** The latest residence request of a user (or the latest approved one). */
 function latestResidence(db: Q, userId: number, status?: 'approved'): Promise<ResidenceRow | undefined> {
-  return residencesWithUnits(db)
-    .where('r.user_id', '=', userId)
-    .where('r.status', status ? '=' : '!=', status ?? 'superseded')
-    .orderBy('r.id', 'desc')
-    .limit(1)
-    .executeTakeFirst()
+  return (status ? latestApproved : latestRequest).first(db, { userId })
 }
+
+const latestOf = (approved: boolean) =>
+  compiled((db: Q, v: { userId: number }) =>
+    residencesWithUnits(db)
+      .where('r.user_id', '=', v.userId)
+      .where('r.status', approved ? '=' : '!=', approved ? 'approved' : 'superseded')
+      .orderBy('r.id', 'desc')
+      .limit(1),
+  )
+const latestRequest = latestOf(false)
+const latestApproved = latestOf(true)
+
+const userRow = compiled((db: Q, v: { userId: number }) => db.selectFrom('users').select(['id', 'privacy_accepted_at']).where('id', '=', v.userId))
 
 /** The user's latest residence request, as the resident sees it. */
 export async function currentResidence(db: Q, userId: number): Promise<Residence | null> {
@@ -105,7 +117,7 @@ export interface Account {
 
 export async function loadAccount(db: Q, userId: number): Promise<Account | null> {
   const [user, grants, latest] = await Promise.all([
-    db.selectFrom('users').select(['id', 'privacy_accepted_at']).where('id', '=', userId).executeTakeFirst(),
+    userRow.first(db, { userId }),
     grantsOf(db, userId),
     latestResidence(db, userId),
   ])

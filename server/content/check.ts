@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify'
+import { compiled } from '../core/compiled'
 import { AppError } from '../core/errors'
 import { matchWords, type Verdict } from './words'
 
@@ -7,6 +8,9 @@ export interface ContentVerdict {
   verdict: Exclude<Verdict, 'risky'>
   words: string[]
 }
+
+// Read on every post and comment.
+const wordList = compiled((db) => db.selectFrom('sensitive_words').select(['word', 'level']))
 
 /** Scene numbers of msgSecCheck v2: 2 comment, 3 forum post. */
 export type ContentScene = 2 | 3
@@ -20,7 +24,7 @@ export async function checkContent(
   input: { texts: string[]; userId: number; scene: ContentScene },
 ): Promise<ContentVerdict> {
   const text = input.texts.join('\n')
-  const entries = await app.db.kysely.selectFrom('sensitive_words').select(['word', 'level']).execute()
+  const entries = await wordList.all(app.db.kysely, {})
   const local = matchWords(text, entries)
   let verdict: Verdict = local.verdict
   if (verdict !== 'risky' && app.textCheck) {

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto'
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
+import { compiled } from './compiled'
 import { isUniqueViolation, type Trx } from './db'
 import { AppError } from './errors'
 
@@ -47,6 +48,15 @@ export async function transact<T>(app: FastifyInstance, work: Work<T>): Promise<
   return result
 }
 
+const storedAnswer = compiled((db, v: { userId: number; key: string }) =>
+  db.selectFrom('idempotency_keys').select(['request_hash', 'status_code', 'response_body']).where('user_id', '=', v.userId).where('key', '=', v.key),
+)
+const storeAnswer = compiled((db, v: { userId: number; key: string; requestHash: string; status: number; body: string; at: string }) =>
+  db
+    .insertInto('idempotency_keys')
+    .values({ user_id: v.userId, key: v.key, request_hash: v.requestHash, status_code: v.status, response_body: v.body, created_at: v.at }),
+)
+
 /**
  * A request's write, in one transaction. With an Idempotency-Key header the answer is stored in that
  * same transaction, so a retried request gets the first answer replayed and never writes twice (nor
@@ -67,25 +77,11 @@ export async function write<T>(request: FastifyRequest, reply: FastifyReply, wor
 
   const attempt = () =>
     transact(app, async (trx, after) => {
-      const prior = await trx
-        .selectFrom('idempotency_keys')
-        .select(['request_hash', 'status_code', 'response_body'])
-        .where('user_id', '=', userId)
-        .where('key', '=', key)
-        .executeTakeFirst()
+      const prior = await storedAnswer.first(trx, { userId, key })
       if (prior) return { prior }
       const body = await work(trx, after)
-      await trx
-        .insertInto('idempotency_keys')
-        .values({
-          user_id: userId,
-          key,
-          request_hash: requestHash,
-          status_code: status,
-          response_body: JSON.stringify(body ?? null), // a write that answers nothing replays nothing
-          created_at: new Date().toISOString(),
-        })
-        .execute()
+      // A write that answers nothing replays nothing.
+      await storeAnswer.all(trx, { userId, key, requestHash, status, body: JSON.stringify(body ?? null), at: new Date().toISOString() })
       return { body }
     })
 

@@ -2,6 +2,7 @@
 // proposal's cosign_count moves with every change here, in the same transaction; reaching the threshold
 // is reported to the caller, which moves the proposal to screening (transitions.ts).
 import type { CosignResult, ProposalState } from '../../types'
+import { compiled } from '../core/compiled'
 import type { Trx } from '../core/db'
 import { conflict } from '../core/errors'
 import { loadRow, type ProposalRow, type Tx } from './rows'
@@ -48,6 +49,24 @@ async function follow(trx: Trx, proposalId: number, userIds: number[], iso: stri
   }
 }
 
+// A resident's co-signature is the hottest write: its statements are compiled once (core/compiled.ts).
+const insertCosign = compiled(
+  (db, v: { id: number; key: string; userId: number | null; buildingId: number; room: string | null; enteredBy: number | null; iso: string }) =>
+    db
+      .insertInto('proposal_cosigns')
+      .values({ proposal_id: v.id, signer_key: v.key, user_id: v.userId, building_id: v.buildingId, room: v.room, entered_by: v.enteredBy, created_at: v.iso })
+      .onConflict((oc) => oc.columns(['proposal_id', 'signer_key']).doNothing())
+      .returning('id'),
+)
+const countCosign = compiled((db, v: { id: number; iso: string }) =>
+  db
+    .updateTable('proposals')
+    .set((eb) => ({ cosign_count: eb('cosign_count', '+', 1), updated_at: v.iso }))
+    .where('id', '=', v.id)
+    .where('state', '=', 'submitted')
+    .returning(['cosign_count', 'threshold']),
+)
+
 /**
  * Adds a co-signature while the proposal collects them. `added` is false if this signer had already
  * co-signed (nothing changes); `reached` is the proposal with its new count once that meets the threshold;
@@ -59,21 +78,10 @@ export async function addCosign(
   s: Signer,
 ): Promise<{ added: boolean; reached: ProposalRow | null; counted: { cosign_count: number; threshold: number } | null }> {
   const iso = tx.now.toISOString()
-  const inserted = await tx.trx
-    .insertInto('proposal_cosigns')
-    .values({ proposal_id: p.id, signer_key: s.key, user_id: s.userId, building_id: s.buildingId, room: s.room, entered_by: s.enteredBy, created_at: iso })
-    .onConflict((oc) => oc.columns(['proposal_id', 'signer_key']).doNothing())
-    .returning('id')
-    .executeTakeFirst()
+  const inserted = await insertCosign.first(tx.trx, { id: p.id, key: s.key, userId: s.userId, buildingId: s.buildingId, room: s.room, enteredBy: s.enteredBy, iso })
   if (!inserted) return { added: false, reached: null, counted: null }
   // The count moves only while the proposal is still collecting: a concurrent transition rolls this back.
-  const updated = await tx.trx
-    .updateTable('proposals')
-    .set((eb) => ({ cosign_count: eb('cosign_count', '+', 1), updated_at: iso }))
-    .where('id', '=', p.id)
-    .where('state', '=', 'submitted')
-    .returning(['cosign_count', 'threshold'])
-    .executeTakeFirst()
+  const updated = await countCosign.first(tx.trx, { id: p.id, iso })
   if (!updated) throw conflict('not_collecting', '这条提案已不在征集附议阶段')
   if (s.userId !== null) await follow(tx.trx, p.id, [s.userId], iso)
   return { added: true, reached: updated.cosign_count >= updated.threshold ? { ...p, cosign_count: updated.cosign_count } : null, counted: updated }

@@ -1,5 +1,6 @@
 import type { Selectable } from 'kysely'
 import { logModeration } from '../core/audit'
+import { compiled } from '../core/compiled'
 import type { Trx } from '../core/db'
 import type { AfterCommit } from '../core/write'
 import type { ProposalTable } from './tables'
@@ -13,8 +14,10 @@ export interface Tx {
   now: Date
 }
 
+const rowById = compiled((db, v: { id: number }) => db.selectFrom('proposals').selectAll().where('id', '=', v.id))
+
 export async function loadRow(trx: Trx, id: number): Promise<ProposalRow | undefined> {
-  return trx.selectFrom('proposals').selectAll().where('id', '=', id).executeTakeFirst()
+  return rowById.first(trx, { id })
 }
 
 /** A committee member's act on a proposal, into the moderation log its 居民区 reads. */

@@ -4,6 +4,7 @@ import type { Stance, StanceCounts, Topic, TopicState, UnitLevel } from '../../.
 import { can, type Principal } from '../../accounts'
 import { unitChain } from '../../community'
 import { maskPersonalInfo } from '../../content'
+import { compiled } from '../../core/compiled'
 import { badInput, forbidden, notFound } from '../../core/errors'
 import type { Database } from '../../db/schema'
 import { decodeMatchCursor, encodeMatchCursor, matchingDocs, queryTerms } from '../../search'
@@ -29,20 +30,25 @@ export function topicQuery(db: Q) {
 
 export type TopicRow = Awaited<ReturnType<ReturnType<typeof topicQuery>['executeTakeFirstOrThrow']>>
 
+const topicById = compiled((db: Q, v: { id: number }) => topicQuery(db).where('t.id', '=', v.id))
+
 export async function loadTopic(db: Q, id: number): Promise<TopicRow | undefined> {
-  return topicQuery(db).where('t.id', '=', id).executeTakeFirst()
+  return topicById.first(db, { id })
 }
+
+const mutesOf = compiled((db: Q, v: { userId: number; now: string }) =>
+  db
+    .selectFrom('user_mutes')
+    .select(['neighbourhood_id', 'ends_at', 'reason'])
+    .where('user_id', '=', v.userId)
+    .where('lifted_at', 'is', null)
+    .where('ends_at', '>', v.now)
+    .orderBy('ends_at', 'asc'),
+)
 
 /** Active mutes of a user (moderation writes them; posting reads them), by 居民区: the latest end of each. */
 export async function activeMutes(db: Q, userId: number, now: Date): Promise<Mutes> {
-  const rows = await db
-    .selectFrom('user_mutes')
-    .select(['neighbourhood_id', 'ends_at', 'reason'])
-    .where('user_id', '=', userId)
-    .where('lifted_at', 'is', null)
-    .where('ends_at', '>', now.toISOString())
-    .orderBy('ends_at', 'asc')
-    .execute()
+  const rows = await mutesOf.all(db, { userId, now: now.toISOString() })
   const out: Mutes = new Map()
   for (const r of rows) out.set(r.neighbourhood_id, { endsAt: r.ends_at, reason: r.reason })
   return out

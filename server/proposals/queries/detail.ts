@@ -18,6 +18,7 @@ import type {
 import { REFERRAL_TARGET_NAMES, UNIT_LEVEL_NAMES } from '../../../types'
 import { STAFF_LABEL } from '../../accounts'
 import { maskPersonalInfo } from '../../content'
+import { compiled } from '../../core/compiled'
 import { AppError, notFound } from '../../core/errors'
 import { attachedTo, filesFor, parsePhotoIds, photosFor, type MediaPorts, type OwnerReader } from '../../media'
 import type { Q, ReadContext } from '../context'
@@ -31,9 +32,11 @@ import { householdBallot, tallyVote } from './tally'
 
 export const SYSTEM_LABEL = '系统'
 
+const detailById = compiled((db: Q, v: { id: number }) => detailQuery(db).where('p.id', '=', v.id))
+
 /** The proposal if the caller may read it: 404 if it doesn't exist (or is held from them), 403 outside its 居民区. */
 export async function readableProposal(db: Q, v: Viewer, id: number): Promise<DetailRow> {
-  const row = await detailQuery(db).where('p.id', '=', id).executeTakeFirst()
+  const row = await detailById.first(db, { id })
   if (!row) throw notFound('提案')
   deny(readRefusal(v, row))
   return row

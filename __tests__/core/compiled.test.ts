@@ -1,0 +1,55 @@
+import { sql } from 'kysely'
+import { compiled } from '../../server/core/compiled'
+import { migrateToLatest } from '../../server/db/migrate'
+import { describeEachDatabase, freshDatabase, type TestDatabase } from '../support/server'
+
+const unitsNamed = compiled((db, v: { level: string; after: number; limit: number }) =>
+  db.selectFrom('units').select(['id', 'name']).where('level', '=', v.level).where('id', '>', v.after).orderBy('id').limit(v.limit),
+)
+
+describeEachDatabase('compiled queries', (dialect) => {
+  let t: TestDatabase
+  beforeAll(async () => {
+    t = await freshDatabase(dialect)
+    await migrateToLatest(t.db)
+    const at = new Date().toISOString()
+    for (const [name, level] of [['新华街道', 'street'], ['梧桐居民区', 'neighbourhood'], ['香樟居民区', 'neighbourhood'], ['银杏居民区', 'neighbourhood']] as const) {
+      await t.db.kysely.insertInto('units').values({ name, level, parent_id: null, created_at: at }).execute()
+    }
+  })
+  afterAll(async () => {
+    await t.db.close()
+    await t.drop()
+  })
+
+  it('answers each run with its own values, as the built query would', async () => {
+    const db = t.db.kysely
+    const built = (level: string, after: number, limit: number) =>
+      db.selectFrom('units').select(['id', 'name']).where('level', '=', level).where('id', '>', after).orderBy('id').limit(limit).execute()
+    for (const [level, after, limit] of [['neighbourhood', 0, 10], ['neighbourhood', 2, 1], ['street', 0, 5], ['building', 0, 5]] as const) {
+      expect(await unitsNamed.all(db, { level, after, limit })).toEqual(await built(level, after, limit))
+    }
+    expect(await unitsNamed.first(db, { level: 'neighbourhood', after: 0, limit: 5 })).toMatchObject({ name: '梧桐居民区' })
+    expect(await unitsNamed.first(db, { level: 'estate', after: 0, limit: 5 })).toBeUndefined()
+  })
+
+  it('runs inside a transaction and sees its uncommitted rows', async () => {
+    await t.db.kysely
+      .transaction()
+      .execute(async (trx) => {
+        await trx.insertInto('units').values({ name: '临时小区', level: 'estate', parent_id: null, created_at: new Date().toISOString() }).execute()
+        expect(await unitsNamed.all(trx, { level: 'estate', after: 0, limit: 5 })).toMatchObject([{ name: '临时小区' }])
+        throw new Error('roll back')
+      })
+      .catch(() => {})
+    expect(await unitsNamed.all(t.db.kysely, { level: 'estate', after: 0, limit: 5 })).toEqual([])
+  })
+
+  it('refuses a value that does not become a parameter, rather than run without it', async () => {
+    const unused = compiled((db, v: { level: string }) => {
+      void v.level
+      return db.selectFrom('units').select('id').where('level', '=', sql.lit('street'))
+    })
+    await expect(unused.all(t.db.kysely, { level: 'street' })).rejects.toThrow('"level" is not a parameter')
+  })
+})
