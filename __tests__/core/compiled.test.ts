@@ -51,5 +51,7 @@ describeEachDatabase('compiled queries', (dialect) => {
       return db.selectFrom('units').select('id').where('level', '=', sql.lit('street'))
     })
     await expect(unused.all(t.db.kysely, { level: 'street' })).rejects.toThrow('"level" is not a parameter')
+    const spread = compiled((db, v: { name: string; level: string }) => db.insertInto('units').values({ ...v, parent_id: null, created_at: '' }))
+    await expect(spread.all(t.db.kysely, { name: '不该写入', level: 'street' })).rejects.toThrow('never spread them')
   })
 })

@@ -18,8 +18,9 @@ export interface Compiled<P, R> {
 }
 
 /**
- * `build` is called once per dialect with stand-ins for the values (a stand-in only works where Kysely
- * passes a value through as a parameter: comparisons, limits, inserted values; never an `in` list),
+ * `build` is called once per dialect with stand-ins for the values, read one by one (a stand-in only works
+ * where Kysely passes a value through as a parameter: comparisons, limits, inserted values; never an `in`
+ * list, and the values object cannot be spread),
  * and again for every run only on a handle with plugins, which may rewrite a query per handle.
  */
 export function compiled<P extends Record<string, unknown>, R>(build: (db: Handle, values: P) => Compilable<R>): Compiled<P, R> {
@@ -34,6 +35,9 @@ export function compiled<P extends Record<string, unknown>, R>(build: (db: Handl
         const standIn = {}
         names.set(standIn, String(name))
         return standIn
+      },
+      ownKeys() {
+        throw new Error('compiled query: read the values one by one, never spread them')
       },
     })
     const query = build(db, standIns).compile()

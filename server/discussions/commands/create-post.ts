@@ -4,7 +4,10 @@ import type { Principal } from '../../accounts'
 import { checkContent } from '../../content'
 import { attachPhotos } from '../../media'
 import { pushAfterCommit } from '../../notifications'
+import type { Insertable } from 'kysely'
+import { compiled } from '../../core/compiled'
 import { AppError, badInput, conflict } from '../../core/errors'
+import type { PostTable } from '../tables'
 import { shanghaiDateTimeText } from '../../../types/time'
 import type { Context } from '../context'
 import { enforce, isModeratorOf, mutedCheck, postAsCheck, postCheck, writableCheck } from '../policy'
@@ -41,10 +44,39 @@ async function enforcePostLimit({ app }: Context, userId: number, now: Date): Pr
   }
 }
 
+// Posting is a hot write: its statements are compiled once (core/compiled.ts).
+const unitName = compiled((db, v: { id: number }) => db.selectFrom('units').select('name').where('id', '=', v.id))
+const topicState = compiled((db, v: { id: number }) => db.selectFrom('topics').select(['state', 'pending', 'closes_at']).where('id', '=', v.id))
+const lastPost = compiled((db, v: { id: number; at: string }) => db.updateTable('topics').set({ last_post_at: v.at }).where('id', '=', v.id))
+type NewPostRow = Omit<Insertable<PostTable>, 'id' | 'photos' | 'open_reports' | 'like_count' | 'reply_count'>
+const insertPost = compiled((db, v: Required<NewPostRow>) =>
+  db
+    .insertInto('posts')
+    .values({
+      topic_id: v.topic_id,
+      parent_id: v.parent_id,
+      reply_to_id: v.reply_to_id,
+      reply_to_label: v.reply_to_label,
+      author_id: v.author_id,
+      author_label: v.author_label,
+      author_is_staff: v.author_is_staff,
+      official: v.official,
+      body: v.body,
+      photos: '[]',
+      status: v.status,
+      flagged_at: v.flagged_at,
+      open_reports: 0,
+      like_count: 0,
+      reply_count: 0,
+      created_at: v.created_at,
+    })
+    .returning('id'),
+)
+
 /** How a post signs: "3号楼居民" for a resident, "居委会" for staff. */
 async function authorLabel({ db }: Context, p: Principal, staff: boolean): Promise<string> {
   if (staff || !p.residence) return STAFF_LABEL
-  const b = await db.selectFrom('units').select('name').where('id', '=', p.residence.buildingId).executeTakeFirst()
+  const b = await unitName.first(db, { id: p.residence.buildingId })
   return privacyLabel({ buildingName: b?.name ?? null, isStaff: false })
 }
 
@@ -73,39 +105,31 @@ export async function createPost(ctx: Context, topicId: number, input: NewPostIn
   const viewer: PostViewer = { userId: principal.userId, isStaff: staff }
   return ctx.write(async (trx, after) => {
     // The topic may have been locked while the text was being checked.
-    const current = await trx.selectFrom('topics').select(['state', 'pending', 'closes_at']).where('id', '=', topic.id).executeTakeFirstOrThrow()
+    const current = (await topicState.first(trx, { id: topic.id }))!
     enforce(writableCheck(current, now))
     const status = check.verdict === 'review' ? 'pending' : 'published'
     const at = now.toISOString()
     const rootId = parent ? (parent.parent_id ?? parent.id) : null
     const answers = parent && parent.parent_id !== null ? parent : null
-    const row = await trx
-      .insertInto('posts')
-      .values({
-        topic_id: topic.id,
-        parent_id: rootId,
-        reply_to_id: answers?.id ?? null,
-        reply_to_label: answers?.author_label ?? null,
-        author_id: principal.userId,
-        author_label: label,
-        author_is_staff: staff ? 1 : 0,
-        official: input.official ? 1 : 0,
-        body: input.body.trim(),
-        photos: '[]',
-        status,
-        flagged_at: status === 'pending' ? at : null,
-        open_reports: 0,
-        like_count: 0,
-        reply_count: 0,
-        created_at: at,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow()
+    const row = (await insertPost.first(trx, {
+      topic_id: topic.id,
+      parent_id: rootId,
+      reply_to_id: answers?.id ?? null,
+      reply_to_label: answers?.author_label ?? null,
+      author_id: principal.userId,
+      author_label: label,
+      author_is_staff: staff ? 1 : 0,
+      official: input.official ? 1 : 0,
+      body: input.body.trim(),
+      status,
+      flagged_at: status === 'pending' ? at : null,
+      created_at: at,
+    }))!
     const photos = await attachPhotos(trx, { ids: input.photos ?? [], userId: principal.userId, owner: { kind: 'post', id: row.id }, now })
     if (photos.length > 0) await trx.updateTable('posts').set({ photos: JSON.stringify(photos) }).where('id', '=', row.id).execute()
     if (status === 'published') {
       await adjustCounts(trx, { topic_id: topic.id, parent_id: rootId }, 1)
-      await trx.updateTable('topics').set({ last_post_at: at }).where('id', '=', topic.id).execute()
+      await lastPost.all(trx, { id: topic.id, at })
       if (parent) pushAfterCommit(after, await tellReplied(trx, (await getPost(trx, row.id))!, topic.question, now))
     }
     if (!staff) await joinTopic(trx, topic.id, principal.userId, now)

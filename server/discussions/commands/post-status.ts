@@ -1,5 +1,6 @@
 // Every change of a post's status goes through here, so the topic's and the root's counts stay right.
 import type { PostStatus } from '../../../types'
+import { compiled } from '../../core/compiled'
 import type { Trx } from '../../core/db'
 import type { PostRow } from '../queries/posts'
 import { countDelta } from '../rules'
@@ -25,18 +26,22 @@ export async function setPostStatus(
   return true
 }
 
+// Every new post moves them.
+const topicPosts = compiled((db, v: { id: number; delta: number }) =>
+  db
+    .updateTable('topics')
+    .set((eb) => ({ post_count: eb('post_count', '+', v.delta) }))
+    .where('id', '=', v.id),
+)
+const postReplies = compiled((db, v: { id: number; delta: number }) =>
+  db
+    .updateTable('posts')
+    .set((eb) => ({ reply_count: eb('reply_count', '+', v.delta) }))
+    .where('id', '=', v.id),
+)
+
 export async function adjustCounts(trx: Trx, post: Pick<PostRow, 'topic_id' | 'parent_id'>, delta: number): Promise<void> {
   if (delta === 0) return
-  await trx
-    .updateTable('topics')
-    .set((eb) => ({ post_count: eb('post_count', '+', delta) }))
-    .where('id', '=', post.topic_id)
-    .execute()
-  if (post.parent_id !== null) {
-    await trx
-      .updateTable('posts')
-      .set((eb) => ({ reply_count: eb('reply_count', '+', delta) }))
-      .where('id', '=', post.parent_id)
-      .execute()
-  }
+  await topicPosts.all(trx, { id: post.topic_id, delta })
+  if (post.parent_id !== null) await postReplies.all(trx, { id: post.parent_id, delta })
 }

@@ -1,16 +1,20 @@
 import type { Stance, Topic } from '../../../types'
+import { compiled } from '../../core/compiled'
 import type { Trx } from '../../core/db'
 import type { Context } from '../context'
 import { enforce, stanceCheck, withdrawStanceCheck, writableCheck } from '../policy'
 import { presentTopic, readableTopic } from '../queries/topics'
 
 /** A resident takes part in a topic by posting or taking a stance (counted once). */
-export async function joinTopic(trx: Trx, topicId: number, userId: number, now: Date): Promise<void> {
-  await trx
+const participant = compiled((db, v: { topicId: number; userId: number; at: string }) =>
+  db
     .insertInto('topic_participants')
-    .values({ topic_id: topicId, user_id: userId, created_at: now.toISOString() })
-    .onConflict((oc) => oc.columns(['topic_id', 'user_id']).doNothing())
-    .execute()
+    .values({ topic_id: v.topicId, user_id: v.userId, created_at: v.at })
+    .onConflict((oc) => oc.columns(['topic_id', 'user_id']).doNothing()),
+)
+
+export async function joinTopic(trx: Trx, topicId: number, userId: number, now: Date): Promise<void> {
+  await participant.all(trx, { topicId, userId, at: now.toISOString() })
 }
 
 /** Sets (or changes) the resident's one stance on the topic. */

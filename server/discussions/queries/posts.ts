@@ -3,6 +3,7 @@ import { sql, type ExpressionBuilder, type Kysely, type Selectable } from 'kysel
 import type { Appeal, AppealStatus, Post, PostPage, PostSort, PostStatus, PostThread, ReportReason, TopicState } from '../../../types'
 import type { Principal } from '../../accounts'
 import { maskPersonalInfo } from '../../content'
+import { compiled } from '../../core/compiled'
 import { AppError, notFound } from '../../core/errors'
 import { parsePhotoIds, photosFor, type OwnerReader } from '../../media'
 import type { Database } from '../../db/schema'
@@ -124,8 +125,10 @@ export async function threadReplies(db: Q, rootId: number, v: PostViewer): Promi
     .execute()
 }
 
+const postById = compiled((db: Q, v: { id: number }) => db.selectFrom('posts').selectAll().where('id', '=', v.id))
+
 export async function getPost(db: Q, id: number): Promise<PostRow | undefined> {
-  return db.selectFrom('posts').selectAll().where('id', '=', id).executeTakeFirst()
+  return postById.first(db, { id })
 }
 
 /** Photos go with the text: gone when deleted, and when hidden only for the author and staff. */
