@@ -1,6 +1,7 @@
 import { sql } from 'kysely'
 import type { UnitChain } from '../accounts'
 import { unitWithChain } from '../community'
+import { compiled } from '../core/compiled'
 import type { Q } from './context'
 
 /** A unit a proposal may belong to, with the ids of every level above it. */
@@ -63,14 +64,12 @@ export async function verifiedHouseholdsIn(db: Q, unit: Pick<ProposalUnit, 'id' 
 }
 
 /** The caller's household: the 楼组 and room of their approved residence. */
+// Read by 首页 on every visit.
+const approvedHome = compiled((db: Q, v: { userId: number }) =>
+  db.selectFrom('residences').select(['building_id', 'room']).where('user_id', '=', v.userId).where('status', '=', 'approved').orderBy('id', 'desc').limit(1),
+)
+
 export async function householdOf(db: Q, userId: number): Promise<{ buildingId: number; room: string } | null> {
-  const r = await db
-    .selectFrom('residences')
-    .select(['building_id', 'room'])
-    .where('user_id', '=', userId)
-    .where('status', '=', 'approved')
-    .orderBy('id', 'desc')
-    .limit(1)
-    .executeTakeFirst()
+  const r = await approvedHome.first(db, { userId })
   return r ? { buildingId: r.building_id, room: r.room } : null
 }

@@ -27,6 +27,7 @@
 import { randomBytes } from 'node:crypto'
 import { sql, SqliteAdapter, type Kysely, type Selectable } from 'kysely'
 import type { Database } from '../db/schema'
+import { compiled } from '../core/compiled'
 import { truncateLog, type Trx } from '../core/db'
 import { shanghaiDay } from '../../types/time'
 import { MIX_BATCH, type StoredAnswers } from './rules'
@@ -38,22 +39,32 @@ type ResponseRecord = Selectable<Database['survey_responses']>
 
 export const newResponseId = (): string => randomBytes(16).toString('hex')
 
+// Run on every submit.
+const storeResponse = compiled((db, v: { id: string; surveyId: number; unitId: number; day: string; channel: 'app' | 'paper'; answers: string }) =>
+  db
+    .insertInto('survey_responses')
+    .values({ id: v.id, survey_id: v.surveyId, unit_id: v.unitId, answered_on: v.day, channel: v.channel, answers: v.answers, mixed: 0 }),
+)
+const unmixedCount = compiled((db, v: { surveyId: number }) =>
+  db
+    .selectFrom('survey_responses')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('survey_id', '=', v.surveyId)
+    .where('mixed', '=', 0),
+)
+
 export async function insertResponse(
   trx: Trx,
   r: { surveyId: number; buildingId: number; channel: 'app' | 'paper'; answers: StoredAnswers; now: Date },
 ): Promise<void> {
-  await trx
-    .insertInto('survey_responses')
-    .values({
-      id: newResponseId(),
-      survey_id: r.surveyId,
-      unit_id: r.buildingId,
-      answered_on: shanghaiDay(r.now),
-      channel: r.channel,
-      answers: JSON.stringify(r.answers),
-      mixed: 0,
-    })
-    .execute()
+  await storeResponse.all(trx, {
+    id: newResponseId(),
+    surveyId: r.surveyId,
+    unitId: r.buildingId,
+    day: shanghaiDay(r.now),
+    channel: r.channel,
+    answers: JSON.stringify(r.answers),
+  })
 }
 
 const INSERT_BATCH = 500
@@ -147,12 +158,7 @@ export async function eraseUnmixed(db: Q, opts: { ordered: boolean }): Promise<v
  * is ever small. Returns the rows rewritten.
  */
 export async function mixResponses(db: Q, surveyId: number): Promise<number> {
-  const { n } = await db
-    .selectFrom('survey_responses')
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .where('survey_id', '=', surveyId)
-    .where('mixed', '=', 0)
-    .executeTakeFirstOrThrow()
+  const { n } = (await unmixedCount.first(db, { surveyId }))!
   if (Number(n) < MIX_BATCH) return 0
   let mixed: number
   try {

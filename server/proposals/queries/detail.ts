@@ -32,7 +32,10 @@ import { householdBallot, tallyVote } from './tally'
 
 export const SYSTEM_LABEL = '系统'
 
+// Every detail page reads these.
 const detailById = compiled((db: Q, v: { id: number }) => detailQuery(db).where('p.id', '=', v.id))
+const transitionsOf = compiled((db: Q, v: { id: number }) => db.selectFrom('proposal_transitions').selectAll().where('proposal_id', '=', v.id).orderBy('id'))
+const mergedFromOf = compiled((db: Q, v: { id: number }) => db.selectFrom('proposals').select(['id', 'title']).where('merged_into', '=', v.id).orderBy('id'))
 
 /** The proposal if the caller may read it: 404 if it doesn't exist (or is held from them), 403 outside its 居民区. */
 export async function readableProposal(db: Q, v: Viewer, id: number): Promise<DetailRow> {
@@ -83,7 +86,7 @@ export async function loadDetail(db: Q, v: Viewer, row: DetailRow, now: Date): P
 
   const [marksOf, transitions, referralEvents, meetings, progress, comments, mergedInto, mergedFrom, ballot, evalAgg, evalMine, evalRecent] = await Promise.all([
     marks(db, v.userId, [row]),
-    db.selectFrom('proposal_transitions').selectAll().where('proposal_id', '=', row.id).orderBy('id').execute(),
+    transitionsOf.all(db, { id: row.id }),
     // Steps of a referral exist only while it is current (a refusal ends it before any step).
     row.referred_to === null ? none : db.selectFrom('referral_events').selectAll().where('proposal_id', '=', row.id).orderBy('id').execute(),
     deliberated ? db.selectFrom('proposal_meetings').selectAll().where('proposal_id', '=', row.id).orderBy('id').execute() : none,
@@ -92,7 +95,7 @@ export async function loadDetail(db: Q, v: Viewer, row: DetailRow, now: Date): P
     row.merged_into === null
       ? null
       : db.selectFrom('proposals').select(['id', 'title']).where('id', '=', row.merged_into).executeTakeFirst(),
-    db.selectFrom('proposals').select(['id', 'title']).where('merged_into', '=', row.id).orderBy('id').execute(),
+    mergedFromOf.all(db, { id: row.id }),
     household ? householdBallot(db, row.id, household) : undefined,
     evaluating
       ? db

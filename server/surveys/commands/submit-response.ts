@@ -5,6 +5,7 @@
 // response, and hashing candidate answers would find whose they are. A retry is recognised instead by
 // the Idempotency-Key kept on the participation row, which holds nothing derived from the answers.
 import type { SubmitResponseResult } from '../../../types'
+import { compiled } from '../../core/compiled'
 import { isUniqueViolation } from '../../core/db'
 import { badInput, conflict } from '../../core/errors'
 import { insertResponse, mixResponses } from '../anonymity'
@@ -12,6 +13,15 @@ import type { Writer } from '../context'
 import { answerRefusal } from '../policy'
 import { loadSurvey, questionsOf } from '../queries/surveys'
 import { surveyStatus, validateAnswers, type UncheckedAnswers } from '../rules'
+
+// A survey's submits come in bursts (a 楼组 meeting, a WeChat group reminder): compiled once (core/compiled.ts).
+const participation = compiled((db, v: { surveyId: number; userId: number }) =>
+  db.selectFrom('survey_participation').select('idem_key').where('survey_id', '=', v.surveyId).where('user_id', '=', v.userId),
+)
+const surveyState = compiled((db, v: { id: number }) => db.selectFrom('surveys').select(['state', 'opens_at', 'closes_at']).where('id', '=', v.id))
+const participate = compiled((db, v: { surveyId: number; userId: number; key: string | null }) =>
+  db.insertInto('survey_participation').values({ survey_id: v.surveyId, user_id: v.userId, idem_key: v.key }),
+)
 
 export async function submitResponse(w: Writer, id: number, input: { answers: UncheckedAnswers }): Promise<SubmitResponseResult> {
   const { db, principal } = w
@@ -25,21 +35,16 @@ export async function submitResponse(w: Writer, id: number, input: { answers: Un
 
   const attempt = () =>
     db.transaction().execute(async (trx): Promise<'new' | 'replay'> => {
-      const prior = await trx
-        .selectFrom('survey_participation')
-        .select('idem_key')
-        .where('survey_id', '=', row.id)
-        .where('user_id', '=', principal.userId)
-        .executeTakeFirst()
+      const prior = await participation.first(trx, { surveyId: row.id, userId: principal.userId })
       if (prior) {
         if (key !== null && prior.idem_key === key) return 'replay'
         throw conflict('already_responded', '您已经填写过这份问卷了，每人只能填写一次')
       }
       const now = w.clock()
-      const current = await trx.selectFrom('surveys').select(['state', 'opens_at', 'closes_at']).where('id', '=', row.id).executeTakeFirstOrThrow()
+      const current = (await surveyState.first(trx, { id: row.id }))!
       const status = surveyStatus(current, now)
       if (status !== 'open') throw conflict('survey_not_open', status === 'scheduled' ? '问卷还没有开始' : '问卷已经截止了')
-      await trx.insertInto('survey_participation').values({ survey_id: row.id, user_id: principal.userId, idem_key: key }).execute()
+      await participate.all(trx, { surveyId: row.id, userId: principal.userId, key })
       await insertResponse(trx, { surveyId: row.id, buildingId, channel: 'app', answers, now })
       return 'new'
     })

@@ -7,6 +7,7 @@ import type { SurveyDetail, SurveyListItem, SurveyQuestion, SurveyState, SurveyT
 import { can, isStaffFor, type Principal } from '../../accounts'
 import { unitChain } from '../../community'
 import type { Database } from '../../db/schema'
+import { compiled } from '../../core/compiled'
 import { notFound, type AppError } from '../../core/errors'
 import { MAX_ID } from '../../core/schema'
 import type { Reader } from '../context'
@@ -17,8 +18,10 @@ import { staffNeighbourhoods, unitInfo, type UnitInfo } from './units'
 type Q = Kysely<Database>
 export type SurveyRow = Selectable<Database['surveys']>
 
+const surveyById = compiled((db: Q, v: { id: number }) => db.selectFrom('surveys').selectAll().where('id', '=', v.id))
+
 export async function getSurvey(db: Q, id: number): Promise<SurveyRow> {
-  const row = await db.selectFrom('surveys').selectAll().where('id', '=', id).executeTakeFirst()
+  const row = await surveyById.first(db, { id })
   if (!row) throw notFound('问卷')
   return row
 }
