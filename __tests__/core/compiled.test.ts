@@ -3,7 +3,9 @@ import { compiled } from '../../server/core/compiled'
 import { migrateToLatest } from '../../server/db/migrate'
 import { describeEachDatabase, freshDatabase, type TestDatabase } from '../support/server'
 
-const unitsNamed = compiled((db, v: { level: string; after: number; limit: number }) =>
+type Level = 'street' | 'neighbourhood' | 'estate' | 'building'
+
+const unitsNamed = compiled((db, v: { level: Level; after: number; limit: number }) =>
   db.selectFrom('units').select(['id', 'name']).where('level', '=', v.level).where('id', '>', v.after).orderBy('id').limit(v.limit),
 )
 
@@ -14,7 +16,7 @@ describeEachDatabase('compiled queries', (dialect) => {
     await migrateToLatest(t.db)
     const at = new Date().toISOString()
     for (const [name, level] of [['新华街道', 'street'], ['梧桐居民区', 'neighbourhood'], ['香樟居民区', 'neighbourhood'], ['银杏居民区', 'neighbourhood']] as const) {
-      await t.db.kysely.insertInto('units').values({ name, level, parent_id: null, created_at: at }).execute()
+      await t.db.kysely.insertInto('units').values({ name, level, parent_id: null, households: 0, created_at: at }).execute()
     }
   })
   afterAll(async () => {
@@ -24,7 +26,7 @@ describeEachDatabase('compiled queries', (dialect) => {
 
   it('answers each run with its own values, as the built query would', async () => {
     const db = t.db.kysely
-    const built = (level: string, after: number, limit: number) =>
+    const built = (level: Level, after: number, limit: number) =>
       db.selectFrom('units').select(['id', 'name']).where('level', '=', level).where('id', '>', after).orderBy('id').limit(limit).execute()
     for (const [level, after, limit] of [['neighbourhood', 0, 10], ['neighbourhood', 2, 1], ['street', 0, 5], ['building', 0, 5]] as const) {
       expect(await unitsNamed.all(db, { level, after, limit })).toEqual(await built(level, after, limit))
@@ -37,7 +39,7 @@ describeEachDatabase('compiled queries', (dialect) => {
     await t.db.kysely
       .transaction()
       .execute(async (trx) => {
-        await trx.insertInto('units').values({ name: '临时小区', level: 'estate', parent_id: null, created_at: new Date().toISOString() }).execute()
+        await trx.insertInto('units').values({ name: '临时小区', level: 'estate', parent_id: null, households: 0, created_at: new Date().toISOString() }).execute()
         expect(await unitsNamed.all(trx, { level: 'estate', after: 0, limit: 5 })).toMatchObject([{ name: '临时小区' }])
         throw new Error('roll back')
       })
@@ -46,12 +48,12 @@ describeEachDatabase('compiled queries', (dialect) => {
   })
 
   it('refuses a value that does not become a parameter, rather than run without it', async () => {
-    const unused = compiled((db, v: { level: string }) => {
+    const unused = compiled((db, v: { level: Level }) => {
       void v.level
       return db.selectFrom('units').select('id').where('level', '=', sql.lit('street'))
     })
     await expect(unused.all(t.db.kysely, { level: 'street' })).rejects.toThrow('"level" is not a parameter')
-    const spread = compiled((db, v: { name: string; level: string }) => db.insertInto('units').values({ ...v, parent_id: null, created_at: '' }))
+    const spread = compiled((db, v: { name: string; level: Level }) => db.insertInto('units').values({ ...v, parent_id: null, households: 0, created_at: '' }))
     await expect(spread.all(t.db.kysely, { name: '不该写入', level: 'street' })).rejects.toThrow('never spread them')
   })
 })

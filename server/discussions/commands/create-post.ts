@@ -4,7 +4,7 @@ import type { Principal } from '../../accounts'
 import { checkContent } from '../../content'
 import { attachPhotos } from '../../media'
 import { pushAfterCommit } from '../../notifications'
-import type { Insertable } from 'kysely'
+import type { Selectable } from 'kysely'
 import { compiled } from '../../core/compiled'
 import { AppError, badInput, conflict } from '../../core/errors'
 import type { PostTable } from '../tables'
@@ -48,8 +48,11 @@ async function enforcePostLimit({ app }: Context, userId: number, now: Date): Pr
 const unitName = compiled((db, v: { id: number }) => db.selectFrom('units').select('name').where('id', '=', v.id))
 const topicState = compiled((db, v: { id: number }) => db.selectFrom('topics').select(['state', 'pending', 'closes_at']).where('id', '=', v.id))
 const lastPost = compiled((db, v: { id: number; at: string }) => db.updateTable('topics').set({ last_post_at: v.at }).where('id', '=', v.id))
-type NewPostRow = Omit<Insertable<PostTable>, 'id' | 'photos' | 'open_reports' | 'like_count' | 'reply_count'>
-const insertPost = compiled((db, v: Required<NewPostRow>) =>
+type NewPostRow = Pick<
+  Selectable<PostTable>,
+  'topic_id' | 'parent_id' | 'reply_to_id' | 'reply_to_label' | 'author_id' | 'author_label' | 'author_is_staff' | 'official' | 'body' | 'status' | 'flagged_at' | 'created_at'
+>
+const insertPost = compiled((db, v: NewPostRow) =>
   db
     .insertInto('posts')
     .values({
