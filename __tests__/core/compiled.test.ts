@@ -1,5 +1,5 @@
 import { sql } from 'kysely'
-import { compiled } from '../../server/core/compiled'
+import { compiled, idList, inIdList } from '../../server/core/compiled'
 import { migrateToLatest } from '../../server/db/migrate'
 import { describeEachDatabase, freshDatabase, type TestDatabase } from '../support/server'
 
@@ -8,6 +8,8 @@ type Level = 'street' | 'neighbourhood' | 'estate' | 'building'
 const unitsNamed = compiled((db, v: { level: Level; after: number; limit: number }) =>
   db.selectFrom('units').select(['id', 'name']).where('level', '=', v.level).where('id', '>', v.after).orderBy('id').limit(v.limit),
 )
+
+const unitsAmong = compiled((db, v: { ids: unknown }) => db.selectFrom('units').select('name').where(inIdList(db, 'id', v.ids)).orderBy('id'))
 
 describeEachDatabase('compiled queries', (dialect) => {
   let t: TestDatabase
@@ -33,6 +35,15 @@ describeEachDatabase('compiled queries', (dialect) => {
     }
     expect(await unitsNamed.first(db, { level: 'neighbourhood', after: 0, limit: 5 })).toMatchObject({ name: '梧桐居民区' })
     expect(await unitsNamed.first(db, { level: 'estate', after: 0, limit: 5 })).toBeUndefined()
+  })
+
+  it('takes a list of ids of any length as one value', async () => {
+    const db = t.db.kysely
+    const ids = (await db.selectFrom('units').select('id').orderBy('id').execute()).map((u) => u.id)
+    for (const some of [[], [ids[1]], [ids[3], ids[0], ids[3]], ids, [-1]]) {
+      const names = (await unitsAmong.all(db, { ids: idList(db, some) })).map((u) => u.name)
+      expect(names).toEqual((await db.selectFrom('units').select('name').where('id', 'in', some.length ? some : [-1]).orderBy('id').execute()).map((u) => u.name))
+    }
   })
 
   it('runs inside a transaction and sees its uncommitted rows', async () => {

@@ -1,7 +1,7 @@
 // Hot queries built and compiled once per dialect, then run with new values. Kysely builds a fresh
 // operation tree and compiles it to SQL on every call: on a co-sign or a post that took a quarter of the
 // server's CPU, as much as SQLite spent running the statements.
-import { createQueryId, type Compilable, type Kysely, type RootOperationNode } from 'kysely'
+import { createQueryId, sql, SqliteAdapter, type Compilable, type Kysely, type RawBuilder, type RootOperationNode } from 'kysely'
 import type { Database } from '../db/schema'
 
 type Handle = Kysely<Database>
@@ -60,3 +60,16 @@ export function compiled<P extends Record<string, unknown>, R>(build: (db: Handl
   }
   return { all, first: async (db, values) => (await all(db, values))[0] }
 }
+
+const onSqlite = (db: Handle) => db.getExecutor().adapter instanceof SqliteAdapter
+
+/**
+ * `column` is one of a list of ids given as one value (idList), so one compiled query serves lists of
+ * every length: json_each on SQLite, = any on PostgreSQL; both look each id up in the column's index.
+ */
+export function inIdList(db: Handle, column: string, ids: unknown): RawBuilder<boolean> {
+  return onSqlite(db) ? sql<boolean>`${sql.ref(column)} in (select value from json_each(${ids}))` : sql<boolean>`${sql.ref(column)} = any(${ids})`
+}
+
+/** The value inIdList takes for these ids on this database. */
+export const idList = (db: Handle, ids: readonly number[]): unknown => (onSqlite(db) ? JSON.stringify(ids) : ids)

@@ -1,7 +1,9 @@
-// A proposal as a list item, with the caller's marks. A page is decorated with two queries (the caller's
-// co-signatures and follows among its ids), never one per row.
+// A proposal as a list item, with the caller's marks. A page is decorated with one query for the caller's
+// co-signatures and follows among its ids and one for cover photos, never one per row.
 import type { ContentStatus, ProposalCategory, ProposalLevel, ProposalListItem, ProposalState } from '../../../types'
+import { sql } from 'kysely'
 import { maskPersonalInfo } from '../../content'
+import { compiled, idList, inIdList } from '../../core/compiled'
 import { parsePhotoIds, photosFor } from '../../media'
 import type { Q } from '../context'
 import { ownSignerKey } from '../cosignatures'
@@ -50,22 +52,38 @@ export function toItem(v: Viewer, r: ListRow, now: Date, { cosigned, followed, c
   }
 }
 
+// Every list, detail and 首页 reads them: one compiled query for both marks and any number of ids.
+const ownMarks = compiled((db: Q, v: { ids: unknown; userId: number; signer: string }) =>
+  db
+    .selectFrom('proposal_cosigns')
+    .select([sql.lit('cosigned').as('mark'), 'proposal_id'])
+    .where(inIdList(db, 'proposal_id', v.ids))
+    .where('signer_key', '=', v.signer)
+    .unionAll(
+      db
+        .selectFrom('proposal_follows')
+        .select([sql.lit('followed').as('mark'), 'proposal_id'])
+        .where(inIdList(db, 'proposal_id', v.ids))
+        .where('user_id', '=', v.userId),
+    ),
+)
+
 /**
  * The caller's co-signatures and follows among the rows, and each row's first photo as its cover (as the
- * caller may see it: not rejected, pending only to its uploader): three queries for a whole page.
+ * caller may see it: not rejected, pending only to its uploader): two queries for a whole page.
  */
 export async function marks(db: Q, userId: number, rows: Pick<ListRow, 'id' | 'photos'>[]): Promise<Marks> {
   const ids = rows.map((r) => r.id)
   if (ids.length === 0) return { cosigned: new Set(), followed: new Set(), covers: new Map() }
   const firsts = rows.flatMap((r) => parsePhotoIds(r.photos).slice(0, 1).map((photo) => ({ id: r.id, photo })))
-  const [c, f, shown] = await Promise.all([
-    db.selectFrom('proposal_cosigns').select('proposal_id').where('proposal_id', 'in', ids).where('signer_key', '=', ownSignerKey(userId)).execute(),
-    db.selectFrom('proposal_follows').select('proposal_id').where('proposal_id', 'in', ids).where('user_id', '=', userId).execute(),
+  const [own, shown] = await Promise.all([
+    ownMarks.all(db, { ids: idList(db, ids), userId, signer: ownSignerKey(userId) }),
     photosFor(db, { userId, committee: false }, firsts.map((x) => x.photo)),
   ])
   const thumbs = new Map(shown.map((p) => [p.id, p.thumbUrl]))
   const covers = new Map(firsts.flatMap((x) => (thumbs.get(x.photo) ? [[x.id, thumbs.get(x.photo)!] as const] : [])))
-  return { cosigned: new Set(c.map((x) => x.proposal_id)), followed: new Set(f.map((x) => x.proposal_id)), covers }
+  const of = (mark: string) => new Set(own.flatMap((x) => (x.mark === mark ? [x.proposal_id] : [])))
+  return { cosigned: of('cosigned'), followed: of('followed'), covers }
 }
 
 export async function toItems(db: Q, v: Viewer, rows: ListRow[], now: Date): Promise<ProposalListItem[]> {
