@@ -1,5 +1,6 @@
 import type { ProposalHome } from '../../../types'
-import type { ReadContext } from '../context'
+import { compiled, idList, inIdList } from '../../core/compiled'
+import type { Q, ReadContext } from '../context'
 import { SHARED_ROWS, sharedLists, type SharedRows } from '../shared-lists'
 import { householdOf } from '../units'
 import { toItem, marks } from './items'
@@ -18,6 +19,19 @@ export function mergeKept(parts: SharedRows[], sort: ListFilter['sort']): Shared
   const edge = ends.reduce((first, end) => (before(end, first) ? end : first))
   return { rows: rows.filter((r) => r === edge || before(r, edge)), capped: true }
 }
+
+// Read on every visit to 首页, for lists of any length.
+const evaluatedAmong = compiled((db: Q, v: { ids: unknown; userId: number }) =>
+  db.selectFrom('proposal_evaluations').select('proposal_id').where(inIdList(db, 'proposal_id', v.ids)).where('user_id', '=', v.userId),
+)
+const votedAmong = compiled((db: Q, v: { ids: unknown; buildingId: number; room: string }) =>
+  db
+    .selectFrom('proposal_votes')
+    .select('proposal_id')
+    .where(inIdList(db, 'proposal_id', v.ids))
+    .where('building_id', '=', v.buildingId)
+    .where('room', '=', v.room),
+)
 
 /**
  * 首页: what needs the resident now, in their 楼组, 小区 and 居民区. The four lists are kept per unit
@@ -50,14 +64,7 @@ export async function proposalHome({ db, viewer: v, now }: ReadContext): Promise
   const kept = [...new Map(shared.flatMap((s) => s.rows.map((r) => [r.id, r] as const))).values()]
   const [own, evaluated] = await Promise.all([
     marks(db, v.userId, kept),
-    toEvaluate.rows.length === 0
-      ? []
-      : db
-          .selectFrom('proposal_evaluations')
-          .select('proposal_id')
-          .where('proposal_id', 'in', toEvaluate.rows.map((r) => r.id))
-          .where('user_id', '=', v.userId)
-          .execute(),
+    toEvaluate.rows.length === 0 ? [] : evaluatedAmong.all(db, { ids: idList(db, toEvaluate.rows.map((r) => r.id)), userId: v.userId }),
   ])
   const evaluatedIds = new Set(evaluated.map((e) => e.proposal_id))
   const keep = {
@@ -82,17 +89,7 @@ export async function proposalHome({ db, viewer: v, now }: ReadContext): Promise
 
   const voted = new Set<number>()
   if (household && pages[0].length > 0) {
-    const rows = await db
-      .selectFrom('proposal_votes')
-      .select('proposal_id')
-      .where(
-        'proposal_id',
-        'in',
-        pages[0].map((r) => r.id),
-      )
-      .where('building_id', '=', household.buildingId)
-      .where('room', '=', household.room)
-      .execute()
+    const rows = await votedAmong.all(db, { ids: idList(db, pages[0].map((r) => r.id)), buildingId: household.buildingId, room: household.room })
     for (const r of rows) voted.add(r.proposal_id)
   }
   const items = (rows: ListRow[]) => rows.map((r) => toItem(v, r, now, own))
