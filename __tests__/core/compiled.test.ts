@@ -1,5 +1,5 @@
 import { sql } from 'kysely'
-import { compiled, idList, inIdList } from '../../server/core/compiled'
+import { compiled, idList, inIdList, statementName } from '../../server/core/compiled'
 import { migrateToLatest } from '../../server/db/migrate'
 import { describeEachDatabase, freshDatabase, type TestDatabase } from '../support/server'
 
@@ -57,6 +57,19 @@ describeEachDatabase('compiled queries', (dialect) => {
       .catch(() => {})
     expect(await unitsNamed.all(t.db.kysely, { level: 'estate', after: 0, limit: 5 })).toEqual([])
   })
+
+  if (dialect === 'postgres') {
+    it('sends a compiled query to PostgreSQL as a named statement, prepared once per connection', async () => {
+      await t.db.kysely.connection().execute(async (db) => {
+        await unitsNamed.all(db, { level: 'street', after: 0, limit: 1 })
+        await unitsNamed.all(db, { level: 'neighbourhood', after: 0, limit: 2 })
+        const { rows } = await sql<{ name: string; statement: string }>`select name, statement from pg_prepared_statements`.execute(db)
+        const prepared = rows.find((r) => r.statement.includes('from "units" where "level" = $1'))
+        expect(prepared).toBeDefined()
+        expect(statementName(prepared!.statement)).toBe(prepared!.name)
+      })
+    })
+  }
 
   it('refuses a value that does not become a parameter, rather than run without it', async () => {
     const unused = compiled((db, v: { level: Level }) => {

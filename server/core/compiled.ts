@@ -12,6 +12,13 @@ interface Template {
   parameters: ({ slot: string } | { value: unknown })[]
 }
 
+// PostgreSQL parses and plans an unnamed statement on every run; a compiled query's text is fixed, so
+// it is sent as a named statement, parsed and planned once per connection (db.ts).
+const named = new Map<string, string>()
+
+/** The statement name of a compiled query's text on PostgreSQL, if it is one. */
+export const statementName = (text: string): string | undefined => named.get(text)
+
 export interface Compiled<P, R> {
   all(db: Handle, values: P): Promise<R[]>
   first(db: Handle, values: P): Promise<R | undefined>
@@ -50,6 +57,7 @@ export function compiled<P extends Record<string, unknown>, R>(build: (db: Handl
     const lost = [...names.values()].find((name) => !used.has(name))
     if (lost !== undefined) throw new Error(`compiled query: the value "${lost}" is not a parameter of ${query.sql}`)
     templates.set(dialect, template)
+    if (!onSqlite(db) && !named.has(template.sql)) named.set(template.sql, `yishi_${named.size + 1}`)
     return template
   }
   const all = async (db: Handle, values: P): Promise<R[]> => {

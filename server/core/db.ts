@@ -4,6 +4,7 @@ import SQLite from 'better-sqlite3'
 import { CompiledQuery, Kysely, sql, PostgresDialect, SqliteDialect, SqliteDriver, type DatabaseConnection, type Driver, type Transaction } from 'kysely'
 import pg from 'pg'
 import type { Database } from '../db/schema'
+import { statementName } from './compiled'
 import { startCheckpointer, type Checkpointer } from './checkpoints'
 
 export type Dialect = 'sqlite' | 'postgres'
@@ -124,6 +125,15 @@ class ImmediateSqliteDialect extends SqliteDialect {
   }
 }
 
+/** Compiled queries (compiled.ts) go as named statements: planned once per connection, not on every run. */
+function nameCompiledStatements(client: pg.PoolClient): void {
+  const query = client.query.bind(client) as (...args: unknown[]) => unknown
+  client.query = ((text: unknown, values?: unknown, ...rest: unknown[]) => {
+    const name = typeof text === 'string' && Array.isArray(values) ? statementName(text) : undefined
+    return name ? query({ name, text, values }, ...rest) : query(text, values, ...rest)
+  }) as typeof client.query
+}
+
 export function connect(opts: ConnectOptions): Db {
   if (opts.databaseUrl) {
     const pool = new pg.Pool({
@@ -131,6 +141,7 @@ export function connect(opts: ConnectOptions): Db {
       max: 10,
       ...(opts.pgSchema ? { options: `-c search_path=${opts.pgSchema}` } : {}),
     })
+    pool.on('connect', nameCompiledStatements)
     const kysely = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) })
     return { kysely, dialect: 'postgres', schema: opts.pgSchema, durable: async () => {}, close: () => kysely.destroy() }
   }
