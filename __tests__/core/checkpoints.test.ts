@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
+import { Worker } from 'node:worker_threads'
 import { sql } from 'kysely'
 import { startCheckpointer } from '../../server/core/checkpoints'
 import { connect, truncateLog, type Db } from '../../server/core/db'
@@ -62,6 +63,28 @@ describe('sqlite: checkpoints on their own thread', () => {
     await expect(gone.run('truncate')).rejects.toThrow('checkpoint thread ended')
     await expect(gone.run('passive')).rejects.toThrow('not running')
     await gone.close()
+    expect(errors).toEqual([])
+  })
+
+  it('shares one TRUNCATE among callers who ask while one runs, each answered after one that began after it asked', async () => {
+    const errors: Error[] = []
+    const checkpointer = startCheckpointer(file(), (err) => errors.push(err))
+    const posted = jest.spyOn(Worker.prototype, 'postMessage')
+    try {
+      await sql`insert into notes values ('before')`.execute(db.kysely)
+      const first = checkpointer.run('truncate')
+      // Written after the first began: only a later TRUNCATE empties the log of it.
+      await sql`insert into notes values ('after')`.execute(db.kysely)
+      const later = await Promise.all(Array.from({ length: 10 }, () => checkpointer.run('truncate')))
+      expect((await first).busy).toBe(0)
+      expect(later.map((r) => r.busy)).toEqual(Array(10).fill(0))
+      expect(fs.statSync(`${file()}-wal`).size).toBe(0)
+      const truncations = posted.mock.calls.filter(([m]) => (m as { mode?: string }).mode === 'truncate')
+      expect(truncations).toHaveLength(2)
+    } finally {
+      posted.mockRestore()
+      await checkpointer.close()
+    }
     expect(errors).toEqual([])
   })
 
