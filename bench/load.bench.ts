@@ -6,7 +6,8 @@
 // SQLite by default; BENCH_DATABASE_URL=postgres://… for PostgreSQL (in a throwaway schema).
 // BENCH_CONNECTIONS (100), BENCH_SECONDS (10), BENCH_ONLY=me,list,… (scenario names below); BENCH_PRAGMA
 // (e.g. "synchronous=FULL") runs one SQLite pragma in the server first, to compare a setting; BENCH_PROFILE=dir
-// writes the server's CPU profile there (node --cpu-prof) when it stops; BENCH_WORKERS=n serves from n
+// writes the server's CPU profile there (node --cpu-prof) when it stops; BENCH_NODE_FLAGS (e.g. "--trace-gc")
+// are given to the server's node; BENCH_WORKERS=n serves from n
 // cluster workers (as WORKERS=n does); BENCH_SOAK_MINUTES=m runs the mix for m minutes (scenario "soak"),
 // sampling the server's RSS every 30 s.
 // Run: npm run bench -- load
@@ -127,7 +128,10 @@ async function main() {
   const modAuth = (await openSessions(db, [moderator])).get(moderator)!
 
   const bare = await startChild('bare-server.ts', {})
-  const profile = process.env.BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(process.env.BENCH_PROFILE)}`] : []
+  const profile = [
+    ...(process.env.BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(process.env.BENCH_PROFILE)}`] : []),
+    ...(process.env.BENCH_NODE_FLAGS?.split(' ').filter(Boolean) ?? []),
+  ]
   const app = await startChild('app-server.ts', { BENCH_DATA_DIR: dataDir, BENCH_DATABASE_URL: databaseUrl, BENCH_PG_SCHEMA: pgSchema, BENCH_WORKERS: process.env.BENCH_WORKERS }, profile)
   const call = async (method: string, target: string, who: string, body?: unknown) => {
     const res = await fetch(app.url + target, {
