@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify'
+import { sql } from 'kysely'
 import { endExpiredSessions } from './accounts'
 import { sweepProposals } from './proposals'
 import { prunePushLog, retryPushes } from './notifications'
@@ -8,7 +9,8 @@ const HOUR = 3_600_000
 
 /**
  * Removes what has outlived its use: expired sessions, old rate-limit windows and idempotency keys; acts on
- * proposals past their time limits; tries again subscribe messages WeChat refused, and forgets old send records.
+ * proposals past their time limits; tries again subscribe messages WeChat refused, and forgets old send records;
+ * refreshes SQLite's planner statistics.
  */
 export async function sweep(app: FastifyInstance, now = Date.now()): Promise<void> {
   const db = app.db.kysely
@@ -18,6 +20,8 @@ export async function sweep(app: FastifyInstance, now = Date.now()): Promise<voi
   await sweepProposals(app, new Date(now))
   await retryPushes(app, new Date(now))
   await prunePushLog(app, new Date(now), app.config.pushLogDays)
+  // PostgreSQL's autovacuum keeps its statistics; SQLite's are refreshed where they have drifted.
+  if (app.db.dialect === 'sqlite') await sql`pragma optimize`.execute(db)
 }
 
 /** Hourly; with several workers (WORKERS) only one process runs it, and says so in its log. */

@@ -163,6 +163,10 @@ export function connect(opts: ConnectOptions): Db {
   // stalled every request in flight. NORMAL commits without the fsync; the app answers a write only
   // after durable() has flushed the log off the event loop (app.ts), so the promise is kept.
   sqlite.pragma('synchronous = NORMAL')
+  // The planner's statistics, refreshed as SQLite advises for a long-lived connection (and hourly by the
+  // sweep): without them it could not tell a user's few co-signatures from a proposal's thousands.
+  sqlite.pragma('analysis_limit = 1000')
+  sqlite.pragma('optimize = 0x10002')
   reusePreparedStatements(sqlite)
   const kysely = new Kysely<Database>({ dialect: new ImmediateSqliteDialect(sqlite) })
   if (file === ':memory:') return { kysely, dialect: 'sqlite', durable: async () => {}, close: () => kysely.destroy() }
