@@ -137,7 +137,7 @@ export async function loadAccount(db: Q, userId: number): Promise<Account | null
     userId,
     grants: staff.map((g) => ({ role: g.role, unitId: g.unitId })),
     referees: grants.flatMap((g) => (isStaffRole(g.role) ? [] : [{ role: g.role, unitId: g.unitId }])),
-    residence: home ? { buildingId: home.building_id, chain: residenceChain(home) } : null,
+    residence: home ? { buildingId: home.building_id, room: home.room, chain: residenceChain(home) } : null,
   }
   const me: Me = {
     id: userId,

@@ -1,5 +1,5 @@
 import { sql } from 'kysely'
-import type { UnitChain } from '../accounts'
+import type { Principal, UnitChain } from '../accounts'
 import { unitWithChain } from '../community'
 import { compiled } from '../core/compiled'
 import type { Q } from './context'
@@ -64,7 +64,11 @@ export async function verifiedHouseholdsIn(db: Q, unit: Pick<ProposalUnit, 'id' 
 }
 
 /** The caller's household: the 楼组 and room of their approved residence. */
-// Read by 首页 on every visit.
+/** The caller's household as their account has it (the account is read afresh after any residence change). */
+export const householdOfCaller = (p: Principal): { buildingId: number; room: string } | null =>
+  p.residence ? { buildingId: p.residence.buildingId, room: p.residence.room } : null
+
+// A vote reads it at the moment it is cast.
 const approvedHome = compiled((db: Q, v: { userId: number }) =>
   db.selectFrom('residences').select(['building_id', 'room']).where('user_id', '=', v.userId).where('status', '=', 'approved').orderBy('id', 'desc').limit(1),
 )

@@ -25,7 +25,7 @@ import type { Q, ReadContext } from '../context'
 import { canCosign, canEvaluate, canVote, deny, isRefereeOf, readRefusal, rolesOn, viewerOf, type Viewer } from '../policy'
 import { allowedTransitions, correctionsIn, referralStatus, toYuan } from '../rules'
 import { loadSettings } from '../settings'
-import { householdOf } from '../units'
+import { householdOfCaller } from '../units'
 import { labelOf, marks, toItem } from './items'
 import { detailQuery, type DetailRow } from './select'
 import { householdBallot, tallyVote } from './tally'
@@ -78,7 +78,7 @@ export async function loadDetail(db: Q, v: Viewer, row: DetailRow, now: Date): P
   const state = row.state as ProposalState
   const actorLabel = labelOf(row)
   const evaluating = state === 'completed' || state === 'closed'
-  const household = state === 'voting' ? await householdOf(db, v.userId) : null
+  const household = state === 'voting' ? householdOfCaller(v.principal) : null
   // Meetings are recorded from acceptance on, progress from implementation on: earlier states skip the reads.
   const deliberated = !['submitted', 'screening', 'rejected', 'withdrawn', 'expired', 'merged'].includes(state)
   const implemented = row.impl_owner !== null

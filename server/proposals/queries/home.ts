@@ -2,7 +2,7 @@ import type { ProposalHome } from '../../../types'
 import { compiled, idList, inIdList } from '../../core/compiled'
 import type { Q, ReadContext } from '../context'
 import { SHARED_ROWS, sharedLists, type SharedRows } from '../shared-lists'
-import { householdOf } from '../units'
+import { householdOfCaller } from '../units'
 import { toItem, marks } from './items'
 import { listRows, viewOf, type ListFilter } from './list'
 import type { ListRow } from './select'
@@ -53,10 +53,8 @@ export async function proposalHome({ db, viewer: v, now }: ReadContext): Promise
   // Kept per unit, so a 居民区's and a 小区's rows serve all their residents, then merged per caller.
   const keptOf = (name: keyof typeof lists) =>
     Promise.all(unitIds.map((u) => cache.get(`home:${name}:${u}`, now.getTime(), () => listRows(db, null, { ...lists[name], unitIds: [u], limit: SHARED_ROWS }, now))))
-  const [shared, household] = await Promise.all([
-    Promise.all(names.map(async (name) => mergeKept(await keptOf(name), lists[name].sort))),
-    householdOf(db, v.userId),
-  ])
+  const shared = await Promise.all(names.map(async (name) => mergeKept(await keptOf(name), lists[name].sort)))
+  const household = householdOfCaller(v.principal)
   const toEvaluate = shared[names.indexOf('toEvaluate')]
   const iso = now.toISOString()
 
