@@ -4,6 +4,7 @@ import { hashToken } from './sessions'
 import { loadAccount, type Account } from './queries'
 import { announce, onAnnouncement } from '../core/announcements'
 import { compiled } from '../core/compiled'
+import { SingleFlight } from '../core/single-flight'
 
 /**
  * How long this process trusts what it read about a session. Every command that changes a caller's
@@ -30,6 +31,7 @@ class AccountCache {
   private byHash = new Map<string, Entry>()
   // Bumped by every forget: a load that began before a change must not store what it read then.
   private epoch = 0
+  private loads = new SingleFlight<Account | null>()
 
   async lookup(db: Db, token: string, now: Date): Promise<Account | null> {
     const hash = hashToken(token)
@@ -37,6 +39,10 @@ class AccountCache {
     const hit = this.byHash.get(hash)
     if (hit && hit.until > t && hit.sessionExpiresAt > t) return hit.account
     if (hit) this.byHash.delete(hash)
+    return this.loads.run(hash, () => this.load(db, hash, now))
+  }
+
+  private async load(db: Db, hash: string, now: Date): Promise<Account | null> {
     const epoch = this.epoch
     const session = await liveSession.first(db.kysely, { hash, now: now.toISOString() })
     if (!session) return null
@@ -45,18 +51,20 @@ class AccountCache {
     if (epoch === this.epoch) {
       // Oldest first out once full (a Map iterates in insertion order).
       if (this.byHash.size >= MAX_ENTRIES) this.byHash.delete(this.byHash.keys().next().value!)
-      this.byHash.set(hash, { account, sessionExpiresAt: Date.parse(session.expires_at), until: t + ACCOUNT_TTL_MS })
+      this.byHash.set(hash, { account, sessionExpiresAt: Date.parse(session.expires_at), until: now.getTime() + ACCOUNT_TTL_MS })
     }
     return account
   }
 
   forgetUser(userId: number): void {
     this.epoch++
+    this.loads.forget()
     for (const [hash, entry] of this.byHash) if (entry.account.principal.userId === userId) this.byHash.delete(hash)
   }
 
   forgetHash(hash: string): void {
     this.epoch++
+    this.loads.forget()
     this.byHash.delete(hash)
   }
 }

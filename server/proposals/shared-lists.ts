@@ -2,6 +2,7 @@
 // and kept a few seconds; each caller's own view (what is shown to them, what they co-signed, evaluated
 // or wrote) is applied to those rows afterwards.
 import { announce, onAnnouncement } from '../core/announcements'
+import { SingleFlight } from '../core/single-flight'
 import type { Q } from './context'
 import type { ListRow } from './queries/select'
 
@@ -29,24 +30,28 @@ class SharedLists {
   private lists = new Map<string, Entry>()
   // Bumped by every forget: a read that began before a write must not store what it read then.
   private epoch = 0
+  private reads = new SingleFlight<SharedRows>()
 
   /** `read` answers at most SHARED_ROWS rows, and whether there were more. */
   async get(key: string, now: number, read: () => Promise<{ rows: ListRow[]; nextCursor: string | null }>): Promise<SharedRows> {
     const hit = this.lists.get(key)
     if (hit && hit.until > now) return hit.rows
-    const epoch = this.epoch
-    const page = await read()
-    const shared = { rows: page.rows, capped: page.nextCursor !== null }
-    if (epoch === this.epoch) {
-      if (this.lists.size >= MAX_LISTS) this.lists.delete(this.lists.keys().next().value!)
-      this.lists.delete(key) // re-inserted last: the Map's order is the eviction order
-      this.lists.set(key, { rows: shared, until: now + SHARED_TTL_MS })
-    }
-    return shared
+    return this.reads.run(key, async () => {
+      const epoch = this.epoch
+      const page = await read()
+      const shared = { rows: page.rows, capped: page.nextCursor !== null }
+      if (epoch === this.epoch) {
+        if (this.lists.size >= MAX_LISTS) this.lists.delete(this.lists.keys().next().value!)
+        this.lists.delete(key) // re-inserted last: the Map's order is the eviction order
+        this.lists.set(key, { rows: shared, until: now + SHARED_TTL_MS })
+      }
+      return shared
+    })
   }
 
   forget(): void {
     this.epoch++
+    this.reads.forget()
     this.lists.clear()
   }
 }
