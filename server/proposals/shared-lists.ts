@@ -1,6 +1,6 @@
-// What every resident of a 楼组 sees alike on 首页 and the first page of their 居民区's list, read once
-// and kept a few seconds; each caller's own view (what is shown to them, what they co-signed, evaluated
-// or wrote) is applied to those rows afterwards.
+// What every resident sees alike, read once and kept a few seconds: the rows of 首页's lists per unit, the
+// first page of a 居民区's list, and what a proposal's page shows everyone. Each caller's own view (what is
+// shown to them, what they co-signed, evaluated or wrote) is applied afterwards.
 import { announce, onAnnouncement } from '../core/announcements'
 import { SingleFlight } from '../core/single-flight'
 import type { Q } from './context'
@@ -22,7 +22,7 @@ export interface SharedRows {
 }
 
 interface Entry {
-  rows: SharedRows
+  value: unknown
   until: number
 }
 
@@ -30,23 +30,30 @@ class SharedLists {
   private lists = new Map<string, Entry>()
   // Bumped by every forget: a read that began before a write must not store what it read then.
   private epoch = 0
-  private reads = new SingleFlight<SharedRows>()
+  private reads = new SingleFlight<unknown>()
 
   /** `read` answers at most SHARED_ROWS rows, and whether there were more. */
   async get(key: string, now: number, read: () => Promise<{ rows: ListRow[]; nextCursor: string | null }>): Promise<SharedRows> {
+    return this.kept(key, now, async () => {
+      const page = await read()
+      return { rows: page.rows, capped: page.nextCursor !== null }
+    })
+  }
+
+  /** What `read` answers for `key`, kept until SHARED_TTL_MS or the next proposal write. */
+  async kept<T>(key: string, now: number, read: () => Promise<T>): Promise<T> {
     const hit = this.lists.get(key)
-    if (hit && hit.until > now) return hit.rows
+    if (hit && hit.until > now) return hit.value as T
     return this.reads.run(key, async () => {
       const epoch = this.epoch
-      const page = await read()
-      const shared = { rows: page.rows, capped: page.nextCursor !== null }
+      const value = await read()
       if (epoch === this.epoch) {
         if (this.lists.size >= MAX_LISTS) this.lists.delete(this.lists.keys().next().value!)
         this.lists.delete(key) // re-inserted last: the Map's order is the eviction order
-        this.lists.set(key, { rows: shared, until: now + SHARED_TTL_MS })
+        this.lists.set(key, { value, until: now + SHARED_TTL_MS })
       }
-      return shared
-    })
+      return value
+    }) as Promise<T>
   }
 
   forget(): void {

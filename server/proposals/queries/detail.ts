@@ -1,4 +1,5 @@
 // One proposal: whether the caller may read it, and its detail page with everything under it.
+import type { Selectable } from 'kysely'
 import type {
   ContentStatus,
   EvaluationSummary,
@@ -21,10 +22,12 @@ import { maskPersonalInfo } from '../../content'
 import { compiled } from '../../core/compiled'
 import { AppError, notFound } from '../../core/errors'
 import { attachedTo, filesFor, parsePhotoIds, photosFor, type MediaPorts, type OwnerReader } from '../../media'
+import type { Database } from '../../db/schema'
 import type { Q, ReadContext } from '../context'
 import { canCosign, canEvaluate, canVote, deny, isRefereeOf, readRefusal, rolesOn, viewerOf, type Viewer } from '../policy'
 import { allowedTransitions, correctionsIn, referralStatus, toYuan } from '../rules'
 import { loadSettings } from '../settings'
+import { sharedLists } from '../shared-lists'
 import { householdOfCaller } from '../units'
 import { labelOf, marks, toItem } from './items'
 import { detailQuery, type DetailRow } from './select'
@@ -65,12 +68,26 @@ export function proposalPhotoReaders(db: Q): MediaPorts['owners'] {
   return { proposal, progress: via('proposal_progress'), referral: via('referral_events'), meeting: via('proposal_meetings') }
 }
 
-/** GET /api/proposals/:id, and what most writes answer with (read inside their transaction). */
-export async function proposalDetail({ db, viewer, now }: ReadContext, id: number): Promise<ProposalDetail> {
-  return loadDetail(db, viewer, await readableProposal(db, viewer, id), now)
+/** What a proposal's page shows everyone alike, kept with the shared lists (and forgotten with them). */
+interface SharedDetail {
+  row: DetailRow | undefined
+  transitions: Selectable<Database['proposal_transitions']>[]
+  mergedFrom: { id: number; title: string }[]
 }
 
-export async function loadDetail(db: Q, v: Viewer, row: DetailRow, now: Date): Promise<ProposalDetail> {
+/** GET /api/proposals/:id. */
+export async function proposalDetail({ db, viewer, now }: ReadContext, id: number): Promise<ProposalDetail> {
+  const shared = await sharedLists(db).kept(`detail:${id}`, now.getTime(), async (): Promise<SharedDetail> => {
+    const [row, transitions, mergedFrom] = await Promise.all([detailById.first(db, { id }), transitionsOf.all(db, { id }), mergedFromOf.all(db, { id })])
+    return { row, transitions, mergedFrom }
+  })
+  if (!shared.row) throw notFound('提案')
+  deny(readRefusal(viewer, shared.row))
+  return loadDetail(db, viewer, shared.row, now, shared)
+}
+
+/** A proposal's page for the caller; what most writes answer with, read inside their transaction. */
+export async function loadDetail(db: Q, v: Viewer, row: DetailRow, now: Date, kept?: Omit<SharedDetail, 'row'>): Promise<ProposalDetail> {
   const roles = rolesOn(v, row)
   const committee = roles.includes('committee')
   const original = roles.length > 0
@@ -86,7 +103,7 @@ export async function loadDetail(db: Q, v: Viewer, row: DetailRow, now: Date): P
 
   const [marksOf, transitions, referralEvents, meetings, progress, comments, mergedInto, mergedFrom, ballot, evalAgg, evalMine, evalRecent] = await Promise.all([
     marks(db, v.userId, [row]),
-    transitionsOf.all(db, { id: row.id }),
+    kept?.transitions ?? transitionsOf.all(db, { id: row.id }),
     // Steps of a referral exist only while it is current (a refusal ends it before any step).
     row.referred_to === null ? none : db.selectFrom('referral_events').selectAll().where('proposal_id', '=', row.id).orderBy('id').execute(),
     deliberated ? db.selectFrom('proposal_meetings').selectAll().where('proposal_id', '=', row.id).orderBy('id').execute() : none,
@@ -95,7 +112,7 @@ export async function loadDetail(db: Q, v: Viewer, row: DetailRow, now: Date): P
     row.merged_into === null
       ? null
       : db.selectFrom('proposals').select(['id', 'title']).where('id', '=', row.merged_into).executeTakeFirst(),
-    mergedFromOf.all(db, { id: row.id }),
+    kept?.mergedFrom ?? mergedFromOf.all(db, { id: row.id }),
     household ? householdBallot(db, row.id, household) : undefined,
     evaluating
       ? db
