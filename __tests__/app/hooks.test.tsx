@@ -18,6 +18,7 @@ import { ACTION_FAILED, useAction, type Actions } from '@/shared/hooks/useAction
 import type { LoadStatus } from '@/shared/hooks/useLoader'
 import { LoadState } from '@/shared/ui/LoadState'
 import { ApiRequestError } from '@/shared/request'
+import { later } from '../support/later'
 
 
 let container: HTMLDivElement
@@ -38,17 +39,6 @@ afterEach(() => {
   container.remove()
   jest.restoreAllMocks()
 })
-
-/** A promise the test settles when it chooses. */
-function later<T>() {
-  let resolve!: (v: T) => void
-  let reject!: (e: unknown) => void
-  const promise = new Promise<T>((res, rej) => {
-    resolve = res
-    reject = rej
-  })
-  return { promise, resolve, reject }
-}
 
 const settle = () => act(async () => {
   await new Promise((r) => setTimeout(r, 0))
