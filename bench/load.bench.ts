@@ -128,11 +128,11 @@ async function main() {
   const modAuth = (await openSessions(db, [moderator])).get(moderator)!
 
   const bare = await startChild('bare-server.ts', {})
-  const profile = [
+  const serverFlags = [
     ...(process.env.BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(process.env.BENCH_PROFILE)}`] : []),
     ...(process.env.BENCH_NODE_FLAGS?.split(' ').filter(Boolean) ?? []),
   ]
-  const app = await startChild('app-server.ts', { BENCH_DATA_DIR: dataDir, BENCH_DATABASE_URL: databaseUrl, BENCH_PG_SCHEMA: pgSchema, BENCH_WORKERS: process.env.BENCH_WORKERS }, profile)
+  const app = await startChild('app-server.ts', { BENCH_DATA_DIR: dataDir, BENCH_DATABASE_URL: databaseUrl, BENCH_PG_SCHEMA: pgSchema, BENCH_WORKERS: process.env.BENCH_WORKERS }, serverFlags)
   const call = async (method: string, target: string, who: string, body?: unknown) => {
     const res = await fetch(app.url + target, {
       method,

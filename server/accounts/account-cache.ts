@@ -4,7 +4,7 @@ import { hashToken } from './sessions'
 import { loadAccount, type Account } from './queries'
 import { announce, onAnnouncement } from '../core/announcements'
 import { compiled } from '../core/compiled'
-import { SingleFlight } from '../core/single-flight'
+import { Kept } from '../core/kept'
 
 /**
  * How long this process trusts what it read about a session. Every command that changes a caller's
@@ -20,52 +20,25 @@ const liveSession = compiled((db: Db['kysely'], v: { hash: string; now: string }
   db.selectFrom('sessions').select(['user_id', 'expires_at']).where('token_hash', '=', v.hash).where('expires_at', '>', v.now),
 )
 
-interface Entry {
-  account: Account
-  /** The session's own expiry: a cached session still ends on time. */
-  sessionExpiresAt: number
-  until: number
-}
-
 class AccountCache {
-  private byHash = new Map<string, Entry>()
-  // Bumped by every forget: a load that began before a change must not store what it read then.
-  private epoch = 0
-  private loads = new SingleFlight<Account | null>()
+  private accounts = new Kept<Account | null>(MAX_ENTRIES)
 
-  async lookup(db: Db, token: string, now: Date): Promise<Account | null> {
+  lookup(db: Db, token: string, now: Date): Promise<Account | null> {
     const hash = hashToken(token)
-    const t = now.getTime()
-    const hit = this.byHash.get(hash)
-    if (hit && hit.until > t && hit.sessionExpiresAt > t) return hit.account
-    if (hit) this.byHash.delete(hash)
-    return this.loads.run(hash, () => this.load(db, hash, now))
-  }
-
-  private async load(db: Db, hash: string, now: Date): Promise<Account | null> {
-    const epoch = this.epoch
-    const session = await liveSession.first(db.kysely, { hash, now: now.toISOString() })
-    if (!session) return null
-    const account = await loadAccount(db.kysely, session.user_id)
-    if (!account) return null
-    if (epoch === this.epoch) {
-      // Oldest first out once full (a Map iterates in insertion order).
-      if (this.byHash.size >= MAX_ENTRIES) this.byHash.delete(this.byHash.keys().next().value!)
-      this.byHash.set(hash, { account, sessionExpiresAt: Date.parse(session.expires_at), until: now.getTime() + ACCOUNT_TTL_MS })
-    }
-    return account
+    return this.accounts.get(hash, now.getTime(), async () => {
+      const session = await liveSession.first(db.kysely, { hash, now: now.toISOString() })
+      const account = session ? await loadAccount(db.kysely, session.user_id) : null
+      // A kept session still ends on time.
+      return { value: account, until: session && account ? Math.min(now.getTime() + ACCOUNT_TTL_MS, Date.parse(session.expires_at)) : null }
+    })
   }
 
   forgetUser(userId: number): void {
-    this.epoch++
-    this.loads.forget()
-    for (const [hash, entry] of this.byHash) if (entry.account.principal.userId === userId) this.byHash.delete(hash)
+    this.accounts.forget((account) => account?.principal.userId === userId)
   }
 
   forgetHash(hash: string): void {
-    this.epoch++
-    this.loads.forget()
-    this.byHash.delete(hash)
+    this.accounts.forgetKey(hash)
   }
 }
 

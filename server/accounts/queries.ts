@@ -1,9 +1,10 @@
-import { SqliteAdapter, type Kysely } from 'kysely'
+import { type Kysely } from 'kysely'
 import * as postgresJson from 'kysely/helpers/postgres'
 import * as sqliteJson from 'kysely/helpers/sqlite'
 import { STAFF_ROLES, isStaffRole, type DevUser, type Me, type Residence, type ResidenceWait, type RoleGrant, type VerificationRequest, type VerificationStatus } from '../../types'
 import type { Database } from '../db/schema'
 import { compiled } from '../core/compiled'
+import { onSqlite } from '../core/dialect'
 import { forbidden, notFound } from '../core/errors'
 import { can, type Principal, type UnitChain } from './policy'
 import { privacyLabel } from './privacy'
@@ -101,7 +102,7 @@ export interface Account {
  * four times as long.
  */
 const accountRow = compiled((db: Q, v: { userId: number }) => {
-  const json = db.getExecutor().adapter instanceof SqliteAdapter ? sqliteJson : postgresJson
+  const json = onSqlite(db) ? sqliteJson : postgresJson
   const grants = db
     .selectFrom('role_grants as g')
     .innerJoin('units as u', 'u.id', 'g.unit_id')

@@ -1,8 +1,9 @@
 // Hot queries built and compiled once per dialect, then run with new values. Kysely builds a fresh
 // operation tree and compiles it to SQL on every call: on a co-sign or a post that took a quarter of the
 // server's CPU, as much as SQLite spent running the statements.
-import { createQueryId, sql, SqliteAdapter, type Compilable, type Kysely, type RawBuilder, type RootOperationNode } from 'kysely'
+import { createQueryId, sql, type Compilable, type Kysely, type RawBuilder, type RootOperationNode } from 'kysely'
 import type { Database } from '../db/schema'
+import { onSqlite } from './dialect'
 
 type Handle = Kysely<Database>
 
@@ -68,8 +69,6 @@ export function compiled<P extends Record<string, unknown>, R>(build: (db: Handl
   }
   return { all, first: async (db, values) => (await all(db, values))[0] }
 }
-
-const onSqlite = (db: Handle) => db.getExecutor().adapter instanceof SqliteAdapter
 
 /**
  * `column` is one of a list of ids given as one value (idList), so one compiled query serves lists of

@@ -2,7 +2,7 @@
 // first page of a 居民区's list, and what a proposal's page shows everyone. Each caller's own view (what is
 // shown to them, what they co-signed, evaluated or wrote) is applied afterwards.
 import { announce, onAnnouncement } from '../core/announcements'
-import { SingleFlight } from '../core/single-flight'
+import { Kept } from '../core/kept'
 import type { Q } from './context'
 import type { ListRow } from './queries/select'
 
@@ -21,45 +21,24 @@ export interface SharedRows {
   capped: boolean
 }
 
-interface Entry {
-  value: unknown
-  until: number
-}
-
 class SharedLists {
-  private lists = new Map<string, Entry>()
-  // Bumped by every forget: a read that began before a write must not store what it read then.
-  private epoch = 0
-  private reads = new SingleFlight<unknown>()
+  private kept = new Kept<unknown>(MAX_LISTS)
 
   /** `read` answers at most SHARED_ROWS rows, and whether there were more. */
-  async get(key: string, now: number, read: () => Promise<{ rows: ListRow[]; nextCursor: string | null }>): Promise<SharedRows> {
-    return this.kept(key, now, async () => {
+  get(key: string, now: number, read: () => Promise<{ rows: ListRow[]; nextCursor: string | null }>): Promise<SharedRows> {
+    return this.keep(key, now, async () => {
       const page = await read()
       return { rows: page.rows, capped: page.nextCursor !== null }
     })
   }
 
   /** What `read` answers for `key`, kept until SHARED_TTL_MS or the next proposal write. */
-  async kept<T>(key: string, now: number, read: () => Promise<T>): Promise<T> {
-    const hit = this.lists.get(key)
-    if (hit && hit.until > now) return hit.value as T
-    return this.reads.run(key, async () => {
-      const epoch = this.epoch
-      const value = await read()
-      if (epoch === this.epoch) {
-        if (this.lists.size >= MAX_LISTS) this.lists.delete(this.lists.keys().next().value!)
-        this.lists.delete(key) // re-inserted last: the Map's order is the eviction order
-        this.lists.set(key, { value, until: now + SHARED_TTL_MS })
-      }
-      return value
-    }) as Promise<T>
+  keep<T>(key: string, now: number, read: () => Promise<T>): Promise<T> {
+    return this.kept.get(key, now, async () => ({ value: await read(), until: now + SHARED_TTL_MS })) as Promise<T>
   }
 
   forget(): void {
-    this.epoch++
-    this.reads.forget()
-    this.lists.clear()
+    this.kept.forget()
   }
 }
 

@@ -63,7 +63,6 @@ export async function verifiedHouseholdsIn(db: Q, unit: Pick<ProposalUnit, 'id' 
   return rows.reduce((s, r) => s + Number(r.n), 0)
 }
 
-/** The caller's household: the 楼组 and room of their approved residence. */
 /** The caller's household as their account has it (the account is read afresh after any residence change). */
 export const householdOfCaller = (p: Principal): { buildingId: number; room: string } | null =>
   p.residence ? { buildingId: p.residence.buildingId, room: p.residence.room } : null
@@ -73,6 +72,7 @@ const approvedHome = compiled((db: Q, v: { userId: number }) =>
   db.selectFrom('residences').select(['building_id', 'room']).where('user_id', '=', v.userId).where('status', '=', 'approved').orderBy('id', 'desc').limit(1),
 )
 
+/** The caller's household: the 楼组 and room of their approved residence. */
 export async function householdOf(db: Q, userId: number): Promise<{ buildingId: number; room: string } | null> {
   const r = await approvedHome.first(db, { userId })
   return r ? { buildingId: r.building_id, room: r.room } : null

@@ -25,10 +25,11 @@
 // - Until the next mix, the latest few (fewer than MIX_BATCH) unmixed answers are linkable by whoever
 //   reads the files or PostgreSQL's system columns — never through the API.
 import { randomBytes } from 'node:crypto'
-import { sql, SqliteAdapter, type Kysely, type Selectable } from 'kysely'
+import { sql, type Kysely, type Selectable } from 'kysely'
 import type { Database } from '../db/schema'
 import { compiled } from '../core/compiled'
 import { truncateLog, type Trx } from '../core/db'
+import { onSqlite } from '../core/dialect'
 import { shanghaiDay } from '../../types/time'
 import { MIX_BATCH, type StoredAnswers } from './rules'
 import { storedCells } from './cells'
@@ -68,8 +69,6 @@ export async function insertResponse(
 }
 
 const INSERT_BATCH = 500
-
-const isSqlite = (db: Q): boolean => db.getExecutor().adapter instanceof SqliteAdapter
 
 class TooFew extends Error {}
 
@@ -139,7 +138,7 @@ async function earlierSnapshotsEnded(db: Q): Promise<void> {
  * PostgreSQL tables in key order.
  */
 export async function eraseUnmixed(db: Q, opts: { ordered: boolean }): Promise<void> {
-  if (isSqlite(db)) {
+  if (onSqlite(db)) {
     await truncateLog(db)
     return
   }

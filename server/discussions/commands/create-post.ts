@@ -47,7 +47,6 @@ async function enforcePostLimit({ app }: Context, userId: number, now: Date): Pr
 // Posting is a hot write: its statements are compiled once (core/compiled.ts).
 const unitName = compiled((db, v: { id: number }) => db.selectFrom('units').select('name').where('id', '=', v.id))
 const topicState = compiled((db, v: { id: number }) => db.selectFrom('topics').select(['state', 'pending', 'closes_at']).where('id', '=', v.id))
-const lastPost = compiled((db, v: { id: number; at: string }) => db.updateTable('topics').set({ last_post_at: v.at }).where('id', '=', v.id))
 type NewPostRow = Pick<
   Selectable<PostTable>,
   'topic_id' | 'parent_id' | 'reply_to_id' | 'reply_to_label' | 'author_id' | 'author_label' | 'author_is_staff' | 'official' | 'body' | 'status' | 'flagged_at' | 'created_at'
@@ -131,8 +130,7 @@ export async function createPost(ctx: Context, topicId: number, input: NewPostIn
     const photos = await attachPhotos(trx, { ids: input.photos ?? [], userId: principal.userId, owner: { kind: 'post', id: row.id }, now })
     if (photos.length > 0) await trx.updateTable('posts').set({ photos: JSON.stringify(photos) }).where('id', '=', row.id).execute()
     if (status === 'published') {
-      await adjustCounts(trx, { topic_id: topic.id, parent_id: rootId }, 1)
-      await lastPost.all(trx, { id: topic.id, at })
+      await adjustCounts(trx, { topic_id: topic.id, parent_id: rootId }, 1, at)
       if (parent) pushAfterCommit(after, await tellReplied(trx, (await getPost(trx, row.id))!, topic.question, now))
     }
     if (!staff) await joinTopic(trx, topic.id, principal.userId, now)

@@ -33,6 +33,12 @@ const topicPosts = compiled((db, v: { id: number; delta: number }) =>
     .set((eb) => ({ post_count: eb('post_count', '+', v.delta) }))
     .where('id', '=', v.id),
 )
+const topicPosted = compiled((db, v: { id: number; delta: number; at: string }) =>
+  db
+    .updateTable('topics')
+    .set((eb) => ({ post_count: eb('post_count', '+', v.delta), last_post_at: v.at }))
+    .where('id', '=', v.id),
+)
 const postReplies = compiled((db, v: { id: number; delta: number }) =>
   db
     .updateTable('posts')
@@ -40,8 +46,10 @@ const postReplies = compiled((db, v: { id: number; delta: number }) =>
     .where('id', '=', v.id),
 )
 
-export async function adjustCounts(trx: Trx, post: Pick<PostRow, 'topic_id' | 'parent_id'>, delta: number): Promise<void> {
+/** `lastPostAt`: a new post, which also makes the topic's last post time, in the same statement. */
+export async function adjustCounts(trx: Trx, post: Pick<PostRow, 'topic_id' | 'parent_id'>, delta: number, lastPostAt?: string): Promise<void> {
   if (delta === 0) return
-  await topicPosts.all(trx, { id: post.topic_id, delta })
+  if (lastPostAt === undefined) await topicPosts.all(trx, { id: post.topic_id, delta })
+  else await topicPosted.all(trx, { id: post.topic_id, delta, at: lastPostAt })
   if (post.parent_id !== null) await postReplies.all(trx, { id: post.parent_id, delta })
 }

@@ -77,7 +77,7 @@ interface SharedDetail {
 
 /** GET /api/proposals/:id. */
 export async function proposalDetail({ db, viewer, now }: ReadContext, id: number): Promise<ProposalDetail> {
-  const shared = await sharedLists(db).kept(`detail:${id}`, now.getTime(), async (): Promise<SharedDetail> => {
+  const shared = await sharedLists(db).keep(`detail:${id}`, now.getTime(), async (): Promise<SharedDetail> => {
     const [row, transitions, mergedFrom] = await Promise.all([detailById.first(db, { id }), transitionsOf.all(db, { id }), mergedFromOf.all(db, { id })])
     return { row, transitions, mergedFrom }
   })
