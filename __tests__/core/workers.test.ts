@@ -48,10 +48,14 @@ function startWorkers(extra: Record<string, string> = {}) {
     child.kill('SIGKILL')
     fs.rmSync(dataDir, { recursive: true, force: true })
   }
-  /** The workers that answered a request for `url` with `status` (a request's two log lines share its reqId). */
-  const answeredBy = (url: string, status: number) => {
-    const asked = new Set(lines.filter((l) => l.msg === 'incoming request' && l.req?.url === url).map((l) => `${l.pid} ${l.reqId}`))
-    return pidsOf((l) => l.msg === 'request completed' && l.res?.statusCode === status && asked.has(`${l.pid} ${l.reqId}`))
+  /**
+   * The workers that answered a request for `url` with `status` (a request's two log lines share its reqId),
+   * among the log lines from index `since` on.
+   */
+  const answeredBy = (url: string, status: number, since = 0) => {
+    const recent = lines.slice(since)
+    const asked = new Set(recent.filter((l) => l.msg === 'incoming request' && l.req?.url === url).map((l) => `${l.pid} ${l.reqId}`))
+    return new Set(recent.filter((l) => l.msg === 'request completed' && l.res?.statusCode === status && asked.has(`${l.pid} ${l.reqId}`)).map((l) => l.pid))
   }
   return { child, lines, exited, until, pidsOf, answeredBy, listening, stop }
 }
@@ -104,6 +108,31 @@ describe('several workers', () => {
       expect((await ask('POST', '/api/auth/logout', token)).status).toBe(200)
       // Whichever worker ended it, neither answers for the session any more: both are seen answering 401.
       while (answeredBy('/api/me', 401).size < 2) expect((await ask('GET', '/api/me', token)).status).toBe(401)
+    } finally {
+      stop()
+    }
+  }, 60_000)
+
+  it('forgets a caller’s kept marks in every worker after their write: neither answers from its copy', async () => {
+    const { lines, answeredBy, listening, stop } = startWorkers()
+    try {
+      const base = `http://127.0.0.1:${[...(await listening())][0]}`
+      const ask = async (method: string, target: string, token: string) => {
+        const res = await fetch(base + target, { method, headers: { connection: 'close', authorization: `Bearer ${token}` } })
+        return { status: res.status, body: (await res.json()) as { items: { id: number; followedByMe: boolean }[]; followedByMe: boolean } }
+      }
+      const { users } = (await (await fetch(`${base}/api/auth/dev-users`)).json()) as { users: { id: number; description: string }[] }
+      const resident = users.find((u) => u.description.includes('已认证'))!
+      const login = await fetch(`${base}/api/auth/dev-login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ userId: resident.id }) })
+      const token = ((await login.json()) as { token: string }).token
+      const target = (await ask('GET', '/api/proposals?limit=20', token)).body.items.find((p) => !p.followedByMe)!
+      const page = `/api/proposals/${target.id}`
+      // Both workers answer the page, and so keep the caller's marks (shared-lists.ts).
+      while (answeredBy(page, 200).size < 2) expect((await ask('GET', page, token)).body.followedByMe).toBe(false)
+      const since = lines.length
+      expect((await ask('POST', `${page}/follow`, token)).status).toBe(200)
+      // Whichever worker took the follow, both are seen answering with it.
+      while (answeredBy(page, 200, since).size < 2) expect((await ask('GET', page, token)).body.followedByMe).toBe(true)
     } finally {
       stop()
     }

@@ -156,6 +156,8 @@ describeEachDatabase('proposals: the whole path', (dialect) => {
     expect(open.body).toMatchObject({ state: 'voting', voteClosesAt: s.clock.iso(3), deadlineAt: s.clock.iso(3) })
 
     const family = await s.addHouseholdMember('梧桐新村', '3号楼', '101')
+    // Seen before the household voted: what the family member's page showed is not shown again after.
+    expect((await s.call(family, 'GET', `/api/proposals/${id}`)).body.vote).toMatchObject({ household: null, canVote: true })
     expect((await s.call(author, 'POST', `/api/proposals/${id}/vote`, { choice: 'against' })).body).toMatchObject({
       household: { choice: 'against', castByMe: true },
       result: null,

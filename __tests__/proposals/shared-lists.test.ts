@@ -1,4 +1,4 @@
-import { mergeKept } from '../../server/proposals/queries/home'
+import { ofUnits } from '../../server/proposals/queries/home'
 import { viewOf } from '../../server/proposals/queries/list'
 import type { ListRow } from '../../server/proposals/queries/select'
 import { viewerOf } from '../../server/proposals/policy'
@@ -8,15 +8,14 @@ const row = (id: number, cosigns = 0, extra: Partial<ListRow> = {}) =>
 const ids = (rows: ListRow[]) => rows.map((r) => r.id)
 const viewer = (userId: number) => viewerOf({ userId, grants: [], residence: { buildingId: 3, room: '101', chain: [3, 2, 1, 9] } } as never)
 
-describe('lists kept per unit, merged and viewed per caller', () => {
-  it('merges in the list’s order and stops where a unit’s kept rows ran out', () => {
-    const whole = mergeKept([{ rows: [row(9), row(4)], capped: false }, { rows: [row(8), row(2)], capped: false }], 'newest')
-    expect(whole).toEqual({ rows: [row(9), row(8), row(4), row(2)], capped: false })
-    // The second unit kept only down to 6: its rows below may be missing, so the list ends at 6.
-    const cut = mergeKept([{ rows: [row(9), row(4), row(1)], capped: false }, { rows: [row(8), row(6)], capped: true }], 'newest')
-    expect(cut).toEqual({ rows: [row(9), row(8), row(6)], capped: true })
-    const byCosigns = mergeKept([{ rows: [row(1, 9), row(5, 3)], capped: true }, { rows: [row(2, 7), row(3, 7)], capped: false }], 'cosigns')
-    expect(ids(byCosigns.rows)).toEqual([1, 3, 2, 5])
+describe('lists kept per 居民区, viewed per caller', () => {
+  it('narrows a 居民区’s kept rows to the caller’s units, in order, and keeps them capped', () => {
+    const kept = { rows: [row(9, 0, { unit_id: 3 }), row(8, 0, { unit_id: 4 }), row(6, 0, { unit_id: 1 }), row(2, 0, { unit_id: 2 })], capped: false }
+    expect(ofUnits(kept, [3, 2, 1])).toEqual({ rows: [row(9, 0, { unit_id: 3 }), row(6, 0, { unit_id: 1 }), row(2, 0, { unit_id: 2 })], capped: false })
+    // The 居民区 kept only some of its rows: the caller's page may need rows that were not kept.
+    const cut = ofUnits({ ...kept, capped: true }, [4])
+    expect(cut).toEqual({ rows: [row(8, 0, { unit_id: 4 })], capped: true })
+    expect(viewOf(viewer(8), cut, { sort: 'newest', limit: 2 }, () => true)).toBeNull()
   })
 
   it('shows each caller what they may see, and reads afresh when their view runs past the kept rows', () => {

@@ -18,6 +18,7 @@ import { affairs } from './migrations/014_affairs'
 import { searchTerms } from './migrations/015_search_terms'
 import { unitContact } from './migrations/017_unit_contact'
 import { surveyResults } from './migrations/018_survey_results'
+import { ownMarks } from './migrations/019_own_marks'
 
 // Ordered by name; append new migrations, never edit a released one.
 const MIGRATIONS: Record<string, Migration> = {
@@ -38,6 +39,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '015_search_terms': searchTerms,
   '017_unit_contact': unitContact,
   '018_survey_results': surveyResults,
+  '019_own_marks': ownMarks,
 }
 
 export async function migrateToLatest(db: Db): Promise<void> {

@@ -1,6 +1,7 @@
-// What every resident sees alike, read once and kept a few seconds: the rows of 首页's lists per unit, the
+// What every resident sees alike, read once and kept a few seconds: the rows of 首页's lists per 居民区, the
 // first page of a 居民区's list, and what a proposal's page shows everyone. Each caller's own view (what is
-// shown to them, what they co-signed, evaluated or wrote) is applied afterwards.
+// shown to them, what they co-signed, evaluated or wrote) is applied afterwards, from their own marks, which
+// are kept here too: every proposal write forgets both.
 import { announce, onAnnouncement } from '../core/announcements'
 import { Kept } from '../core/kept'
 import type { Q } from './context'
@@ -14,6 +15,8 @@ import type { ListRow } from './queries/select'
 export const SHARED_TTL_MS = 30_000
 export const SHARED_ROWS = 40
 const MAX_LISTS = 5_000
+// Callers whose marks are kept; the least recently read go first.
+const MAX_CALLERS = 10_000
 
 export interface SharedRows {
   rows: ListRow[]
@@ -21,8 +24,12 @@ export interface SharedRows {
   capped: boolean
 }
 
+const keepIn = <T>(store: Kept<unknown>, key: string, now: number, read: () => Promise<T>) =>
+  store.get(key, now, async () => ({ value: await read(), until: now + SHARED_TTL_MS })) as Promise<T>
+
 class SharedLists {
   private kept = new Kept<unknown>(MAX_LISTS)
+  private callers = new Kept<unknown>(MAX_CALLERS)
 
   /** `read` answers at most SHARED_ROWS rows, and whether there were more. */
   get(key: string, now: number, read: () => Promise<{ rows: ListRow[]; nextCursor: string | null }>): Promise<SharedRows> {
@@ -34,11 +41,17 @@ class SharedLists {
 
   /** What `read` answers for `key`, kept until SHARED_TTL_MS or the next proposal write. */
   keep<T>(key: string, now: number, read: () => Promise<T>): Promise<T> {
-    return this.kept.get(key, now, async () => ({ value: await read(), until: now + SHARED_TTL_MS })) as Promise<T>
+    return keepIn(this.kept, key, now, read)
+  }
+
+  /** One caller's own marks (`key` names the caller), kept as long as the lists. */
+  keepForCaller<T>(key: string, now: number, read: () => Promise<T>): Promise<T> {
+    return keepIn(this.callers, key, now, read)
   }
 
   forget(): void {
     this.kept.forget()
+    this.callers.forget()
   }
 }
 
@@ -46,6 +59,8 @@ class SharedLists {
 const caches = new WeakMap<Q, SharedLists>()
 
 export function sharedLists(db: Q): SharedLists {
+  // A write's transaction sees what others do not yet, and each would keep its own copy for good.
+  if (db.isTransaction) throw new Error('kept lists are not for a transaction: read afresh inside a write')
   let cache = caches.get(db)
   if (!cache) {
     caches.set(db, (cache = new SharedLists()))

@@ -20,6 +20,7 @@ import { REFERRAL_TARGET_NAMES, UNIT_LEVEL_NAMES } from '../../../types'
 import { STAFF_LABEL } from '../../accounts'
 import { maskPersonalInfo } from '../../content'
 import { compiled } from '../../core/compiled'
+import { perRow } from '../../core/per-row'
 import { AppError, notFound } from '../../core/errors'
 import { attachedTo, filesFor, parsePhotoIds, photosFor, type MediaPorts, type OwnerReader } from '../../media'
 import type { Database } from '../../db/schema'
@@ -31,7 +32,7 @@ import { sharedLists } from '../shared-lists'
 import { householdOfCaller } from '../units'
 import { labelOf, marks, toItem } from './items'
 import { detailQuery, type DetailRow } from './select'
-import { householdBallot, tallyVote } from './tally'
+import { tallyVote } from './tally'
 
 export const SYSTEM_LABEL = '系统'
 
@@ -68,72 +69,89 @@ export function proposalPhotoReaders(db: Q): MediaPorts['owners'] {
   return { proposal, progress: via('proposal_progress'), referral: via('referral_events'), meeting: via('proposal_meetings') }
 }
 
+const meetingsOf = compiled((db: Q, v: { id: number }) => db.selectFrom('proposal_meetings').selectAll().where('proposal_id', '=', v.id).orderBy('id'))
+
 /** What a proposal's page shows everyone alike, kept with the shared lists (and forgotten with them). */
 interface SharedDetail {
   row: DetailRow | undefined
   transitions: Selectable<Database['proposal_transitions']>[]
   mergedFrom: { id: number; title: string }[]
+  mergedInto: { id: number; title: string } | undefined
+  referralEvents: Selectable<Database['referral_events']>[]
+  meetings: Selectable<Database['proposal_meetings']>[]
+  progress: Selectable<Database['proposal_progress']>[]
+  comments: Selectable<Database['proposal_progress_comments']>[]
+  evaluations: { average: number | null; count: number; recent: { rating: number; comment: string | null; author_label: string; created_at: string; content_status: string; user_id: number }[] } | null
 }
 
-/** GET /api/proposals/:id. */
+/** The proposal and everything under it that is the same for every caller; reads only what its state can hold. */
+async function readShared(db: Q, id: number): Promise<SharedDetail> {
+  const [row, transitions, mergedFrom] = await Promise.all([detailById.first(db, { id }), transitionsOf.all(db, { id }), mergedFromOf.all(db, { id })])
+  const none = { row, transitions, mergedFrom, mergedInto: undefined, referralEvents: [], meetings: [], progress: [], comments: [], evaluations: null }
+  if (!row) return none
+  const state = row.state as ProposalState
+  // Meetings are recorded from acceptance on, progress from implementation on: earlier states skip the reads.
+  const deliberated = !['submitted', 'screening', 'rejected', 'withdrawn', 'expired', 'merged'].includes(state)
+  const implemented = row.impl_owner !== null
+  const evaluating = state === 'completed' || state === 'closed'
+  const empty = Promise.resolve([])
+  const [mergedInto, referralEvents, meetings, progress, comments, evalAgg, evalRecent] = await Promise.all([
+    row.merged_into === null ? undefined : db.selectFrom('proposals').select(['id', 'title']).where('id', '=', row.merged_into).executeTakeFirst(),
+    // Steps of a referral exist only while it is current (a refusal ends it before any step).
+    row.referred_to === null ? empty : db.selectFrom('referral_events').selectAll().where('proposal_id', '=', id).orderBy('id').execute(),
+    deliberated ? meetingsOf.all(db, { id }) : empty,
+    implemented ? db.selectFrom('proposal_progress').selectAll().where('proposal_id', '=', id).orderBy('id').execute() : empty,
+    implemented ? db.selectFrom('proposal_progress_comments').selectAll().where('proposal_id', '=', id).orderBy('id').execute() : empty,
+    evaluating
+      ? db
+          .selectFrom('proposal_evaluations')
+          .select((eb) => [eb.fn.avg<number>('rating').as('avg'), eb.fn.countAll<number>().as('n')])
+          .where('proposal_id', '=', id)
+          .executeTakeFirstOrThrow()
+      : null,
+    evaluating
+      ? db
+          .selectFrom('proposal_evaluations')
+          .select(['rating', 'comment', 'author_label', 'created_at', 'content_status', 'user_id'])
+          .where('proposal_id', '=', id)
+          .orderBy('updated_at', 'desc')
+          .limit(20)
+          .execute()
+      : [],
+  ])
+  const count = Number(evalAgg?.n ?? 0)
+  const evaluations = evalAgg ? { average: count > 0 ? Math.round(Number(evalAgg.avg) * 10) / 10 : null, count, recent: evalRecent } : null
+  return { row, transitions, mergedFrom, mergedInto, referralEvents, meetings, progress, comments, evaluations }
+}
+
+/**
+ * GET /api/proposals/:id, and the answer of writes that show the page. What is the same for everyone is
+ * kept across requests, but never read from or for a write's transaction, which sees what others do not yet.
+ */
 export async function proposalDetail({ db, viewer, now }: ReadContext, id: number): Promise<ProposalDetail> {
-  const shared = await sharedLists(db).keep(`detail:${id}`, now.getTime(), async (): Promise<SharedDetail> => {
-    const [row, transitions, mergedFrom] = await Promise.all([detailById.first(db, { id }), transitionsOf.all(db, { id }), mergedFromOf.all(db, { id })])
-    return { row, transitions, mergedFrom }
-  })
+  const shared = db.isTransaction ? await readShared(db, id) : await sharedLists(db).keep(`detail:${id}`, now.getTime(), () => readShared(db, id))
   if (!shared.row) throw notFound('提案')
   deny(readRefusal(viewer, shared.row))
-  return loadDetail(db, viewer, shared.row, now, shared)
+  return detailFor(db, viewer, shared.row, now, shared)
 }
 
-/** A proposal's page for the caller; what most writes answer with, read inside their transaction. */
-export async function loadDetail(db: Q, v: Viewer, row: DetailRow, now: Date, kept?: Omit<SharedDetail, 'row'>): Promise<ProposalDetail> {
+// Masked once per kept row, not per caller (per-row.ts).
+const maskedBody = perRow((r: DetailRow) => maskPersonalInfo(r.body))
+
+/** A proposal's page for the caller: their marks, ballot, evaluation and photos on what everyone sees. */
+async function detailFor(db: Q, v: Viewer, row: DetailRow, now: Date, shared: SharedDetail): Promise<ProposalDetail> {
+  const { transitions, referralEvents, meetings, progress, comments, mergedInto, mergedFrom } = shared
   const roles = rolesOn(v, row)
   const committee = roles.includes('committee')
   const original = roles.length > 0
   const mask = (s: string) => (committee ? s : maskPersonalInfo(s))
   const state = row.state as ProposalState
   const actorLabel = labelOf(row)
-  const evaluating = state === 'completed' || state === 'closed'
   const household = state === 'voting' ? householdOfCaller(v.principal) : null
-  // Meetings are recorded from acceptance on, progress from implementation on: earlier states skip the reads.
-  const deliberated = !['submitted', 'screening', 'rejected', 'withdrawn', 'expired', 'merged'].includes(state)
-  const implemented = row.impl_owner !== null
-  const none = Promise.resolve([])
 
-  const [marksOf, transitions, referralEvents, meetings, progress, comments, mergedInto, mergedFrom, ballot, evalAgg, evalMine, evalRecent] = await Promise.all([
-    marks(db, v.userId, [row]),
-    kept?.transitions ?? transitionsOf.all(db, { id: row.id }),
-    // Steps of a referral exist only while it is current (a refusal ends it before any step).
-    row.referred_to === null ? none : db.selectFrom('referral_events').selectAll().where('proposal_id', '=', row.id).orderBy('id').execute(),
-    deliberated ? db.selectFrom('proposal_meetings').selectAll().where('proposal_id', '=', row.id).orderBy('id').execute() : none,
-    implemented ? db.selectFrom('proposal_progress').selectAll().where('proposal_id', '=', row.id).orderBy('id').execute() : none,
-    implemented ? db.selectFrom('proposal_progress_comments').selectAll().where('proposal_id', '=', row.id).orderBy('id').execute() : none,
-    row.merged_into === null
-      ? null
-      : db.selectFrom('proposals').select(['id', 'title']).where('id', '=', row.merged_into).executeTakeFirst(),
-    kept?.mergedFrom ?? mergedFromOf.all(db, { id: row.id }),
-    household ? householdBallot(db, row.id, household) : undefined,
-    evaluating
-      ? db
-          .selectFrom('proposal_evaluations')
-          .select((eb) => [eb.fn.avg<number>('rating').as('avg'), eb.fn.countAll<number>().as('n')])
-          .where('proposal_id', '=', row.id)
-          .executeTakeFirstOrThrow()
-      : null,
-    evaluating
-      ? db.selectFrom('proposal_evaluations').select(['rating', 'comment']).where('proposal_id', '=', row.id).where('user_id', '=', v.userId).executeTakeFirst()
-      : undefined,
-    evaluating
-      ? db
-          .selectFrom('proposal_evaluations')
-          .select(['rating', 'comment', 'author_label', 'created_at', 'content_status', 'user_id'])
-          .where('proposal_id', '=', row.id)
-          .orderBy('updated_at', 'desc')
-          .limit(20)
-          .execute()
-      : [],
-  ])
+  const marksOf = await marks(db, v, [row], now)
+  const ballot = household ? marksOf.householdVoted.get(row.id) : undefined
+  const evalMine = marksOf.evaluated.get(row.id)
 
   const item = toItem(v, row, now, marksOf)
   const voteClosed = state === 'voting' && row.vote_closes_at !== null && row.vote_closes_at <= now.toISOString()
@@ -231,23 +249,22 @@ export async function loadDetail(db: Q, v: Viewer, row: DetailRow, now: Date, ke
         : null
     vote = {
       closesAt: row.vote_closes_at,
-      household: ballot ? { choice: ballot.choice as VoteChoice, castByMe: ballot.user_id === v.userId } : null,
-      canVote: open && canVote(v, row, household !== null, ballot?.user_id ?? null),
+      household: ballot ? { choice: ballot.choice as VoteChoice, castByMe: ballot.userId === v.userId } : null,
+      canVote: open && canVote(v, row, household !== null, ballot?.userId ?? null),
       result: closedTally,
       decidedOffline: row.decided_offline === 1,
     }
   }
 
   let evaluations: EvaluationSummary | null = null
-  if (evaluating && evalAgg) {
-    const count = Number(evalAgg.n)
+  if (shared.evaluations) {
     evaluations = {
-      average: count > 0 ? Math.round(Number(evalAgg.avg) * 10) / 10 : null,
-      count,
+      average: shared.evaluations.average,
+      count: shared.evaluations.count,
       windowEndsAt: state === 'completed' ? row.deadline_at : null,
       mine: evalMine ? { rating: evalMine.rating, comment: evalMine.comment } : null,
       canEvaluate: canEvaluate(v, row, now),
-      recent: evalRecent
+      recent: shared.evaluations.recent
         .filter((e) => e.content_status === 'visible' || e.user_id === v.userId || committee)
         .map((e) => ({
           rating: e.rating,
@@ -260,7 +277,7 @@ export async function loadDetail(db: Q, v: Viewer, row: DetailRow, now: Date, ke
 
   return {
     ...item,
-    body: original ? row.body : maskPersonalInfo(row.body),
+    body: original ? row.body : maskedBody(row),
     photos: photosOf(ownPhotos),
     unitLevelName: UNIT_LEVEL_NAMES[row.level as ProposalLevel],
     staffNote: committee ? row.staff_note : null,

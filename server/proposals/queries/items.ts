@@ -1,13 +1,16 @@
-// A proposal as a list item, with the caller's marks. A page is decorated with one query for the caller's
-// co-signatures and follows among its ids and one for cover photos, never one per row.
+// A proposal as a list item, with the caller's marks. A page is decorated with the caller's kept marks and
+// at most one query for cover photos, never one per row.
 import type { ContentStatus, ProposalCategory, ProposalLevel, ProposalListItem, ProposalState } from '../../../types'
 import { sql } from 'kysely'
 import { maskPersonalInfo } from '../../content'
 import { compiled } from '../../core/compiled'
+import { perRow } from '../../core/per-row'
 import { parsePhotoIds, photosFor } from '../../media'
 import type { Q } from '../context'
 import { ownSignerKey } from '../cosignatures'
 import { rolesOn, type Viewer } from '../policy'
+import { sharedLists } from '../shared-lists'
+import { householdOfCaller } from '../units'
 import { authorLabel, isOverdue } from '../rules'
 import type { ListRow } from './select'
 
@@ -15,12 +18,15 @@ export function labelOf(row: Pick<ListRow, 'author_building_name' | 'neighbourho
   return authorLabel({ buildingName: row.author_building_name, neighbourhoodName: row.neighbourhood_name, hideBuilding: row.hide_building === 1 })
 }
 
-/** The caller's marks on a page of proposals, and their cover photos' thumbnails signed for the caller. */
-export interface Marks {
-  cosigned: Set<number>
-  followed: Set<number>
+/** The caller's marks, and the cover photos' thumbnails of a page of proposals signed for the caller. */
+export interface Marks extends OwnMarks {
   covers: Map<number, string>
 }
+
+// Derived from the row alone, so once per kept row (per-row.ts): the photo list is JSON, and masking a
+// title runs five patterns over it.
+const photoIdsOf = perRow((r: Pick<ListRow, 'photos'>) => parsePhotoIds(r.photos))
+const maskedTitle = perRow((r: Pick<ListRow, 'title'>) => maskPersonalInfo(r.title))
 
 export function toItem(v: Viewer, r: ListRow, now: Date, { cosigned, followed, covers }: Marks): ProposalListItem {
   const roles = rolesOn(v, r)
@@ -28,7 +34,7 @@ export function toItem(v: Viewer, r: ListRow, now: Date, { cosigned, followed, c
   const state = r.state as ProposalState
   return {
     id: r.id,
-    title: original ? r.title : maskPersonalInfo(r.title),
+    title: original ? r.title : maskedTitle(r),
     category: r.category as ProposalCategory,
     level: r.level as ProposalLevel,
     unitId: r.unit_id,
@@ -52,47 +58,70 @@ export function toItem(v: Viewer, r: ListRow, now: Date, { cosigned, followed, c
   }
 }
 
-// Every list, detail and 首页 reads them. Read from the caller's side (the user indexes), within the page's
-// range of ids, then narrowed to the page: a few rows of one index range each, where looking up every id
-// of the page in the proposals' indexes cost the most of any query of a list.
-const ownMarks = compiled((db: Q, v: { userId: number; signer: string; from: number; to: number }) =>
+/** What the caller has done to proposals, and their household's ballots: all of them, by proposal id. */
+export interface OwnMarks {
+  cosigned: ReadonlySet<number>
+  followed: ReadonlySet<number>
+  evaluated: ReadonlyMap<number, { rating: number; comment: string | null }>
+  /** 每户一票: the household's ballot, whoever of it cast it. */
+  householdVoted: ReadonlyMap<number, { choice: string; userId: number }>
+}
+
+// Every list, detail and 首页 needs them: read all at once from the caller's side (a range of a user or
+// household index each), kept per caller with the shared lists and forgotten with them on every proposal
+// write, so a resident's pages cost no query of their own until something changes.
+const signedOrFollowed = compiled((db: Q, v: { userId: number; signer: string }) =>
   db
     .selectFrom('proposal_cosigns')
     .select([sql.lit('cosigned').as('mark'), 'proposal_id'])
     .where('user_id', '=', v.userId)
-    .where('proposal_id', '>=', v.from)
-    .where('proposal_id', '<=', v.to)
     .where('signer_key', '=', v.signer)
-    .unionAll(
-      db
-        .selectFrom('proposal_follows')
-        .select([sql.lit('followed').as('mark'), 'proposal_id'])
-        .where('user_id', '=', v.userId)
-        .where('proposal_id', '>=', v.from)
-        .where('proposal_id', '<=', v.to),
-    ),
+    .unionAll(db.selectFrom('proposal_follows').select([sql.lit('followed').as('mark'), 'proposal_id']).where('user_id', '=', v.userId)),
+)
+const evaluationsBy = compiled((db: Q, v: { userId: number }) =>
+  db.selectFrom('proposal_evaluations').select(['proposal_id', 'rating', 'comment']).where('user_id', '=', v.userId),
+)
+const ballotsOf = compiled((db: Q, v: { buildingId: number; room: string }) =>
+  db.selectFrom('proposal_votes').select(['proposal_id', 'choice', 'user_id']).where('building_id', '=', v.buildingId).where('room', '=', v.room),
 )
 
-/**
- * The caller's co-signatures and follows among the rows, and each row's first photo as its cover (as the
- * caller may see it: not rejected, pending only to its uploader): two queries for a whole page.
- */
-export async function marks(db: Q, userId: number, rows: Pick<ListRow, 'id' | 'photos'>[]): Promise<Marks> {
-  const ids = rows.map((r) => r.id)
-  if (ids.length === 0) return { cosigned: new Set(), followed: new Set(), covers: new Map() }
-  const firsts = rows.flatMap((r) => parsePhotoIds(r.photos).slice(0, 1).map((photo) => ({ id: r.id, photo })))
-  const [own, shown] = await Promise.all([
-    ownMarks.all(db, { userId, signer: ownSignerKey(userId), from: Math.min(...ids), to: Math.max(...ids) }),
-    photosFor(db, { userId, committee: false }, firsts.map((x) => x.photo)),
+async function readOwnMarks(db: Q, v: Viewer): Promise<OwnMarks> {
+  const household = householdOfCaller(v.principal)
+  const [marked, evaluations, ballots] = await Promise.all([
+    signedOrFollowed.all(db, { userId: v.userId, signer: ownSignerKey(v.userId) }),
+    evaluationsBy.all(db, { userId: v.userId }),
+    household ? ballotsOf.all(db, household) : [],
   ])
+  const of = (mark: string) => new Set(marked.flatMap((r) => (r.mark === mark ? [r.proposal_id] : [])))
+  return {
+    cosigned: of('cosigned'),
+    followed: of('followed'),
+    evaluated: new Map(evaluations.map((e) => [e.proposal_id, { rating: e.rating, comment: e.comment }])),
+    householdVoted: new Map(ballots.map((b) => [b.proposal_id, { choice: b.choice, userId: b.user_id }])),
+  }
+}
+
+/** The caller's marks: kept, but read afresh inside a write, which may just have changed them. */
+export function ownMarks(db: Q, v: Viewer, now: Date): Promise<OwnMarks> {
+  if (db.isTransaction) return readOwnMarks(db, v)
+  const household = householdOfCaller(v.principal)
+  const key = household ? `${v.userId}:${household.buildingId}:${household.room}` : `${v.userId}`
+  return sharedLists(db).keepForCaller(key, now.getTime(), () => readOwnMarks(db, v))
+}
+
+/**
+ * The caller's marks, and each row's first photo as its cover (as the caller may see it: not rejected,
+ * pending only to its uploader), signed for the caller: at most one query for a whole page.
+ */
+export async function marks(db: Q, v: Viewer, rows: Pick<ListRow, 'id' | 'photos'>[], now: Date): Promise<Marks> {
+  const firsts = rows.flatMap((r) => photoIdsOf(r).slice(0, 1).map((photo) => ({ id: r.id, photo })))
+  const [own, shown] = await Promise.all([ownMarks(db, v, now), photosFor(db, { userId: v.userId, committee: false }, firsts.map((x) => x.photo))])
   const thumbs = new Map(shown.map((p) => [p.id, p.thumbUrl]))
   const covers = new Map(firsts.flatMap((x) => (thumbs.get(x.photo) ? [[x.id, thumbs.get(x.photo)!] as const] : [])))
-  const onPage = new Set(ids)
-  const of = (mark: string) => new Set(own.flatMap((x) => (x.mark === mark && onPage.has(x.proposal_id) ? [x.proposal_id] : [])))
-  return { cosigned: of('cosigned'), followed: of('followed'), covers }
+  return { ...own, covers }
 }
 
 export async function toItems(db: Q, v: Viewer, rows: ListRow[], now: Date): Promise<ProposalListItem[]> {
-  const m = await marks(db, v.userId, rows)
+  const m = await marks(db, v, rows, now)
   return rows.map((r) => toItem(v, r, now, m))
 }
