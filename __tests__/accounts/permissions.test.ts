@@ -5,7 +5,7 @@ import { refuseUnlessDevMode } from '../../server/accounts/policy'
 const WUTONG_BUILDING = [200, 20, 2, 1]
 const XIANGZHANG_BUILDING = [300, 30, 3, 1]
 
-const resident: Principal = { userId: 10, grants: [], referees: [], residence: { buildingId: 200, room: '101', chain: WUTONG_BUILDING } }
+const resident: Principal = { userId: 10, grants: [], referees: [], residence: { buildingId: 200, buildingName: '1号楼', room: '101', chain: WUTONG_BUILDING } }
 const unverified: Principal = { userId: 11, grants: [], referees: [], residence: null }
 const moderator: Principal = { userId: 12, grants: [{ role: 'moderator', unitId: 2 }], referees: [], residence: null }
 const admin: Principal = { userId: 13, grants: [{ role: 'admin', unitId: 1 }], referees: [], residence: null }

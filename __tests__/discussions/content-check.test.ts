@@ -1,6 +1,6 @@
 import { wechatTextCheck } from '../../server/content/wechat-check'
 import { describeEachDatabase, startServer, type TestServer } from '../support/server'
-import { client, fakeClock, fakeMsgSecCheck, giveEveryoneOpenids, loginAll, MOD, REP_3, RESIDENT_3, roomyConfig, unitId, type Actor } from './helpers'
+import { ADMIN, client, fakeClock, fakeMsgSecCheck, giveEveryoneOpenids, loginAll, MOD, REP_3, RESIDENT_3, roomyConfig, unitId, type Actor } from './helpers'
 
 // Each suite starts a seeded server (and PostgreSQL schema); on a busy two-core machine that outlasts jest's 5 s default.
 
@@ -121,5 +121,17 @@ describeEachDatabase('议事厅: content check verdicts', (dialect) => {
       { action: 'topic.open', actor_id: mod.userId },
       { action: 'topic.approve', actor_id: mod.userId },
     ])
+  })
+
+  it('checks against the word list as a word keeper just left it, though the list is kept between posts', async () => {
+    const [admin] = await loginAll(s, ADMIN)
+    const topic = (await api.post('/api/topics', mod, { unitId: await unitId(s, '梧桐新村', '3号楼'), question: '夜间噪声怎么办' })).body.id
+    expect((await api.post(`/api/topics/${topic}/posts`, r3[0], { body: '夜里有人放烟花' })).status).toBe(201)
+    expect((await api.post('/api/content/words', admin, { word: '烟花', level: 'risky' })).status).toBe(201)
+    const refused = await api.post(`/api/topics/${topic}/posts`, r3[0], { body: '夜里又有人放烟 花' })
+    expect(refused.status).toBe(422)
+    expect(refused.body.error.details).toEqual({ words: ['烟花'] })
+    expect((await api.del(`/api/content/words/${encodeURIComponent('烟花')}`, admin)).status).toBe(200)
+    expect((await api.post(`/api/topics/${topic}/posts`, r3[0], { body: '夜里又有人放烟 花' })).status).toBe(201)
   })
 })

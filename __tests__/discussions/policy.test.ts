@@ -19,9 +19,9 @@ import {
 } from '../../server/discussions/policy'
 
 // Unit ids: street 1 → 居民区 2 and 3 → 小区 20 (under 2) → 楼组 200, 201; 香樟 is 3 → 30 → 300.
-const resident: Principal = { userId: 10, grants: [], referees: [], residence: { buildingId: 200, room: '101', chain: [200, 20, 2, 1] } }
-const neighbour: Principal = { userId: 14, grants: [], referees: [], residence: { buildingId: 201, room: '101', chain: [201, 20, 2, 1] } }
-const outsider: Principal = { userId: 16, grants: [], referees: [], residence: { buildingId: 300, room: '101', chain: [300, 30, 3, 1] } }
+const resident: Principal = { userId: 10, grants: [], referees: [], residence: { buildingId: 200, buildingName: '1号楼', room: '101', chain: [200, 20, 2, 1] } }
+const neighbour: Principal = { userId: 14, grants: [], referees: [], residence: { buildingId: 201, buildingName: '1号楼', room: '101', chain: [201, 20, 2, 1] } }
+const outsider: Principal = { userId: 16, grants: [], referees: [], residence: { buildingId: 300, buildingName: '1号楼', room: '101', chain: [300, 30, 3, 1] } }
 const unverified: Principal = { userId: 11, grants: [], referees: [], residence: null }
 const moderator: Principal = { userId: 12, grants: [{ role: 'moderator', unitId: 2 }], referees: [], residence: null }
 const otherModerator: Principal = { userId: 15, grants: [{ role: 'moderator', unitId: 3 }], referees: [], residence: null }

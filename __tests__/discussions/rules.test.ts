@@ -28,8 +28,8 @@ import {
 const B200 = [200, 20, 2, 1]
 const B201 = [201, 20, 2, 1]
 const XZ = [300, 30, 3, 1]
-const resident: Principal = { userId: 10, grants: [], referees: [], residence: { buildingId: 200, room: '101', chain: B200 } }
-const neighbour: Principal = { userId: 14, grants: [], referees: [], residence: { buildingId: 201, room: '101', chain: B201 } }
+const resident: Principal = { userId: 10, grants: [], referees: [], residence: { buildingId: 200, buildingName: '1号楼', room: '101', chain: B200 } }
+const neighbour: Principal = { userId: 14, grants: [], referees: [], residence: { buildingId: 201, buildingName: '1号楼', room: '101', chain: B201 } }
 const unverified: Principal = { userId: 11, grants: [], referees: [], residence: null }
 const moderator: Principal = { userId: 12, grants: [{ role: 'moderator', unitId: 2 }], referees: [], residence: null }
 const otherModerator: Principal = { userId: 15, grants: [{ role: 'moderator', unitId: 3 }], referees: [], residence: null }

@@ -3,7 +3,7 @@ import { defaultNeighbourhood, indicatorRefusal } from '../../server/indicators/
 
 const chain = [10, 1]
 const neighbourhood = { level: 'neighbourhood' as const, chain }
-const resident: Principal = { userId: 1, grants: [], referees: [], residence: { buildingId: 1000, room: '101', chain: [1000, 100, 10, 1] } }
+const resident: Principal = { userId: 1, grants: [], referees: [], residence: { buildingId: 1000, buildingName: '1号楼', room: '101', chain: [1000, 100, 10, 1] } }
 const moderator: Principal = { userId: 2, grants: [{ role: 'moderator', unitId: 10 }], referees: [], residence: null }
 const admin: Principal = { userId: 3, grants: [{ role: 'admin', unitId: 1 }, { role: 'moderator', unitId: 20 }], referees: [], residence: null }
 const code = (e: { statusCode: number; code: string } | null) => (e ? `${e.statusCode} ${e.code}` : null)

@@ -13,7 +13,7 @@ import {
 
 const B200 = [200, 20, 2, 1]
 const WUTONG = [2, 1]
-const resident: Principal = { userId: 10, grants: [], referees: [], residence: { buildingId: 200, room: '101', chain: B200 } }
+const resident: Principal = { userId: 10, grants: [], referees: [], residence: { buildingId: 200, buildingName: '1号楼', room: '101', chain: B200 } }
 const moderator: Principal = { userId: 12, grants: [{ role: 'moderator', unitId: 2 }], referees: [], residence: null }
 const colleague: Principal = { userId: 17, grants: [{ role: 'moderator', unitId: 2 }], referees: [], residence: null }
 const otherModerator: Principal = { userId: 15, grants: [{ role: 'moderator', unitId: 3 }], referees: [], residence: null }

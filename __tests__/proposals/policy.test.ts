@@ -37,7 +37,7 @@ import {
 // Who may do what, without a database: principals and proposals are plain values.
 // Units: 街镇 10; 居民区 11 (小区 12: 楼组 13 and 14) and 21 (小区 22: 楼组 23).
 const STREET = 10
-const resident = (building: number, chain: number[], userId: number): Principal => ({ userId, grants: [], referees: [], residence: { buildingId: building, room: '101', chain } })
+const resident = (building: number, chain: number[], userId: number): Principal => ({ userId, grants: [], referees: [], residence: { buildingId: building, buildingName: '1号楼', room: '101', chain } })
 const author = resident(13, [13, 12, 11, STREET], 1)
 const unitResident = resident(13, [13, 12, 11, STREET], 2)
 const neighbour = resident(14, [14, 12, 11, STREET], 3)

@@ -6,7 +6,7 @@ import { viewerOf } from '../../server/proposals/policy'
 const row = (id: number, cosigns = 0, extra: Partial<ListRow> = {}) =>
   ({ id, cosign_count: cosigns, content_status: 'visible', author_id: null, neighbourhood_id: 1, street_id: 9, ...extra }) as ListRow
 const ids = (rows: ListRow[]) => rows.map((r) => r.id)
-const viewer = (userId: number) => viewerOf({ userId, grants: [], residence: { buildingId: 3, room: '101', chain: [3, 2, 1, 9] } } as never)
+const viewer = (userId: number) => viewerOf({ userId, grants: [], residence: { buildingId: 3, buildingName: '1号楼', room: '101', chain: [3, 2, 1, 9] } } as never)
 
 describe('lists kept per 居民区, viewed per caller', () => {
   it('narrows a 居民区’s kept rows to the caller’s units, in order, and keeps them capped', () => {

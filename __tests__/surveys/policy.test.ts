@@ -3,8 +3,8 @@ import { answerRefusal, createRefusal, manageRefusal, readRefusal, resultsRefusa
 
 // Units: street 1 > neighbourhood 10 > estate 100 > building 1000; neighbourhood 20 elsewhere.
 const chain = [1000, 100, 10, 1]
-const resident: Principal = { userId: 1, grants: [], referees: [], residence: { buildingId: 1000, room: '101', chain } }
-const outsider: Principal = { userId: 2, grants: [], referees: [], residence: { buildingId: 2000, room: '101', chain: [2000, 200, 20, 1] } }
+const resident: Principal = { userId: 1, grants: [], referees: [], residence: { buildingId: 1000, buildingName: '1号楼', room: '101', chain } }
+const outsider: Principal = { userId: 2, grants: [], referees: [], residence: { buildingId: 2000, buildingName: '1号楼', room: '101', chain: [2000, 200, 20, 1] } }
 const unverified: Principal = { userId: 3, grants: [], referees: [], residence: null }
 const moderator: Principal = { userId: 4, grants: [{ role: 'moderator', unitId: 10 }], referees: [], residence: null }
 const otherModerator: Principal = { userId: 5, grants: [{ role: 'moderator', unitId: 20 }], referees: [], residence: null }

@@ -23,14 +23,15 @@ SqliteDriver.prototype.acquireConnection = async function (this: SqliteDriver) {
   waits.push(performance.now() - t)
   return connection
 }
-// BENCH_QUERIES=1: each SQL text's total time, printed when the server stops (which queries the load spends on).
+// BENCH_QUERIES=1: each SQL text's total time, printed when the server stops (which queries the load spends on);
+// BENCH_QUERIES=n above 1 prints the n most costly rather than 12.
 if (process.env.BENCH_QUERIES) {
   const spent = timeQueries([SqliteDriver, PostgresDriver], () => true)
   process.on('exit', () => {
     if (spent.size === 0) return // the primary of several workers: they report their own
     const all = [...spent.values()].reduce((a, s) => a + s.ms, 0)
     console.error(`app-server: ${all.toFixed(0)} ms in queries; the most costly:`)
-    for (const [text, s] of [...spent].sort((a, b) => b[1].ms - a[1].ms).slice(0, 12)) {
+    for (const [text, s] of [...spent].sort((a, b) => b[1].ms - a[1].ms).slice(0, Math.max(12, Number(process.env.BENCH_QUERIES)))) {
       console.error(`  ${s.ms.toFixed(0)} ms, ${s.runs} runs, ${((s.ms / s.runs) * 1000).toFixed(0)} µs each, longest ${s.max.toFixed(1)} ms: ${text.slice(0, 200)}`)
     }
     const [slowest, s] = [...spent].sort((a, b) => b[1].max - a[1].max)[0] ?? []

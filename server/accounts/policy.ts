@@ -20,8 +20,11 @@ export interface Principal {
   userId: number
   grants: Grant[]
   referees: RefereeGrant[]
-  /** The approved residence: its 楼组 and room (the household that votes), and the ids of its 楼组 and every unit above it. */
-  residence: { buildingId: number; room: string; chain: number[] } | null
+  /**
+   * The approved residence: its 楼组 (and its name, which the resident signs with) and room (the household
+   * that votes), and the ids of its 楼组 and every unit above it.
+   */
+  residence: { buildingId: number; buildingName: string; room: string; chain: number[] } | null
 }
 
 /** A unit and its ancestors, nearest first: [楼组, 小区, 居民区, 街镇] or a shorter tail of it. */

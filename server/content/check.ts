@@ -1,7 +1,9 @@
 import type { FastifyInstance } from 'fastify'
+import { announce, onAnnouncement } from '../core/announcements'
 import { compiled } from '../core/compiled'
 import { AppError } from '../core/errors'
-import { matchWords, type Verdict } from './words'
+import { Kept } from '../core/kept'
+import { matchWords, type Verdict, type WordEntry } from './words'
 
 export interface ContentVerdict {
   /** pass: publish; review: store as pending (author and moderators only). risky is refused before this returns. */
@@ -9,8 +11,27 @@ export interface ContentVerdict {
   words: string[]
 }
 
-// Read on every post and comment.
+// Checked on every post and comment, changed only by a word keeper: kept, and forgotten after each change
+// here and in the other workers; the time limit bounds only another deployment's changes.
 const wordList = compiled((db) => db.selectFrom('sensitive_words').select(['word', 'level']))
+const WORDS_TTL_MS = 30_000
+const keptLists = new WeakMap<object, Kept<WordEntry[]>>()
+
+function keptWords(app: FastifyInstance): Kept<WordEntry[]> {
+  let kept = keptLists.get(app.db)
+  if (!kept) {
+    keptLists.set(app.db, (kept = new Kept<WordEntry[]>(1)))
+    const mine = kept
+    onAnnouncement('words', () => mine.forget())
+  }
+  return kept
+}
+
+/** After a word keeper's change has committed: the next check reads the list afresh, in every worker. */
+export function forgetWordList(app: FastifyInstance): void {
+  keptWords(app).forget()
+  announce('words', null)
+}
 
 /** Scene numbers of msgSecCheck v2: 2 comment, 3 forum post. */
 export type ContentScene = 2 | 3
@@ -24,7 +45,8 @@ export async function checkContent(
   input: { texts: string[]; userId: number; scene: ContentScene },
 ): Promise<ContentVerdict> {
   const text = input.texts.join('\n')
-  const entries = await wordList.all(app.db.kysely, {})
+  const now = Date.now()
+  const entries = await keptWords(app).get('words', now, async () => ({ value: await wordList.all(app.db.kysely, {}), until: now + WORDS_TTL_MS }))
   const local = matchWords(text, entries)
   let verdict: Verdict = local.verdict
   if (verdict !== 'risky' && app.textCheck) {

@@ -30,7 +30,7 @@ export const contentRoutes: FastifyPluginAsyncTypebox = async (app) => {
     { schema: { body: Type.Object({ word: Word, level: Level }, { additionalProperties: false }), response: { 201: WordEntrySchema } } },
     async (request, reply) => {
       const { principal } = requireUser(request)
-      return write(request, reply, (trx) => addWord(trx, principal, request.body, new Date()), 201)
+      return write(request, reply, (trx, after) => addWord(trx, principal, request.body, new Date(), after), 201)
     },
   )
 
@@ -39,7 +39,7 @@ export const contentRoutes: FastifyPluginAsyncTypebox = async (app) => {
     { schema: { params: Type.Object({ word: Word }), response: { 200: Type.Object({ ok: Type.Boolean() }) } } },
     async (request, reply) => {
       const { principal } = requireUser(request)
-      return write(request, reply, (trx) => removeWord(trx, principal, request.params.word))
+      return write(request, reply, (trx, after) => removeWord(trx, principal, request.params.word, after))
     },
   )
 }

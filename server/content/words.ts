@@ -1,5 +1,6 @@
 // The local sensitive-word check against the list in the database (seeded by migration 002, kept by
 // admins). Matching ignores spaces and punctuation put between characters to dodge it.
+import { perRow } from '../core/per-row'
 
 export type Verdict = 'pass' | 'review' | 'risky'
 
@@ -19,9 +20,12 @@ export interface WordHit {
   words: string[]
 }
 
+// The list is kept between checks (check.ts): each word is normalised once.
+const normalisedWord = perRow((e: WordEntry) => normalise(e.word))
+
 export function matchWords(text: string, entries: WordEntry[]): WordHit {
   const haystack = normalise(text)
-  const hits = entries.filter((e) => haystack.includes(normalise(e.word)))
+  const hits = entries.filter((e) => haystack.includes(normalisedWord(e)))
   const verdict: Verdict = hits.some((h) => h.level === 'risky') ? 'risky' : hits.length > 0 ? 'review' : 'pass'
   return { verdict, words: hits.map((h) => h.word) }
 }

@@ -3,7 +3,7 @@
 // through the primary, within a message's trip instead of when their copy expires.
 import cluster from 'node:cluster'
 
-export type Topic = 'account' | 'lists'
+export type Topic = 'account' | 'lists' | 'words'
 
 interface Announcement {
   yishiAnnouncement: Topic

@@ -11,7 +11,7 @@ import type { PostTable } from '../tables'
 import { shanghaiDateTimeText } from '../../../types/time'
 import type { Context } from '../context'
 import { enforce, isModeratorOf, mutedCheck, postAsCheck, postCheck, writableCheck } from '../policy'
-import { getPost, presentPost, type PostRow } from '../queries/posts'
+import { getPost, presentPosts, type PostRow } from '../queries/posts'
 import { activeMutes, readableTopic } from '../queries/topics'
 import type { PostViewer } from '../rules'
 import { adjustCounts } from './post-status'
@@ -45,7 +45,6 @@ async function enforcePostLimit({ app }: Context, userId: number, now: Date): Pr
 }
 
 // Posting is a hot write: its statements are compiled once (core/compiled.ts).
-const unitName = compiled((db, v: { id: number }) => db.selectFrom('units').select('name').where('id', '=', v.id))
 const topicState = compiled((db, v: { id: number }) => db.selectFrom('topics').select(['state', 'pending', 'closes_at']).where('id', '=', v.id))
 type NewPostRow = Pick<
   Selectable<PostTable>,
@@ -72,14 +71,12 @@ const insertPost = compiled((db, v: NewPostRow) =>
       reply_count: 0,
       created_at: v.created_at,
     })
-    .returning('id'),
+    .returningAll(),
 )
 
 /** How a post signs: "3号楼居民" for a resident, "居委会" for staff. */
-async function authorLabel({ db }: Context, p: Principal, staff: boolean): Promise<string> {
-  if (staff || !p.residence) return STAFF_LABEL
-  const b = await unitName.first(db, { id: p.residence.buildingId })
-  return privacyLabel({ buildingName: b?.name ?? null, isStaff: false })
+function authorLabel(p: Principal, staff: boolean): string {
+  return staff || !p.residence ? STAFF_LABEL : privacyLabel({ buildingName: p.residence.buildingName, isStaff: false })
 }
 
 /**
@@ -103,7 +100,7 @@ export async function createPost(ctx: Context, topicId: number, input: NewPostIn
   }
   if (!staff) await enforcePostLimit(ctx, principal.userId, now)
   const check = await checkContent(ctx.app, { texts: [input.body], userId: principal.userId, scene: parent ? 2 : 3 })
-  const label = await authorLabel(ctx, principal, staff)
+  const label = authorLabel(principal, staff)
   const viewer: PostViewer = { userId: principal.userId, isStaff: staff }
   return ctx.write(async (trx, after) => {
     // The topic may have been locked while the text was being checked.
@@ -128,13 +125,17 @@ export async function createPost(ctx: Context, topicId: number, input: NewPostIn
       created_at: at,
     }))!
     const photos = await attachPhotos(trx, { ids: input.photos ?? [], userId: principal.userId, owner: { kind: 'post', id: row.id }, now })
-    if (photos.length > 0) await trx.updateTable('posts').set({ photos: JSON.stringify(photos) }).where('id', '=', row.id).execute()
+    if (photos.length > 0) {
+      row.photos = JSON.stringify(photos)
+      await trx.updateTable('posts').set({ photos: row.photos }).where('id', '=', row.id).execute()
+    }
     if (status === 'published') {
       await adjustCounts(trx, { topic_id: topic.id, parent_id: rootId }, 1, at)
-      if (parent) pushAfterCommit(after, await tellReplied(trx, (await getPost(trx, row.id))!, topic.question, now))
+      if (parent) pushAfterCommit(after, await tellReplied(trx, row, topic.question, now))
     }
     if (!staff) await joinTopic(trx, topic.id, principal.userId, now)
     if (input.stance) await setStance(trx, topic.id, principal.userId, input.stance, now)
-    return presentPost(trx, row.id, viewer, now)
+    // The row as inserted: nothing else can have touched it before this commits.
+    return (await presentPosts(trx, [row], viewer, now)).get(row.id)!
   }, 201)
 }

@@ -3,7 +3,7 @@ import { sql, type ExpressionBuilder, type Kysely, type Selectable } from 'kysel
 import type { Appeal, AppealStatus, Post, PostPage, PostSort, PostStatus, PostThread, ReportReason, TopicState } from '../../../types'
 import type { Principal } from '../../accounts'
 import { maskPersonalInfo } from '../../content'
-import { compiled } from '../../core/compiled'
+import { compiled, idList, inIdList } from '../../core/compiled'
 import { AppError, notFound } from '../../core/errors'
 import { parsePhotoIds, photosFor, type OwnerReader } from '../../media'
 import type { Database } from '../../db/schema'
@@ -154,6 +154,14 @@ export function toAppeal(r: Selectable<Database['post_appeals']>): Appeal {
  * Post views for a batch of rows: the caller's likes and reports, appeals and (for staff) report
  * reasons come from one query each for the whole batch.
  */
+// Every page of posts, and every new post, asks which of them the caller liked or reported.
+const likedAmong = compiled((db: Q, v: { ids: unknown; userId: number }) =>
+  db.selectFrom('post_likes').select('post_id').where('user_id', '=', v.userId).where(inIdList(db, 'post_id', v.ids)),
+)
+const reportedAmong = compiled((db: Q, v: { ids: unknown; userId: number }) =>
+  db.selectFrom('post_reports').select('post_id').where('reporter_id', '=', v.userId).where(inIdList(db, 'post_id', v.ids)),
+)
+
 export async function presentPosts(db: Q, rows: PostRow[], v: PostViewer, now: Date): Promise<Map<number, Post>> {
   const out = new Map<number, Post>()
   if (rows.length === 0) return out
@@ -162,8 +170,8 @@ export async function presentPosts(db: Q, rows: PostRow[], v: PostViewer, now: D
   // Staff see the report history of every post, dealt with or not.
   const reportedIds = v.isStaff ? ids : []
   const [liked, reported, appeals, reasons] = await Promise.all([
-    db.selectFrom('post_likes').select('post_id').where('user_id', '=', v.userId).where('post_id', 'in', ids).execute(),
-    db.selectFrom('post_reports').select('post_id').where('reporter_id', '=', v.userId).where('post_id', 'in', ids).execute(),
+    likedAmong.all(db, { ids: idList(db, ids), userId: v.userId }),
+    reportedAmong.all(db, { ids: idList(db, ids), userId: v.userId }),
     hiddenIds.length ? db.selectFrom('post_appeals').selectAll().where('post_id', 'in', hiddenIds).execute() : Promise.resolve([]),
     reportedIds.length
       ? db
