@@ -2,6 +2,7 @@ import { sql, type Kysely, type Selectable } from 'kysely'
 import type { Unit, UnitNode } from '../../../types'
 import type { Database } from '../../db/schema'
 import type { UnitChain } from '../../accounts'
+import { compiled } from '../../core/compiled'
 import { nameKey } from '../rules'
 
 type Q = Kysely<Database>
@@ -15,15 +16,19 @@ export interface UnitWithChain {
 }
 
 /** A unit with the ids of every unit above it, in one query (the tree is at most four deep). */
-export async function unitWithChain(db: Q, unitId: number): Promise<UnitWithChain | null> {
-  const row = await db
+// Every survey read and answer, proposal submission and staff check asks it.
+const withChain = compiled((db: Q, v: { unitId: number }) =>
+  db
     .selectFrom('units as u0')
     .leftJoin('units as u1', 'u1.id', 'u0.parent_id')
     .leftJoin('units as u2', 'u2.id', 'u1.parent_id')
     .leftJoin('units as u3', 'u3.id', 'u2.parent_id')
     .select(['u0.id as id', 'u0.level as level', 'u0.name as name', 'u1.id as p1', 'u2.id as p2', 'u3.id as p3'])
-    .where('u0.id', '=', unitId)
-    .executeTakeFirst()
+    .where('u0.id', '=', v.unitId),
+)
+
+export async function unitWithChain(db: Q, unitId: number): Promise<UnitWithChain | null> {
+  const row = await withChain.first(db, { unitId })
   if (!row) return null
   const chain = [row.id, row.p1, row.p2, row.p3].filter((id): id is number => id !== null)
   return { id: row.id, level: row.level, name: row.name, chain }

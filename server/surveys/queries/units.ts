@@ -1,27 +1,15 @@
 // The units a survey targets and the households and residents in them.
 import { sql, type Kysely } from 'kysely'
-import type { HousingType, UnitLevel } from '../../../types'
+import type { HousingType } from '../../../types'
 import type { Principal, UnitChain } from '../../accounts'
-import { householdsAt, unitChain, verifiedHouseholdsByBuilding } from '../../community'
+import { householdsAt, verifiedHouseholdsByBuilding } from '../../community'
 import type { BuildingPlace } from '../cells'
 import type { Database } from '../../db/schema'
 
 type Q = Kysely<Database>
 
-export interface UnitInfo {
-  id: number
-  name: string
-  level: UnitLevel
-  chain: UnitChain
-}
-
-export async function unitInfo(db: Q, unitId: number): Promise<UnitInfo | null> {
-  const [unit, chain] = await Promise.all([
-    db.selectFrom('units').select(['id', 'name', 'level']).where('id', '=', unitId).executeTakeFirst(),
-    unitChain(db, unitId),
-  ])
-  return unit && chain ? { id: unit.id, name: unit.name, level: unit.level, chain } : null
-}
+// A unit with its name, level and the ids above it: the survey's target, an index's or a ledger's unit.
+export { unitWithChain as unitInfo, type UnitWithChain as UnitInfo } from '../../community'
 
 /** The 居民区 of a chain ([楼组, 小区, 居民区, 街镇] or a tail of it). */
 export const neighbourhoodOf = (chain: UnitChain): number => (chain.length >= 2 ? chain[chain.length - 2] : chain[0])
