@@ -1,9 +1,8 @@
 import type { FastifyInstance } from 'fastify'
 import type { Db } from '../core/db'
 import { hashToken } from './sessions'
-import { loadAccount, type Account } from './queries'
+import { sessionAccount, type Account } from './queries'
 import { announce, onAnnouncement } from '../core/announcements'
-import { compiled } from '../core/compiled'
 import { Kept } from '../core/kept'
 
 /**
@@ -16,20 +15,15 @@ import { Kept } from '../core/kept'
 export const ACCOUNT_TTL_MS = 30_000
 const MAX_ENTRIES = 20_000
 
-const liveSession = compiled((db: Db['kysely'], v: { hash: string; now: string }) =>
-  db.selectFrom('sessions').select(['user_id', 'expires_at']).where('token_hash', '=', v.hash).where('expires_at', '>', v.now),
-)
-
 class AccountCache {
   private accounts = new Kept<Account | null>(MAX_ENTRIES)
 
   lookup(db: Db, token: string, now: Date): Promise<Account | null> {
     const hash = hashToken(token)
     return this.accounts.get(hash, now.getTime(), async () => {
-      const session = await liveSession.first(db.kysely, { hash, now: now.toISOString() })
-      const account = session ? await loadAccount(db.kysely, session.user_id) : null
+      const found = await sessionAccount(db.kysely, hash, now)
       // A kept session still ends on time.
-      return { value: account, until: session && account ? Math.min(now.getTime() + ACCOUNT_TTL_MS, Date.parse(session.expires_at)) : null }
+      return { value: found?.account ?? null, until: found ? Math.min(now.getTime() + ACCOUNT_TTL_MS, Date.parse(found.expiresAt)) : null }
     })
   }
 

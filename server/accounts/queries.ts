@@ -1,4 +1,4 @@
-import { type Kysely } from 'kysely'
+import { sql, type Kysely, type RawBuilder } from 'kysely'
 import * as postgresJson from 'kysely/helpers/postgres'
 import { STAFF_ROLES, isStaffRole, type DevUser, type Me, type Residence, type ResidenceWait, type RoleGrant, type VerificationRequest, type VerificationStatus } from '../../types'
 import type { Database } from '../db/schema'
@@ -74,8 +74,11 @@ export const toRequest = (r: ResidenceRow): VerificationRequest => ({
   reviewedAt: r.reviewed_at,
 })
 
+/** A user: by id, or (one statement for a session and its account) the joined row's id. */
+type UserRef = number | RawBuilder<number>
+
 /** The latest residence request of a user (or the latest approved one). */
-const latestOf = (db: Q, userId: number, approved: boolean) =>
+const latestOf = (db: Q, userId: UserRef, approved: boolean) =>
   residencesWithUnits(db)
     .where('r.user_id', '=', userId)
     .where('r.status', approved ? '=' : '!=', approved ? 'approved' : 'superseded')
@@ -95,7 +98,7 @@ export interface Account {
   me: Me
 }
 
-const grantsOf = (db: Q, userId: number) =>
+const grantsOf = (db: Q, userId: UserRef) =>
   db
     .selectFrom('role_grants as g')
     .innerJoin('units as u', 'u.id', 'g.unit_id')
@@ -134,9 +137,45 @@ async function accountParts(db: Q, userId: number) {
   return user && { ...user, grants, latest: latest ?? null, approved: approved ?? null }
 }
 
+const liveSession = compiled((db: Q, v: { hash: string; now: string }) =>
+  db.selectFrom('sessions').select(['user_id', 'expires_at']).where('token_hash', '=', v.hash).where('expires_at', '>', v.now),
+)
+// On PostgreSQL the session and its account come in one statement (accountRow's, joined to the session).
+const sessionAccountRow = compiled((db: Q, v: { hash: string; now: string }) => {
+  const user = sql.ref<number>('users.id')
+  return db
+    .selectFrom('sessions')
+    .innerJoin('users', 'users.id', 'sessions.user_id')
+    .select(['users.id', 'users.privacy_accepted_at', 'sessions.expires_at'])
+    .select([
+      postgresJson.jsonArrayFrom(grantsOf(db, user)).as('grants'),
+      postgresJson.jsonObjectFrom(latestOf(db, user, false)).as('latest'),
+      postgresJson.jsonObjectFrom(latestOf(db, user, true)).as('approved'),
+    ])
+    .where('sessions.token_hash', '=', v.hash)
+    .where('sessions.expires_at', '>', v.now)
+})
+
+/** A live session's account (null: no such session, or it has ended), and when the session ends. */
+export async function sessionAccount(db: Q, tokenHash: string, now: Date): Promise<{ account: Account; expiresAt: string } | null> {
+  const v = { hash: tokenHash, now: now.toISOString() }
+  if (!onSqlite(db)) {
+    const row = await sessionAccountRow.first(db, v)
+    return row ? { account: toAccount(row.id, row), expiresAt: row.expires_at } : null
+  }
+  const session = await liveSession.first(db, v)
+  const account = session ? await loadAccount(db, session.user_id) : null
+  return session && account ? { account, expiresAt: session.expires_at } : null
+}
+
 export async function loadAccount(db: Q, userId: number): Promise<Account | null> {
   const row = onSqlite(db) ? await accountParts(db, userId) : await accountRow.first(db, { userId })
-  if (!row) return null
+  return row ? toAccount(userId, row) : null
+}
+
+type AccountRow = NonNullable<Awaited<ReturnType<typeof accountParts>>> | NonNullable<Awaited<ReturnType<(typeof accountRow)['first']>>>
+
+function toAccount(userId: number, row: AccountRow): Account {
   // Ordered again here: an aggregate's order over an ordered subquery is not promised.
   const grants: RoleGrant[] = [...row.grants]
     .sort((a, b) => a.id - b.id)

@@ -1,5 +1,5 @@
 // One proposal: whether the caller may read it, and its detail page with everything under it.
-import type { Selectable } from 'kysely'
+import { sql, type Selectable } from 'kysely'
 import type {
   ContentStatus,
   EvaluationSummary,
@@ -19,7 +19,9 @@ import type {
 import { REFERRAL_TARGET_NAMES, UNIT_LEVEL_NAMES } from '../../../types'
 import { STAFF_LABEL } from '../../accounts'
 import { maskPersonalInfo } from '../../content'
+import * as postgresJson from 'kysely/helpers/postgres'
 import { compiled } from '../../core/compiled'
+import { onSqlite } from '../../core/dialect'
 import { perRow } from '../../core/per-row'
 import { AppError, notFound } from '../../core/errors'
 import { attachedTo, filesFor, parsePhotoIds, photosFor, type MediaPorts, type OwnerReader } from '../../media'
@@ -38,8 +40,6 @@ export const SYSTEM_LABEL = '系统'
 
 // Every detail page reads these.
 const detailById = compiled((db: Q, v: { id: number }) => detailQuery(db).where('p.id', '=', v.id))
-const transitionsOf = compiled((db: Q, v: { id: number }) => db.selectFrom('proposal_transitions').selectAll().where('proposal_id', '=', v.id).orderBy('id'))
-const mergedFromOf = compiled((db: Q, v: { id: number }) => db.selectFrom('proposals').select(['id', 'title']).where('merged_into', '=', v.id).orderBy('id'))
 
 /** The proposal if the caller may read it: 404 if it doesn't exist (or is held from them), 403 outside its 居民区. */
 export async function readableProposal(db: Q, v: Viewer, id: number): Promise<DetailRow> {
@@ -69,7 +69,48 @@ export function proposalPhotoReaders(db: Q): MediaPorts['owners'] {
   return { proposal, progress: via('proposal_progress'), referral: via('referral_events'), meeting: via('proposal_meetings') }
 }
 
-const meetingsOf = compiled((db: Q, v: { id: number }) => db.selectFrom('proposal_meetings').selectAll().where('proposal_id', '=', v.id).orderBy('id'))
+// What hangs under a proposal, by id: read one by one on SQLite, all in the row's statement on PostgreSQL.
+type ById = { id: number }
+const parts = {
+  transitions: (db: Q, v: ById) => db.selectFrom('proposal_transitions').selectAll().where('proposal_id', '=', v.id).orderBy('id'),
+  mergedFrom: (db: Q, v: ById) => db.selectFrom('proposals').select(['id', 'title']).where('merged_into', '=', v.id).orderBy('id'),
+  referralEvents: (db: Q, v: ById) => db.selectFrom('referral_events').selectAll().where('proposal_id', '=', v.id).orderBy('id'),
+  meetings: (db: Q, v: ById) => db.selectFrom('proposal_meetings').selectAll().where('proposal_id', '=', v.id).orderBy('id'),
+  progress: (db: Q, v: ById) => db.selectFrom('proposal_progress').selectAll().where('proposal_id', '=', v.id).orderBy('id'),
+  comments: (db: Q, v: ById) => db.selectFrom('proposal_progress_comments').selectAll().where('proposal_id', '=', v.id).orderBy('id'),
+  evalAgg: (db: Q, v: ById) =>
+    db
+      .selectFrom('proposal_evaluations')
+      .select((eb) => [eb.fn.avg<number>('rating').as('avg'), eb.fn.countAll<number>().as('n')])
+      .where('proposal_id', '=', v.id),
+  evalRecent: (db: Q, v: ById) =>
+    db
+      .selectFrom('proposal_evaluations')
+      .select(['rating', 'comment', 'author_label', 'created_at', 'updated_at', 'content_status', 'user_id'])
+      .where('proposal_id', '=', v.id)
+      .orderBy('updated_at', 'desc')
+      .limit(20),
+}
+const transitionsOf = compiled(parts.transitions)
+const mergedFromOf = compiled(parts.mergedFrom)
+const meetingsOf = compiled(parts.meetings)
+
+const json = postgresJson
+const sharedAtOnce = compiled((db: Q, v: ById) =>
+  detailQuery(db)
+    .select([
+      json.jsonArrayFrom(parts.transitions(db, v)).as('shared_transitions'),
+      json.jsonArrayFrom(parts.mergedFrom(db, v)).as('shared_merged_from'),
+      json.jsonObjectFrom(db.selectFrom('proposals as m').select(['m.id', 'm.title']).where('m.id', '=', sql.ref<number>('p.merged_into'))).as('shared_merged_into'),
+      json.jsonArrayFrom(parts.referralEvents(db, v)).as('shared_referral_events'),
+      json.jsonArrayFrom(parts.meetings(db, v)).as('shared_meetings'),
+      json.jsonArrayFrom(parts.progress(db, v)).as('shared_progress'),
+      json.jsonArrayFrom(parts.comments(db, v)).as('shared_comments'),
+      json.jsonObjectFrom(parts.evalAgg(db, v)).as('shared_eval_agg'),
+      json.jsonArrayFrom(parts.evalRecent(db, v)).as('shared_eval_recent'),
+    ])
+    .where('p.id', '=', v.id),
+)
 
 /** What a proposal's page shows everyone alike, kept with the shared lists (and forgotten with them). */
 interface SharedDetail {
@@ -81,47 +122,77 @@ interface SharedDetail {
   meetings: Selectable<Database['proposal_meetings']>[]
   progress: Selectable<Database['proposal_progress']>[]
   comments: Selectable<Database['proposal_progress_comments']>[]
-  evaluations: { average: number | null; count: number; recent: { rating: number; comment: string | null; author_label: string; created_at: string; content_status: string; user_id: number }[] } | null
+  evaluations: {
+    average: number | null
+    count: number
+    recent: { rating: number; comment: string | null; author_label: string; created_at: string; updated_at: string; content_status: string; user_id: number }[]
+  } | null
 }
 
-/** The proposal and everything under it that is the same for every caller; reads only what its state can hold. */
+const byId = <T extends { id: number }>(rows: T[]) => rows.sort((a, b) => a.id - b.id)
+
+function evaluationsOf(agg: { avg: number; n: number } | null | undefined, recent: NonNullable<SharedDetail['evaluations']>['recent']): SharedDetail['evaluations'] {
+  if (!agg) return null
+  const count = Number(agg.n)
+  return { average: count > 0 ? Math.round(Number(agg.avg) * 10) / 10 : null, count, recent }
+}
+
+/**
+ * The proposal and everything under it that is the same for every caller. On PostgreSQL one statement (a
+ * cold page waits for the pool once, not ten times); on SQLite, which has no round trips and pays for
+ * building JSON, the row first, then only what its state can hold.
+ */
 async function readShared(db: Q, id: number): Promise<SharedDetail> {
+  const none = { transitions: [], mergedFrom: [], mergedInto: undefined, referralEvents: [], meetings: [], progress: [], comments: [], evaluations: null }
+  const evaluatingState = (state: string) => state === 'completed' || state === 'closed'
+  if (!onSqlite(db)) {
+    const found = await sharedAtOnce.first(db, { id })
+    if (!found) return { row: undefined, ...none }
+    const {
+      shared_transitions: transitions,
+      shared_merged_from: mergedFrom,
+      shared_merged_into: mergedInto,
+      shared_referral_events: referralEvents,
+      shared_meetings: meetings,
+      shared_progress: progress,
+      shared_comments: comments,
+      shared_eval_agg: evalAgg,
+      shared_eval_recent: evalRecent,
+      ...row
+    } = found
+    // An aggregate's order over an ordered subquery is not promised: ordered again here.
+    return {
+      row,
+      transitions: byId(transitions),
+      mergedFrom: byId(mergedFrom),
+      mergedInto: mergedInto ?? undefined,
+      referralEvents: byId(referralEvents),
+      meetings: byId(meetings),
+      progress: byId(progress),
+      comments: byId(comments),
+      evaluations: evaluatingState(row.state) ? evaluationsOf(evalAgg, evalRecent.sort((a, b) => (a.updated_at < b.updated_at ? 1 : a.updated_at > b.updated_at ? -1 : 0))) : null,
+    }
+  }
   const [row, transitions, mergedFrom] = await Promise.all([detailById.first(db, { id }), transitionsOf.all(db, { id }), mergedFromOf.all(db, { id })])
-  const none = { row, transitions, mergedFrom, mergedInto: undefined, referralEvents: [], meetings: [], progress: [], comments: [], evaluations: null }
-  if (!row) return none
+  if (!row) return { row, ...none }
   const state = row.state as ProposalState
   // Meetings are recorded from acceptance on, progress from implementation on: earlier states skip the reads.
   const deliberated = !['submitted', 'screening', 'rejected', 'withdrawn', 'expired', 'merged'].includes(state)
   const implemented = row.impl_owner !== null
-  const evaluating = state === 'completed' || state === 'closed'
+  const evaluating = evaluatingState(state)
   const empty = Promise.resolve([])
+  const v = { id }
   const [mergedInto, referralEvents, meetings, progress, comments, evalAgg, evalRecent] = await Promise.all([
     row.merged_into === null ? undefined : db.selectFrom('proposals').select(['id', 'title']).where('id', '=', row.merged_into).executeTakeFirst(),
     // Steps of a referral exist only while it is current (a refusal ends it before any step).
-    row.referred_to === null ? empty : db.selectFrom('referral_events').selectAll().where('proposal_id', '=', id).orderBy('id').execute(),
-    deliberated ? meetingsOf.all(db, { id }) : empty,
-    implemented ? db.selectFrom('proposal_progress').selectAll().where('proposal_id', '=', id).orderBy('id').execute() : empty,
-    implemented ? db.selectFrom('proposal_progress_comments').selectAll().where('proposal_id', '=', id).orderBy('id').execute() : empty,
-    evaluating
-      ? db
-          .selectFrom('proposal_evaluations')
-          .select((eb) => [eb.fn.avg<number>('rating').as('avg'), eb.fn.countAll<number>().as('n')])
-          .where('proposal_id', '=', id)
-          .executeTakeFirstOrThrow()
-      : null,
-    evaluating
-      ? db
-          .selectFrom('proposal_evaluations')
-          .select(['rating', 'comment', 'author_label', 'created_at', 'content_status', 'user_id'])
-          .where('proposal_id', '=', id)
-          .orderBy('updated_at', 'desc')
-          .limit(20)
-          .execute()
-      : [],
+    row.referred_to === null ? empty : parts.referralEvents(db, v).execute(),
+    deliberated ? meetingsOf.all(db, v) : empty,
+    implemented ? parts.progress(db, v).execute() : empty,
+    implemented ? parts.comments(db, v).execute() : empty,
+    evaluating ? parts.evalAgg(db, v).executeTakeFirstOrThrow() : null,
+    evaluating ? parts.evalRecent(db, v).execute() : [],
   ])
-  const count = Number(evalAgg?.n ?? 0)
-  const evaluations = evalAgg ? { average: count > 0 ? Math.round(Number(evalAgg.avg) * 10) / 10 : null, count, recent: evalRecent } : null
-  return { row, transitions, mergedFrom, mergedInto, referralEvents, meetings, progress, comments, evaluations }
+  return { row, transitions, mergedFrom, mergedInto, referralEvents, meetings, progress, comments, evaluations: evaluationsOf(evalAgg, evalRecent) }
 }
 
 /**

@@ -3,7 +3,9 @@
 import type { ContentStatus, ProposalCategory, ProposalLevel, ProposalListItem, ProposalState } from '../../../types'
 import { sql } from 'kysely'
 import { maskPersonalInfo } from '../../content'
+import * as postgresJson from 'kysely/helpers/postgres'
 import { compiled } from '../../core/compiled'
+import { onSqlite } from '../../core/dialect'
 import { perRow } from '../../core/per-row'
 import { parsePhotoIds, photosFor } from '../../media'
 import type { Q } from '../context'
@@ -70,28 +72,37 @@ export interface OwnMarks {
 // Every list, detail and 首页 needs them: read all at once from the caller's side (a range of a user or
 // household index each), kept per caller with the shared lists and forgotten with them on every proposal
 // write, so a resident's pages cost no query of their own until something changes.
-const signedOrFollowed = compiled((db: Q, v: { userId: number; signer: string }) =>
+type Own = { userId: number; signer: string; buildingId: number; room: string }
+const signedOrFollowedQuery = (db: Q, v: Own) =>
   db
     .selectFrom('proposal_cosigns')
     .select([sql.lit('cosigned').as('mark'), 'proposal_id'])
     .where('user_id', '=', v.userId)
     .where('signer_key', '=', v.signer)
-    .unionAll(db.selectFrom('proposal_follows').select([sql.lit('followed').as('mark'), 'proposal_id']).where('user_id', '=', v.userId)),
-)
-const evaluationsBy = compiled((db: Q, v: { userId: number }) =>
-  db.selectFrom('proposal_evaluations').select(['proposal_id', 'rating', 'comment']).where('user_id', '=', v.userId),
-)
-const ballotsOf = compiled((db: Q, v: { buildingId: number; room: string }) =>
-  db.selectFrom('proposal_votes').select(['proposal_id', 'choice', 'user_id']).where('building_id', '=', v.buildingId).where('room', '=', v.room),
+    .unionAll(db.selectFrom('proposal_follows').select([sql.lit('followed').as('mark'), 'proposal_id']).where('user_id', '=', v.userId))
+const evaluationsQuery = (db: Q, v: Own) => db.selectFrom('proposal_evaluations').select(['proposal_id', 'rating', 'comment']).where('user_id', '=', v.userId)
+const ballotsQuery = (db: Q, v: Own) =>
+  db.selectFrom('proposal_votes').select(['proposal_id', 'choice', 'user_id']).where('building_id', '=', v.buildingId).where('room', '=', v.room)
+const signedOrFollowed = compiled(signedOrFollowedQuery)
+const evaluationsBy = compiled(evaluationsQuery)
+const ballotsOf = compiled(ballotsQuery)
+
+// On PostgreSQL the three come in one statement: a cold page already waits for the pool for its others.
+const allAtOnce = compiled((db: Q, v: Own) =>
+  db.selectNoFrom([
+    postgresJson.jsonArrayFrom(signedOrFollowedQuery(db, v)).as('marked'),
+    postgresJson.jsonArrayFrom(evaluationsQuery(db, v)).as('evaluations'),
+    postgresJson.jsonArrayFrom(ballotsQuery(db, v)).as('ballots'),
+  ]),
 )
 
 async function readOwnMarks(db: Q, v: Viewer): Promise<OwnMarks> {
-  const household = householdOfCaller(v.principal)
-  const [marked, evaluations, ballots] = await Promise.all([
-    signedOrFollowed.all(db, { userId: v.userId, signer: ownSignerKey(v.userId) }),
-    evaluationsBy.all(db, { userId: v.userId }),
-    household ? ballotsOf.all(db, household) : [],
-  ])
+  // No approved residence, no household: building 0 holds no ballots.
+  const household = householdOfCaller(v.principal) ?? { buildingId: 0, room: '' }
+  const values = { userId: v.userId, signer: ownSignerKey(v.userId), ...household }
+  const { marked, evaluations, ballots } = onSqlite(db)
+    ? { marked: await signedOrFollowed.all(db, values), evaluations: await evaluationsBy.all(db, values), ballots: await ballotsOf.all(db, values) }
+    : (await allAtOnce.first(db, values))!
   const of = (mark: string) => new Set(marked.flatMap((r) => (r.mark === mark ? [r.proposal_id] : [])))
   return {
     cosigned: of('cosigned'),
