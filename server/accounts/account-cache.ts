@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify'
 import type { Db } from '../core/db'
 import { hashToken } from './sessions'
 import { sessionAccount, type Account } from './queries'
-import { announce, onAnnouncement } from '../core/announcements'
+import { announce, keptPerHandle } from '../core/announcements'
 import { Kept } from '../core/kept'
 
 /**
@@ -43,17 +43,11 @@ function forget(cache: AccountCache, what: Forget): void {
   else cache.forgetHash(what.hash)
 }
 
-// One per database handle: route plugins see an encapsulated instance, tests several apps at once.
-const caches = new WeakMap<Db, AccountCache>()
+// Per database handle: route plugins see an encapsulated instance, tests several apps at once.
+const cacheOf = keptPerHandle('account', () => new AccountCache(), (cache, what) => forget(cache, what as Forget))
 
 export function accountCache(app: FastifyInstance): AccountCache {
-  let cache = caches.get(app.db)
-  if (!cache) {
-    caches.set(app.db, (cache = new AccountCache()))
-    const mine = cache
-    onAnnouncement('account', (what) => forget(mine, what as Forget))
-  }
-  return cache
+  return cacheOf(app.db)
 }
 
 function forgetEverywhere(app: FastifyInstance, what: Forget): void {

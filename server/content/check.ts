@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify'
-import { announce, onAnnouncement } from '../core/announcements'
+import { announce, keptPerHandle } from '../core/announcements'
 import { compiled } from '../core/compiled'
 import { AppError } from '../core/errors'
 import { Kept } from '../core/kept'
@@ -15,17 +15,8 @@ export interface ContentVerdict {
 // here and in the other workers; the time limit bounds only another deployment's changes.
 const wordList = compiled((db) => db.selectFrom('sensitive_words').select(['word', 'level']))
 const WORDS_TTL_MS = 30_000
-const keptLists = new WeakMap<object, Kept<WordEntry[]>>()
-
-function keptWords(app: FastifyInstance): Kept<WordEntry[]> {
-  let kept = keptLists.get(app.db)
-  if (!kept) {
-    keptLists.set(app.db, (kept = new Kept<WordEntry[]>(1)))
-    const mine = kept
-    onAnnouncement('words', () => mine.forget())
-  }
-  return kept
-}
+const keptWordsOf = keptPerHandle('words', () => new Kept<WordEntry[]>(1), (kept) => kept.forget())
+const keptWords = (app: FastifyInstance) => keptWordsOf(app.db)
 
 /** After a word keeper's change has committed: the next check reads the list afresh, in every worker. */
 export function forgetWordList(app: FastifyInstance): void {

@@ -21,7 +21,7 @@ export function announce(topic: Topic, payload: unknown): void {
 }
 
 /** Runs `handler` for what the other workers announce on `topic` (only in a worker: there are none else). */
-export function onAnnouncement(topic: Topic, handler: (payload: unknown) => void): void {
+function onAnnouncement(topic: Topic, handler: (payload: unknown) => void): void {
   if (!cluster.isWorker) return
   if (!listening) {
     listening = true
@@ -40,4 +40,21 @@ export function relayAnnouncements(): void {
     if (!isAnnouncement(m)) return
     for (const worker of Object.values(cluster.workers ?? {})) if (worker && worker !== from && worker.isConnected()) worker.send(m)
   })
+}
+
+/**
+ * What a process keeps for a database handle (one per handle: tests run several apps at once), made on first
+ * use; `heard` applies what the other workers announce on `topic` to it.
+ */
+export function keptPerHandle<T>(topic: Topic, make: () => T, heard: (kept: T, payload: unknown) => void): (handle: object) => T {
+  const made = new WeakMap<object, T>()
+  return (handle) => {
+    let kept = made.get(handle)
+    if (kept === undefined) {
+      made.set(handle, (kept = make()))
+      const mine = kept
+      onAnnouncement(topic, (payload) => heard(mine, payload))
+    }
+    return kept
+  }
 }

@@ -2,7 +2,7 @@
 // first page of a 居民区's list, and what a proposal's page shows everyone. Each caller's own view (what is
 // shown to them, what they co-signed, evaluated or wrote) is applied afterwards, from their own marks, which
 // are kept here too: every proposal write forgets both.
-import { announce, onAnnouncement } from '../core/announcements'
+import { announce, keptPerHandle } from '../core/announcements'
 import { Kept } from '../core/kept'
 import type { Q } from './context'
 import type { ListRow } from './queries/select'
@@ -55,19 +55,12 @@ class SharedLists {
   }
 }
 
-// One per database handle, like the account cache: tests run several apps at once.
-const caches = new WeakMap<Q, SharedLists>()
+const listsOf = keptPerHandle('lists', () => new SharedLists(), (lists) => lists.forget())
 
 export function sharedLists(db: Q): SharedLists {
   // A write's transaction sees what others do not yet, and each would keep its own copy for good.
   if (db.isTransaction) throw new Error('kept lists are not for a transaction: read afresh inside a write')
-  let cache = caches.get(db)
-  if (!cache) {
-    caches.set(db, (cache = new SharedLists()))
-    const mine = cache
-    onAnnouncement('lists', () => mine.forget())
-  }
-  return cache
+  return listsOf(db)
 }
 
 /** After a proposal write commits: every list is read afresh, in every worker. */
