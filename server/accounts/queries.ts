@@ -107,20 +107,22 @@ const grantsOf = (db: Q, userId: UserRef) =>
     .orderBy('g.id')
 
 /**
- * A user, their roles, their latest residence request and their latest approved residence, in one query
- * on PostgreSQL: every first request of a session reads it, and four round trips held a pooled connection
- * four times as long. SQLite has no round trips, and building the JSON cost it four times what four plain
- * statements do (accountParts).
+ * A user's roles, latest residence request and latest approved residence as JSON beside the user's row, for
+ * one statement on PostgreSQL: every first request of a session reads them, and four round trips held a
+ * pooled connection four times as long. SQLite has no round trips, and building the JSON cost it four times
+ * what plain statements do (accountParts).
  */
+const accountJson = (db: Q, user: UserRef) =>
+  [
+    postgresJson.jsonArrayFrom(grantsOf(db, user)).as('grants'),
+    postgresJson.jsonObjectFrom(latestOf(db, user, false)).as('latest'),
+    postgresJson.jsonObjectFrom(latestOf(db, user, true)).as('approved'),
+  ] as const
 const accountRow = compiled((db: Q, v: { userId: number }) =>
   db
     .selectFrom('users')
     .select(['id', 'privacy_accepted_at'])
-    .select([
-      postgresJson.jsonArrayFrom(grantsOf(db, v.userId)).as('grants'),
-      postgresJson.jsonObjectFrom(latestOf(db, v.userId, false)).as('latest'),
-      postgresJson.jsonObjectFrom(latestOf(db, v.userId, true)).as('approved'),
-    ])
+    .select(accountJson(db, v.userId))
     .where('id', '=', v.userId),
 )
 const userRow = compiled((db: Q, v: { userId: number }) => db.selectFrom('users').select(['id', 'privacy_accepted_at']).where('id', '=', v.userId))
@@ -128,12 +130,9 @@ const grantRows = compiled((db: Q, v: { userId: number }) => grantsOf(db, v.user
 const latestApproved = compiled((db: Q, v: { userId: number }) => latestOf(db, v.userId, true))
 
 async function accountParts(db: Q, userId: number) {
-  const [user, grants, latest, approved] = await Promise.all([
-    userRow.first(db, { userId }),
-    grantRows.all(db, { userId }),
-    latestRequest.first(db, { userId }),
-    latestApproved.first(db, { userId }),
-  ])
+  const [user, grants, latest] = await Promise.all([userRow.first(db, { userId }), grantRows.all(db, { userId }), latestRequest.first(db, { userId })])
+  // The approved residence is asked for only when the latest request is not it (a move pending review).
+  const approved = latest && latest.status !== 'approved' ? await latestApproved.first(db, { userId }) : undefined
   return user && { ...user, grants, latest: latest ?? null, approved: approved ?? null }
 }
 
@@ -147,11 +146,7 @@ const sessionAccountRow = compiled((db: Q, v: { hash: string; now: string }) => 
     .selectFrom('sessions')
     .innerJoin('users', 'users.id', 'sessions.user_id')
     .select(['users.id', 'users.privacy_accepted_at', 'sessions.expires_at'])
-    .select([
-      postgresJson.jsonArrayFrom(grantsOf(db, user)).as('grants'),
-      postgresJson.jsonObjectFrom(latestOf(db, user, false)).as('latest'),
-      postgresJson.jsonObjectFrom(latestOf(db, user, true)).as('approved'),
-    ])
+    .select(accountJson(db, user))
     .where('sessions.token_hash', '=', v.hash)
     .where('sessions.expires_at', '>', v.now)
 })

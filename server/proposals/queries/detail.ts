@@ -95,19 +95,18 @@ const transitionsOf = compiled(parts.transitions)
 const mergedFromOf = compiled(parts.mergedFrom)
 const meetingsOf = compiled(parts.meetings)
 
-const json = postgresJson
 const sharedAtOnce = compiled((db: Q, v: ById) =>
   detailQuery(db)
     .select([
-      json.jsonArrayFrom(parts.transitions(db, v)).as('shared_transitions'),
-      json.jsonArrayFrom(parts.mergedFrom(db, v)).as('shared_merged_from'),
-      json.jsonObjectFrom(db.selectFrom('proposals as m').select(['m.id', 'm.title']).where('m.id', '=', sql.ref<number>('p.merged_into'))).as('shared_merged_into'),
-      json.jsonArrayFrom(parts.referralEvents(db, v)).as('shared_referral_events'),
-      json.jsonArrayFrom(parts.meetings(db, v)).as('shared_meetings'),
-      json.jsonArrayFrom(parts.progress(db, v)).as('shared_progress'),
-      json.jsonArrayFrom(parts.comments(db, v)).as('shared_comments'),
-      json.jsonObjectFrom(parts.evalAgg(db, v)).as('shared_eval_agg'),
-      json.jsonArrayFrom(parts.evalRecent(db, v)).as('shared_eval_recent'),
+      postgresJson.jsonArrayFrom(parts.transitions(db, v)).as('shared_transitions'),
+      postgresJson.jsonArrayFrom(parts.mergedFrom(db, v)).as('shared_merged_from'),
+      postgresJson.jsonObjectFrom(db.selectFrom('proposals as m').select(['m.id', 'm.title']).where('m.id', '=', sql.ref<number>('p.merged_into'))).as('shared_merged_into'),
+      postgresJson.jsonArrayFrom(parts.referralEvents(db, v)).as('shared_referral_events'),
+      postgresJson.jsonArrayFrom(parts.meetings(db, v)).as('shared_meetings'),
+      postgresJson.jsonArrayFrom(parts.progress(db, v)).as('shared_progress'),
+      postgresJson.jsonArrayFrom(parts.comments(db, v)).as('shared_comments'),
+      postgresJson.jsonObjectFrom(parts.evalAgg(db, v)).as('shared_eval_agg'),
+      postgresJson.jsonArrayFrom(parts.evalRecent(db, v)).as('shared_eval_recent'),
     ])
     .where('p.id', '=', v.id),
 )

@@ -1,12 +1,12 @@
 import type { ProposalHome } from '../../../types'
 import type { ReadContext } from '../context'
 import { sharedLists, type SharedRows } from '../shared-lists'
+import { toItem, marks, ownMarks } from './items'
+import { listRows, viewOf, type ListFilter } from './list'
+import type { ListRow } from './select'
 
 /** Rows of each 首页 list kept per 居民区. */
 const HOME_ROWS = 200
-import { toItem, marks } from './items'
-import { listRows, viewOf, type ListFilter } from './list'
-import type { ListRow } from './select'
 
 /** A 居民区's kept rows narrowed to the caller's units, in order; still capped where the 居民区's were. */
 export function ofUnits(kept: SharedRows, unitIds: number[]): SharedRows {
@@ -22,7 +22,7 @@ export async function proposalHome({ db, viewer: v, now }: ReadContext): Promise
   // The caller's 楼组, 小区 and 居民区: their chain below the 街镇.
   const unitIds = v.principal.residence?.chain.slice(0, -1)
   if (!unitIds || v.neighbourhoodId === null) return { openVotes: [], nearThreshold: [], toEvaluate: [], overdue: [] }
-  const base = { unitIds, sort: 'newest' as const, limit: 5 }
+  const base = { sort: 'newest' as const, limit: 5 }
   const lists: Record<'votes' | 'nearThreshold' | 'toEvaluate' | 'overdue', ListFilter> = {
     votes: { ...base, states: ['voting'], limit: 10 },
     nearThreshold: { ...base, nearThreshold: true, sort: 'cosigns' },
@@ -35,12 +35,11 @@ export async function proposalHome({ db, viewer: v, now }: ReadContext): Promise
   const cache = sharedLists(db)
   const names = Object.keys(lists) as (keyof typeof lists)[]
   const within = { id: v.neighbourhoodId, level: 'neighbourhood' as const }
-  const shared = await Promise.all(
-    names.map((name) => cache.get(`home:${name}:${within.id}`, now.getTime(), () => listRows(db, null, { ...lists[name], unitIds: undefined, within, limit: HOME_ROWS }, now))),
-  )
+  const [shared, own] = await Promise.all([
+    Promise.all(names.map((name) => cache.get(`home:${name}:${within.id}`, now.getTime(), () => listRows(db, null, { ...lists[name], within, limit: HOME_ROWS }, now)))),
+    ownMarks(db, v, now),
+  ])
   const iso = now.toISOString()
-  const mine = shared.map((s) => ofUnits(s, unitIds))
-  const own = await marks(db, v, [...new Map(mine.flatMap((s) => s.rows.map((r) => [r.id, r] as const))).values()], now)
   const keep = {
     votes: () => true,
     nearThreshold: (r: ListRow) => r.author_id !== v.userId && !own.cosigned.has(r.id),
@@ -49,16 +48,14 @@ export async function proposalHome({ db, viewer: v, now }: ReadContext): Promise
   }
   const pages = await Promise.all(
     names.map(async (name, i) => {
-      const page = viewOf(v, mine[i], lists[name], keep[name])
-      if (page) return page.rows
-      // The caller's exclusions used up the kept rows: their own read, and its covers.
-      const rows = (await listRows(db, v, lists[name], now)).rows
-      for (const [id, cover] of (await marks(db, v, rows, now)).covers) own.covers.set(id, cover)
-      return rows
+      const page = viewOf(v, ofUnits(shared[i], unitIds), lists[name], keep[name])
+      // The caller's exclusions used up the kept rows: their own read.
+      return page ? page.rows : (await listRows(db, v, { ...lists[name], unitIds }, now)).rows
     }),
   )
-
-  const items = (rows: ListRow[]) => rows.map((r) => toItem(v, r, now, own))
+  // Covers for the rows shown only; the marks are the kept ones read above.
+  const shown = await marks(db, v, [...new Map(pages.flat().map((r) => [r.id, r] as const)).values()], now)
+  const items = (rows: ListRow[]) => rows.map((r) => toItem(v, r, now, shown))
   return {
     openVotes: items(pages[0]).map((i) => ({ ...i, householdVoted: own.householdVoted.has(i.id) })),
     nearThreshold: items(pages[1]),

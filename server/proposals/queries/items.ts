@@ -96,10 +96,9 @@ const allAtOnce = compiled((db: Q, v: Own) =>
   ]),
 )
 
-async function readOwnMarks(db: Q, v: Viewer): Promise<OwnMarks> {
+async function readOwnMarks(db: Q, v: Viewer, household: { buildingId: number; room: string } | null): Promise<OwnMarks> {
   // No approved residence, no household: building 0 holds no ballots.
-  const household = householdOfCaller(v.principal) ?? { buildingId: 0, room: '' }
-  const values = { userId: v.userId, signer: ownSignerKey(v.userId), ...household }
+  const values = { userId: v.userId, signer: ownSignerKey(v.userId), ...(household ?? { buildingId: 0, room: '' }) }
   const { marked, evaluations, ballots } = onSqlite(db)
     ? { marked: await signedOrFollowed.all(db, values), evaluations: await evaluationsBy.all(db, values), ballots: await ballotsOf.all(db, values) }
     : (await allAtOnce.first(db, values))!
@@ -114,10 +113,10 @@ async function readOwnMarks(db: Q, v: Viewer): Promise<OwnMarks> {
 
 /** The caller's marks: kept, but read afresh inside a write, which may just have changed them. */
 export function ownMarks(db: Q, v: Viewer, now: Date): Promise<OwnMarks> {
-  if (db.isTransaction) return readOwnMarks(db, v)
   const household = householdOfCaller(v.principal)
+  if (db.isTransaction) return readOwnMarks(db, v, household)
   const key = household ? `${v.userId}:${household.buildingId}:${household.room}` : `${v.userId}`
-  return sharedLists(db).keepForCaller(key, now.getTime(), () => readOwnMarks(db, v))
+  return sharedLists(db).keepForCaller(key, now.getTime(), () => readOwnMarks(db, v, household))
 }
 
 /**
