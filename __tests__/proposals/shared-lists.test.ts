@@ -18,6 +18,16 @@ describe('lists kept per 居民区, viewed per caller', () => {
     expect(viewOf(viewer(8), cut, { sort: 'newest', limit: 2 }, () => true)).toBeNull()
   })
 
+  it('narrows a kept list once per 楼组, each 楼组 to its own units, and a list read afresh anew', () => {
+    const kept = { rows: [row(9, 0, { unit_id: 3 }), row(8, 0, { unit_id: 4 }), row(6, 0, { unit_id: 1 })], capped: false }
+    const first = ofUnits(kept, [3, 2, 1])
+    expect(ofUnits(kept, [3, 2, 1])).toBe(first)
+    expect(ids(ofUnits(kept, [4, 2, 1]).rows)).toEqual([8, 6])
+    expect(ids(first.rows)).toEqual([9, 6])
+    const afresh = { rows: [row(10, 0, { unit_id: 3 }), ...kept.rows], capped: false }
+    expect(ids(ofUnits(afresh, [3, 2, 1]).rows)).toEqual([10, 9, 6])
+  })
+
   it('shows each caller what they may see, and reads afresh when their view runs past the kept rows', () => {
     const kept = { rows: [row(5), row(4, 0, { content_status: 'pending_review', author_id: 7 }), row(3), row(2)], capped: false }
     expect(ids(viewOf(viewer(7), kept, { sort: 'newest', limit: 3 }, () => true)!.rows)).toEqual([5, 4, 3])

@@ -128,7 +128,7 @@ export async function marks(db: Q, v: Viewer, rows: Pick<ListRow, 'id' | 'photos
   const [own, shown] = await Promise.all([ownMarks(db, v, now), photosFor(db, { userId: v.userId, committee: false }, firsts.map((x) => x.photo))])
   const thumbs = new Map(shown.map((p) => [p.id, p.thumbUrl]))
   const covers = new Map(firsts.flatMap((x) => (thumbs.get(x.photo) ? [[x.id, thumbs.get(x.photo)!] as const] : [])))
-  return { ...own, covers }
+  return { cosigned: own.cosigned, followed: own.followed, evaluated: own.evaluated, householdVoted: own.householdVoted, covers }
 }
 
 export async function toItems(db: Q, v: Viewer, rows: ListRow[], now: Date): Promise<ProposalListItem[]> {
