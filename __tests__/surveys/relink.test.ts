@@ -6,8 +6,10 @@ import { randomBytes } from 'node:crypto'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
+import Database from 'better-sqlite3'
 import { sql } from 'kysely'
 import { INSTRUMENTS } from '../../src/scoring'
+import { settled } from '../../server/core/write'
 import { MIX_BATCH } from '../../server/surveys/rules'
 import { MIN_STORED_CELL } from '../../server/surveys/cells'
 import { describeEachDatabase, startServer, type JsonBody, type TestServer } from '../support/server'
@@ -101,6 +103,8 @@ describeEachDatabase('anonymity: nothing links an answer to a person', (dialect)
       clock.advance(37_000)
       const before = dialect === 'postgres' ? await currentXid() : 0
       const res = await call(s, respondents[i], 'POST', `/api/surveys/${surveyId}/responses`, { answers: answersOf(i, markers[i]) }, { 'idempotency-key': `relink-${i}` })
+      // The answers are mixed after the submit is answered.
+      await settled(s.app)
       if (dialect === 'postgres') brackets.push([before, await currentXid()])
       expect(res.status).toBe(201)
       // The receipt says nothing about the answer.
@@ -331,6 +335,7 @@ describeEachDatabase('anonymity: nothing links an answer to a person', (dialect)
       call(s, who, 'POST', `/api/surveys/${id}/responses`, { answers: [{ questionId: 'c1', value }] }, { 'idempotency-key': key })
     // Each resident three times at once: twice with one key (a retry), once with another (a second attempt).
     const results = await Promise.all(everyone.flatMap((who, i) => [submit(who, `a${i}`, 1 + (i % 10)), submit(who, `a${i}`, 1 + (i % 10)), submit(who, `b${i}`, 1)]))
+    await settled(s.app)
     for (let i = 0; i < everyone.length; i++) {
       const mine = results.slice(i * 3, i * 3 + 3)
       // Exactly one attempt counted; a retry of its key replays it; the other key is refused.
@@ -345,6 +350,63 @@ describeEachDatabase('anonymity: nothing links an answer to a person', (dialect)
       expect(batches.rows.every((b) => b.n >= MIX_BATCH)).toBe(true)
     }
     expect(rows.filter((r) => r.mixed === 1).length).toBeGreaterThanOrEqual(MIX_BATCH)
+  })
+
+  it('answers the submit that completes a batch at once, and mixes the batch after the answer', async () => {
+    const created = await call(s, moderator, 'POST', '/api/surveys', {
+      unitId: wutong,
+      questions: [{ type: 'rating', text: '打分' }],
+      closesAt: new Date(clock.now().getTime() + DAY).toISOString(),
+    })
+    const id = created.body.id
+    await call(s, moderator, 'POST', `/api/surveys/${id}/publish`)
+    const batch = await Promise.all((await verifiedResidents(s, '梧桐居民区')).slice(0, MIX_BATCH).map((r) => loginUser(s, r.userId)))
+    const submit = (who: Actor) => call(s, who, 'POST', `/api/surveys/${id}/responses`, { answers: [{ questionId: 'c1', value: 7 }] })
+    for (const who of batch.slice(0, -1)) expect((await submit(who)).status).toBe(201)
+    await settled(s.app)
+    // A reader holds an old snapshot, so the erasing that follows a mix waits for it (SQLite's TRUNCATE
+    // checkpoint, PostgreSQL's wait before VACUUM), for seconds.
+    let release!: () => void
+    const held = new Promise<void>((resolve) => (release = resolve))
+    let reading: Promise<unknown>
+    if (dialect === 'sqlite') {
+      const file = (await sql<{ name: string; file: string }>`pragma database_list`.execute(s.app.db.kysely)).rows.find((r) => r.name === 'main')!.file
+      const reader = new Database(file, { readonly: true })
+      reader.exec('begin')
+      reader.prepare('select count(*) from survey_responses').get()
+      reading = held.then(() => {
+        reader.exec('commit')
+        reader.close()
+      })
+    } else {
+      let began!: () => void
+      const snapshot = new Promise<void>((resolve) => (began = resolve))
+      reading = s.app.db.kysely
+        .transaction()
+        .setIsolationLevel('repeatable read')
+        .execute(async (trx) => {
+          await sql`select count(*) from survey_responses`.execute(trx)
+          began()
+          await held
+        })
+      await snapshot
+    }
+    let mixed = false
+    try {
+      expect((await submit(batch[batch.length - 1])).status).toBe(201)
+      // The resident had their answer while the mix still waited for the reader.
+      const mixing = settled(s.app).then(() => (mixed = true))
+      await new Promise((resolve) => setImmediate(resolve))
+      expect(mixed).toBe(false)
+      release()
+      await mixing
+    } finally {
+      // Released whatever happened above: a held PostgreSQL connection would keep the server from closing.
+      release()
+      await reading
+    }
+    const rows = await s.app.db.kysely.selectFrom('survey_responses').select('mixed').where('survey_id', '=', id).execute()
+    expect(rows.map((r) => r.mixed)).toEqual(Array(MIX_BATCH).fill(1))
   })
 })
 

@@ -23,7 +23,7 @@ export const IDEMPOTENCY_KEY_DAYS = 30
 const inFlight = new WeakMap<object, Set<Promise<void>>>()
 
 /** Starts a task without making the request wait; failures are logged. `settled` waits for them. */
-function inBackground(app: FastifyInstance, task: (app: FastifyInstance) => Promise<void>): void {
+export function inBackground(app: FastifyInstance, task: (app: FastifyInstance) => Promise<void>): void {
   const job = task(app).catch((err) => app.log.warn({ err }, 'after-commit task failed'))
   let set = inFlight.get(app.db)
   if (!set) inFlight.set(app.db, (set = new Set()))

@@ -9,8 +9,8 @@
 // - The two rows of one submit are written together, so the storage links them: PostgreSQL stamps
 //   both with the submitting transaction (xmin) and keeps them in arrival order; SQLite's WAL holds
 //   both in one commit. So answers are staged (mixed = 0) and "mixed": once MIX_BATCH unmixed answers
-//   of a survey have gathered, the mixing transaction deletes them and writes them again together in
-//   key order; closing a survey does the same for all its answers. Afterwards every row's position and xmin point to a batch of
+//   of a survey have gathered, a mixing transaction (begun once the submit has been answered) deletes
+//   them and writes them again together in key order; closing a survey does the same for all its answers. Afterwards every row's position and xmin point to a batch of
 //   at least MIX_BATCH answers, never to one person.
 // - Deleting is not erasing: the deleted copies stay as dead tuples (still stamped with the submitting
 //   xid) on PostgreSQL, and as old WAL frames and freed cells on SQLite. So after each mix commits,
@@ -70,6 +70,11 @@ export async function insertResponse(
 
 const INSERT_BATCH = 500
 
+const stillOpen = compiled((db, v: { surveyId: number }) => {
+  const open = db.selectFrom('surveys').select('id').where('id', '=', v.surveyId).where('state', '=', 'published')
+  return onSqlite(db) ? open : open.forUpdate()
+})
+
 class TooFew extends Error {}
 
 /** Residents who answered in the app, per 楼组 they live in: whom a database reader can name. */
@@ -99,6 +104,9 @@ async function intoCells(trx: Trx, surveyId: number, rows: ResponseRecord[]): Pr
  * can answer. Returns the rows taken.
  */
 async function rewrite(trx: Trx, surveyId: number, all: boolean): Promise<ResponseRecord[]> {
+  // A mix of a survey being closed waits for the closing (PostgreSQL's row lock; SQLite's writes take turns)
+  // and then leaves it alone: rows it wrote after the closing's DELETE began would escape the closing's rewrite.
+  if (!all && !(await stillOpen.first(trx, { surveyId }))) throw new TooFew()
   let taken = trx.deleteFrom('survey_responses').where('survey_id', '=', surveyId)
   if (!all) taken = taken.where('mixed', '=', 0)
   const rows = await taken.returningAll().execute()
@@ -168,6 +176,34 @@ export async function mixResponses(db: Q, surveyId: number): Promise<number> {
   }
   await eraseUnmixed(db, { ordered: false })
   return mixed
+}
+
+// One mix of a survey at a time in this process: submits that arrive while it runs leave one more to run
+// after it, which takes all their answers at once and empties the log once for them.
+const mixing = new WeakMap<Q, Map<number, { again: boolean }>>()
+
+/**
+ * mixResponses, started after a submit has been answered: the mix and the erasing after it (a checkpoint
+ * that waits for readers on SQLite, a VACUUM on PostgreSQL) are no part of what the resident waits for.
+ */
+export async function mixSoon(db: Q, surveyId: number): Promise<void> {
+  let running = mixing.get(db)
+  if (!running) mixing.set(db, (running = new Map()))
+  const under = running.get(surveyId)
+  if (under) {
+    under.again = true
+    return
+  }
+  const mix = { again: true }
+  running.set(surveyId, mix)
+  try {
+    while (mix.again) {
+      mix.again = false
+      await mixResponses(db, surveyId)
+    }
+  } finally {
+    running.delete(surveyId)
+  }
 }
 
 /**

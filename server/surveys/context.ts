@@ -6,7 +6,7 @@ import type { Kysely } from 'kysely'
 import { requireUser } from '../accounts'
 import type { Principal } from '../accounts'
 import type { Database } from '../db/schema'
-import { write, type Work } from '../core/write'
+import { inBackground, write, type Work } from '../core/write'
 
 export interface Reader {
   db: Kysely<Database>
@@ -25,6 +25,8 @@ export interface Writer extends Reader {
   respond: (status: number, replayed: boolean) => void
   /** Work after the response's transaction that may fail without failing the request. */
   warn: (err: unknown, message: string) => void
+  /** Starts work the caller need not wait for, after the answer; closing the server waits for it. */
+  later: (task: () => Promise<unknown>) => void
 }
 
 const REPLAYED = 'idempotent-replayed'
@@ -43,6 +45,7 @@ export function writer(request: FastifyRequest, reply: FastifyReply): Writer {
     write: (work, status) => write(request, reply, work, status),
     replayed: () => Boolean(reply.getHeader(REPLAYED)),
     warn: (err, message) => request.log.warn({ err }, message),
+    later: (task) => inBackground(request.server, async () => void (await task())),
     idempotencyKey: (Array.isArray(header) ? header[0] : header) ?? null,
     respond: (status, replayed) => {
       reply.status(status)

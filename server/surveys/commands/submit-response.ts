@@ -8,7 +8,7 @@ import type { SubmitResponseResult } from '../../../types'
 import { compiled } from '../../core/compiled'
 import { isUniqueViolation } from '../../core/db'
 import { badInput, conflict } from '../../core/errors'
-import { insertResponse, mixResponses } from '../anonymity'
+import { insertResponse, mixSoon } from '../anonymity'
 import type { Writer } from '../context'
 import { answerRefusal } from '../policy'
 import { loadSurvey, questionsOf } from '../queries/surveys'
@@ -57,6 +57,6 @@ export async function submitResponse(w: Writer, id: number, input: { answers: Un
     outcome = await attempt()
   }
   w.respond(201, outcome === 'replay')
-  if (outcome === 'new') await mixResponses(db, row.id).catch((err) => w.warn(err, 'survey answers not mixed yet'))
+  if (outcome === 'new') w.later(() => mixSoon(db, row.id))
   return { ok: true, surveyId: row.id }
 }
