@@ -37,6 +37,21 @@ describeEachDatabase('compiled queries', (dialect) => {
     expect(await unitsNamed.first(db, { level: 'estate', after: 0, limit: 5 })).toBeUndefined()
   })
 
+  it('writes a whole-number LIMIT and OFFSET into the SQL on SQLite, and binds anything else', async () => {
+    const db = t.db.kysely
+    const page = db.selectFrom('units').select('name').orderBy('id').limit(2).offset(1)
+    const built = page.compile()
+    if (dialect === 'sqlite') {
+      // A bound LIMIT has SQLite plan the statement again on every run (db.ts).
+      expect(built.sql).toMatch(/limit 2 offset 1$/)
+      expect(built.parameters).toEqual([])
+    } else expect(built.parameters).toEqual([2, 1])
+    expect((await page.execute()).map((r) => r.name)).toEqual(['梧桐居民区', '香樟居民区'])
+    // Not a count: stays a parameter.
+    expect(db.selectFrom('units').select('id').limit(2.5).compile().parameters).toEqual([2.5])
+    expect(db.selectFrom('units').select('id').limit(-1).compile().parameters).toEqual([-1])
+  })
+
   it('takes a list of ids of any length as one value', async () => {
     const db = t.db.kysely
     const ids = (await db.selectFrom('units').select('id').orderBy('id').execute()).map((u) => u.id)
