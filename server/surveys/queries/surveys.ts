@@ -132,15 +132,14 @@ export async function presentSurveys(db: Q, rows: SurveyRow[], principal: Princi
 export async function presentSurvey(db: Q, row: SurveyRow, principal: Principal, now: Date): Promise<SurveyDetail> {
   const [item] = await presentSurveys(db, [row], principal, now)
   const chain = (await unitChain(db, row.unit_id)) ?? [row.unit_id]
-  return {
-    ...item,
+  return Object.assign(item, {
     intro: row.intro,
     questions: questionsOf(row),
     publishedAt: row.published_at,
     copiedFrom: row.copied_from,
     responseNote: responseNote(row),
     canManage: can(principal, 'surveys.manage', chain),
-  }
+  })
 }
 
 /** A survey as the caller sees it, read in `db` (a command's transaction, to show what it wrote). */
