@@ -98,6 +98,17 @@ describeEachDatabase('anonymity: nothing links an answer to a person', (dialect)
   })
   afterAll(() => s.close())
 
+  /** A published one-question survey of 梧桐居民区: its id. */
+  async function openRatingSurvey(): Promise<number> {
+    const created = await call(s, moderator, 'POST', '/api/surveys', {
+      unitId: wutong,
+      questions: [{ type: 'rating', text: '打分' }],
+      closesAt: new Date(clock.now().getTime() + DAY).toISOString(),
+    })
+    await call(s, moderator, 'POST', `/api/surveys/${created.body.id}/publish`)
+    return created.body.id
+  }
+
   it('stores answers with no user, no fine time and a random key', async () => {
     for (let i = 0; i < RESPONDENTS; i++) {
       clock.advance(37_000)
@@ -323,13 +334,7 @@ describeEachDatabase('anonymity: nothing links an answer to a person', (dialect)
     }
   })
   it('keeps every concurrent answer exactly once, and never mixes fewer than MIX_BATCH together', async () => {
-    const created = await call(s, moderator, 'POST', '/api/surveys', {
-      unitId: wutong,
-      questions: [{ type: 'rating', text: '打分' }],
-      closesAt: new Date(clock.now().getTime() + DAY).toISOString(),
-    })
-    const id = created.body.id
-    await call(s, moderator, 'POST', `/api/surveys/${id}/publish`)
+    const id = await openRatingSurvey()
     const everyone = await Promise.all((await verifiedResidents(s, '梧桐居民区')).map((r) => loginUser(s, r.userId)))
     const submit = (who: Actor, key: string, value: number) =>
       call(s, who, 'POST', `/api/surveys/${id}/responses`, { answers: [{ questionId: 'c1', value }] }, { 'idempotency-key': key })
@@ -353,13 +358,7 @@ describeEachDatabase('anonymity: nothing links an answer to a person', (dialect)
   })
 
   it('answers the submit that completes a batch at once, and mixes the batch after the answer', async () => {
-    const created = await call(s, moderator, 'POST', '/api/surveys', {
-      unitId: wutong,
-      questions: [{ type: 'rating', text: '打分' }],
-      closesAt: new Date(clock.now().getTime() + DAY).toISOString(),
-    })
-    const id = created.body.id
-    await call(s, moderator, 'POST', `/api/surveys/${id}/publish`)
+    const id = await openRatingSurvey()
     const batch = await Promise.all((await verifiedResidents(s, '梧桐居民区')).slice(0, MIX_BATCH).map((r) => loginUser(s, r.userId)))
     const submit = (who: Actor) => call(s, who, 'POST', `/api/surveys/${id}/responses`, { answers: [{ questionId: 'c1', value: 7 }] })
     for (const who of batch.slice(0, -1)) expect((await submit(who)).status).toBe(201)
