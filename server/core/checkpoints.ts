@@ -4,6 +4,7 @@
 // the disk took (up to a few hundred ms under write load). The app's connection therefore never
 // checkpoints (wal_autocheckpoint = 0); this thread, with its own connection to the file, does.
 import { Worker } from 'node:worker_threads'
+import { shareNext } from './share-next'
 
 /** How often the thread folds the log in. Each pass is PASSIVE: it never waits for, nor blocks, the app. */
 export const CHECKPOINT_EVERY_MS = 200
@@ -107,28 +108,12 @@ export function startCheckpointer(file: string, onError: (err: Error) => void): 
     })
   }
   // A TRUNCATE holds the write lock while it copies and fsyncs, so every commit waits on it. Asked for
-  // while one runs, the callers share the next one (it starts after all of them asked, as each needs):
+  // while one runs, the callers share the next one (share-next.ts):
   // 200 survey mixes in a burst of 2,000 submits made 200 of them, now a handful.
-  let truncating: Promise<CheckpointResult> | null = null
-  let queued: Promise<CheckpointResult> | null = null
-  const truncate = (): Promise<CheckpointResult> => {
-    const run = ask('truncate').finally(() => {
-      if (truncating === run) truncating = null
-    })
-    truncating = run
-    return run
-  }
+  const truncate = shareNext(() => ask('truncate'))
   return {
     run(mode) {
-      if (mode === 'passive') return ask(mode)
-      if (!truncating) return truncate()
-      queued ??= truncating
-        .catch(() => undefined)
-        .then(() => {
-          queued = null
-          return truncate()
-        })
-      return queued
+      return mode === 'passive' ? ask(mode) : truncate()
     },
     close() {
       closing = true

@@ -21,6 +21,7 @@ import {
 import pg from 'pg'
 import type { Database } from '../db/schema'
 import { statementName } from './compiled'
+import { shareNext } from './share-next'
 import { startCheckpointer, type Checkpointer } from './checkpoints'
 
 export type Dialect = 'sqlite' | 'postgres'
@@ -61,12 +62,10 @@ export interface ConnectOptions {
 
 /**
  * Group commit for SQLite: one fsync of the write-ahead log, on libuv's thread pool, covers every commit
- * made before it started; callers that arrive while one runs share the next.
+ * made before it started; callers that arrive while one runs share the next (share-next.ts).
  */
 function walFlusher(walFile: string): () => Promise<void> {
-  let running: Promise<void> | null = null
-  let queued: Promise<void> | null = null
-  const flush = async () => {
+  return shareNext(async () => {
     const handle = await fs.promises.open(walFile, 'r').catch((err: NodeJS.ErrnoException) => {
       if (err.code === 'ENOENT') return null // no log yet: nothing committed since the last checkpoint
       throw err
@@ -77,22 +76,7 @@ function walFlusher(walFile: string): () => Promise<void> {
     } finally {
       await handle.close()
     }
-  }
-  const durable = (): Promise<void> => {
-    if (!running) {
-      running = flush().finally(() => (running = null))
-      return running
-    }
-    // The running flush may have started before this caller's commit: wait for the next one.
-    queued ??= running
-      .catch(() => {}) // its own callers see its failure; this one starts afresh
-      .then(() => {
-        queued = null
-        return durable()
-      })
-    return queued
-  }
-  return durable
+  })
 }
 
 /** How many distinct statements stay prepared (IN lists of every length make some SQL texts one-offs). */

@@ -30,6 +30,7 @@ import type { Database } from '../db/schema'
 import { compiled } from '../core/compiled'
 import { truncateLog, type Trx } from '../core/db'
 import { onSqlite } from '../core/dialect'
+import { shareNext } from '../core/share-next'
 import { shanghaiDay } from '../../types/time'
 import { MIX_BATCH, type StoredAnswers } from './rules'
 import { storedCells } from './cells'
@@ -75,7 +76,8 @@ const stillOpen = compiled((db, v: { surveyId: number }) => {
   return onSqlite(db) ? open : open.forUpdate()
 })
 
-class TooFew extends Error {}
+/** Nothing to mix after all (a concurrent mix took the rows, or the survey is closing): roll back. */
+class NothingToMix extends Error {}
 
 /** Residents who answered in the app, per 楼组 they live in: whom a database reader can name. */
 async function appRespondentsByBuilding(trx: Trx, surveyId: number): Promise<Map<number, number>> {
@@ -106,11 +108,11 @@ async function intoCells(trx: Trx, surveyId: number, rows: ResponseRecord[]): Pr
 async function rewrite(trx: Trx, surveyId: number, all: boolean): Promise<ResponseRecord[]> {
   // A mix of a survey being closed waits for the closing (PostgreSQL's row lock; SQLite's writes take turns)
   // and then leaves it alone: rows it wrote after the closing's DELETE began would escape the closing's rewrite.
-  if (!all && !(await stillOpen.first(trx, { surveyId }))) throw new TooFew()
+  if (!all && !(await stillOpen.first(trx, { surveyId }))) throw new NothingToMix()
   let taken = trx.deleteFrom('survey_responses').where('survey_id', '=', surveyId)
   if (!all) taken = taken.where('mixed', '=', 0)
   const rows = await taken.returningAll().execute()
-  if (!all && rows.length < MIX_BATCH) throw new TooFew()
+  if (!all && rows.length < MIX_BATCH) throw new NothingToMix()
   const sorted = (all ? await intoCells(trx, surveyId, rows) : rows).map((r) => ({ ...r, mixed: 1 })).sort((a, b) => (a.id < b.id ? -1 : 1))
   for (let i = 0; i < sorted.length; i += INSERT_BATCH) {
     await trx.insertInto('survey_responses').values(sorted.slice(i, i + INSERT_BATCH)).execute()
@@ -171,39 +173,27 @@ export async function mixResponses(db: Q, surveyId: number): Promise<number> {
   try {
     mixed = (await db.transaction().execute((trx) => rewrite(trx, surveyId, false))).length
   } catch (err) {
-    if (err instanceof TooFew) return 0
+    if (err instanceof NothingToMix) return 0
     throw err
   }
   await eraseUnmixed(db, { ordered: false })
   return mixed
 }
 
-// One mix of a survey at a time in this process: submits that arrive while it runs leave one more to run
-// after it, which takes all their answers at once and empties the log once for them.
-const mixing = new WeakMap<Q, Map<number, { again: boolean }>>()
+// One mix of a survey at a time in this process: submits that arrive while it runs share the next, which
+// takes all their answers at once and empties the log once for them (core/share-next.ts).
+const mixers = new WeakMap<Q, Map<number, () => Promise<number>>>()
 
 /**
  * mixResponses, started after a submit has been answered: the mix and the erasing after it (a checkpoint
  * that waits for readers on SQLite, a VACUUM on PostgreSQL) are no part of what the resident waits for.
  */
-export async function mixSoon(db: Q, surveyId: number): Promise<void> {
-  let running = mixing.get(db)
-  if (!running) mixing.set(db, (running = new Map()))
-  const under = running.get(surveyId)
-  if (under) {
-    under.again = true
-    return
-  }
-  const mix = { again: true }
-  running.set(surveyId, mix)
-  try {
-    while (mix.again) {
-      mix.again = false
-      await mixResponses(db, surveyId)
-    }
-  } finally {
-    running.delete(surveyId)
-  }
+export function mixSoon(db: Q, surveyId: number): Promise<number> {
+  let ofHandle = mixers.get(db)
+  if (!ofHandle) mixers.set(db, (ofHandle = new Map()))
+  let mix = ofHandle.get(surveyId)
+  if (!mix) ofHandle.set(surveyId, (mix = shareNext(() => mixResponses(db, surveyId))))
+  return mix()
 }
 
 /**
