@@ -407,6 +407,34 @@ describeEachDatabase('anonymity: nothing links an answer to a person', (dialect)
     const rows = await s.app.db.kysely.selectFrom('survey_responses').select('mixed').where('survey_id', '=', id).execute()
     expect(rows.map((r) => r.mixed)).toEqual(Array(MIX_BATCH).fill(1))
   })
+
+  // A closing held open by hand while a resident submits: an answer that slipped in beside it would stay
+  // outside the closing's rewrite. SQLite takes one writer at a time, so only PostgreSQL can interleave.
+  ;(dialect === 'postgres' ? it : it.skip)('refuses an answer submitted while the survey is being closed', async () => {
+    const id = await openRatingSurvey()
+    const [who] = await Promise.all((await verifiedResidents(s, '梧桐居民区')).slice(0, 1).map((r) => loginUser(s, r.userId)))
+    const db = s.app.db.kysely
+    const closing = await db.startTransaction().execute()
+    await closing.updateTable('surveys').set({ state: 'closed' }).where('id', '=', id).execute()
+    const submitted = call(s, who, 'POST', `/api/surveys/${id}/responses`, { answers: [{ questionId: 'c1', value: 7 }] })
+    // Commit once the submit has finished, or waits for the closing's row lock.
+    let finished = false
+    const waiting = async () => {
+      while (!finished) {
+        const { rows } = await sql<{ n: number }>`select count(*)::int as n from pg_stat_activity where wait_event_type = 'Lock' and query ilike '%from "surveys"%for share%'`.execute(db)
+        if (rows[0].n > 0) return
+      }
+    }
+    const polling = waiting()
+    await Promise.race([submitted, polling])
+    finished = true
+    await polling
+    await closing.commit().execute()
+    const res = await submitted
+    expect(res.status).toBe(409)
+    expect(res.body.error.code).toBe('survey_not_open')
+    expect(await db.selectFrom('survey_responses').select('id').where('survey_id', '=', id).execute()).toEqual([])
+  })
 })
 
 // The server's own log output (pino, as in production) while residents answer: run the real server.

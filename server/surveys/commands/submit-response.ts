@@ -6,6 +6,7 @@
 // the Idempotency-Key kept on the participation row, which holds nothing derived from the answers.
 import type { SubmitResponseResult } from '../../../types'
 import { compiled } from '../../core/compiled'
+import { onSqlite } from '../../core/dialect'
 import { isUniqueViolation } from '../../core/db'
 import { badInput, conflict } from '../../core/errors'
 import { insertResponse, mixSoon } from '../anonymity'
@@ -18,7 +19,13 @@ import { surveyStatus, validateAnswers, type UncheckedAnswers } from '../rules'
 const participation = compiled((db, v: { surveyId: number; userId: number }) =>
   db.selectFrom('survey_participation').select('idem_key').where('survey_id', '=', v.surveyId).where('user_id', '=', v.userId),
 )
-const surveyState = compiled((db, v: { id: number }) => db.selectFrom('surveys').select(['state', 'opens_at', 'closes_at']).where('id', '=', v.id))
+// On PostgreSQL the state is read FOR SHARE: a closing commits before it (the submit sees 'closed') or
+// waits for the submit (its rewrite then holds this answer). Unlocked, an answer committed beside a closing
+// stayed outside its rewrite, unmixed. SQLite's writes take turns already.
+const surveyState = compiled((db, v: { id: number }) => {
+  const state = db.selectFrom('surveys').select(['state', 'opens_at', 'closes_at']).where('id', '=', v.id)
+  return onSqlite(db) ? state : state.forShare()
+})
 const participate = compiled((db, v: { surveyId: number; userId: number; key: string | null }) =>
   db.insertInto('survey_participation').values({ survey_id: v.surveyId, user_id: v.userId, idem_key: v.key }),
 )
