@@ -1,16 +1,14 @@
+import cluster from 'node:cluster'
 import fs from 'node:fs'
 import path from 'node:path'
 import SQLite from 'better-sqlite3'
 import {
-  CompiledQuery,
   Kysely,
   sql,
   PostgresDialect,
   SqliteDialect,
-  SqliteDriver,
   SqliteQueryCompiler,
   ValueNode,
-  type DatabaseConnection,
   type Driver,
   type LimitNode,
   type OffsetNode,
@@ -23,6 +21,7 @@ import type { Database } from '../db/schema'
 import { statementName } from './compiled'
 import { shareNext } from './share-next'
 import { startCheckpointer, type Checkpointer } from './checkpoints'
+import { GroupCommitDriver } from './group-commit'
 
 export type Dialect = 'sqlite' | 'postgres'
 
@@ -105,17 +104,6 @@ function reusePreparedStatements(sqlite: SQLite.Database): void {
 }
 
 /**
- * Transactions begin IMMEDIATE: one that reads, then writes, takes the write lock at its start and waits
- * its turn (busy_timeout). Begun DEFERRED, a second process's commit between its read and its write
- * (WORKERS=n over one file) made its write fail at once with SQLITE_BUSY, without waiting.
- */
-class ImmediateSqliteDriver extends SqliteDriver {
-  override async beginTransaction(connection: DatabaseConnection): Promise<void> {
-    await connection.executeQuery(CompiledQuery.raw('begin immediate'))
-  }
-}
-
-/**
  * A LIMIT or OFFSET of a whole number is written into the SQL, not bound: SQLite (built with STAT4, as
  * better-sqlite3 is) plans a statement again whenever a value it planned with is bound anew, and it plans with
  * the LIMIT's. A bound LIMIT made a residence lookup take 27 µs where the same statement with the number in
@@ -138,13 +126,14 @@ class LiteralLimitCompiler extends SqliteQueryCompiler {
   }
 }
 
-class ImmediateSqliteDialect extends SqliteDialect {
+class YishiSqliteDialect extends SqliteDialect {
   constructor(private readonly sqlite: SQLite.Database) {
     super({ database: sqlite })
   }
 
+  // A cluster worker shares the file with the others: its transactions commit one by one (group-commit.ts).
   override createDriver(): Driver {
-    return new ImmediateSqliteDriver({ database: this.sqlite })
+    return new GroupCommitDriver(this.sqlite, !cluster.isWorker)
   }
 
   override createQueryCompiler(): QueryCompiler {
@@ -195,7 +184,7 @@ export function connect(opts: ConnectOptions): Db {
   sqlite.pragma('analysis_limit = 1000')
   sqlite.pragma('optimize = 0x10002')
   reusePreparedStatements(sqlite)
-  const kysely = new Kysely<Database>({ dialect: new ImmediateSqliteDialect(sqlite) })
+  const kysely = new Kysely<Database>({ dialect: new YishiSqliteDialect(sqlite) })
   if (file === ':memory:') return { kysely, dialect: 'sqlite', durable: async () => {}, close: () => kysely.destroy() }
   const checkpointer = startCheckpointer(filePath, (err) => console.error('SQLite checkpoint thread failed', err))
   checkpointers.set(kysely, checkpointer)
