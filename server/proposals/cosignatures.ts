@@ -69,22 +69,21 @@ const countCosign = compiled((db, v: { id: number; iso: string }) =>
 
 /**
  * Adds a co-signature while the proposal collects them. `added` is false if this signer had already
- * co-signed (nothing changes); `reached` is the proposal with its new count once that meets the threshold;
- * `counted` the new count when one was added.
+ * co-signed (nothing changes); `reached` is true once the new count meets the threshold; `counted` the new
+ * count when one was added.
  */
 export async function addCosign(
   tx: Tx,
-  p: ProposalRow,
+  proposalId: number,
   s: Signer,
-): Promise<{ added: boolean; reached: ProposalRow | null; counted: { cosign_count: number; threshold: number } | null }> {
+): Promise<{ added: boolean; reached: boolean; counted: { cosign_count: number; threshold: number } | null }> {
   const iso = tx.now.toISOString()
-  const inserted = await insertCosign.first(tx.trx, { id: p.id, key: s.key, userId: s.userId, buildingId: s.buildingId, room: s.room, enteredBy: s.enteredBy, iso })
-  if (!inserted) return { added: false, reached: null, counted: null }
-  // The count moves only while the proposal is still collecting: a concurrent transition rolls this back.
-  const updated = await countCosign.first(tx.trx, { id: p.id, iso })
+  const inserted = await insertCosign.first(tx.trx, { id: proposalId, key: s.key, userId: s.userId, buildingId: s.buildingId, room: s.room, enteredBy: s.enteredBy, iso })
+  if (!inserted) return { added: false, reached: false, counted: null }
+  const updated = await countCosign.first(tx.trx, { id: proposalId, iso })
   if (!updated) throw conflict('not_collecting', '这条提案已不在征集附议阶段')
-  if (s.userId !== null) await follow(tx.trx, p.id, [s.userId], iso)
-  return { added: true, reached: updated.cosign_count >= updated.threshold ? { ...p, cosign_count: updated.cosign_count } : null, counted: updated }
+  if (s.userId !== null) await follow(tx.trx, proposalId, [s.userId], iso)
+  return { added: true, reached: updated.cosign_count >= updated.threshold, counted: updated }
 }
 
 /**
