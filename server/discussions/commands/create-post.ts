@@ -136,6 +136,6 @@ export async function createPost(ctx: Context, topicId: number, input: NewPostIn
     if (!staff) await joinTopic(trx, topic.id, principal.userId, now)
     if (input.stance) await setStance(trx, topic.id, principal.userId, input.stance, now)
     // The row as inserted: nothing else can have touched it before this commits.
-    return (await presentPosts(trx, [row], viewer, now)).get(row.id)!
+    return (await presentPosts(trx, [row], viewer, now, true)).get(row.id)!
   }, 201)
 }

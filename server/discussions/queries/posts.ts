@@ -152,9 +152,10 @@ export function toAppeal(r: Selectable<Database['post_appeals']>): Appeal {
 
 /**
  * Post views for a batch of rows: the caller's likes and reports, appeals and (for staff) report
- * reasons come from one query each for the whole batch.
+ * reasons come from one query each for the whole batch. `fresh`: rows just inserted, which nobody can
+ * have liked or reported yet.
  */
-// Every page of posts, and every new post, asks which of them the caller liked or reported.
+// Every page of posts asks which of them the caller liked or reported.
 const likedAmong = compiled((db: Q, v: { ids: unknown; userId: number }) =>
   db.selectFrom('post_likes').select('post_id').where('user_id', '=', v.userId).where(inIdList(db, 'post_id', v.ids)),
 )
@@ -162,16 +163,16 @@ const reportedAmong = compiled((db: Q, v: { ids: unknown; userId: number }) =>
   db.selectFrom('post_reports').select('post_id').where('reporter_id', '=', v.userId).where(inIdList(db, 'post_id', v.ids)),
 )
 
-export async function presentPosts(db: Q, rows: PostRow[], v: PostViewer, now: Date): Promise<Map<number, Post>> {
+export async function presentPosts(db: Q, rows: PostRow[], v: PostViewer, now: Date, fresh = false): Promise<Map<number, Post>> {
   const out = new Map<number, Post>()
   if (rows.length === 0) return out
   const ids = rows.map((r) => r.id)
   const hiddenIds = rows.filter((r) => r.status === 'hidden' && (v.isStaff || r.author_id === v.userId)).map((r) => r.id)
-  // Staff see the report history of every post, dealt with or not.
-  const reportedIds = v.isStaff ? ids : []
+  // Staff see the report history of every post, dealt with or not. A post just written has none, nor likes.
+  const reportedIds = v.isStaff && !fresh ? ids : []
   const [liked, reported, appeals, reasons] = await Promise.all([
-    likedAmong.all(db, { ids: idList(db, ids), userId: v.userId }),
-    reportedAmong.all(db, { ids: idList(db, ids), userId: v.userId }),
+    fresh ? [] : likedAmong.all(db, { ids: idList(db, ids), userId: v.userId }),
+    fresh ? [] : reportedAmong.all(db, { ids: idList(db, ids), userId: v.userId }),
     hiddenIds.length ? db.selectFrom('post_appeals').selectAll().where('post_id', 'in', hiddenIds).execute() : Promise.resolve([]),
     reportedIds.length
       ? db
