@@ -12,6 +12,7 @@ describe('sqlite: group commit', () => {
   let other: Database.Database
   let db: Kysely<{ t: { x: number }; child: { parent: number } }>
   let commits: number
+  let driver: GroupCommitDriver
 
   const open = (grouping: boolean) => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'yishi-group-'))
@@ -26,7 +27,7 @@ describe('sqlite: group commit', () => {
       if (text === 'commit') commits++
       return prepare(text)
     }) as typeof sqlite.prepare
-    const driver = new GroupCommitDriver(sqlite, grouping)
+    driver = new GroupCommitDriver(sqlite, grouping)
     db = new Kysely({ dialect: new (class extends SqliteDialect {
       override createDriver(): Driver {
         return driver
@@ -89,6 +90,32 @@ describe('sqlite: group commit', () => {
     expect(sqlite.inTransaction).toBe(false)
     await insert(3)
     expect(committed()).toEqual([3])
+  })
+
+  it('waits while another connection holds the write lock, without stopping the event loop', async () => {
+    sqlite.pragma('busy_timeout = 2000')
+    const writer = new Database(path.join(dir, 'g.sqlite'))
+    writer.exec('begin immediate')
+    // SQLite's own wait would sleep on this thread: the timer that lets the lock go could never fire.
+    setTimeout(() => writer.exec('commit'), 20)
+    try {
+      await insert(1)
+    } finally {
+      writer.close()
+    }
+    expect(committed()).toEqual([1])
+  })
+
+  it('commits each transaction at its end while another connection waits for the write lock', async () => {
+    let done!: () => void
+    const waiting = new Promise<void>((resolve) => (done = resolve))
+    const yielded = driver.yieldTo(waiting)
+    await Promise.all([1, 2, 3].map(insert))
+    expect(commits).toBe(3)
+    done()
+    await yielded
+    await Promise.all([4, 5].map(insert))
+    expect(commits).toBe(4)
   })
 
   it('reads inside an open group, and commits it before a write outside any transaction', async () => {

@@ -127,13 +127,16 @@ class LiteralLimitCompiler extends SqliteQueryCompiler {
 }
 
 class YishiSqliteDialect extends SqliteDialect {
-  constructor(private readonly sqlite: SQLite.Database) {
+  // A cluster worker shares the file with the others: its transactions commit one by one (group-commit.ts).
+  readonly driver: GroupCommitDriver
+
+  constructor(sqlite: SQLite.Database) {
     super({ database: sqlite })
+    this.driver = new GroupCommitDriver(sqlite, !cluster.isWorker)
   }
 
-  // A cluster worker shares the file with the others: its transactions commit one by one (group-commit.ts).
   override createDriver(): Driver {
-    return new GroupCommitDriver(this.sqlite, !cluster.isWorker)
+    return this.driver
   }
 
   override createQueryCompiler(): QueryCompiler {
@@ -184,10 +187,11 @@ export function connect(opts: ConnectOptions): Db {
   sqlite.pragma('analysis_limit = 1000')
   sqlite.pragma('optimize = 0x10002')
   reusePreparedStatements(sqlite)
-  const kysely = new Kysely<Database>({ dialect: new YishiSqliteDialect(sqlite) })
+  const dialect = new YishiSqliteDialect(sqlite)
+  const kysely = new Kysely<Database>({ dialect })
   if (file === ':memory:') return { kysely, dialect: 'sqlite', durable: async () => {}, close: () => kysely.destroy() }
   const checkpointer = startCheckpointer(filePath, (err) => console.error('SQLite checkpoint thread failed', err))
-  checkpointers.set(kysely, checkpointer)
+  checkpointers.set(kysely, { checkpointer, driver: dialect.driver })
   const close = async () => {
     // The checkpoint thread's connection first: the app's, closed last, folds in what is left of the log.
     await checkpointer.close()
@@ -196,7 +200,7 @@ export function connect(opts: ConnectOptions): Db {
   return { kysely, dialect: 'sqlite', durable: walFlusher(`${filePath}-wal`), close }
 }
 
-const checkpointers = new WeakMap<Kysely<Database>, Checkpointer>()
+const checkpointers = new WeakMap<Kysely<Database>, { checkpointer: Checkpointer; driver: GroupCommitDriver }>()
 
 /**
  * Folds SQLite's write-ahead log into the database file and empties the log (so a deleted row's old copy
@@ -204,8 +208,9 @@ const checkpointers = new WeakMap<Kysely<Database>, Checkpointer>()
  */
 export async function truncateLog(kysely: Kysely<Database>): Promise<boolean> {
   const inline = async () => (await sql<{ busy: number }>`pragma wal_checkpoint(truncate)`.execute(kysely)).rows[0]?.busy === 0
-  const checkpointer = checkpointers.get(kysely)
+  const thread = checkpointers.get(kysely)
   // A handle opened elsewhere (or in memory), or a thread that could not run: on this connection.
-  if (!checkpointer) return inline()
-  return checkpointer.run('truncate').then((r) => r.busy === 0, inline)
+  if (!thread) return inline()
+  // It needs the write lock free: the app's transactions commit one by one meanwhile, not in groups.
+  return thread.driver.yieldTo(thread.checkpointer.run('truncate')).then((r) => r.busy === 0, inline)
 }

@@ -66,6 +66,8 @@ interface Group {
 export class GroupCommitDriver implements Driver {
   private readonly turns = new Turns()
   private group: Group | null = null
+  /** Other connections waiting for the write lock (yieldTo). */
+  private yielding = 0
 
   /**
    * `grouping` false: each transaction commits at its end. Another process writing the same file (a worker
@@ -86,7 +88,7 @@ export class GroupCommitDriver implements Driver {
   async beginTransaction(turn: DatabaseConnection): Promise<void> {
     if (this.group && performance.now() - this.group.openedAt >= GROUP_MS) this.commit()
     if (!this.group) {
-      this.run('begin immediate')
+      await this.takeWriteLock()
       this.group = { openedAt: performance.now(), members: [] }
     }
     this.run('savepoint yishi_write')
@@ -97,7 +99,7 @@ export class GroupCommitDriver implements Driver {
     const turn = connection as Turn
     this.run('release yishi_write')
     turn.inTransaction = false
-    if (!this.grouping) {
+    if (!this.grouping || this.yielding > 0) {
       const failed = this.commit()
       if (failed) throw failed
       return
@@ -145,6 +147,45 @@ export class GroupCommitDriver implements Driver {
     const stmt = this.sqlite.prepare(query.sql)
     if (this.group && !turn.inTransaction && !stmt.readonly) this.commit()
     return stmt
+  }
+
+  /**
+   * While `waiting` (another connection's wait for the write lock: the checkpoint thread's TRUNCATE), each
+   * transaction commits at its end. Groups back to back held the lock nearly all the time, and the other
+   * connection, asleep between its tries, missed the moments it was free: a TRUNCATE took up to a second.
+   */
+  async yieldTo<T>(waiting: Promise<T>): Promise<T> {
+    this.yielding++
+    try {
+      return await waiting
+    } finally {
+      this.yielding--
+    }
+  }
+
+  /**
+   * BEGIN IMMEDIATE, tried again every millisecond while another connection holds the write lock (the
+   * checkpoint thread's TRUNCATE, another worker's write), for as long as busy_timeout says. SQLite's own
+   * wait sleeps in its busy handler, on the event loop: every request in flight stopped, for up to 100 ms a
+   * sleep, while a TRUNCATE copied the log.
+   */
+  private async takeWriteLock(): Promise<void> {
+    const timeout = this.sqlite.pragma('busy_timeout', { simple: true }) as number
+    const until = performance.now() + timeout
+    this.sqlite.pragma('busy_timeout = 0')
+    try {
+      for (;;) {
+        try {
+          this.run('begin immediate')
+          return
+        } catch (err) {
+          if ((err as { code?: string }).code !== 'SQLITE_BUSY' || performance.now() >= until) throw err
+        }
+        await new Promise((resolve) => setTimeout(resolve, 1))
+      }
+    } finally {
+      this.sqlite.pragma(`busy_timeout = ${timeout}`)
+    }
   }
 
   /** The group's commit, in a turn of its own, unless a statement committed it meanwhile. */
