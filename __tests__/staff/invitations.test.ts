@@ -1,8 +1,7 @@
 import type { InjectOptions } from 'fastify'
-import { sql } from 'kysely'
 import type { Principal } from '../../server/accounts'
 import { removeGrant } from '../../server/staff/commands/remove-grant'
-import { describeEachDatabase, fakeClock, LONG_WINDOW_MS, startServer, testConfig, unitId, type JsonBody, type TestServer } from '../support/server'
+import { describeEachDatabase, fakeClock, LONG_WINDOW_MS, settledOrWaitingForLock, startServer, testConfig, unitId, type JsonBody, type TestServer } from '../support/server'
 
 const ADMIN = '街道工作人员 · 长宁示范街道'
 const WUTONG = '居委会 · 梧桐居民区'
@@ -166,17 +165,7 @@ describeEachDatabase('staff: invitations, the staff list and 居民代表', (dia
     const other = db.transaction().execute((trx) => removeGrant(trx, asAdmin(second.userId), grantOf(admin.userId), () => {}))
     const settledOther = other.then(() => 'removed', (err) => err.code)
     // Commit once the second removal has finished, or is waiting on a lock (the 街镇's row).
-    let finished = false
-    const waiting = async () => {
-      while (!finished) {
-        const { rows } = await sql<{ n: number }>`select count(*)::int as n from pg_stat_activity where wait_event_type = 'Lock'`.execute(db)
-        if (rows[0].n > 0) return
-      }
-    }
-    const polling = waiting()
-    await Promise.race([settledOther, polling])
-    finished = true
-    await polling
+    await settledOrWaitingForLock(db, settledOther)
     await first.commit().execute()
     expect(await settledOther).toBe('last_admin')
     expect(await db.selectFrom('role_grants').select('user_id').where('role', '=', 'admin').where('unit_id', '=', street).execute()).toEqual([{ user_id: admin.userId }])

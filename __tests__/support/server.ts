@@ -3,10 +3,12 @@ import os from 'node:os'
 import path from 'node:path'
 import fs from 'node:fs'
 import type { FastifyInstance } from 'fastify'
+import { sql, type Kysely } from 'kysely'
 import pg from 'pg'
 import { buildApp, type Overrides } from '../../server/app'
 import { loadConfig, type Config } from '../../server/config'
 import { connect, type Db, type Dialect } from '../../server/core/db'
+import type { Database } from '../../server/db/schema'
 
 export const PG_URL = process.env.TEST_DATABASE_URL || null
 
@@ -148,4 +150,22 @@ export async function unitId(s: TestServer, name: string, parent?: string): Prom
   let q = s.app.db.kysely.selectFrom('units as u').select('u.id').where('u.name', '=', name)
   if (parent) q = q.innerJoin('units as p', 'p.id', 'u.parent_id').where('p.name', '=', parent)
   return (await q.executeTakeFirstOrThrow()).id
+}
+
+/**
+ * PostgreSQL: resolves once `work` has settled, or once a query like `query` (ILIKE) waits for a lock. Tests
+ * that hold a transaction open by hand commit it then, whether the other one finished or queued behind it.
+ */
+export async function settledOrWaitingForLock(db: Kysely<Database>, work: Promise<unknown>, query = '%'): Promise<void> {
+  let finished = false
+  const waiting = async () => {
+    while (!finished) {
+      const { rows } = await sql<{ n: number }>`select count(*)::int as n from pg_stat_activity where wait_event_type = 'Lock' and query ilike ${query}`.execute(db)
+      if (rows[0].n > 0) return
+    }
+  }
+  const polling = waiting()
+  await Promise.race([work.catch(() => {}), polling])
+  finished = true
+  await polling
 }

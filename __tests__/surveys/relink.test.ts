@@ -12,7 +12,7 @@ import { INSTRUMENTS } from '../../src/scoring'
 import { settled } from '../../server/core/write'
 import { MIX_BATCH } from '../../server/surveys/rules'
 import { MIN_STORED_CELL } from '../../server/surveys/cells'
-import { describeEachDatabase, startServer, type JsonBody, type TestServer } from '../support/server'
+import { describeEachDatabase, settledOrWaitingForLock, startServer, type JsonBody, type TestServer } from '../support/server'
 import { ADMIN, call, csvObjects, DAY, fakeClock, loginUser, MODERATOR, readXlsx, unitId, verifiedResidents, type Actor } from './support'
 
 // Each suite starts a seeded server (PostgreSQL included); a loaded machine needs more than jest's 5 s.
@@ -418,17 +418,7 @@ describeEachDatabase('anonymity: nothing links an answer to a person', (dialect)
     await closing.updateTable('surveys').set({ state: 'closed' }).where('id', '=', id).execute()
     const submitted = call(s, who, 'POST', `/api/surveys/${id}/responses`, { answers: [{ questionId: 'c1', value: 7 }] })
     // Commit once the submit has finished, or waits for the closing's row lock.
-    let finished = false
-    const waiting = async () => {
-      while (!finished) {
-        const { rows } = await sql<{ n: number }>`select count(*)::int as n from pg_stat_activity where wait_event_type = 'Lock' and query ilike '%from "surveys"%for share%'`.execute(db)
-        if (rows[0].n > 0) return
-      }
-    }
-    const polling = waiting()
-    await Promise.race([submitted, polling])
-    finished = true
-    await polling
+    await settledOrWaitingForLock(db, submitted, '%from "surveys"%for share%')
     await closing.commit().execute()
     const res = await submitted
     expect(res.status).toBe(409)
