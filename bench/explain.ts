@@ -6,8 +6,7 @@ import fs from 'node:fs'
 import inspector from 'node:inspector'
 import { promisify } from 'node:util'
 import path from 'node:path'
-import { CompiledQuery, PostgresDriver, sql } from 'kysely'
-import { GroupCommitDriver } from '../server/core/group-commit'
+import { CompiledQuery, PostgresDriver, SqliteDriver, sql } from 'kysely'
 import { buildApp } from '../server/app'
 import { loadConfig } from '../server/config'
 import { seedDemoCommunity } from '../server/seed/demo'
@@ -19,7 +18,7 @@ const seen = new Map<string, readonly unknown[]>()
 let capture = false
 // While a loop is measured: each SQL text's time and count, to name the queries a request spends most on.
 let timing = false
-const spent = timeQueries([GroupCommitDriver, PostgresDriver], () => timing, (q) => {
+const spent = timeQueries([SqliteDriver, PostgresDriver], () => timing, (q) => {
   if (capture && !seen.has(q.sql)) seen.set(q.sql, q.parameters)
 })
 

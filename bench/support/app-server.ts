@@ -9,16 +9,15 @@ import { loadConfig } from '../../server/config'
 import { connect } from '../../server/core/db'
 import { keepHeapSmall } from '../../server/core/heap'
 import { monitorEventLoopDelay } from 'node:perf_hooks'
-import { PostgresDriver, sql } from 'kysely'
-import { GroupCommitDriver } from '../../server/core/group-commit'
+import { PostgresDriver, SqliteDriver, sql } from 'kysely'
 import { timeQueries } from './query-times'
 
 // Where a request's time goes, as the server sees it: from the request's arrival to its answer, and
 // each query's wait for the (single, on SQLite) connection. The bench asks for them after each scenario.
 const served: number[] = []
 const waits: number[] = []
-const acquire = GroupCommitDriver.prototype.acquireConnection
-GroupCommitDriver.prototype.acquireConnection = async function (this: GroupCommitDriver) {
+const acquire = SqliteDriver.prototype.acquireConnection
+SqliteDriver.prototype.acquireConnection = async function (this: SqliteDriver) {
   const t = performance.now()
   const connection = await acquire.call(this)
   waits.push(performance.now() - t)
@@ -27,7 +26,7 @@ GroupCommitDriver.prototype.acquireConnection = async function (this: GroupCommi
 // BENCH_QUERIES=1: each SQL text's total time, printed when the server stops (which queries the load spends on);
 // BENCH_QUERIES=n above 1 prints the n most costly rather than 12.
 if (process.env.BENCH_QUERIES) {
-  const spent = timeQueries([GroupCommitDriver, PostgresDriver], () => true)
+  const spent = timeQueries([SqliteDriver, PostgresDriver], () => true)
   process.on('exit', () => {
     if (spent.size === 0) return // the primary of several workers: they report their own
     const all = [...spent.values()].reduce((a, s) => a + s.ms, 0)

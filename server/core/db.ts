@@ -1,14 +1,16 @@
-import cluster from 'node:cluster'
 import fs from 'node:fs'
 import path from 'node:path'
 import SQLite from 'better-sqlite3'
 import {
+  CompiledQuery,
   Kysely,
   sql,
   PostgresDialect,
   SqliteDialect,
+  SqliteDriver,
   SqliteQueryCompiler,
   ValueNode,
+  type DatabaseConnection,
   type Driver,
   type LimitNode,
   type OffsetNode,
@@ -21,7 +23,6 @@ import type { Database } from '../db/schema'
 import { statementName } from './compiled'
 import { shareNext } from './share-next'
 import { startCheckpointer, type Checkpointer } from './checkpoints'
-import { GroupCommitDriver } from './group-commit'
 
 export type Dialect = 'sqlite' | 'postgres'
 
@@ -104,6 +105,17 @@ function reusePreparedStatements(sqlite: SQLite.Database): void {
 }
 
 /**
+ * Transactions begin IMMEDIATE: one that reads, then writes, takes the write lock at its start and waits
+ * its turn (busy_timeout). Begun DEFERRED, a second process's commit between its read and its write
+ * (WORKERS=n over one file) made its write fail at once with SQLITE_BUSY, without waiting.
+ */
+class ImmediateSqliteDriver extends SqliteDriver {
+  override async beginTransaction(connection: DatabaseConnection): Promise<void> {
+    await connection.executeQuery(CompiledQuery.raw('begin immediate'))
+  }
+}
+
+/**
  * A LIMIT or OFFSET of a whole number is written into the SQL, not bound: SQLite (built with STAT4, as
  * better-sqlite3 is) plans a statement again whenever a value it planned with is bound anew, and it plans with
  * the LIMIT's. A bound LIMIT made a residence lookup take 27 µs where the same statement with the number in
@@ -126,17 +138,13 @@ class LiteralLimitCompiler extends SqliteQueryCompiler {
   }
 }
 
-class YishiSqliteDialect extends SqliteDialect {
-  // A cluster worker shares the file with the others: its transactions commit one by one (group-commit.ts).
-  readonly driver: GroupCommitDriver
-
-  constructor(sqlite: SQLite.Database) {
+class ImmediateSqliteDialect extends SqliteDialect {
+  constructor(private readonly sqlite: SQLite.Database) {
     super({ database: sqlite })
-    this.driver = new GroupCommitDriver(sqlite, !cluster.isWorker)
   }
 
   override createDriver(): Driver {
-    return this.driver
+    return new ImmediateSqliteDriver({ database: this.sqlite })
   }
 
   override createQueryCompiler(): QueryCompiler {
@@ -187,11 +195,10 @@ export function connect(opts: ConnectOptions): Db {
   sqlite.pragma('analysis_limit = 1000')
   sqlite.pragma('optimize = 0x10002')
   reusePreparedStatements(sqlite)
-  const dialect = new YishiSqliteDialect(sqlite)
-  const kysely = new Kysely<Database>({ dialect })
+  const kysely = new Kysely<Database>({ dialect: new ImmediateSqliteDialect(sqlite) })
   if (file === ':memory:') return { kysely, dialect: 'sqlite', durable: async () => {}, close: () => kysely.destroy() }
   const checkpointer = startCheckpointer(filePath, (err) => console.error('SQLite checkpoint thread failed', err))
-  checkpointers.set(kysely, { checkpointer, driver: dialect.driver })
+  checkpointers.set(kysely, checkpointer)
   const close = async () => {
     // The checkpoint thread's connection first: the app's, closed last, folds in what is left of the log.
     await checkpointer.close()
@@ -200,7 +207,7 @@ export function connect(opts: ConnectOptions): Db {
   return { kysely, dialect: 'sqlite', durable: walFlusher(`${filePath}-wal`), close }
 }
 
-const checkpointers = new WeakMap<Kysely<Database>, { checkpointer: Checkpointer; driver: GroupCommitDriver }>()
+const checkpointers = new WeakMap<Kysely<Database>, Checkpointer>()
 
 /**
  * Folds SQLite's write-ahead log into the database file and empties the log (so a deleted row's old copy
@@ -208,9 +215,8 @@ const checkpointers = new WeakMap<Kysely<Database>, { checkpointer: Checkpointer
  */
 export async function truncateLog(kysely: Kysely<Database>): Promise<boolean> {
   const inline = async () => (await sql<{ busy: number }>`pragma wal_checkpoint(truncate)`.execute(kysely)).rows[0]?.busy === 0
-  const thread = checkpointers.get(kysely)
+  const checkpointer = checkpointers.get(kysely)
   // A handle opened elsewhere (or in memory), or a thread that could not run: on this connection.
-  if (!thread) return inline()
-  // It needs the write lock free: the app's transactions commit one by one meanwhile, not in groups.
-  return thread.driver.yieldTo(thread.checkpointer.run('truncate')).then((r) => r.busy === 0, inline)
+  if (!checkpointer) return inline()
+  return checkpointer.run('truncate').then((r) => r.busy === 0, inline)
 }
