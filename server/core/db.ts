@@ -106,12 +106,35 @@ function reusePreparedStatements(sqlite: SQLite.Database): void {
 
 /**
  * Transactions begin IMMEDIATE: one that reads, then writes, takes the write lock at its start and waits
- * its turn (busy_timeout). Begun DEFERRED, a second process's commit between its read and its write
- * (WORKERS=n over one file) made its write fail at once with SQLITE_BUSY, without waiting.
+ * its turn. Begun DEFERRED, a second process's commit between its read and its write (WORKERS=n over one
+ * file) made its write fail at once with SQLITE_BUSY, without waiting.
+ *
+ * The wait is a 1 ms timer, for busy_timeout in all. SQLite's own busy handler sleeps on the calling thread,
+ * here the event loop: while the checkpoint thread's TRUNCATE or another worker held the lock, every
+ * request in flight stopped, in sleeps of 1, 2, 5 … 100 ms.
  */
 class ImmediateSqliteDriver extends SqliteDriver {
+  constructor(private readonly sqlite: SQLite.Database) {
+    super({ database: sqlite })
+  }
+
   override async beginTransaction(connection: DatabaseConnection): Promise<void> {
-    await connection.executeQuery(CompiledQuery.raw('begin immediate'))
+    const timeout = this.sqlite.pragma('busy_timeout', { simple: true }) as number
+    const until = performance.now() + timeout
+    this.sqlite.pragma('busy_timeout = 0')
+    try {
+      for (;;) {
+        try {
+          await connection.executeQuery(CompiledQuery.raw('begin immediate'))
+          return
+        } catch (err) {
+          if ((err as { code?: string }).code !== 'SQLITE_BUSY' || performance.now() >= until) throw err
+        }
+        await new Promise((resolve) => setTimeout(resolve, 1))
+      }
+    } finally {
+      this.sqlite.pragma(`busy_timeout = ${timeout}`)
+    }
   }
 }
 
@@ -144,7 +167,7 @@ class ImmediateSqliteDialect extends SqliteDialect {
   }
 
   override createDriver(): Driver {
-    return new ImmediateSqliteDriver({ database: this.sqlite })
+    return new ImmediateSqliteDriver(this.sqlite)
   }
 
   override createQueryCompiler(): QueryCompiler {
