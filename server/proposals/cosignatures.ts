@@ -80,6 +80,7 @@ export async function addCosign(
   const iso = tx.now.toISOString()
   const inserted = await insertCosign.first(tx.trx, { id: proposalId, key: s.key, userId: s.userId, buildingId: s.buildingId, room: s.room, enteredBy: s.enteredBy, iso })
   if (!inserted) return { added: false, reached: false, counted: null }
+  // The count moves only while the proposal is still collecting: a concurrent transition rolls this back.
   const updated = await countCosign.first(tx.trx, { id: proposalId, iso })
   if (!updated) throw conflict('not_collecting', '这条提案已不在征集附议阶段')
   if (s.userId !== null) await follow(tx.trx, proposalId, [s.userId], iso)
