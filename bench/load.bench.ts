@@ -60,6 +60,8 @@ interface Stats {
   loopMax: number
   /** The server's resident memory now, MB (the largest worker's). */
   rss: number
+  /** CPU time the server used, ms (all its threads; every worker's, summed): per request, steadier than req/s on a noisy machine. */
+  cpu: number
 }
 
 function startChild(entry: string, env: Record<string, string | undefined>, execArgv: string[] = []): Promise<Child> {
@@ -266,7 +268,7 @@ async function main() {
   const print = ({ name, result: r, server, note }: Row) =>
     console.log(
       `| ${name} | ${r.perSecond.toFixed(0)} | ${r.p50} | ${r.p99} | ${r.max} | ${r.errors} / ${r.non2xx} | ${((r.perSecond / rows[0].result.perSecond) * 100).toFixed(1)}% | ` +
-        `${server ? `${ms(server.served)} / ${ms(server.wait)} / ${ms(server.waitMax)} / ${ms(server.loopMax)} / ${server.rss.toFixed(0)}` : ''} | ${note ?? ''} |`,
+        `${server ? `${ms(server.served)} / ${ms(server.wait)} / ${ms(server.waitMax)} / ${ms(server.loopMax)} / ${server.rss.toFixed(0)} / ${((server.cpu * 1000) / r.requests).toFixed(0)}` : ''} | ${note ?? ''} |`,
     )
   const record = (row: Row) => {
     rows.push(row)
@@ -274,7 +276,7 @@ async function main() {
   }
   const workers = Number(process.env.BENCH_WORKERS ?? 1)
   console.log(`\nload: ${database.dialect}, ${workers} worker(s), ${CONNECTIONS} connections, ${SECONDS} s each (writes: each request once, every ${RETRY_EVERY}th twice)`)
-  console.log('| scenario | req/s | p50 ms | p99 ms | max ms | errors / non-2xx | share of bare | server: p99 served / p99, max conn. wait / max loop block ms / RSS MB | note |')
+  console.log('| scenario | req/s | p50 ms | p99 ms | max ms | errors / non-2xx | share of bare | server: p99 served / p99, max conn. wait / max loop block ms / RSS MB / CPU µs per request | note |')
   console.log('| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |')
   const measure = (url: string, requests: CannonRequest[], amount?: number) => cannon({ url, connections: CONNECTIONS, seconds: SECONDS, amount, requests })
   const bareResult = await measure(bare.url, [{ method: 'GET', path: '/hello', headers: {} }])
@@ -291,6 +293,7 @@ async function main() {
   if (wanted('soak')) {
     const mix = reads.find(([name]) => name === 'mix')![2]
     const samples: { minute: number; rss: number }[] = []
+    let cpu = 0 // each sample's figures cover the 30 s since the last
     const t = performance.now()
     const running = cannon({ url: app.url, connections: CONNECTIONS, seconds: SOAK_MINUTES * 60, requests: mix })
     let done = false
@@ -298,16 +301,20 @@ async function main() {
     while (!done) {
       await new Promise((resolve) => setTimeout(resolve, 30_000))
       const minute = (performance.now() - t) / 60_000
-      samples.push({ minute, rss: (await app.stats()).rss })
+      const sample = await app.stats()
+      cpu += sample.cpu
+      samples.push({ minute, rss: sample.rss })
       console.log(`load: soak at ${minute.toFixed(1)} min: RSS ${samples[samples.length - 1].rss.toFixed(0)} MB`)
     }
     const result = await running
+    const server = await app.stats()
+    server.cpu += cpu
     const atTwo = samples.find((x) => x.minute >= 2) ?? samples[0]
     const end = samples[samples.length - 1]
     record({
       name: `mix for ${SOAK_MINUTES} min`,
       result,
-      server: await app.stats(),
+      server,
       note: `RSS ${atTwo.rss.toFixed(0)} MB at minute 2, ${end.rss.toFixed(0)} MB at the end (${(((end.rss - atTwo.rss) / atTwo.rss) * 100).toFixed(1)}%), peak ${Math.max(...samples.map((x) => x.rss)).toFixed(0)} MB`,
     })
   }

@@ -43,16 +43,20 @@ loop.enable()
 const p99 = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(0.99 * (xs.length - 1))] ?? 0
 // Answered by the process serving requests; the primary of several workers answers for them (primary()):
 // both answering sent the bench two replies per question, the extra one read as the next scenario's figures.
+let cpuSince = process.cpuUsage()
 const answerStats = () =>
   process.on('message', (m: string) => {
     if (m !== 'stats') return
+    const cpu = process.cpuUsage(cpuSince)
     process.send!({
       served: p99(served),
       wait: p99(waits),
       waitMax: waits.reduce((a, b) => Math.max(a, b), 0),
       loopMax: loop.max / 1e6,
       rss: process.memoryUsage().rss / 2 ** 20,
+      cpu: (cpu.user + cpu.system) / 1000,
     })
+    cpuSince = process.cpuUsage()
     loop.reset()
     served.length = 0
     waits.length = 0
@@ -89,7 +93,7 @@ async function main() {
   process.on('SIGTERM', () => void app.close().then(() => process.exit(0)))
 }
 
-type Stats = Record<'served' | 'wait' | 'waitMax' | 'loopMax' | 'rss', number>
+type Stats = Record<'served' | 'wait' | 'waitMax' | 'loopMax' | 'rss' | 'cpu', number>
 
 /** The primary of BENCH_WORKERS: starts the workers, answers for them once all listen, merges their figures. */
 function primary(count: number) {
@@ -112,7 +116,8 @@ function primary(count: number) {
     )
     void Promise.all(asked).then((all) => {
       const worst = (key: keyof Stats) => Math.max(...all.map((s) => s[key]))
-      process.send!({ served: worst('served'), wait: worst('wait'), waitMax: worst('waitMax'), loopMax: worst('loopMax'), rss: worst('rss') })
+      const cpu = all.reduce((sum, s) => sum + s.cpu, 0)
+      process.send!({ served: worst('served'), wait: worst('wait'), waitMax: worst('waitMax'), loopMax: worst('loopMax'), rss: worst('rss'), cpu })
     })
   })
   process.on('SIGTERM', () => {
