@@ -61,6 +61,11 @@ describeEachDatabase('anonymity: nothing links an answer to a person', (dialect)
   /** The submission index of a stored row, recovered from its unique marker. */
   const submissionIndex = (answers: string) => markers.indexOf(JSON.parse(answers).c1)
 
+  /** SQLite: the pages of the answers' table. */
+  let pagesBeforeClosing: number[] = []
+  const answerPages = async () =>
+    (await sql<{ pageno: number }>`select pageno from dbstat where name = 'survey_responses'`.execute(s.app.db.kysely)).rows.map((r) => r.pageno)
+
   /** PostgreSQL: for each respondent, the transaction ids allocated while their submit ran (exclusive bounds). */
   const brackets: [number, number][] = []
   const currentXid = async () =>
@@ -162,6 +167,7 @@ describeEachDatabase('anonymity: nothing links an answer to a person', (dialect)
     expect(batches.items).toHaveLength(3)
     for (const b of batches.items) expect((await call(s, admin, 'POST', `/api/surveys/${surveyId}/paper-batches/${b.id}/check`)).status).toBe(200)
     clock.advance(DAY)
+    if (dialect === 'sqlite') pagesBeforeClosing = await answerPages()
     expect((await call(s, moderator, 'POST', `/api/surveys/${surveyId}/close`)).status).toBe(200)
     const natural = await responseRows('natural')
     const byId = await responseRows('id')
@@ -194,6 +200,15 @@ describeEachDatabase('anonymity: nothing links an answer to a person', (dialect)
       // a pre-mix copy.
       const bytes = fs.readFileSync(file)
       expect(everyMarker.map((m) => occurrences(bytes, m))).toEqual(everyMarker.map(() => 1))
+      // Nor the unused middle of a page: SQLite rebalancing pages during a mix leaves the bytes of cells
+      // that moved there, out of secure_delete's reach. Closing writes the answers onto new pages and
+      // drops the old ones, which secure_delete zeroes: none of them holds an answer now (the index
+      // written again may reuse them).
+      const pagesNow = await answerPages()
+      expect(pagesNow.filter((p) => pagesBeforeClosing.includes(p))).toEqual([])
+      const size = (await sql<{ page_size: number }>`pragma page_size`.execute(db)).rows[0].page_size
+      const page = (no: number) => bytes.subarray((no - 1) * size, no * size)
+      expect(pagesBeforeClosing.filter((no) => everyMarker.some((m) => occurrences(page(no), m) > 0))).toEqual([])
       return
     }
     // PostgreSQL, read as a superuser with pageinspect: every tuple on every page, live or dead.
