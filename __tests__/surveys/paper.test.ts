@@ -2,6 +2,8 @@
 // households not yet answered, entered and checked by two different staff members, counted only once
 // checked, shown as a paper share, and a wave mostly typed in by the 居委会 itself held out of the
 // index until the 街镇 confirms it.
+import fs from 'node:fs'
+import { sql } from 'kysely'
 import { INSTRUMENTS } from '../../src/scoring'
 import type { IndexReport, IndicatorSummary, PaperBatch, SurveyResults } from '../../types'
 import { describeEachDatabase, startServer, type TestServer } from '../support/server'
@@ -158,6 +160,11 @@ describeEachDatabase('paper questionnaires: capped, checked by a colleague, held
     const after = await db().selectFrom('survey_responses').select('mixed').where('survey_id', '=', id).execute()
     expect(after).toHaveLength(6)
     expect(after.every((x) => x.mixed === 1)).toBe(true)
+    // Rewritten whole, as closing does, and its old copies erased as after closing: SQLite's log is empty.
+    if (dialect === 'sqlite') {
+      const file = (await sql<{ name: string; file: string }>`pragma database_list`.execute(db())).rows.find((r) => r.name === 'main')!.file
+      expect(fs.existsSync(`${file}-wal`) ? fs.statSync(`${file}-wal`).size : 0).toBe(0)
+    }
   })
 
   it('shows an open survey its counts only, from app and checked paper answers', async () => {

@@ -3,7 +3,7 @@
 // like any others (anonymity.ts).
 import type { PaperBatch } from '../../../types'
 import { conflict, notFound } from '../../core/errors'
-import { insertResponse, mixAllResponses, mixResponses } from '../anonymity'
+import { eraseUnmixed, insertResponse, mixAllResponses, mixResponses } from '../anonymity'
 import type { Writer } from '../context'
 import { checkRefusal } from '../policy'
 import { presentBatch } from '../queries/paper'
@@ -14,6 +14,7 @@ import { logSurvey } from './log'
 /** POST /api/surveys/:id/paper-batches/:batchId/check */
 export async function checkPaperBatch(w: Writer, id: number, batchId: number): Promise<PaperBatch> {
   const { row } = await surveyToManage(w, id)
+  let closed = false
   const result = await w.write(async (trx) => {
     const batch = await trx.selectFrom('survey_paper_batches').selectAll().where('id', '=', batchId).where('survey_id', '=', row.id).executeTakeFirst()
     if (!batch) throw notFound('这一批纸质问卷')
@@ -39,10 +40,15 @@ export async function checkPaperBatch(w: Writer, id: number, batchId: number): P
       .returning('state')
       .executeTakeFirstOrThrow()
     // A closed survey's answers are all mixed already: mix again with these among them.
-    if (state === 'closed') await mixAllResponses(trx, row.id)
+    closed = state === 'closed'
+    if (closed) await mixAllResponses(trx, row.id)
     await logSurvey(trx, w.principal.userId, row, 'survey.paper_batch_check', `纸质问卷第 ${batch.id} 批，${batch.count} 份，已复核`)
     return presentBatch(checked)
   })
-  if (!w.replayed()) await mixResponses(w.db, row.id).catch((err) => w.warn(err, 'survey answers not mixed yet'))
+  if (!w.replayed()) {
+    // Rewritten whole, as closing does: erased as after closing (a batch mix would find nothing unmixed).
+    const erase = closed ? eraseUnmixed(w.db, { ordered: true }) : mixResponses(w.db, row.id)
+    await erase.catch((err) => w.warn(err, 'survey answers not mixed yet'))
+  }
   return result
 }
