@@ -25,6 +25,7 @@ import { INSTRUMENTS } from '../src/scoring'
 import type { CannonRequest, CannonResult, CannonSpec } from './support/cannon'
 import { benchDatabase } from './support/database'
 import { BATCH, openSessions, seedStreet } from './support/street'
+import { combineStats, type ServerStats } from './support/server-stats'
 
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 100)
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10)
@@ -47,21 +48,9 @@ const wanted = (name: string) => (ONLY ? ONLY.has(name) : name !== 'soak')
 
 interface Child {
   url: string
-  /** The server's own view since the last call (app-server.ts): p99 time serving, p99 and max wait for the connection. */
-  stats(): Promise<Stats>
+  /** The server's own view since the last call (app-server.ts). */
+  stats(): Promise<ServerStats>
   stop(): Promise<void>
-}
-
-interface Stats {
-  served: number
-  wait: number
-  waitMax: number
-  /** The longest the event loop was blocked. */
-  loopMax: number
-  /** The server's resident memory now, MB (the largest worker's). */
-  rss: number
-  /** CPU time the server used, ms (all its threads; every worker's, summed): per request, steadier than req/s on a noisy machine. */
-  cpu: number
 }
 
 function startChild(entry: string, env: Record<string, string | undefined>, execArgv: string[] = []): Promise<Child> {
@@ -72,8 +61,8 @@ function startChild(entry: string, env: Record<string, string | undefined>, exec
       resolve({
         url: `http://127.0.0.1:${m.port}`,
         stats: () =>
-          new Promise<Stats>((done) => {
-            child.once('message', (s: Stats) => done(s))
+          new Promise<ServerStats>((done) => {
+            child.once('message', (s: ServerStats) => done(s))
             child.send('stats')
           }),
         stop: () =>
@@ -103,7 +92,7 @@ function cannon(spec: CannonSpec): Promise<CannonResult> {
 interface Row {
   name: string
   result: CannonResult
-  server?: Stats
+  server?: ServerStats
   note?: string
 }
 
@@ -293,8 +282,8 @@ async function main() {
   if (wanted('soak')) {
     const mix = reads.find(([name]) => name === 'mix')![2]
     const samples: { minute: number; rss: number }[] = []
-    // Each sample's figures cover the 30 s since the last: the row shows the worst window's, and all the CPU.
-    const windows: Stats[] = []
+    // Each sample's figures cover the 30 s since the last: the row combines them.
+    const windows: ServerStats[] = []
     const t = performance.now()
     const running = cannon({ url: app.url, connections: CONNECTIONS, seconds: SOAK_MINUTES * 60, requests: mix })
     let done = false
@@ -309,21 +298,12 @@ async function main() {
     }
     const result = await running
     windows.push(await app.stats())
-    const worst = (key: keyof Stats) => Math.max(...windows.map((w) => w[key]))
-    const server: Stats = {
-      served: worst('served'),
-      wait: worst('wait'),
-      waitMax: worst('waitMax'),
-      loopMax: worst('loopMax'),
-      rss: worst('rss'),
-      cpu: windows.reduce((sum, w) => sum + w.cpu, 0),
-    }
     const atTwo = samples.find((x) => x.minute >= 2) ?? samples[0]
     const end = samples[samples.length - 1]
     record({
       name: `mix for ${SOAK_MINUTES} min`,
       result,
-      server,
+      server: combineStats(windows),
       note: `RSS ${atTwo.rss.toFixed(0)} MB at minute 2, ${end.rss.toFixed(0)} MB at the end (${(((end.rss - atTwo.rss) / atTwo.rss) * 100).toFixed(1)}%), peak ${Math.max(...samples.map((x) => x.rss)).toFixed(0)} MB`,
     })
   }

@@ -11,6 +11,7 @@ import { keepHeapSmall } from '../../server/core/heap'
 import { monitorEventLoopDelay } from 'node:perf_hooks'
 import { PostgresDriver, SqliteDriver, sql } from 'kysely'
 import { timeQueries } from './query-times'
+import { combineStats, type ServerStats } from './server-stats'
 
 // Where a request's time goes, as the server sees it: from the request's arrival to its answer, and
 // each query's wait for the (single, on SQLite) connection. The bench asks for them after each scenario.
@@ -41,21 +42,22 @@ if (process.env.BENCH_QUERIES) {
 const loop = monitorEventLoopDelay({ resolution: 10 })
 loop.enable()
 const p99 = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(0.99 * (xs.length - 1))] ?? 0
+let cpuSince = process.cpuUsage()
 // Answered by the process serving requests; the primary of several workers answers for them (primary()):
 // both answering sent the bench two replies per question, the extra one read as the next scenario's figures.
-let cpuSince = process.cpuUsage()
 const answerStats = () =>
   process.on('message', (m: string) => {
     if (m !== 'stats') return
     const cpu = process.cpuUsage(cpuSince)
-    process.send!({
+    const stats: ServerStats = {
       served: p99(served),
       wait: p99(waits),
       waitMax: waits.reduce((a, b) => Math.max(a, b), 0),
       loopMax: loop.max / 1e6,
       rss: process.memoryUsage().rss / 2 ** 20,
       cpu: (cpu.user + cpu.system) / 1000,
-    })
+    }
+    process.send!(stats)
     cpuSince = process.cpuUsage()
     loop.reset()
     served.length = 0
@@ -93,8 +95,6 @@ async function main() {
   process.on('SIGTERM', () => void app.close().then(() => process.exit(0)))
 }
 
-type Stats = Record<'served' | 'wait' | 'waitMax' | 'loopMax' | 'rss' | 'cpu', number>
-
 /** The primary of BENCH_WORKERS: starts the workers, answers for them once all listen, merges their figures. */
 function primary(count: number) {
   servePrimary({ databaseUrl: process.env.BENCH_DATABASE_URL || null, redisUrl: null })
@@ -109,16 +109,12 @@ function primary(count: number) {
     if (m !== 'stats') return
     const asked = workers.map(
       (worker) =>
-        new Promise<Stats>((done) => {
+        new Promise<ServerStats>((done) => {
           worker.once('message', done)
           worker.send('stats')
         }),
     )
-    void Promise.all(asked).then((all) => {
-      const worst = (key: keyof Stats) => Math.max(...all.map((s) => s[key]))
-      const cpu = all.reduce((sum, s) => sum + s.cpu, 0)
-      process.send!({ served: worst('served'), wait: worst('wait'), waitMax: worst('waitMax'), loopMax: worst('loopMax'), rss: worst('rss'), cpu })
-    })
+    void Promise.all(asked).then((all) => process.send!(combineStats(all)))
   })
   process.on('SIGTERM', () => {
     let left = workers.length

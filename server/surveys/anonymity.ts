@@ -146,7 +146,7 @@ async function earlierSnapshotsEnded(db: Q): Promise<void> {
 /**
  * SQLite: survey_responses copied into a new table, and the old one dropped (secure_delete zeroes its pages).
  * Rows deleted and written again move between pages, and a page SQLite rebalances keeps the bytes of
- * cells that left it in its unused middle, where secure_delete does not reach: 5 closes in 200 left an
+ * cells that left it in its unused middle, where secure_delete does not reach: 2 closes in 100 left an
  * answer's pre-closing copy, with the 楼组 closing had replaced, there. The copy is made by SQLite's
  * transfer optimisation (an INSERT … SELECT * between tables of one definition), which appends whole
  * records in key order and never moves a cell: the new pages hold each answer once. It is off while
